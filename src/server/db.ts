@@ -25,3 +25,8 @@ export function getDb(): Promise<Db> {
   globalForDb.paperDigestDb ??= openDb();
   return globalForDb.paperDigestDb;
 }
+
+/** Points the process-wide client at another database (integration tests use a temporary one). */
+export function useDb(db: Db): void {
+  globalForDb.paperDigestDb = Promise.resolve(db);
+}
