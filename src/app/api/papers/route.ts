@@ -1,0 +1,35 @@
+// GET /api/papers: the feed as JSON: list, search (q), topic, window, sort, limit and cursor.
+import { FeedQuerySchema, feedQueryInput } from "@/domain/feed-params";
+import { paperToJson } from "@/domain/paper-json";
+import { env } from "@/env";
+import { jsonError, validationError } from "@/server/api-error";
+import { getDb } from "@/server/db";
+import { loadFeed, UnknownTopicError } from "@/server/feed-page";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const parsed = FeedQuerySchema.safeParse(feedQueryInput(new URL(request.url).searchParams));
+  if (!parsed.success) return validationError(parsed.error);
+  try {
+    const page = await loadFeed(await getDb(), parsed.data, new Date());
+    const appUrl = env().appUrl;
+    return Response.json(
+      {
+        papers: page.items.map((item) => ({
+          ...paperToJson(item.paper, appUrl),
+          trending: item.trending,
+          ...(item.titleHighlights ? { highlights: { title: item.titleHighlights, snippet: item.snippet } } : {}),
+        })),
+        nextCursor: page.nextCursor,
+        total: page.total,
+        ...(page.notice ? { notice: page.notice } : {}),
+        ...(page.correctedQuery ? { correctedQuery: page.correctedQuery } : {}),
+      },
+      { headers: { "Cache-Control": "public, max-age=30, stale-while-revalidate=60" } },
+    );
+  } catch (error) {
+    if (error instanceof UnknownTopicError) return jsonError(400, "unknown_topic", error.message, "topic");
+    throw error;
+  }
+}

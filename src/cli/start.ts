@@ -1,0 +1,59 @@
+// `npm start`: check settings, migrate, load the sample into an empty db, build when the source
+// changed, then serve with `next start` and run the in-process scheduler beside it.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import path from "node:path";
+import { env, missingProductionSettings } from "../env";
+import { buildIsCurrent, writeBuildStamp } from "../server/build-stamp";
+import { secretKey } from "../server/secrets";
+import { prepareDatabase } from "./prepare-db";
+import { startBackgroundJobs } from "./background-jobs";
+
+const NEXT_BIN = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+function fail(message: string): never {
+  console.error(`\npaper-digest cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let settings;
+  try {
+    settings = env();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const missing = missingProductionSettings(settings);
+  if (missing.length > 0) fail(`production mode needs ${missing.join(", ")} (see .env.example).`);
+
+  secretKey();
+  const cronSecret = settings.CRON_SECRET ?? crypto.randomBytes(24).toString("base64url");
+  await prepareDatabase();
+
+  if (!buildIsCurrent()) {
+    console.log("Building the app for production (first start or changed source)…");
+    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) fail("the production build failed (see the output above).");
+    writeBuildStamp();
+  }
+
+  const server = spawn(NEXT_BIN, ["start", "-p", String(settings.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, CRON_SECRET: cronSecret, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  console.log(`\npaper-digest on ${settings.appUrl}`);
+  if (!settings.CRON_SECRET) {
+    console.log(`Cron secret for this run (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer ${cronSecret}" ${settings.appUrl}/api/cron/digest\n`);
+  }
+  const stopJobs = settings.SCHEDULER === "on" ? await startBackgroundJobs(settings) : () => {};
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    stopJobs();
+    server.kill(signal);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+void main();

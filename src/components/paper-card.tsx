@@ -1,0 +1,59 @@
+// One paper in a list: title (to its page), facts, topics, clamped abstract, and slots for the
+// trending explanation and the vote button.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Paper } from "@/domain/paper";
+import { ClampedAbstract } from "./clamped-abstract";
+import { PaperMeta } from "./paper-meta";
+
+export interface PaperCardProps {
+  paper: Paper;
+  /** Position in the list, shown beside the title. */
+  rank?: number;
+  /** Replaces the plain title text (search results pass a highlighted title). */
+  title?: ReactNode;
+  /** Shown instead of the clamped abstract (search results pass a snippet around the match). */
+  snippet?: ReactNode;
+  reasons?: ReactNode;
+  actions?: ReactNode;
+}
+
+export function PaperCard({ paper, rank, title, snippet, reasons, actions }: PaperCardProps) {
+  return (
+    <article className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5 dark:border-stone-800 dark:bg-stone-900" aria-labelledby={`paper-${paper.id}-title`}>
+      <div className="flex gap-3">
+        {rank !== undefined && (
+          <span className="w-7 shrink-0 pt-0.5 text-right font-mono text-sm text-stone-500 dark:text-stone-400" aria-label={`Rank ${rank}`}>
+            {rank}
+          </span>
+        )}
+        <div className="min-w-0 flex-1">
+          <h2 id={`paper-${paper.id}-title`} className="font-serif text-lg font-semibold leading-snug text-stone-900 dark:text-stone-50">
+            <Link href={`/papers/${paper.slug}`} className="hover:underline">
+              {title ?? paper.title}
+            </Link>
+          </h2>
+          <PaperMeta paper={paper} />
+          {paper.topics.length > 0 && (
+            <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Topics">
+              {paper.topics.slice(0, 4).map((topic) => (
+                <li key={topic.slug}>
+                  <Link href={`/topics/${topic.slug}`} className="rounded-full bg-accent-50 px-2.5 py-0.5 text-xs font-medium text-accent-700 hover:bg-accent-100 dark:bg-stone-800 dark:text-accent-300">
+                    {topic.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {snippet ?? <ClampedAbstract id={String(paper.id)} text={paper.abstract} />}
+          {(reasons || actions) && (
+            <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-stone-100 pt-3 dark:border-stone-800">
+              <div className="min-w-0 text-sm text-stone-600 dark:text-stone-400">{reasons}</div>
+              {actions}
+            </div>
+          )}
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+// The feed's URL parameters, shared by the page, /api/papers and /feed.xml: one schema, one meaning.
+import { z } from "zod";
+
+export const FEED_WINDOWS = ["day", "week", "month", "all"] as const;
+export type FeedWindow = (typeof FEED_WINDOWS)[number];
+export const FEED_SORTS = ["trending", "new", "relevance"] as const;
+export type FeedSort = (typeof FEED_SORTS)[number];
+
+/** A trending page shows the week by default: a day is often too thin, a month too stale. */
+export const DEFAULT_WINDOW: FeedWindow = "week";
+export const MAX_QUERY_LENGTH = 200;
+
+const WINDOW_DAYS: Record<FeedWindow, number | null> = { day: 1, week: 7, month: 30, all: null };
+
+/** The oldest feed date inside the window, or null for "all". */
+export function windowStart(window: FeedWindow, now: Date): Date | null {
+  const days = WINDOW_DAYS[window];
+  return days === null ? null : new Date(now.getTime() - days * 86_400_000);
+}
+
+const CURSOR_PATTERN = /^o(\d{1,7})$/;
+
+/** Cursors are opaque to clients; inside they are an offset ("o40"), base64url-encoded. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o${offset}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): number | null {
+  const match = CURSOR_PATTERN.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  return match ? Number(match[1]) : null;
+}
+
+const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().optional());
+
+export const FeedQuerySchema = z.object({
+  q: optionalText,
+  topic: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(120).regex(/^[a-z0-9.-]+$/, "must be a topic slug").optional()),
+  window: z.preprocess((v) => (v === "" ? undefined : v), z.enum(FEED_WINDOWS, { message: `must be one of ${FEED_WINDOWS.join(", ")}` }).default(DEFAULT_WINDOW)),
+  sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(FEED_SORTS, { message: `must be one of ${FEED_SORTS.join(", ")}` }).optional()),
+  limit: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "must be a whole number from 1 to 100" }).int("must be a whole number from 1 to 100").min(1, "must be at least 1").max(100, "must be at most 100").default(20)),
+  cursor: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(64).refine((c) => decodeCursor(c) !== null, "is not a cursor this API issued").optional()),
+});
+
+export type FeedQuery = z.infer<typeof FeedQuerySchema>;
+
+/** Reads the feed parameters from URL search params (first value of each). */
+export function feedQueryInput(params: URLSearchParams): Record<string, string> {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(FeedQuerySchema.shape)) {
+    const value = params.get(key);
+    if (value !== null) input[key] = value;
+  }
+  return input;
+}
+
+/** Search queries longer than MAX_QUERY_LENGTH are cut, not refused. */
+export function cutQuery(q: string | undefined): { q: string | undefined; cut: boolean } {
+  if (q === undefined) return { q, cut: false };
+  const chars = [...q];
+  return chars.length > MAX_QUERY_LENGTH ? { q: chars.slice(0, MAX_QUERY_LENGTH).join(""), cut: true } : { q, cut: false };
+}
