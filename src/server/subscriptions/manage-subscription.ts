@@ -1,0 +1,69 @@
+// Changes a subscription through its manage token: topics, pause, resume, unsubscribe, or new links.
+import { maskEmail } from "../../domain/subscription/email-address";
+import { parseStoredTopics } from "../../domain/subscription/topics";
+import type { Db } from "../db";
+import { findSubscriberByManageToken } from "./find-subscriber";
+import { manageToken, newManageNonce } from "./links";
+
+export type ManageAction =
+  | { kind: "topics"; topics: string[] }
+  | { kind: "pause" }
+  | { kind: "resume" }
+  | { kind: "unsubscribe" }
+  | { kind: "rotate" };
+
+export interface SubscriptionView {
+  maskedEmail: string;
+  status: "pending" | "active" | "paused" | "unsubscribed";
+  topics: string[];
+  confirmedAt: Date | null;
+  pausedAt: Date | null;
+  unsubscribedAt: Date | null;
+  /** The token to use from now on (differs from the one given only after "rotate"). */
+  token: string;
+}
+
+export type ManageResult = { ok: true; view: SubscriptionView } | { ok: false; reason: "invalid_token" | "needs_new_opt_in" };
+
+type Row = NonNullable<Awaited<ReturnType<typeof findSubscriberByManageToken>>>;
+
+export function subscriptionView(row: Row): SubscriptionView {
+  const status = (["pending", "active", "paused", "unsubscribed"] as const).find((s) => s === row.status) ?? "unsubscribed";
+  return {
+    maskedEmail: maskEmail(row.email),
+    status,
+    topics: parseStoredTopics(row.topics),
+    confirmedAt: row.confirmedAt,
+    pausedAt: row.pausedAt,
+    unsubscribedAt: row.unsubscribedAt,
+    token: manageToken(row),
+  };
+}
+
+export async function manageSubscription({ db, token, now, action }: { db: Db; token: string | undefined; now: Date; action: ManageAction }): Promise<ManageResult> {
+  const row = await findSubscriberByManageToken(db, token);
+  if (!row) return { ok: false, reason: "invalid_token" };
+  const data = changes(row, action, now);
+  if (data === "needs_new_opt_in") return { ok: false, reason: data };
+  const updated = data ? await db.subscriber.update({ where: { id: row.id }, data }) : row;
+  return { ok: true, view: subscriptionView(updated) };
+}
+
+function changes(row: Row, action: ManageAction, now: Date) {
+  switch (action.kind) {
+    case "topics":
+      return { topics: JSON.stringify(action.topics) };
+    case "pause":
+      return row.status === "active" ? { status: "paused", pausedAt: now } : null;
+    case "resume":
+      if (row.status === "paused") return { status: "active", pausedAt: null };
+      // Mail after an unsubscribe needs a fresh double opt-in, never a single click.
+      return row.status === "unsubscribed" ? ("needs_new_opt_in" as const) : null;
+    case "unsubscribe":
+      return row.status === "unsubscribed"
+        ? null
+        : { status: "unsubscribed", unsubscribedAt: now, pausedAt: null, confirmTokenHash: null, confirmExpiresAt: null, confirmPending: false };
+    case "rotate":
+      return { manageTokenHash: newManageNonce() };
+  }
+}

@@ -1,0 +1,51 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const unique = (name: string) => `${name}-${Date.now()}@example.com`;
+
+/** Opens the newest outbox mail to `email` and follows its confirmation link. */
+async function confirmFromOutbox(page: Page, email: string) {
+  await page.goto("/dev/outbox");
+  await page.getByRole("link", { name: new RegExp(`to ${email.replace(/[.+]/g, "\\$&")}`) }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your paper-digest subscription");
+  await page.getByRole("link", { name: /\/subscription\/confirm\?token=/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are subscribed");
+}
+
+test("subscribe with JavaScript: inline validation, a confirmation state, then confirm from the outbox", async ({ page }) => {
+  const email = unique("js");
+  await page.goto("/subscribe");
+  const field = page.getByLabel("Email address");
+  await field.fill("not-an-address");
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("alert")).toHaveText("An email address looks like name@example.com.");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await field.fill(email);
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+  await expect(page).toHaveURL(/\/subscribe$/);
+  await confirmFromOutbox(page, email);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the plain form post lands on the check-your-inbox page, and confirming works", async ({ page }) => {
+    const email = unique("nojs");
+    await page.goto("/subscribe");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page).toHaveURL(/\/subscribe\/check-inbox$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your inbox");
+    await confirmFromOutbox(page, email);
+    await page.getByRole("link", { name: "Manage subscription" }).click();
+    await expect(page.getByTestId("subscription-status")).toHaveText(/^Active/);
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(page.getByTestId("subscription-status")).toHaveText(/^Unsubscribed/);
+  });
+});
+
+test("a bad confirmation link answers a helpful 404 page", async ({ page }) => {
+  const response = await page.goto("/subscription/confirm?token=not-a-real-token");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This confirmation link does not work");
+});
