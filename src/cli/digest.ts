@@ -1,0 +1,67 @@
+// npm run digest -- [--date YYYY-MM-DD] [--dry-run] [--to <email>]: the daily digest from the command line.
+// The same job as the cron route and the scheduler, so running it after them (or at the same time) is safe.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { isDigestDate } from "../domain/digest/digest-date";
+import { env } from "../env";
+import { openDb } from "../server/db";
+import { runDigest, type DigestProgress } from "../server/digest/run-digest";
+import { mailerFromEnv } from "../server/mailer";
+import { createProgressBar, type ProgressBar } from "./progress-bar";
+
+const ArgsSchema = z.object({
+  date: z.string().refine(isDigestDate, "--date must be a calendar date YYYY-MM-DD").optional(),
+  "dry-run": z.boolean().default(false),
+  to: z.email("--to must be an email address").optional(),
+});
+
+const USAGE = "usage: npm run digest -- [--date YYYY-MM-DD] [--dry-run] [--to <email>]";
+
+/** The shared progress bar, created on the first report (when the run knows its total); one tick per delivery. */
+function progressReporter(label: string): { report: (progress: DigestProgress) => void; finish: () => void } {
+  let bar: ProgressBar | undefined;
+  return {
+    report: ({ total }) => {
+      bar ??= createProgressBar({ total, label });
+      bar.tick();
+    },
+    finish: () => bar?.done(),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { date: { type: "string" }, "dry-run": { type: "boolean" }, to: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) return void console.log(USAGE);
+  const parsed = ArgsSchema.safeParse(values);
+  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => i.message).join("; ")}\n${USAGE}`);
+  const args = parsed.data;
+
+  const db = await openDb(env().databaseUrl);
+  const mailer = mailerFromEnv();
+  const progress = progressReporter(`digest ${args.date ?? "today"}`);
+  try {
+    const result = await runDigest({
+      db, mailer, now: new Date(), date: args.date, dryRun: args["dry-run"], to: args.to,
+      onProgress: progress.report,
+      log: (line) => console.log(line),
+    });
+    progress.finish();
+    if (result.planned) {
+      console.log(`Dry run for ${result.date}: would send ${result.sent}, skip ${result.skipped} (nothing new); nothing was sent or written.`);
+      for (const plan of result.planned.slice(0, 20)) console.log(`  ${plan.email}: ${plan.subject ?? "(nothing new: skipped)"}`);
+      if (result.planned.length > 20) console.log(`  … and ${result.planned.length - 20} more`);
+    } else if (args.to) {
+      console.log(result.sent ? `Preview of ${result.date} sent to ${args.to}.` : `Nothing new to preview for ${args.to}.`);
+    }
+    console.log(JSON.stringify({ date: result.date, sent: result.sent, skipped: result.skipped, failed: result.failed, pending: result.pending, unknown: result.unknown }));
+    if (result.unknown > 0) console.log(`${result.unknown} deliveries are "unknown" (a run died mid-send); see docs/digest.md before resending by hand.`);
+  } finally {
+    await mailer.close();
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+// The daily digest mail: { subject, html, text } from a composed digest and the reader's links.
+import type { DigestItem } from "../domain/digest/compose-digest";
+import { formatDigestDate } from "../domain/digest/digest-date";
+import { digestSubject } from "../domain/digest/digest-subject";
+import { footerRow, headerRow, htmlDocument, itemRow, sectionRow, type ItemView } from "./digest-html";
+
+export interface DigestEmailInput {
+  /** Edition date, "YYYY-MM-DD" in DIGEST_TZ. */
+  date: string;
+  items: readonly DigestItem[];
+  recipient: string;
+  /** Labels of the topics the reader chose (empty: no topics). */
+  topicLabels: readonly string[];
+  appUrl: string;
+  manageUrl: string;
+  unsubscribeUrl: string;
+  /** The tracked /r/... link of an item. */
+  itemUrl: (item: DigestItem) => string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const MAX_AUTHORS = 5;
+
+function authorLine(authors: readonly string[]): string {
+  if (authors.length <= MAX_AUTHORS) return authors.join(", ");
+  return `${authors.slice(0, MAX_AUTHORS).join(", ")} et al.`;
+}
+
+function sectionLabel(section: DigestItem["section"], hasTopics: boolean): string {
+  if (section === "topics") return "In your topics";
+  return hasTopics ? "Also trending" : "Trending now";
+}
+
+function whyYouGetThis(input: DigestEmailInput): string {
+  const host = new URL(input.appUrl).host;
+  const topics = input.topicLabels.length > 0 ? ` Your topics: ${input.topicLabels.join(", ")}.` : "";
+  return `You get this email because ${input.recipient} subscribed to the Paper Digest daily email at ${host} and confirmed the address.${topics}`;
+}
+
+/** Items grouped under their section label, numbered across sections. */
+function grouped(input: DigestEmailInput): { label: string; views: ItemView[] }[] {
+  const hasTopics = input.items.some((item) => item.section === "topics");
+  const groups: { label: string; views: ItemView[] }[] = [];
+  input.items.forEach((item, index) => {
+    const label = sectionLabel(item.section, hasTopics);
+    let group = groups.at(-1);
+    if (!group || group.label !== label) groups.push((group = { label, views: [] }));
+    group.views.push({
+      number: index + 1,
+      title: item.paper.title,
+      url: input.itemUrl(item),
+      authors: authorLine(item.paper.authors),
+      excerpt: item.excerpt,
+      reason: item.reason,
+    });
+  });
+  return groups;
+}
+
+export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
+  const subject = digestSubject(input.date, input.items);
+  const dateLabel = formatDigestDate(input.date);
+  const webUrl = `${input.appUrl}/digest/${input.date}`;
+  const why = whyYouGetThis(input);
+  const groups = grouped(input);
+
+  const rows = [
+    headerRow(dateLabel, input.appUrl),
+    ...groups.flatMap((group) => [sectionRow(group.label), ...group.views.map(itemRow)]),
+    footerRow({ why, manageUrl: input.manageUrl, unsubscribeUrl: input.unsubscribeUrl, webUrl }),
+  ];
+  const preheader = input.items[0] ? `Today's top paper: ${input.items[0].paper.title}` : dateLabel;
+  const html = htmlDocument(subject, preheader, rows.join("\n"));
+
+  const textLines = [`PAPER DIGEST: ${dateLabel}`, ""];
+  for (const group of groups) {
+    textLines.push(group.label.toUpperCase(), "");
+    for (const view of group.views) {
+      textLines.push(`${view.number}. ${view.title}`, `   ${view.url}`);
+      if (view.authors) textLines.push(`   ${view.authors}`);
+      textLines.push(`   ${view.excerpt}`, `   Why it's here: ${view.reason}`, "");
+    }
+  }
+  textLines.push("-- ", why, "", `Manage your topics: ${input.manageUrl}`, `Unsubscribe: ${input.unsubscribeUrl}`, `This edition on the web: ${webUrl}`, "");
+  return { subject, html, text: textLines.join("\n") };
+}

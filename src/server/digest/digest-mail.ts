@@ -1,0 +1,71 @@
+// Turns one reader's composed digest into the message the mailer sends: body, links and list headers.
+import { composeDigest, type DigestItem } from "../../domain/digest/compose-digest";
+import { renderDigestEmail } from "../../emails/digest";
+import type { OutgoingMail } from "../mail-types";
+import { parseJsonList } from "../paper-rows";
+import { subscriberLinks } from "../subscriptions/links";
+import { clickUrl } from "./click-token";
+import type { DigestCandidates } from "./digest-candidates";
+import type { DigestSettings } from "./digest-settings";
+
+export interface DigestRecipient {
+  id: number;
+  email: string;
+  /** JSON array as stored. */
+  topics: string;
+  lastDigestAt: Date | null;
+  manageTokenHash: string;
+}
+
+/** One reader's items from the run's shared candidates. */
+export function composeFor(
+  recipient: DigestRecipient,
+  candidates: DigestCandidates,
+  sentPaperIds: ReadonlySet<number>,
+  size: number,
+): DigestItem[] {
+  const topicSlugs = candidates.resolveTopics(parseJsonList(recipient.topics));
+  return composeDigest({
+    candidates: candidates.papers,
+    reader: { topicSlugs, lastDigestAt: recipient.lastDigestAt, sentPaperIds },
+    now: candidates.takenAt,
+    size,
+  });
+}
+
+/** RFC 8058 one-click unsubscribe, set verbatim: nodemailer's `list` option would rewrite the values. */
+export function listUnsubscribeHeaders(unsubscribeUrl: string, mailto?: string): Record<string, string> {
+  const targets = [`<${unsubscribeUrl}>`];
+  if (mailto) targets.push(`<mailto:${mailto}?subject=unsubscribe>`);
+  return { "List-Unsubscribe": targets.join(", "), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
+export interface DigestMailInput {
+  recipient: DigestRecipient;
+  items: readonly DigestItem[];
+  date: string;
+  /** The delivery the click links are attributed to; 0 for a preview that is not a delivery. */
+  deliveryId: number;
+  candidates: DigestCandidates;
+  settings: DigestSettings;
+}
+
+export function digestMail({ recipient, items, date, deliveryId, candidates, settings }: DigestMailInput): OutgoingMail {
+  const links = subscriberLinks(recipient, settings.appUrl);
+  const topicLabels = parseJsonList(recipient.topics).map((topic) => {
+    const [slug] = candidates.resolveTopics([topic]);
+    return slug ? candidates.labelOf(slug) : topic;
+  });
+  const rendered = renderDigestEmail({
+    date,
+    items,
+    recipient: recipient.email,
+    topicLabels,
+    appUrl: settings.appUrl,
+    manageUrl: links.manageUrl,
+    unsubscribeUrl: links.unsubscribeUrl,
+    itemUrl: (item) =>
+      deliveryId > 0 ? clickUrl(settings.appUrl, { deliveryId, paperId: item.paper.id }) : `${settings.appUrl}/papers/${item.paper.slug}`,
+  });
+  return { to: recipient.email, ...rendered, headers: listUnsubscribeHeaders(links.unsubscribeUrl, settings.listUnsubscribeMailto) };
+}
