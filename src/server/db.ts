@@ -2,6 +2,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseFile, databaseUrl } from "./database-url";
+import { registerClientFile } from "./sqlite-direct";
 
 export type Db = PrismaClient;
 
@@ -9,8 +10,10 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens a client on the given SQLite URL and applies the connection pragmas. */
 export async function openDb(url = databaseUrl()): Promise<Db> {
-  const adapter = new PrismaBetterSQLite3({ url: `file:${databaseFile(url)}`, timeout: BUSY_TIMEOUT_MS });
+  const file = databaseFile(url);
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
   const db = new PrismaClient({ adapter });
+  registerClientFile(db, file);
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "../../src/server/db";
 import { applyMigrations } from "../../src/server/migrate";
+import { closeSqliteOf } from "../../src/server/sqlite-direct";
 
 export interface TempDb {
   db: Db;
@@ -31,6 +32,7 @@ export async function createTempDb(): Promise<TempDb> {
     url,
     dir,
     async cleanup() {
+      closeSqliteOf(db);
       await db.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
     },
