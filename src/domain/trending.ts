@@ -34,6 +34,12 @@ export const TREND_EPOCH_MS = Date.UTC(2024, 0, 1);
 /** Key of a paper with no signal at all: sorts below every paper that has one. */
 export const NO_SIGNAL_KEY = -1e9;
 
+/**
+ * A subtraction that leaves less than this share of the sum is recomputed from the events instead:
+ * the stored double carries ~1e-16 relative error, so a tiny remainder would be mostly rounding noise.
+ */
+export const CANCELLATION_LIMIT = 1e-4;
+
 const HOUR_MS = 3_600_000;
 
 export interface TrendEvent {
@@ -41,43 +47,78 @@ export interface TrendEvent {
   anchorAt: Date;
 }
 
-/** log2 of one event's contribution, measured from the epoch; only for positive weights. */
-function logContribution(weight: number, anchorAt: Date, halfLifeHours: number): number {
-  return Math.log2(weight) + (anchorAt.getTime() - TREND_EPOCH_MS) / (halfLifeHours * HOUR_MS);
+/** log2 of one event's |contribution|, measured from the epoch. */
+function logTerm(weight: number, anchorAt: Date, halfLifeHours: number): number {
+  return Math.log2(Math.abs(weight)) + (anchorAt.getTime() - TREND_EPOCH_MS) / (halfLifeHours * HOUR_MS);
+}
+
+/** log2(2^a + 2^b) without overflow, exact to a few ulps. */
+function logAdd(a: number, b: number): number {
+  if (a <= NO_SIGNAL_KEY) return b;
+  if (b <= NO_SIGNAL_KEY) return a;
+  const hi = Math.max(a, b);
+  return hi + Math.log1p(2 ** (Math.min(a, b) - hi)) / Math.LN2;
 }
 
 /**
  * Adds one event to a stored key in O(1), in the log domain so nothing overflows however much time passes.
- * A negative weight subtracts; if the sum reaches zero (or below, by rounding) the key falls back to NO_SIGNAL_KEY.
+ * Returns null when a negative event cancels (almost) all of the sum: the caller must then recompute the
+ * key from the paper's events with trendKeyOf, which nets an unvote against its upvote exactly.
  */
-export function addToTrendKey(key: number, event: TrendEvent, halfLifeHours: number): number {
+export function addToTrendKey(key: number, event: TrendEvent, halfLifeHours: number): number | null {
   if (event.weight === 0) return key;
-  const term = logContribution(Math.abs(event.weight), event.anchorAt, halfLifeHours);
-  const hasSignal = key > NO_SIGNAL_KEY;
-  if (event.weight > 0) {
-    if (!hasSignal) return term;
-    const hi = Math.max(key, term);
-    const lo = Math.min(key, term);
-    return hi + Math.log2(1 + 2 ** (lo - hi));
-  }
-  if (!hasSignal || term >= key) return NO_SIGNAL_KEY;
-  const remainder = 1 - 2 ** (term - key);
-  // Below this the sum is rounding noise of an exact cancellation (e.g. an upvote and its removal).
-  return remainder < 1e-9 ? NO_SIGNAL_KEY : key + Math.log2(remainder);
+  const term = logTerm(event.weight, event.anchorAt, halfLifeHours);
+  if (event.weight > 0) return logAdd(key, term);
+  if (key <= NO_SIGNAL_KEY || term >= key) return null;
+  // log2(1 − 2^d) = log2(−expm1(d·ln 2)) keeps full precision when d is close to 0.
+  const remainder = -Math.expm1((term - key) * Math.LN2);
+  return remainder < CANCELLATION_LIMIT ? null : key + Math.log2(remainder);
 }
 
-/** The key of a whole event history (what the stored key must equal). */
+/** Drops each negative event together with one positive event it cancels (same |weight|, same anchor). */
+export function netEvents<E extends TrendEvent>(events: readonly E[]): E[] {
+  const open = new Map<string, number[]>();
+  const kept: (E | null)[] = [];
+  const unmatched: E[] = [];
+  for (const event of events) {
+    if (event.weight <= 0) continue;
+    const id = `${event.weight}@${event.anchorAt.getTime()}`;
+    const slots = open.get(id);
+    if (slots) slots.push(kept.length);
+    else open.set(id, [kept.length]);
+    kept.push(event);
+  }
+  for (const event of events) {
+    if (event.weight >= 0) continue;
+    const slots = open.get(`${-event.weight}@${event.anchorAt.getTime()}`);
+    const slot = slots?.pop();
+    if (slot === undefined) unmatched.push(event);
+    else kept[slot] = null;
+  }
+  return [...kept.filter((e): e is E => e !== null), ...unmatched];
+}
+
+/** The exact key of a whole event history: what the stored key stands for. */
 export function trendKeyOf(events: readonly TrendEvent[], halfLifeHours: number): number {
-  return events.reduce((key, event) => addToTrendKey(key, event, halfLifeHours), NO_SIGNAL_KEY);
+  let positive = NO_SIGNAL_KEY;
+  let negative = NO_SIGNAL_KEY;
+  for (const e of netEvents(events)) {
+    const term = logTerm(e.weight, e.anchorAt, halfLifeHours);
+    if (e.weight > 0) positive = logAdd(positive, term);
+    else if (e.weight < 0) negative = logAdd(negative, term);
+  }
+  if (negative <= NO_SIGNAL_KEY) return positive;
+  if (negative >= positive) return NO_SIGNAL_KEY;
+  return positive + Math.log2(-Math.expm1((negative - positive) * Math.LN2));
 }
 
 /** The score at time `now` recomputed from the events: Σ w · 2^(−(now − anchor)/H). */
 export function decayedScore(events: readonly TrendEvent[], now: Date, halfLifeHours: number): number {
-  const score = events.reduce(
+  const score = netEvents(events).reduce(
     (sum, e) => sum + e.weight * 2 ** (-(now.getTime() - e.anchorAt.getTime()) / (halfLifeHours * HOUR_MS)),
     0,
   );
-  return Math.abs(score) < 1e-12 ? 0 : score;
+  return score > 0 ? score : 0;
 }
 
 /** The score at `now` from a stored key, without touching the events. */
