@@ -24,10 +24,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-screen font-sans">
         <SiteHeader />
-        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>
-        <footer className="mx-auto max-w-5xl px-4 pb-10 pt-4 text-sm text-stone-600 dark:text-stone-400">
+        <footer className="mx-auto max-w-6xl px-4 pb-10 pt-4 text-sm text-stone-600 dark:text-stone-400">
           paper-digest: trending papers, explained. Abstracts belong to their authors.
         </footer>
       </body>

@@ -1,10 +1,15 @@
 // The feed: trending papers of a time window, searchable, with a subscribe box.
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { FeedList } from "@/components/feed-list";
 import { FeedTabs, feedHref } from "@/components/feed-tabs";
+import { SubscribeForm } from "@/components/subscribe-form";
 import { DEFAULT_WINDOW, FeedQuerySchema, feedQueryInput, type FeedQuery } from "@/domain/feed-params";
 import { getDb } from "@/server/db";
-import { loadFeed, UnknownTopicError } from "@/server/feed-page";
+import { loadFeed, UnknownTopicError, type FeedView } from "@/server/feed-page";
+import { subscribeTopicChoices } from "@/server/subscriptions/topic-choices";
+import { VISITOR_COOKIE, visitorIdFromCookieValue } from "@/server/visitor";
+import { votedPaperIds } from "@/server/votes";
 
 export const dynamic = "force-dynamic";
 
@@ -20,40 +25,64 @@ function toUrlParams(params: Record<string, string | string[] | undefined>): URL
 }
 
 export default async function FeedPage({ searchParams }: { searchParams: SearchParams }) {
-  const parsed = FeedQuerySchema.safeParse(feedQueryInput(toUrlParams(await searchParams)));
+  const urlParams = toUrlParams(await searchParams);
+  const parsed = FeedQuerySchema.safeParse(feedQueryInput(urlParams));
   const query: FeedQuery = parsed.success ? parsed.data : FeedQuerySchema.parse({});
   const sort = query.sort ?? (query.q ? "relevance" : "trending");
   const db = await getDb();
-  let feed;
+  let feed: FeedView | null;
   try {
     feed = await loadFeed(db, { ...query, sort }, new Date());
   } catch (error) {
     if (!(error instanceof UnknownTopicError)) throw error;
     feed = null;
   }
+  const visitorId = visitorIdFromCookieValue((await cookies()).get(VISITOR_COOKIE)?.value);
+  const voted = await votedPaperIds(db, visitorId, feed?.items.map((item) => item.paper.id) ?? []);
+  const topicChoices = await subscribeTopicChoices(db);
   const keep = { q: query.q, topic: query.topic };
+  const returnTo = urlParams.size > 0 ? `/?${urlParams.toString()}` : "/";
+
   return (
-    <div className="space-y-5">
-      <section className="space-y-1">
-        <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">Trending papers</h1>
-        <p className="text-stone-600 dark:text-stone-400">Ranked by what readers upvote, open and click, decaying with time. Every card says why it is here.</p>
-      </section>
-      {!parsed.success && <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">Some parameters in the address were not understood, so the default feed is shown.</p>}
-      <FeedTabs base="/" window={query.window} sort={sort} keep={keep} sorts={query.q ? ["relevance", "trending", "new"] : ["trending", "new"]} />
-      {feed === null ? (
-        <p className="rounded-lg border border-stone-200 p-6 text-center dark:border-stone-800">
-          There is no topic called “{query.topic}”. <Link className="font-medium text-accent-700 underline dark:text-accent-300" href="/topics">Browse topics</Link>
-        </p>
-      ) : (
-        <FeedList feed={feed} emptyAction={query.window !== "all" ? { href: feedHref("/", { ...keep, window: "all", sort }), label: "See all time" } : undefined} />
-      )}
-      {feed?.nextCursor && (
-        <nav aria-label="Pages" className="flex justify-center gap-3">
-          <Link className="rounded-full border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" href={feedHref("/", { ...keep, window: query.window === DEFAULT_WINDOW ? undefined : query.window, sort: query.sort, cursor: feed.nextCursor })}>
-            Next page
-          </Link>
-        </nav>
-      )}
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_300px]">
+      <div className="min-w-0 space-y-5">
+        <section className="space-y-1">
+          <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">Trending papers</h1>
+          <p className="text-stone-600 dark:text-stone-400">Ranked by what readers upvote, open and click, decaying with time. Every card says why it is here.</p>
+        </section>
+        {!parsed.success && (
+          <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+            Some parameters in the address were not understood, so the default feed is shown.
+          </p>
+        )}
+        <FeedTabs base="/" window={query.window} sort={sort} keep={keep} sorts={query.q ? ["relevance", "trending", "new"] : ["trending", "new"]} />
+        {feed === null ? (
+          <p className="rounded-lg border border-stone-200 p-6 text-center dark:border-stone-800">
+            There is no topic called “{query.topic}”.{" "}
+            <Link className="font-medium text-accent-700 underline dark:text-accent-300" href="/topics">Browse topics</Link>
+          </p>
+        ) : (
+          <FeedList
+            feed={feed}
+            voted={voted}
+            returnTo={returnTo}
+            emptyAction={query.window !== "all" ? { href: feedHref("/", { ...keep, window: "all", sort }), label: "See all time" } : undefined}
+          />
+        )}
+        {feed?.nextCursor && (
+          <nav aria-label="Pages" className="flex justify-center gap-3">
+            <Link
+              className="rounded-full border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+              href={feedHref("/", { ...keep, window: query.window === DEFAULT_WINDOW ? undefined : query.window, sort: query.sort, cursor: feed.nextCursor })}
+            >
+              Next page
+            </Link>
+          </nav>
+        )}
+      </div>
+      <aside className="lg:sticky lg:top-4 lg:self-start">
+        <SubscribeForm topics={topicChoices} />
+      </aside>
     </div>
   );
 }

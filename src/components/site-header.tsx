@@ -8,7 +8,7 @@ export function SiteHeader({ search }: { search?: ReactNode }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900">
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-serif text-xl font-semibold tracking-tight">
           <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-accent-600 text-center text-sm leading-6 text-white">p</span>
           paper-digest

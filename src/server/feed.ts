@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, windowStart, type FeedQuery } from "../doma
 import type { Db } from "./db";
 import { PAPER_ROW_SELECT, toPaper } from "./paper-rows";
 import { topicsOfPapers } from "./paper-topics";
+import { trendingOrderBy } from "./trending-order";
 
 export interface FeedItem {
   paper: Paper;
@@ -45,7 +46,7 @@ export async function listFeed(db: Db, query: FeedQuery, now: Date): Promise<Fee
   const orderBy =
     query.sort === "new"
       ? [{ feedAt: "desc" as const }, { id: "desc" as const }]
-      : [{ trendKey: "desc" as const }, { sourceRank: { sort: "asc" as const, nulls: "last" as const } }, { id: "asc" as const }];
+      : trendingOrderBy(since !== null);
   const [rows, total] = await Promise.all([
     db.paper.findMany({ where, orderBy, skip: offset, take: query.limit + 1, select: PAPER_ROW_SELECT }),
     db.paper.count({ where }),
