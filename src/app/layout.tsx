@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { SearchBox } from "@/components/search-box";
 import { SiteHeader } from "@/components/site-header";
 import { env } from "@/env";
 import "./globals.css";
@@ -23,7 +24,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <SiteHeader />
+        <SiteHeader
+          search={
+            <Suspense>
+              <SearchBox />
+            </Suspense>
+          }
+        />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

@@ -4,9 +4,11 @@ import Link from "next/link";
 import { FeedList } from "@/components/feed-list";
 import { FeedTabs, feedHref } from "@/components/feed-tabs";
 import { SubscribeForm } from "@/components/subscribe-form";
+import { TopicChips } from "@/components/topic-chips";
 import { DEFAULT_WINDOW, FeedQuerySchema, feedQueryInput, type FeedQuery } from "@/domain/feed-params";
 import { getDb } from "@/server/db";
 import { loadFeed, UnknownTopicError, type FeedView } from "@/server/feed-page";
+import { listTopics } from "@/server/search/search-papers";
 import { subscribeTopicChoices } from "@/server/subscriptions/topic-choices";
 import { VISITOR_COOKIE, visitorIdFromCookieValue } from "@/server/visitor";
 import { votedPaperIds } from "@/server/votes";
@@ -39,7 +41,7 @@ export default async function FeedPage({ searchParams }: { searchParams: SearchP
   }
   const visitorId = visitorIdFromCookieValue((await cookies()).get(VISITOR_COOKIE)?.value);
   const voted = await votedPaperIds(db, visitorId, feed?.items.map((item) => item.paper.id) ?? []);
-  const topicChoices = await subscribeTopicChoices(db);
+  const [topicChoices, topics] = await Promise.all([subscribeTopicChoices(db), listTopics(db)]);
   const keep = { q: query.q, topic: query.topic };
   const returnTo = urlParams.size > 0 ? `/?${urlParams.toString()}` : "/";
 
@@ -47,9 +49,21 @@ export default async function FeedPage({ searchParams }: { searchParams: SearchP
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_300px]">
       <div className="min-w-0 space-y-5">
         <section className="space-y-1">
-          <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">Trending papers</h1>
-          <p className="text-stone-600 dark:text-stone-400">Ranked by what readers upvote, open and click, decaying with time. Every card says why it is here.</p>
+          <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">{query.q ? `Papers matching “${query.q}”` : "Trending papers"}</h1>
+          {query.q && feed ? (
+            <p role="status" className="text-stone-600 dark:text-stone-400">
+              {feed.total.toLocaleString("en-US")}
+              {feed.totalIsLowerBound ? "+" : ""} {feed.total === 1 ? "paper" : "papers"}
+              {feed.correctedQuery ? <> · showing results for <strong>{feed.correctedQuery}</strong></> : null}
+            </p>
+          ) : (
+            <p className="text-stone-600 dark:text-stone-400">Ranked by what readers upvote, open and click, decaying with time. Every card says why it is here.</p>
+          )}
         </section>
+        {feed?.notice && (
+          <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{feed.notice}</p>
+        )}
+        <TopicChips topics={topics.slice(0, 14)} label="Filter by topic" activeSlug={query.topic} hrefFor={(slug) => feedHref("/", { ...keep, topic: slug === query.topic ? undefined : slug, window: query.window === DEFAULT_WINDOW ? undefined : query.window })} />
         {!parsed.success && (
           <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             Some parameters in the address were not understood, so the default feed is shown.

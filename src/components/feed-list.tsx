@@ -1,7 +1,9 @@
 // The list of paper cards of a feed view, with its empty state.
 import Link from "next/link";
 import type { FeedView } from "@/server/feed-page";
+import { HighlightedText } from "./highlighted-text";
 import { PaperCard } from "./paper-card";
+import { TopicChips } from "./topic-chips";
 import { TrendReasons } from "./trend-reasons";
 import { VoteButton } from "./vote-button";
 
@@ -17,8 +19,14 @@ interface FeedListProps {
 export function FeedList({ feed, voted, returnTo, emptyAction }: FeedListProps) {
   if (feed.items.length === 0) {
     return (
-      <div className="rounded-xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
+      <div className="space-y-3 rounded-xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
         <p className="font-medium">No papers here yet.</p>
+        {feed.suggestions && (
+          <div className="flex flex-col items-center gap-2">
+            <p className="text-sm text-stone-600 dark:text-stone-400">Try a nearby topic:</p>
+            <TopicChips topics={feed.suggestions} label="Try a nearby topic" />
+          </div>
+        )}
         {emptyAction && (
           <Link href={emptyAction.href} className="mt-2 inline-block text-accent-700 underline dark:text-accent-300">
             {emptyAction.label}
@@ -34,6 +42,14 @@ export function FeedList({ feed, voted, returnTo, emptyAction }: FeedListProps) 
           <PaperCard
             paper={item.paper}
             rank={item.trending.rank}
+            title={item.titleHighlights ? <HighlightedText text={item.paper.title} ranges={item.titleHighlights} /> : undefined}
+            snippet={
+              item.snippet ? (
+                <p className="mt-2 text-[15px] leading-relaxed text-stone-700 dark:text-stone-300">
+                  <HighlightedText text={item.snippet.text} ranges={item.snippet.highlights} />
+                </p>
+              ) : undefined
+            }
             reasons={<TrendReasons reasons={item.trending.reasons} />}
             actions={<VoteButton paperId={item.paper.id} votes={item.paper.votes} voted={voted.has(item.paper.id)} redirectTo={`${returnTo}#paper-${item.paper.id}-title`} title={item.paper.title} />}
           />

@@ -8,7 +8,6 @@ export type FeedSort = (typeof FEED_SORTS)[number];
 
 /** A trending page shows the week by default: a day is often too thin, a month too stale. */
 export const DEFAULT_WINDOW: FeedWindow = "week";
-export const MAX_QUERY_LENGTH = 200;
 
 const WINDOW_DAYS: Record<FeedWindow, number | null> = { day: 1, week: 7, month: 30, all: null };
 
@@ -51,11 +50,4 @@ export function feedQueryInput(params: URLSearchParams): Record<string, string> 
     if (value !== null) input[key] = value;
   }
   return input;
-}
-
-/** Search queries longer than MAX_QUERY_LENGTH are cut, not refused. */
-export function cutQuery(q: string | undefined): { q: string | undefined; cut: boolean } {
-  if (q === undefined) return { q, cut: false };
-  const chars = [...q];
-  return chars.length > MAX_QUERY_LENGTH ? { q: chars.slice(0, MAX_QUERY_LENGTH).join(""), cut: true } : { q, cut: false };
 }

@@ -1,9 +1,13 @@
-// Work that follows new papers into the store: topic tagging and related-paper lists.
-// The FTS index needs nothing here: triggers keep it in sync inside the insert itself.
+// Work that follows new papers into the store: topic tagging (topic-store.ts) and related-paper lists.
+// The FTS index needs nothing here: triggers keep it in sync inside the insert itself, and the
+// tagging's topicsText update re-indexes the paper's topics the same way.
 import type { Db } from "./db";
+import { refreshRelated } from "./related-store";
+import { tagNewPapers } from "./topic-store";
 
 /** Called after a batch of papers was added (outside the batch's transaction). */
-export async function indexNewPapers(db: Db, paperIds: readonly number[]): Promise<void> {
+export async function indexNewPapers(db: Db, paperIds: readonly number[], now: Date = new Date()): Promise<void> {
   if (paperIds.length === 0) return;
-  void db;
+  await tagNewPapers(db, paperIds, now);
+  await refreshRelated(db, paperIds);
 }

@@ -1,0 +1,159 @@
+// Search benchmark: a deterministic synthetic corpus of 100k abstracts recombined from the sample's
+// sentences, then a fixed query mix (plain, multi-word, very common, typos, topic filters) timed
+// server-side through searchPapers, plus naive fuse.js over a 10k subset for comparison.
+// Usage: npm run bench:search [-- --papers 100000]
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Fuse from "fuse.js";
+import { parseTextExport } from "../src/domain/text-export";
+import { titleKey } from "../src/domain/title-key";
+import { openDb } from "../src/server/db";
+import { applyMigrations } from "../src/server/migrate";
+import { SAMPLE_FILE } from "../src/server/sample-data";
+import { warmSearchIndex } from "../src/server/search/search-index";
+import { searchPapers, topicBySlug } from "../src/server/search/search-papers";
+import { recomputeTopicVocabulary, tagNewPapers } from "../src/server/topic-store";
+
+const papersArg = process.argv.indexOf("--papers");
+const PAPERS = papersArg > 0 ? Number(process.argv[papersArg + 1]) : 100_000;
+const NOW = new Date("2026-11-20T12:00:00Z");
+const ROUNDS = 5;
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const sample = parseTextExport(fs.readFileSync(SAMPLE_FILE, "utf8"));
+const sentences = sample.flatMap((e) => e.abstract.split(/(?<=\.)\s+/)).filter((s) => s.length > 20);
+const rand = random(42);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+/**
+ * Each synthetic paper takes its title and most sentences from one sample paper (its "topic"), plus a
+ * couple of sentences from anywhere, so words keep realistic document frequencies and topics cluster.
+ */
+function syntheticPaper(i: number) {
+  const base = pick(sample);
+  const words = base.title.split(" ");
+  words[Math.floor(rand() * words.length)] = pick(pick(sample).title.split(" "));
+  const title = `${words.join(" ")} ${i}`;
+  const own = base.abstract.split(/(?<=\.)\s+/).filter(() => rand() < 0.7);
+  const abstract = [...own, ...Array.from({ length: 1 + Math.floor(rand() * 2) }, () => pick(sentences))].join(" ");
+  const feedAt = new Date(NOW.getTime() - Math.floor(rand() * 60 * 86_400_000)).toISOString().replace("Z", "+00:00");
+  const authors = [`Author ${Math.floor(rand() * 5000)}`, `Researcher ${Math.floor(rand() * 5000)}`];
+  return { s: `paper-${i}`, t: title, a: abstract, au: JSON.stringify(authors), at: authors.join(", "), k: titleKey(title), f: feedAt, r: Math.log2(1 + rand() * 100) + (Date.parse(feedAt) - Date.UTC(2024, 0, 1)) / 86_400_000 };
+}
+
+const percentiles = (ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return `p50 ${at(0.5).toFixed(1)} · p95 ${at(0.95).toFixed(1)} · max ${sorted.at(-1)!.toFixed(1)} ms`;
+};
+// Wall time depends on what else the machine runs; the process's own CPU time (SQLite runs on
+// this thread too) is the query's cost without that noise. Both are printed.
+const stats = (wall: number[], cpu: number[]) => `wall ${percentiles(wall)} | cpu ${percentiles(cpu)} (${wall.length} runs)`;
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-"));
+  // BENCH_KEEP_DB=path keeps the built database there (and reuses it next time) for profiling.
+  const kept = process.env.BENCH_KEEP_DB;
+  const reuse = kept !== undefined && fs.existsSync(kept);
+  const file = kept ?? path.join(dir, "bench.db");
+  if (!reuse) applyMigrations(`file:${file}`);
+  const db = await openDb(`file:${file}`);
+  console.log(`Search benchmark: ${PAPERS.toLocaleString("en")} synthetic papers (Node ${process.version}, ${os.cpus().length} CPUs)`);
+
+  let started = performance.now();
+  const corpus: ReturnType<typeof syntheticPaper>[] = [];
+  for (let from = 0; from < (reuse ? 0 : PAPERS); from += 5_000) {
+    const batch = Array.from({ length: Math.min(5_000, PAPERS - from) }, (_, k) => syntheticPaper(from + k));
+    if (corpus.length < 10_000) corpus.push(...batch.slice(0, 10_000 - corpus.length));
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","authors","authorsText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName","trendKey")
+       SELECT json_extract(value,'$.s'), json_extract(value,'$.t'), json_extract(value,'$.a'), json_extract(value,'$.t'), json_extract(value,'$.a'),
+              json_extract(value,'$.au'), json_extract(value,'$.at'), json_extract(value,'$.k'), json_extract(value,'$.f'), json_extract(value,'$.f'),
+              json_extract(value,'$.f'), 'bench', json_extract(value,'$.r') FROM json_each(?)`,
+      JSON.stringify(batch),
+    );
+  }
+  console.log(`insert + FTS5 index (triggers): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  started = performance.now();
+  const vocabulary = reuse ? { topics: 0, tagged: 0 } : await recomputeTopicVocabulary(db, NOW);
+  console.log(`topic vocabulary + tagging of the whole corpus: ${((performance.now() - started) / 1000).toFixed(1)} s (${vocabulary.topics} topics, ${vocabulary.tagged.toLocaleString("en")} tags)`);
+  const warm = await warmSearchIndex(db);
+  console.log(`search vocabulary warm-up: ${(warm.ms / 1000).toFixed(1)} s (${warm.words.toLocaleString("en")} words)`);
+
+  if (!reuse) {
+    const lastId = (await db.paper.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    await db.$executeRawUnsafe(`INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName")
+      SELECT 'extra-' || json_extract(value,'$.s'), json_extract(value,'$.t'), json_extract(value,'$.a'), json_extract(value,'$.t'), json_extract(value,'$.a'), json_extract(value,'$.k'),
+             json_extract(value,'$.f'), json_extract(value,'$.f'), json_extract(value,'$.f'), 'bench' FROM json_each(?)`,
+      JSON.stringify(Array.from({ length: 1_000 }, (_, k) => syntheticPaper(PAPERS + k))));
+    started = performance.now();
+    await tagNewPapers(db, Array.from({ length: 1_000 }, (_, k) => lastId + k + 1), NOW);
+    const tagMs = performance.now() - started;
+    console.log(`tagging 1,000 new papers at this size: ${tagMs.toFixed(0)} ms (${(tagMs / 1000).toFixed(2)} ms per paper)`);
+  }
+
+  const topics = ["low-rank-adaptation", "activation-sparsity", "mixture-of-experts", "quantization"];
+  const topicIds = (await Promise.all(topics.map((slug) => topicBySlug(db, slug)))).filter((t) => t !== null);
+  const mix: Record<string, { q: string; topic?: string }[]> = {
+    "plain (1–3 words)": ["quantization", "kolmogorov arnold networks", "activation sparsity", "mixture of experts", "linear attention", "induction heads", "state space models", "galore memory"].map((q) => ({ q })),
+    "very common words": ["language models", "neural networks", "training", "performance of large language models"].map((q) => ({ q })),
+    "with typos": ["quantisation", "transfomer memory", "kolmogrov arnold", "activaton sparsity", "lora finetunig", "mixture of exprts", "interpretabilty", "inducton heads"].map((q) => ({ q })),
+    "topic first page (no query)": topicIds.map((t) => ({ q: "", topic: t.slug })),
+    "topic + query": topicIds.map((t) => ({ q: "memory", topic: t.slug })),
+  };
+  for (const [name, queries] of Object.entries(mix)) {
+    for (const { q, topic } of queries) await searchPapers(db, { q, topic, sort: "relevance", window: "all", limit: 20, offset: 0, now: NOW });
+    const times: number[] = [];
+    const cpu: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const { q, topic } of queries) {
+        for (const [sort, window] of [["relevance", "all"], ["trending", "week"]] as const) {
+          const [t0, c0] = [performance.now(), cpuMs()];
+          await searchPapers(db, { q, topic, sort, window, limit: 20, offset: 0, now: NOW });
+          times.push(performance.now() - t0);
+          cpu.push(cpuMs() - c0);
+        }
+      }
+    }
+    console.log(`${name.padEnd(28)} ${stats(times, cpu)}`);
+  }
+
+  const size = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+  const memory = process.memoryUsage();
+  console.log(`load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
+  console.log(`db size ${(size / 1_048_576).toFixed(0)} MB · process rss ${(memory.rss / 1_048_576).toFixed(0)} MB, heap ${(memory.heapUsed / 1_048_576).toFixed(0)} MB`);
+
+  if (corpus.length === 0) corpus.push(...Array.from({ length: 10_000 }, (_, k) => syntheticPaper(k)));
+  const fuse = new Fuse(corpus, { keys: [{ name: "t", weight: 2 }, { name: "a", weight: 1 }], includeScore: true });
+  const fuseTimes: number[] = [];
+  for (const q of ["quantization", "kolmogorov arnold networks", "lora finetunig"]) {
+    const t0 = performance.now();
+    fuse.search(q, { limit: 20 });
+    fuseTimes.push(performance.now() - t0);
+  }
+  const fuseAvg = fuseTimes.reduce((a, b) => a + b, 0) / fuseTimes.length;
+  console.log(`naive fuse.js over ${corpus.length.toLocaleString("en")} whole abstracts: ${fuseAvg.toFixed(0)} ms per query (vs FTS5 + fuse above on ${PAPERS.toLocaleString("en")})`);
+
+  await db.$disconnect();
+  if (!kept) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

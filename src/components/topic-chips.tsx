@@ -1,0 +1,40 @@
+// A row of topic links: on the feed (filters by topic), on cards and in empty states (suggestions).
+import Link from "next/link";
+import type { TopicRef } from "@/domain/paper";
+
+export interface TopicChipsProps {
+  topics: readonly (TopicRef & { paperCount?: number })[];
+  /** Accessible name of the list, e.g. "Topics" or "Try a nearby topic". */
+  label: string;
+  /** The topic currently filtering the page, shown as selected. */
+  activeSlug?: string;
+  /** Where a chip leads; defaults to the topic's page. */
+  hrefFor?: (slug: string) => string;
+}
+
+export function TopicChips({ topics, label, activeSlug, hrefFor = (slug) => `/topics/${slug}` }: TopicChipsProps) {
+  if (topics.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-1.5" aria-label={label}>
+      {topics.map((topic) => {
+        const active = topic.slug === activeSlug;
+        return (
+          <li key={topic.slug}>
+            <Link
+              href={hrefFor(topic.slug)}
+              aria-current={active ? "page" : undefined}
+              className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ${
+                active
+                  ? "bg-accent-700 text-white dark:bg-accent-300 dark:text-stone-900"
+                  : "bg-accent-50 text-accent-700 hover:bg-accent-100 dark:bg-stone-800 dark:text-accent-300 dark:hover:bg-stone-700"
+              }`}
+            >
+              {topic.label}
+              {topic.paperCount !== undefined && <span className="ml-1 opacity-70">{topic.paperCount}</span>}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

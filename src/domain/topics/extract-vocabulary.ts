@@ -1,0 +1,202 @@
+// Derives the topic vocabulary of a corpus: tf-idf over 1–3-word phrases (titles count double),
+// a stoplist, dropping fragments of longer phrases, and merging variants (acronym definitions found
+// in the text, a short table of known variants, and spellings with equal Porter stems).
+import { findAcronymDefinitions } from "./acronyms";
+import { KNOWN_VARIANTS } from "./known-variants";
+import { phraseKey, phraseRuns, type PhraseToken } from "./phrase-tokens";
+import { FILLER_WORDS, FUNCTION_STOPWORDS, INNER_CONNECTORS } from "./stoplist";
+import { pickLabel, type TopicDefinition } from "./topic-definition";
+
+export interface VocabularyDocument {
+  title: string;
+  abstract: string;
+}
+
+export interface ExtractionOptions {
+  maxTopics?: number;
+  /** Minimum number of papers a phrase must occur in. */
+  minDocFrequency?: number;
+  /** Phrases in a larger share of papers than this are too generic to be topics. */
+  maxDocRatio?: number;
+  /** Receives one line per ranked topic, for tuning. */
+  debug?: (line: string) => void;
+}
+
+interface PhraseStats {
+  df: number; tf: number; titleDf: number;
+  /** The largest df of a phrase one word longer that contains this one. */
+  superDf: number;
+  /** Tokens per word ("low-rank adaptation" → [2, 1]), to find the phrase's sub-phrases. */
+  wordSizes: number[];
+  surfaces: Map<string, number>;
+}
+
+const MAX_PHRASE_WORDS = 3;
+/** Hyphenated words count as one word, so a 3-word phrase may hold up to this many tokens. */
+const MAX_PHRASE_TOKENS = 6;
+const SURFACE_SAMPLE = 20;
+const HAS_LETTER = /\p{L}/u;
+// Phrases name topics better than single words; among single words, long ones are the specific
+// terms ("quantization", "interpretability") and short ones the generic ("image", "space").
+const PHRASE_BOOST = [0, 0, 1.6, 1.9];
+const MIN_TITLE_SHARE_FOR_WORD = 0.2;
+const singleWordBoost = (word: string) => Math.min(1, 0.45 + 0.035 * word.length);
+/** Mentions per paper, capped: a topic's papers repeat it ("KAN ... KAN ... KAN"), generic words do not. */
+const MAX_BURSTINESS = 3;
+/** Above 1, rarer phrases gain over common ones: a corpus's niches are its topics. */
+const IDF_POWER = 1.5;
+
+export function extractTopicVocabulary(docs: readonly VocabularyDocument[], options: ExtractionOptions = {}): TopicDefinition[] {
+  const n = docs.length;
+  if (n === 0) return [];
+  const minDf = options.minDocFrequency ?? Math.max(3, Math.ceil(n * 0.002));
+  const maxDf = n * (options.maxDocRatio ?? 0.3);
+  const maxTopics = options.maxTopics ?? Math.min(300, 100 + Math.floor(n / 100));
+  const stats = new Map<string, PhraseStats>();
+  for (const doc of docs) countPhrases(doc, stats);
+  for (const [key, s] of stats) {
+    const stems = key.split(" ");
+    if (s.wordSizes.length < 2 || s.df < minDf) continue;
+    const firstWord = s.wordSizes[0]!;
+    const lastWord = s.wordSizes[s.wordSizes.length - 1]!;
+    for (const sub of [stems.slice(firstWord).join(" "), stems.slice(0, -lastWord).join(" ")]) {
+      const parent = stats.get(sub);
+      if (parent) parent.superDf = Math.max(parent.superDf, s.df);
+    }
+  }
+  const scored = new Map<string, number>();
+  for (const [key, s] of stats) {
+    if (s.df < minDf || s.df > maxDf || s.superDf >= 0.75 * s.df) continue;
+    // Short single words are topics only as acronyms ("KAN", "MoE"), never as plain words ("pre", "non").
+    if (!key.includes(" ") && key.length < 4 && !looksLikeAcronym(s.surfaces)) continue;
+    const burstiness = Math.min(MAX_BURSTINESS, s.tf / s.df);
+    const words = key.split(" ").length;
+    // A single word is a topic only if papers put it in their titles, not just use it in passing.
+    if (words === 1 && s.titleDf < MIN_TITLE_SHARE_FOR_WORD * s.df) continue;
+    const boost = words === 1 ? singleWordBoost(key) : (PHRASE_BOOST[Math.min(3, words)] ?? 1);
+    scored.set(key, (s.df + 2 * s.titleDf) * Math.log(n / s.df) ** IDF_POWER * burstiness * boost);
+  }
+  const groups = mergeVariants(scored, docs).sort((a, b) => b.score - a.score).slice(0, maxTopics + (options.debug ? 300 : 0));
+  const topics = groups.map((group) => {
+    const surfaces = new Map<string, number>();
+    for (const key of group.keys) for (const [s, c] of stats.get(key)!.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + c);
+    const { label, aliases } = pickLabel(surfaces, group.known);
+    return { key: phraseKey(label), label, aliases };
+  });
+  if (options.debug) topics.forEach((t, i) => options.debug!(`${i + 1} ${groups[i]!.score.toFixed(1)} ${t.label} | ${t.aliases.join(", ")}`));
+  return topics.slice(0, maxTopics);
+}
+
+function countPhrases(doc: VocabularyDocument, stats: Map<string, PhraseStats>): void {
+  const seen = new Map<string, boolean>();
+  for (const [text, inTitle] of [[doc.title, true], [doc.abstract, false]] as const) {
+    for (const run of phraseRuns(text)) {
+      for (let i = 0; i < run.length; i++) {
+        const first = run[i]!;
+        // A phrase starts and ends on whole hyphenated words ("fine" alone is no part of "fine-tuning"),
+        // never on a function word, and its inner function words can only be connectors ("of", "and").
+        if ((i > 0 && run[i - 1]!.joined) || FUNCTION_STOPWORDS.has(first.folded) || !HAS_LETTER.test(first.folded)) continue;
+        let key = "";
+        let words = 0;
+        let allFiller = true;
+        for (let end = i; end < run.length && end < i + MAX_PHRASE_TOKENS; end++) {
+          const token = run[end]!;
+          const inner = end > i ? run[end - 1]! : undefined;
+          if (inner && end - 1 > i && FUNCTION_STOPWORDS.has(inner.folded) && !INNER_CONNECTORS.has(inner.folded)) break;
+          key = key === "" ? token.stem : `${key} ${token.stem}`;
+          if (!FILLER_WORDS.has(token.folded) && !FUNCTION_STOPWORDS.has(token.folded)) allFiller = false;
+          if (token.joined) continue;
+          if (++words > MAX_PHRASE_WORDS) break;
+          if (FUNCTION_STOPWORDS.has(token.folded) || !HAS_LETTER.test(token.folded) || allFiller) continue;
+          if (end === i && first.folded.length < 3) continue;
+          let s = stats.get(key);
+          if (!s) stats.set(key, (s = { df: 0, tf: 0, titleDf: 0, superDf: 0, wordSizes: wordSizes(run, i, end), surfaces: new Map() }));
+          s.tf++;
+          // The first mentions are enough to learn how the corpus spells a phrase.
+          if (s.tf <= SURFACE_SAMPLE) {
+            const surface = text.slice(first.start, token.end);
+            s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
+          }
+          const seenInTitle = seen.get(key);
+          if (seenInTitle === undefined) s.df++;
+          if (inTitle && !seenInTitle) s.titleDf++;
+          if (!seenInTitle) seen.set(key, inTitle);
+        }
+      }
+    }
+  }
+}
+
+function wordSizes(run: readonly PhraseToken[], from: number, to: number): number[] {
+  const sizes: number[] = [];
+  let size = 0;
+  for (let k = from; k <= to; k++) {
+    size++;
+    if (!run[k]!.joined || k === to) {
+      sizes.push(size);
+      size = 0;
+    }
+  }
+  return sizes;
+}
+
+function looksLikeAcronym(surfaces: Map<string, number>): boolean {
+  let upper = 0;
+  let total = 0;
+  for (const [surface, count] of surfaces) {
+    total += count;
+    if ((surface.match(/[A-Z]/g) ?? []).length >= 2) upper += count;
+  }
+  return upper * 2 >= total;
+}
+
+interface VariantGroup { keys: string[]; score: number; known?: readonly string[] }
+
+/** Groups candidate keys that are variants of one another; each group becomes one topic. */
+function mergeVariants(scored: Map<string, number>, docs: readonly VocabularyDocument[]): VariantGroup[] {
+  const groupOf = new Map<string, string>([...scored.keys()].map((k) => [k, k]));
+  const root = (key: string): string => {
+    let k = key;
+    while (groupOf.get(k) !== k) k = groupOf.get(k)!;
+    return k;
+  };
+  const join = (a: string, b: string) => {
+    if (!groupOf.has(a) || !groupOf.has(b)) return;
+    const [ra, rb] = [root(a), root(b)];
+    // The longer phrase names the group: "low-rank adaptation" rather than "LoRA".
+    if (ra !== rb) ra.split(" ").length >= rb.split(" ").length ? groupOf.set(rb, ra) : groupOf.set(ra, rb);
+  };
+  const acronymCounts = new Map<string, number>();
+  for (const doc of docs) {
+    for (const def of findAcronymDefinitions(`${doc.title}. ${doc.abstract}`)) {
+      const pair = `${phraseKey(def.acronym)}\u0000${phraseKey(def.longForm)}`;
+      acronymCounts.set(pair, (acronymCounts.get(pair) ?? 0) + 1);
+    }
+  }
+  for (const pair of acronymCounts.keys()) {
+    const [acronymKey, longKey] = pair.split("\u0000") as [string, string];
+    join(longKey, acronymKey);
+  }
+  const knownByKey = new Map<string, readonly string[]>();
+  for (const variants of KNOWN_VARIANTS) {
+    const keys = variants.map(phraseKey);
+    for (const key of keys) knownByKey.set(key, variants);
+    const present = keys.filter((k) => groupOf.has(k));
+    for (const key of present.slice(1)) join(present[0]!, key);
+  }
+  const bySquashed = new Map<string, string>();
+  for (const key of scored.keys()) {
+    const squashed = key.replace(/ /g, "");
+    const other = bySquashed.get(squashed);
+    if (other) join(other, key);
+    else bySquashed.set(squashed, key);
+  }
+
+  const groups = new Map<string, string[]>();
+  for (const key of scored.keys()) groups.set(root(key), [...(groups.get(root(key)) ?? []), key]);
+  return [...groups.values()].map((keys) => ({
+    keys,
+    score: keys.reduce((sum, k) => sum + (scored.get(k) ?? 0), 0),
+    known: keys.map((k) => knownByKey.get(k)).find((v) => v !== undefined),
+  }));
+}
