@@ -1,0 +1,28 @@
+// GET /api/papers/{id}: one paper with its related papers (precomputed) and its trending explanation.
+import { paperToJson } from "@/domain/paper-json";
+import { paperUrl } from "@/domain/paper-share";
+import { env } from "@/env";
+import { notFoundError, validationError } from "@/server/api-error";
+import { getDb } from "@/server/db";
+import { paperDetail } from "@/server/paper-detail";
+import { PaperIdParamsSchema } from "@/server/vote-request";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export async function GET(_request: Request, context: Context): Promise<Response> {
+  const id = PaperIdParamsSchema.safeParse(await context.params);
+  if (!id.success) return validationError(id.error);
+  const detail = await paperDetail(await getDb(), { id: id.data.id }, new Date());
+  if (!detail) return notFoundError("Paper");
+  const appUrl = env().appUrl;
+  return Response.json(
+    {
+      ...paperToJson(detail.paper, appUrl),
+      trending: detail.trending,
+      related: detail.related.map((paper) => ({ id: paper.id, slug: paper.slug, url: paperUrl(appUrl, paper.slug), title: paper.title })),
+    },
+    { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
+  );
+}

@@ -1,0 +1,28 @@
+// GET /feed.xml: the trending feed as Atom 1.0; ?q= for a search, ?topic= for a topic (same parameters
+// as the feed page and /api/papers, 50 entries unless ?limit= says otherwise).
+import { FeedQuerySchema, feedQueryInput } from "@/domain/feed-params";
+import { jsonError, validationError } from "@/server/api-error";
+import { atomFeedXml } from "@/server/atom-feed";
+import { getDb } from "@/server/db";
+import { UnknownTopicError } from "@/server/feed-page";
+
+export const dynamic = "force-dynamic";
+
+const FEED_ENTRIES = "50";
+
+export async function GET(request: Request): Promise<Response> {
+  const parsed = FeedQuerySchema.safeParse({ limit: FEED_ENTRIES, ...feedQueryInput(new URL(request.url).searchParams) });
+  if (!parsed.success) return validationError(parsed.error);
+  try {
+    const xml = await atomFeedXml(await getDb(), parsed.data, new Date());
+    return new Response(xml, {
+      headers: {
+        "Content-Type": "application/atom+xml; charset=utf-8",
+        "Cache-Control": "public, max-age=300, stale-while-revalidate=600",
+      },
+    });
+  } catch (error) {
+    if (error instanceof UnknownTopicError) return jsonError(404, "unknown_topic", `There is no topic "${error.slug}".`, "topic");
+    throw error;
+  }
+}
