@@ -39,7 +39,8 @@ export function syntheticTextExports(total: number, perFile: number): IngestInpu
 }
 
 function atomEntry(i: number): string {
-  const id = `25${String(1 + (i % 12)).padStart(2, "0")}.${String(10_000 + i).padStart(5, "0")}`;
+  // A unique new-style id per i: month 01..12 of 2025, then a five-digit number (99,999 per month).
+  const id = `25${String(1 + Math.floor(i / 99_999)).padStart(2, "0")}.${String((i % 99_999) + 1).padStart(5, "0")}`;
   return `<entry>
     <id>http://arxiv.org/abs/${id}v1</id>
     <updated>2025-01-0${1 + (i % 9)}T12:00:00Z</updated>
@@ -58,13 +59,12 @@ function atomEntry(i: number): string {
   </entry>`;
 }
 
-/** arXiv API response pages of `perPage` entries each, `total` in all. */
-export function syntheticAtomPages(total: number, perPage: number): IngestInput[] {
-  const inputs: IngestInput[] = [];
+/** arXiv API response pages of `perPage` entries each, `total` in all, made one at a time. */
+export function* syntheticAtomPages(total: number, perPage: number): Generator<IngestInput> {
   for (let start = 0; start < total; start += perPage) {
     const entries: string[] = [];
     for (let i = start; i < Math.min(total, start + perPage); i++) entries.push(atomEntry(i));
-    inputs.push({
+    yield {
       name: `synthetic-${start}.atom`,
       content: `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom">
@@ -74,7 +74,6 @@ export function syntheticAtomPages(total: number, perPage: number): IngestInput[
   <opensearch:itemsPerPage>${perPage}</opensearch:itemsPerPage>
   ${entries.join("\n  ")}
 </feed>`,
-    });
+    };
   }
-  return inputs;
 }

@@ -32,6 +32,9 @@ export const EnvSchema = z.object({
   INGEST_CRON: z.preprocess(emptyAsUndefined, z.string().default("30 6 * * *")),
   INGEST_SOURCES: optionalString,
   INGEST_CONTACT: z.preprocess(emptyAsUndefined, z.string().default("operator@localhost")),
+  INGEST_TIMEOUT_MS: int(30_000, 1_000, 600_000),
+  INGEST_MAX_RESULTS: int(2_000, 1, 30_000),
+  INGEST_MAX_MB: int(25, 1, 1_024),
   SAMPLE_DATA: onOff("on"),
 });
 

@@ -1,0 +1,83 @@
+// npm run ingest -- <file-or-url>... [--format auto|arxiv-atom|arxiv-rss|hf-daily|text] [--source <name>] [--dry-run]
+// Imports papers from files or URLs into the database (migrated first), with a progress bar and a summary.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { IMPORT_FORMATS } from "../domain/import/import-types";
+import { env } from "../env";
+import { openDb } from "../server/db";
+import { IngestInputError, runIngest } from "../server/ingest/run-ingest";
+import { applyMigrations } from "../server/migrate";
+import { InputReadError, readInputs } from "../server/ingest/read-inputs";
+import { formatIngestSummary } from "./ingest-summary";
+import { createProgressBar, type ProgressBar } from "./progress-bar";
+
+const USAGE = `usage: npm run ingest -- <file-or-url>... [--format auto|${IMPORT_FORMATS.join("|")}] [--source <name>] [--dry-run]`;
+
+const IngestArgsSchema = z.object({
+  inputs: z.array(z.string()).min(1, "give at least one file or URL"),
+  format: z.enum(["auto", ...IMPORT_FORMATS], { error: `--format must be one of auto, ${IMPORT_FORMATS.join(", ")}` }),
+  source: z.string().trim().min(1, "--source must not be empty").max(100).optional(),
+  dryRun: z.boolean(),
+});
+
+export async function main(argv: string[]): Promise<number> {
+  let args: z.infer<typeof IngestArgsSchema>;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { format: { type: "string", default: "auto" }, source: { type: "string" }, "dry-run": { type: "boolean", default: false }, help: { type: "boolean" } },
+    });
+    if (values.help) return console.log(USAGE), 0;
+    const parsed = IngestArgsSchema.safeParse({ inputs: positionals, format: values.format, source: values.source, dryRun: values["dry-run"] });
+    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "invalid arguments");
+    args = parsed.data;
+  } catch (error) {
+    console.error(`ingest: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+
+  const settings = env();
+  applyMigrations(settings.databaseUrl);
+  const db = await openDb(settings.databaseUrl);
+  let bar: ProgressBar | undefined;
+  let doneSoFar = 0;
+  try {
+    const inputs = await readInputs(args.inputs);
+    const summary = await runIngest({
+      db,
+      now: new Date(),
+      inputs,
+      format: args.format,
+      source: args.source,
+      dryRun: args.dryRun,
+      onProgress: (done, total) => {
+        bar ??= createProgressBar({ total, label: args.dryRun ? "checking" : "importing" });
+        bar.tick(done - doneSoFar);
+        doneSoFar = done;
+      },
+    });
+    bar?.done();
+    console.log(formatIngestSummary(summary));
+    return 0;
+  } catch (error) {
+    bar?.done();
+    if (error instanceof IngestInputError || error instanceof InputReadError) {
+      console.error(`ingest: ${error.message}\nNothing was imported.`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,113 @@
+// `npm run ingest` as an operator runs it: a child process on a fresh DATABASE_URL (migrated by the CLI).
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type Db } from "../../src/server/db";
+
+const run = promisify(execFile);
+const ROOT = path.join(import.meta.dirname, "../..");
+const FIXTURES = path.join(ROOT, "tests/fixtures/ingest");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+
+let dir: string;
+let url: string;
+
+async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ["src/cli/ingest.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, INGEST_MAX_MB: "25", NODE_ENV: "test" },
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function withDb<T>(read: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDb(url);
+  try {
+    return await read(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-cli-"));
+  url = `file:${path.join(dir, "fresh", "papers.db")}`;
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// Each run starts tsx and applies migrations: seconds apiece on this machine.
+describe("npm run ingest", { timeout: 300_000 }, () => {
+  it("rejects bad arguments with usage (exit 2) before touching anything", async () => {
+    const noInput = await ingest();
+    expect(noInput.code).toBe(2);
+    expect(noInput.stderr).toMatch(/give at least one file or URL\nusage: npm run ingest/);
+    const badFormat = await ingest(path.join(FIXTURES, "trending-export.txt"), "--format", "csv");
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain("--format must be one of auto, arxiv-atom, arxiv-rss, hf-daily, text");
+  });
+
+  it("migrates a fresh database, imports, and prints an honest summary without a progress bar off a TTY", async () => {
+    const result = await ingest(path.join(FIXTURES, "arxiv-api-page.xml"), path.join(FIXTURES, "hf-daily-papers.json"));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Import finished:");
+    expect(result.stdout).toMatch(/added\s+5\n\s+merged\s+0\n\s+unchanged\s+1\n\s+skipped\s+0\n\s+rejected\s+1/);
+    expect(result.stdout).toMatch(/hf-daily-papers\.json entry 3: abstract: missing/);
+    expect(await withDb((db) => db.paper.count())).toBe(5);
+  });
+
+  it("a dry run reports and writes nothing; --source names the source", async () => {
+    const dry = await ingest(path.join(FIXTURES, "trending-export.txt"), "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run: nothing was written/);
+    // LoRA and k-sparse attention are stored with every fact the export has: unchanged.
+    expect(dry.stdout).toMatch(/added\s+1\n\s+merged\s+0\n\s+unchanged\s+2/);
+    expect(await withDb((db) => db.paper.count())).toBe(5);
+    const real = await ingest(path.join(FIXTURES, "trending-export.txt"), "--source", "weekly-export");
+    expect(real.code).toBe(0);
+    expect(await withDb((db) => db.paper.findFirst({ where: { title: "Token Merging for Fast Diffusion" }, select: { sourceName: true } }))).toEqual({
+      sourceName: "weekly-export",
+    });
+  });
+
+  it.each([
+    ["a truncated XML file", "cut.xml", () => fs.readFileSync(path.join(FIXTURES, "arxiv-api-page.xml"), "utf8").slice(0, 1_800), /cut\.xml: malformed XML/],
+    ["JSON of the wrong shape", "shape.json", () => '{"items": []}', /shape\.json: not a Hugging Face daily-papers file/],
+    ["an empty file", "empty.txt", () => "", /empty\.txt: the input is empty/],
+  ])("exits 1 and writes nothing for %s", async (_name, file, content, message) => {
+    const good = path.join(FIXTURES, "arxiv-listing-cs-lg.rss");
+    fs.writeFileSync(path.join(dir, file), content());
+    const result = await ingest(good, path.join(dir, file));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("Nothing was imported.");
+    expect(await withDb((db) => db.paper.count({ where: { arxivId: "2501.07101" } }))).toBe(0);
+  });
+
+  it("refuses a 50 MB file with the limit named, and a missing file, writing nothing", async () => {
+    const big = path.join(dir, "big.txt");
+    const line = `${"Large synthetic title line ".repeat(4)}\n${"An abstract line that goes on. ".repeat(30)}\n`;
+    const stream = fs.createWriteStream(big);
+    for (let written = 0; written < 50 * 1024 * 1024; written += line.length) stream.write(line);
+    await new Promise((resolve) => stream.end(resolve));
+    const before = await withDb((db) => db.paper.count());
+    const result = await ingest(big);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/big\.txt: 50\.\d MB is over the 25\.0 MB limit \(INGEST_MAX_MB\)/);
+    const missing = await ingest(path.join(dir, "nope.xml"));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.xml: cannot read it \(ENOENT\)/);
+    expect(await withDb((db) => db.paper.count())).toBe(before);
+  });
+});
