@@ -5,6 +5,8 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = 3100;
+/** Known to the specs so they can call /api/cron/* like a cron service would. */
+export const E2E_CRON_SECRET = "e2e-cron-secret-not-for-production";
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 // One fresh data folder (database, secret, outbox) per test run; the server and the specs share it.
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-e2e-"));
@@ -32,6 +34,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: dataDir, SCHEDULER: "off", SAMPLE_DATA: "on", APP_URL: `http://localhost:${PORT}` },
+    env: { PORT: String(PORT), DATA_DIR: dataDir, SCHEDULER: "off", CRON_SECRET: E2E_CRON_SECRET, SAMPLE_DATA: "on", APP_URL: `http://localhost:${PORT}` },
   },
 });

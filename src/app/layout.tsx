@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { Suspense, type ReactNode } from "react";
 import { SearchBox } from "@/components/search-box";
 import { SiteHeader } from "@/components/site-header";
+import { feedAlternates } from "@/domain/feed-links";
 import { env } from "@/env";
 import "./globals.css";
 
@@ -9,6 +10,7 @@ export const metadata: Metadata = {
   metadataBase: new URL(env().appUrl),
   title: { default: "paper-digest: trending research papers", template: "%s · paper-digest" },
   description: "Trending research papers with an explainable ranking, search by topic, and a daily email digest.",
+  alternates: { types: feedAlternates() },
 };
 
 export const viewport: Viewport = {

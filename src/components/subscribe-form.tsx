@@ -95,7 +95,7 @@ function TopicsField({ topics, uid }: { topics: TopicChoice[]; uid: string }) {
   if (topics.length === 0) {
     return (
       <div>
-        <label htmlFor={`${uid}-topics`} className="text-sm font-medium">Topics <span className="font-normal text-stone-500">(optional, comma-separated)</span></label>
+        <label htmlFor={`${uid}-topics`} className="text-sm font-medium">Topics <span className="font-normal text-stone-600 dark:text-stone-400">(optional, comma-separated)</span></label>
         <input id={`${uid}-topics`} name="topics" type="text" maxLength={600} placeholder="e.g. diffusion models, reinforcement learning"
           className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-950" />
       </div>
@@ -103,7 +103,7 @@ function TopicsField({ topics, uid }: { topics: TopicChoice[]; uid: string }) {
   }
   return (
     <fieldset>
-      <legend className="text-sm font-medium">Topics <span className="font-normal text-stone-500">(optional; none means all trending papers)</span></legend>
+      <legend className="text-sm font-medium">Topics <span className="font-normal text-stone-600 dark:text-stone-400">(optional; none means all trending papers)</span></legend>
       <div className="mt-2 flex flex-wrap gap-2">
         {topics.map((topic) => (
           <label key={topic.slug} className="flex cursor-pointer items-center gap-1.5 rounded-full border border-stone-300 px-3 py-1 text-sm has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 dark:border-stone-700 dark:has-[:checked]:bg-stone-800">

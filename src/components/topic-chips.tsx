@@ -30,7 +30,7 @@ export function TopicChips({ topics, label, activeSlug, hrefFor = (slug) => `/to
               }`}
             >
               {topic.label}
-              {topic.paperCount !== undefined && <span className="ml-1 opacity-70">{topic.paperCount}</span>}
+              {topic.paperCount !== undefined && <span className="ml-1 font-normal">{topic.paperCount}</span>}
             </Link>
           </li>
         );

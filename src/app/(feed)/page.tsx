@@ -1,10 +1,12 @@
 // The feed: trending papers of a time window, searchable, with a subscribe box.
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { FeedList } from "@/components/feed-list";
 import { FeedTabs, feedHref } from "@/components/feed-tabs";
 import { SubscribeForm } from "@/components/subscribe-form";
 import { TopicChips } from "@/components/topic-chips";
+import { feedAlternates } from "@/domain/feed-links";
 import { DEFAULT_WINDOW, FeedQuerySchema, feedQueryInput, type FeedQuery } from "@/domain/feed-params";
 import { getDb } from "@/server/db";
 import { loadFeed, UnknownTopicError, type FeedView } from "@/server/feed-page";
@@ -24,6 +26,15 @@ function toUrlParams(params: Record<string, string | string[] | undefined>): URL
     if (first !== undefined) search.set(key, first);
   }
   return search;
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const parsed = FeedQuerySchema.safeParse(feedQueryInput(toUrlParams(await searchParams)));
+  const scope = parsed.success ? { q: parsed.data.q, topic: parsed.data.topic } : {};
+  return {
+    ...(scope.q ? { title: `Search: ${scope.q}` } : {}),
+    alternates: { ...(scope.q || scope.topic ? {} : { canonical: "/" }), types: feedAlternates(scope) },
+  };
 }
 
 export default async function FeedPage({ searchParams }: { searchParams: SearchParams }) {

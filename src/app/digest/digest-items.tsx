@@ -22,7 +22,7 @@ export function DigestItems({ items }: { items: readonly DigestItem[] }) {
             {items.filter((item) => item.section === section).map((item) => (
               <li key={item.paper.id} value={++number} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
                 <h3 className="font-serif text-lg font-semibold leading-snug">
-                  <span className="mr-1 text-stone-500 dark:text-stone-400">{number}.</span>
+                  <span className="mr-1 text-stone-600 dark:text-stone-400">{number}.</span>
                   <Link href={`/papers/${item.paper.slug}`} className="hover:underline">{item.paper.title}</Link>
                 </h3>
                 {item.paper.authors.length > 0 && (

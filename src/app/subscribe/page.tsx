@@ -10,7 +10,9 @@ export const metadata: Metadata = { title: "Subscribe to the daily digest" };
 export default async function SubscribePage() {
   const topics = await subscribeTopicChoices(await getDb());
   return (
-    <div className="mx-auto max-w-xl py-8">
+    <div className="mx-auto max-w-xl space-y-4 py-8">
+      <h1 className="font-serif text-2xl font-semibold">Subscribe to the daily digest</h1>
+      <p className="text-stone-600 dark:text-stone-400">Every morning, the papers trending in the topics you pick. Double opt-in; one click to leave.</p>
       <SubscribeForm topics={topics} />
     </div>
   );

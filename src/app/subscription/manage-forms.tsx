@@ -34,7 +34,7 @@ export function ManageTopicsForm({ token, current, choices }: { token: string; c
           </div>
         )}
         <label className="mt-3 block text-sm font-medium">
-          {choices.length > 0 ? "Other topics" : "Your topics"} <span className="font-normal text-stone-500">(comma-separated)</span>
+          {choices.length > 0 ? "Other topics" : "Your topics"} <span className="font-normal text-stone-600 dark:text-stone-400">(comma-separated)</span>
           <input name="topics" type="text" maxLength={600} defaultValue={other.join(", ")}
             className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-normal dark:border-stone-700 dark:bg-stone-950" />
         </label>

@@ -35,7 +35,7 @@ export default async function ArchivedDigestPage({ params }: { params: Params })
         {edition.papers.map(({ paper, sentTo }, index) => (
           <li key={paper.id} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
             <h2 className="font-serif text-lg font-semibold leading-snug">
-              <span className="mr-1 text-stone-500 dark:text-stone-400">{index + 1}.</span>
+              <span className="mr-1 text-stone-600 dark:text-stone-400">{index + 1}.</span>
               <Link href={`/papers/${paper.slug}`} className="hover:underline">{paper.title}</Link>
             </h2>
             <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">

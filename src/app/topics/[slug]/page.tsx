@@ -1,5 +1,6 @@
 // /topics/[slug]: a topic's papers in trending (or newest) order within a time window.
 import type { Metadata } from "next";
+import { feedAlternates } from "@/domain/feed-links";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FeedTabs, feedHref } from "@/components/feed-tabs";
@@ -15,7 +16,12 @@ const PAGE_SIZE = 30;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const topic = await topicBySlug(await getDb(), (await params).slug);
-  return { title: topic ? topic.label : "Topic not found" };
+  if (!topic) return { title: "Topic not found" };
+  return {
+    title: topic.label,
+    description: `Trending papers about ${topic.label}.`,
+    alternates: { canonical: `/topics/${topic.slug}`, types: feedAlternates({ topic: topic.slug }, topic.label) },
+  };
 }
 
 export default async function TopicPage({ params, searchParams }: Props) {
