@@ -4,6 +4,8 @@
 import type { AppEnv } from "../env";
 import { getDb } from "../server/db";
 import { digestJobs } from "../server/digest/digest-jobs";
+import { ingestSources } from "../server/ingest/ingest-settings";
+import { runScheduledIngest } from "../server/ingest/scheduled-ingest";
 import { mailerFromEnv } from "../server/mailer";
 import { startScheduler, type ScheduledJob } from "../server/scheduler";
 import { purgeUnconfirmed } from "../server/subscriptions/purge-unconfirmed";
@@ -21,5 +23,9 @@ export async function startBackgroundJobs(settings: AppEnv): Promise<() => void>
     },
     { name: "purge-unconfirmed", cron: "15 3 * * *", timezone: settings.DIGEST_TZ, run: async () => purgeUnconfirmed({ db: await getDb(), now: new Date() }) },
   ];
+  const sources = ingestSources();
+  if (sources.length > 0) {
+    jobs.push({ name: "ingest", cron: settings.INGEST_CRON, timezone: settings.DIGEST_TZ, run: async () => runScheduledIngest({ db: await getDb(), now: new Date(), sources }) });
+  }
   return startScheduler({ jobs });
 }
