@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { Suspense, type ReactNode } from "react";
 import { SearchBox } from "@/components/search-box";
+import { SearchFormStatic } from "@/components/search-form-static";
 import { SiteHeader } from "@/components/site-header";
 import { feedAlternates } from "@/domain/feed-links";
 import { env } from "@/env";
@@ -28,7 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen font-sans">
         <SiteHeader
           search={
-            <Suspense>
+            <Suspense fallback={<SearchFormStatic />}>
               <SearchBox />
             </Suspense>
           }

@@ -6,6 +6,7 @@
 // "/" focuses the box from anywhere on the page; Esc clears it.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { SEARCH_BUTTON_CLASS, SEARCH_INPUT_CLASS, SEARCH_PLACEHOLDER } from "./search-form-static";
 
 const DEBOUNCE_MS = 250;
 /** Feed parameters a new search keeps (a new query starts again at the first page). */
@@ -92,7 +93,7 @@ export function SearchBox() {
         maxLength={400}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Search papers or topics  ( / )"
+        placeholder={SEARCH_PLACEHOLDER}
         aria-busy={pending}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {
@@ -101,13 +102,13 @@ export function SearchBox() {
           if (value !== "") onChange("");
           else input.current?.blur();
         }}
-        className="w-full rounded-full border border-stone-300 bg-white py-2 pl-4 pr-24 text-sm shadow-sm placeholder:text-stone-500 focus:border-accent-600 focus:outline-none focus:ring-2 focus:ring-accent-600/30 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400"
+        className={SEARCH_INPUT_CLASS}
       />
       {KEPT_PARAMS.map((key) => {
         const kept = searchParams.get(key);
         return kept ? <input key={key} type="hidden" name={key} value={kept} /> : null;
       })}
-      <button type="submit" className="absolute right-1 top-1 rounded-full bg-stone-900 px-3 py-1 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
+      <button type="submit" className={SEARCH_BUTTON_CLASS}>
         {pending ? "…" : "Search"}
       </button>
     </form>

@@ -59,7 +59,7 @@ export function SubscribeForm({ topics, variant = "card", id = "subscribe" }: { 
       </h2>
       {!compact && <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">One email each morning. Confirm by email; unsubscribe in one click.</p>}
       <form action="/api/subscriptions" method="post" noValidate onSubmit={submit} className={compact ? "flex gap-2" : "mt-4 space-y-4"}>
-        <div className={compact ? "flex-1" : "flex flex-col gap-2 sm:flex-row"}>
+        <div className={compact ? "flex-1" : "flex flex-col gap-2 sm:flex-row lg:flex-col"}>
           <label htmlFor={`${uid}-email`} className="sr-only">Email address</label>
           <input
             id={`${uid}-email`} name="email" type="email" required maxLength={254} autoComplete="email" placeholder="you@example.com"

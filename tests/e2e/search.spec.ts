@@ -20,9 +20,12 @@ test("typing a misspelt topic shows the right paper, highlighted, in a shareable
 
 test("the / key focuses the search box and Esc clears it", async ({ page }) => {
   await page.goto("/");
-  await page.keyboard.press("/");
   const box = page.getByRole("searchbox", { name: "Search papers" });
-  await expect(box).toBeFocused();
+  // The shortcut works once the page is interactive: keep pressing until it takes.
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(box).toBeFocused({ timeout: 500 });
+  }).toPass();
   await box.pressSequentially("kolmogorov arnold");
   await expect(page.locator(`${results} h2`).first()).toContainText("Kolmogorov-Arnold");
   await box.press("Escape");
@@ -33,7 +36,11 @@ test("a keyboard-only path from the search shortcut to a paper page", async ({ p
   await page.goto("/");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
-  await page.keyboard.press("/");
+  const box = page.getByRole("searchbox", { name: "Search papers" });
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(box).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.type("kolmogorov arnold transformer");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/q=kolmogorov/);

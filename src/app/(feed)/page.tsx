@@ -52,7 +52,7 @@ export default async function FeedPage({ searchParams }: { searchParams: SearchP
   }
   const visitorId = visitorIdFromCookieValue((await cookies()).get(VISITOR_COOKIE)?.value);
   const voted = await votedPaperIds(db, visitorId, feed?.items.map((item) => item.paper.id) ?? []);
-  const [topicChoices, topics] = await Promise.all([subscribeTopicChoices(db), listTopics(db)]);
+  const [topicChoices, topics] = await Promise.all([subscribeTopicChoices(db, 12), listTopics(db)]);
   const keep = { q: query.q, topic: query.topic };
   const returnTo = urlParams.size > 0 ? `/?${urlParams.toString()}` : "/";
 
@@ -74,7 +74,7 @@ export default async function FeedPage({ searchParams }: { searchParams: SearchP
         {feed?.notice && (
           <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{feed.notice}</p>
         )}
-        <TopicChips topics={topics.slice(0, 14)} label="Filter by topic" activeSlug={query.topic} hrefFor={(slug) => feedHref("/", { ...keep, topic: slug === query.topic ? undefined : slug, window: query.window === DEFAULT_WINDOW ? undefined : query.window })} />
+        <TopicChips topics={topics.slice(0, 10)} label="Filter by topic" activeSlug={query.topic} hrefFor={(slug) => feedHref("/", { ...keep, topic: slug === query.topic ? undefined : slug, window: query.window === DEFAULT_WINDOW ? undefined : query.window })} />
         {!parsed.success && (
           <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             Some parameters in the address were not understood, so the default feed is shown.
