@@ -1,36 +1,23 @@
 // State changes of one delivery. Every change out of "pending" is a conditional update, so two runners
 // (two cron calls, a cron and the CLI) can never both own, and send, the same delivery.
 import { retryDelayMs } from "../../domain/digest/retry-backoff";
-import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import { MailSendError } from "../mail-types";
+import { claimDeliveryRow, recordBounce, recordFailed, recordNothingToSend, recordRetry, recordSentRow, type ClaimOutcome } from "./delivery-sql";
 
-export type ClaimResult = "claimed" | "taken" | "inactive";
+export type ClaimResult = ClaimOutcome;
 
 /**
- * pending → sending, only while the subscriber is still active and unsuppressed. One conditional UPDATE:
- * SQLite runs it atomically, so of two runners only one sees a changed row. Raw SQL because this runs
- * once per subscriber and the ORM's per-query overhead dominated the benchmark.
+ * pending → sending, only while the subscriber is still active and unsuppressed and the retry time has
+ * come. One conditional UPDATE: SQLite runs it atomically, so of two runners only one sees a changed row.
+ * A pending delivery whose reader left since the run was queued is skipped instead ("inactive").
  */
-export async function claimDelivery(db: Db, deliveryId: number, at: Date): Promise<ClaimResult> {
-  const claimed = await db.$executeRaw`
-    UPDATE "Delivery" SET "status" = 'sending', "claimedAt" = ${at}, "attempts" = "attempts" + 1
-    WHERE "id" = ${deliveryId} AND "status" = 'pending' AND EXISTS (
-      SELECT 1 FROM "Subscriber" AS s WHERE s."id" = "Delivery"."subscriberId" AND s."status" = 'active' AND s."suppressedAt" IS NULL)`;
-  if (claimed === 1) return "claimed";
-  // Not claimable: either another runner has it, or the reader left since the run was queued.
-  const dropped = await db.delivery.updateMany({
-    where: { id: deliveryId, status: "pending" },
-    data: { status: "skipped", lastError: "Subscriber no longer active." },
-  });
-  return dropped.count === 1 ? "inactive" : "taken";
+export function claimDelivery(db: Db, deliveryId: number, at: Date): Promise<ClaimResult> {
+  return claimDeliveryRow(db, deliveryId, at);
 }
 
-export async function markNothingToSend(db: Db, deliveryId: number): Promise<void> {
-  await db.delivery.update({
-    where: { id: deliveryId },
-    data: { status: "skipped", lastError: "Nothing new since the last digest.", attempts: { decrement: 1 } },
-  });
+export function markNothingToSend(db: Db, deliveryId: number): Promise<void> {
+  return recordNothingToSend(db, deliveryId);
 }
 
 export interface SentRecord {
@@ -44,20 +31,13 @@ export interface SentRecord {
 }
 
 /**
- * Records a send: first what the reader received (SentPaper rows, their next window), then the delivery.
- * Three single statements, each atomic, in this order on purpose: a crash between them leaves the reader's
- * state true and the delivery "sending", which the lease turns into a reported "unknown", never a resend.
- * No wrapping transaction: on one shared connection it would serialise every worker behind it.
+ * Records a send in one transaction: the SentPaper rows, the reader's next window, and the delivery "sent".
+ * All or nothing: a crash before the commit leaves the delivery "sending" and the reader's window unmoved,
+ * which the lease turns into a reported "unknown", never a resend. The transaction is synchronous on the
+ * direct connection, so it never holds the lock across an await and does not serialise the other workers.
  */
-export async function markSent(db: Db, record: SentRecord): Promise<void> {
-  const rows = record.paperIds.map((paperId) => Prisma.sql`(${record.subscriberId}, ${paperId}, ${record.sentAt})`);
-  // OR IGNORE: another edition may have raced us to the same paper; the first record stays.
-  await db.$executeRaw`INSERT OR IGNORE INTO "SentPaper" ("subscriberId", "paperId", "sentAt") VALUES ${Prisma.join(rows)}`;
-  await db.$executeRaw`UPDATE "Subscriber" SET "lastDigestAt" = ${record.windowEnd} WHERE "id" = ${record.subscriberId}`;
-  await db.$executeRaw`
-    UPDATE "Delivery" SET "status" = 'sent', "messageId" = ${record.messageId}, "sentAt" = ${record.sentAt},
-      "paperIds" = ${JSON.stringify(record.paperIds)}, "lastError" = NULL, "nextAttemptAt" = NULL
-    WHERE "id" = ${record.deliveryId}`;
+export function markSent(db: Db, record: SentRecord): Promise<void> {
+  return recordSentRow(db, record);
 }
 
 export type FailureOutcome = "retry" | "failed" | "suppressed";
@@ -71,21 +51,14 @@ export async function markFailed(
   maxAttempts: number,
 ): Promise<FailureOutcome> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-  const permanent = error instanceof MailSendError && error.permanent;
-  if (permanent) {
-    await db.$transaction([
-      db.delivery.update({ where: { id: delivery.id }, data: { status: "failed", lastError: message } }),
-      db.subscriber.update({ where: { id: delivery.subscriberId }, data: { suppressedAt: at, suppressReason: `Hard bounce: ${message}` } }),
-    ]);
+  if (error instanceof MailSendError && error.permanent) {
+    await recordBounce(db, delivery, message, at);
     return "suppressed";
   }
   if (delivery.attempts >= maxAttempts) {
-    await db.delivery.update({ where: { id: delivery.id }, data: { status: "failed", lastError: message, nextAttemptAt: null } });
+    await recordFailed(db, delivery.id, message);
     return "failed";
   }
-  await db.delivery.update({
-    where: { id: delivery.id },
-    data: { status: "pending", lastError: message, nextAttemptAt: new Date(at.getTime() + retryDelayMs(delivery.attempts)) },
-  });
+  await recordRetry(db, delivery.id, message, new Date(at.getTime() + retryDelayMs(delivery.attempts)));
   return "retry";
 }

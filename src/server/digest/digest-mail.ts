@@ -2,7 +2,6 @@
 import { composeDigest, type DigestItem } from "../../domain/digest/compose-digest";
 import { renderDigestEmail } from "../../emails/digest";
 import type { OutgoingMail } from "../mail-types";
-import { parseJsonList } from "../paper-rows";
 import { subscriberLinks } from "../subscriptions/links";
 import { clickUrl } from "./click-token";
 import type { DigestCandidates } from "./digest-candidates";
@@ -24,12 +23,12 @@ export function composeFor(
   sentPaperIds: ReadonlySet<number>,
   size: number,
 ): DigestItem[] {
-  const topicSlugs = candidates.resolveTopics(parseJsonList(recipient.topics));
   return composeDigest({
     candidates: candidates.papers,
-    reader: { topicSlugs, lastDigestAt: recipient.lastDigestAt, sentPaperIds },
+    reader: { topicSlugs: candidates.readerTopics(recipient.topics).slugs, lastDigestAt: recipient.lastDigestAt, sentPaperIds },
     now: candidates.takenAt,
     size,
+    excerptOf: candidates.excerptOf,
   });
 }
 
@@ -52,10 +51,7 @@ export interface DigestMailInput {
 
 export function digestMail({ recipient, items, date, deliveryId, candidates, settings }: DigestMailInput): OutgoingMail {
   const links = subscriberLinks(recipient, settings.appUrl);
-  const topicLabels = parseJsonList(recipient.topics).map((topic) => {
-    const [slug] = candidates.resolveTopics([topic]);
-    return slug ? candidates.labelOf(slug) : topic;
-  });
+  const topicLabels = candidates.readerTopics(recipient.topics).labels;
   const rendered = renderDigestEmail({
     date,
     items,

@@ -1,29 +1,29 @@
-// Reads the run's due deliveries a page at a time, with what composing needs, in two queries per page.
+// Reads the run's due deliveries a page at a time, with what composing needs, in two queries per page
+// (direct SQL: delivery-sql.ts).
 import { earliestWindowStart } from "../../domain/digest/digest-window";
 import type { Db } from "../db";
 import type { DueDelivery } from "./deliver-one";
+import { dueRows, sentPaperRows } from "./delivery-sql";
 
 export const PAGE_SIZE = 250;
 
-function dueWhere(runId: number, now: Date) {
-  return { runId, status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] };
-}
-
 export function countDue(db: Db, runId: number, now: Date): Promise<number> {
-  return db.delivery.count({ where: dueWhere(runId, now) });
+  return db.delivery.count({ where: { runId, status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] } });
 }
 
 export async function loadDuePage(db: Db, runId: number, now: Date, afterId: number): Promise<DueDelivery[]> {
-  return db.delivery.findMany({
-    where: { ...dueWhere(runId, now), id: { gt: afterId } },
-    orderBy: { id: "asc" },
-    take: PAGE_SIZE,
-    select: {
-      id: true,
-      attempts: true,
-      subscriber: { select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true } },
+  const rows = await dueRows(db, runId, now, afterId, PAGE_SIZE);
+  return rows.map((row) => ({
+    id: row.id,
+    attempts: row.attempts,
+    subscriber: {
+      id: row.subscriberId,
+      email: row.email,
+      topics: row.topics,
+      lastDigestAt: row.lastDigestAt === null ? null : new Date(row.lastDigestAt),
+      manageTokenHash: row.manageTokenHash,
     },
-  });
+  }));
 }
 
 /**
@@ -31,10 +31,7 @@ export async function loadDuePage(db: Db, runId: number, now: Date, afterId: num
  * window opened cannot be a candidate (a paper is sent only after it was first seen), so older rows are skipped.
  */
 export async function sentPapersOf(db: Db, subscriberIds: readonly number[], now: Date): Promise<Map<number, Set<number>>> {
-  const rows = await db.sentPaper.findMany({
-    where: { subscriberId: { in: [...subscriberIds] }, sentAt: { gte: earliestWindowStart(now) } },
-    select: { subscriberId: true, paperId: true },
-  });
+  const rows = await sentPaperRows(db, subscriberIds, earliestWindowStart(now));
   const bySubscriber = new Map<number, Set<number>>();
   for (const row of rows) {
     const set = bySubscriber.get(row.subscriberId) ?? new Set<number>();
