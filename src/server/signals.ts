@@ -5,6 +5,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { addToTrendKey, trendKeyOf, type SignalKind } from "../domain/trending";
 import type { Db } from "./db";
 import { env } from "../env";
+import { retryWhenBusy } from "./busy-retry";
 
 export interface SignalInput {
   paperId: number;
@@ -100,5 +101,5 @@ export async function recordSignalsInTx(tx: Tx, signals: readonly SignalInput[],
 
 /** Records a batch of signals atomically. */
 export async function recordSignals(db: Db, signals: readonly SignalInput[], halfLifeHours?: number): Promise<void> {
-  await db.$transaction((tx) => recordSignalsInTx(tx, signals, halfLifeHours), { timeout: 120_000 });
+  await retryWhenBusy(() => db.$transaction((tx) => recordSignalsInTx(tx, signals, halfLifeHours), { timeout: 120_000 }));
 }

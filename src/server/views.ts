@@ -3,6 +3,7 @@
 import { SIGNAL_WEIGHTS } from "../domain/trending";
 import type { Db } from "./db";
 import { recordSignalsInTx } from "./signals";
+import { retryWhenBusy } from "./busy-retry";
 
 const BOT_USER_AGENT = /bot|crawler|spider|preview/i;
 const PREFETCH_HEADERS = ["next-router-prefetch", "x-middleware-prefetch"];
@@ -25,7 +26,7 @@ export type ViewOutcome = "counted" | "already_counted" | "no_paper";
 /** Counts one view unless this visitor already viewed the paper today (UTC). */
 export async function recordView(db: Db, input: { paperId: number; visitorId: string; now: Date }): Promise<ViewOutcome> {
   const { paperId, visitorId, now } = input;
-  return db.$transaction(async (tx) => {
+  return retryWhenBusy(() => db.$transaction(async (tx) => {
     const paper = await tx.paper.findUnique({ where: { id: paperId }, select: { id: true } });
     if (!paper) return "no_paper";
     const inserted = await tx.$executeRaw`
@@ -33,5 +34,5 @@ export async function recordView(db: Db, input: { paperId: number; visitorId: st
     if (inserted === 0) return "already_counted";
     await recordSignalsInTx(tx, [{ paperId, kind: "view", at: now, weight: SIGNAL_WEIGHTS.view }]);
     return "counted";
-  });
+  }));
 }

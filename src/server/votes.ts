@@ -2,6 +2,7 @@
 // for the trending key. Both directions are idempotent: repeating them changes nothing.
 import { SIGNAL_WEIGHTS } from "../domain/trending";
 import type { Db } from "./db";
+import { retryWhenBusy } from "./busy-retry";
 import { recordSignalsInTx, type Tx } from "./signals";
 
 export interface VoteState {
@@ -16,7 +17,7 @@ async function currentVotes(tx: Tx, paperId: number): Promise<number | null> {
 
 /** Adds the visitor's upvote; null when the paper does not exist. */
 export async function upvote(db: Db, paperId: number, visitorId: string, now: Date): Promise<VoteState | null> {
-  return db.$transaction(async (tx) => {
+  return retryWhenBusy(() => db.$transaction(async (tx) => {
     const before = await currentVotes(tx, paperId);
     if (before === null) return null;
     // ON CONFLICT keeps the first vote: a repeated or concurrent second vote inserts nothing.
@@ -27,12 +28,12 @@ export async function upvote(db: Db, paperId: number, visitorId: string, now: Da
       UPDATE "Paper" SET "votes" = "votes" + 1 WHERE "id" = ${paperId} RETURNING "votes"`;
     await recordSignalsInTx(tx, [{ paperId, kind: "upvote", at: now, weight: SIGNAL_WEIGHTS.upvote }]);
     return { votes: Number(row?.votes ?? before + 1), voted: true };
-  });
+  }));
 }
 
 /** Removes the visitor's upvote, cancelling its event exactly; null when the paper does not exist. */
 export async function removeVote(db: Db, paperId: number, visitorId: string, now: Date): Promise<VoteState | null> {
-  return db.$transaction(async (tx) => {
+  return retryWhenBusy(() => db.$transaction(async (tx) => {
     const before = await currentVotes(tx, paperId);
     if (before === null) return null;
     const vote = await tx.vote.findUnique({ where: { paperId_visitorId: { paperId, visitorId } } });
@@ -43,7 +44,7 @@ export async function removeVote(db: Db, paperId: number, visitorId: string, now
     // Same weight, anchored at the upvote's time: the pair adds exactly zero at every moment.
     await recordSignalsInTx(tx, [{ paperId, kind: "unvote", at: now, anchorAt: vote.createdAt, weight: SIGNAL_WEIGHTS.unvote }]);
     return { votes: Number(row?.votes ?? Math.max(0, before - 1)), voted: false };
-  });
+  }));
 }
 
 /** The visitor's current vote on one paper; null when the paper does not exist. */
