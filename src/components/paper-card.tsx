@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { Paper } from "@/domain/paper";
 import { ClampedAbstract } from "./clamped-abstract";
 import { PaperMeta } from "./paper-meta";
+import { TopicChips } from "./topic-chips";
 
 export interface PaperCardProps {
   paper: Paper;
@@ -35,15 +36,9 @@ export function PaperCard({ paper, rank, title, snippet, reasons, actions }: Pap
           </h2>
           <PaperMeta paper={paper} />
           {paper.topics.length > 0 && (
-            <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Topics">
-              {paper.topics.slice(0, 4).map((topic) => (
-                <li key={topic.slug}>
-                  <Link href={`/topics/${topic.slug}`} className="rounded-full bg-accent-50 px-2.5 py-0.5 text-xs font-medium text-accent-700 hover:bg-accent-100 dark:bg-stone-800 dark:text-accent-300">
-                    {topic.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <div className="mt-2">
+              <TopicChips topics={paper.topics.slice(0, 4)} label="Topics" />
+            </div>
           )}
           {snippet ?? <ClampedAbstract id={String(paper.id)} text={paper.abstract} />}
           {(reasons || actions) && (

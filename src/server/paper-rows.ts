@@ -1,5 +1,8 @@
 // Maps Paper rows to the domain's Paper: Prisma types stop here.
+import { parseJsonList } from "../domain/json-list";
 import type { Paper, TopicRef } from "../domain/paper";
+
+export { parseJsonList };
 
 export interface PaperRow {
   id: number;
@@ -29,15 +32,6 @@ export const PAPER_ROW_SELECT = {
   pdfUrl: true, doi: true, primaryCategory: true, categories: true, comment: true, publishedAt: true,
   firstSeenAt: true, feedAt: true, sourceName: true, sourceRank: true, votes: true, trendKey: true,
 } as const;
-
-export function parseJsonList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 export function toPaper(row: PaperRow, topics: TopicRef[] = []): Paper {
   return {

@@ -1,4 +1,5 @@
 // Subscription topics: slugs from the topic vocabulary or free text, cleaned into a short, bounded list.
+import { parseJsonList } from "../json-list";
 
 export type TopicsCheck = { ok: true; topics: string[] } | { ok: false; message: string };
 
@@ -23,11 +24,4 @@ export function normaliseTopics(input: readonly string[]): TopicsCheck {
 }
 
 /** Reads the stored JSON column defensively: anything unexpected is "no topics" (= all papers). */
-export function parseStoredTopics(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
-  } catch {
-    return [];
-  }
-}
+export const parseStoredTopics = parseJsonList;

@@ -3,7 +3,7 @@
 import { retryDelayMs } from "../../domain/digest/retry-backoff";
 import type { Db } from "../db";
 import { MailSendError } from "../mail-types";
-import { claimDeliveryRow, recordBounce, recordFailed, recordNothingToSend, recordRetry, recordSentRow, type ClaimOutcome } from "./delivery-sql";
+import { claimDeliveryRow, recordBounce, recordFailed, recordNothingToSend, recordRetry, recordSentRow, type ClaimOutcome, type SentRow } from "./delivery-sql";
 
 export type ClaimResult = ClaimOutcome;
 
@@ -20,15 +20,8 @@ export function markNothingToSend(db: Db, deliveryId: number): Promise<void> {
   return recordNothingToSend(db, deliveryId);
 }
 
-export interface SentRecord {
-  deliveryId: number;
-  subscriberId: number;
-  messageId: string;
-  paperIds: readonly number[];
-  sentAt: Date;
-  /** Where the reader's next window starts: the candidate snapshot time of this run. */
-  windowEnd: Date;
-}
+/** What a successful send records; the row shape the direct-SQL writer takes. */
+export type SentRecord = SentRow;
 
 /**
  * Records a send in one transaction: the SentPaper rows, the reader's next window, and the delivery "sent".

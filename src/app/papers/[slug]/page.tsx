@@ -19,6 +19,7 @@ import { getDb } from "@/server/db";
 import { paperDetail } from "@/server/paper-detail";
 import { VISITOR_COOKIE, visitorIdFromCookieValue } from "@/server/visitor";
 import { votedPaperIds } from "@/server/votes";
+import { TopicChips } from "@/components/topic-chips";
 
 export const dynamic = "force-dynamic";
 
@@ -57,17 +58,7 @@ export default async function PaperPage({ params }: { params: Params }) {
         <h1 id="paper-title" className="font-serif text-2xl font-semibold leading-tight sm:text-3xl">{paper.title}</h1>
         {paper.authors.length > 0 && <p className="text-stone-800 dark:text-stone-200">{paper.authors.join(", ")}</p>}
         <p className="text-sm text-stone-600 dark:text-stone-400">{dates.join(" · ")}</p>
-        {paper.topics.length > 0 && (
-          <ul className="flex flex-wrap gap-1.5" aria-label="Topics">
-            {paper.topics.map((topic) => (
-              <li key={topic.slug}>
-                <Link href={`/topics/${topic.slug}`} className="inline-block rounded-full bg-accent-50 px-2.5 py-1 text-xs font-medium text-accent-700 hover:bg-accent-100 dark:bg-stone-800 dark:text-accent-300">
-                  {topic.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TopicChips topics={paper.topics} label="Topics" />
         <div className="flex flex-wrap items-center justify-between gap-3 border-y border-stone-200 py-3 dark:border-stone-800">
           {/* The trending explanation: why this paper is where it is in the feed. */}
           <div className="min-w-0">
