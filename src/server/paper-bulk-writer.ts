@@ -3,6 +3,7 @@
 // synchronous BEGIN IMMEDIATE ... COMMIT, so it can never interleave with a Prisma transaction's awaits.
 import Database from "better-sqlite3";
 import type { Db } from "./db";
+import { TopicLinkWriter } from "./topic-link-writer";
 
 /** Columns the merge plan reads from a stored paper. */
 export interface CandidateRow {
@@ -10,7 +11,7 @@ export interface CandidateRow {
   doi: string | null; primaryCategory: string | null; categories: string; comment: string | null; publishedAt: string | null;
 }
 
-export type PaperInsert = Record<"slug" | "title" | "abstract" | "titleText" | "abstractText" | "titleKey" | "authors" | "authorsText" | "categories" | "sourceName", string> &
+export type PaperInsert = Record<"slug" | "title" | "abstract" | "titleText" | "abstractText" | "titleKey" | "authors" | "authorsText" | "topicsText" | "categories" | "sourceName", string> &
   Record<"arxivId" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "comment" | "publishedAt", string | null> &
   { firstSeenAt: string; feedAt: string; sourceRank: number | null; trendKey: number };
 
@@ -19,7 +20,7 @@ export interface EventInsert { paperId: number; kind: string; at: string; weight
 const CHUNK = 5_000;
 const BUSY_RETRY_MS = 25;
 const BUSY_GIVE_UP_MS = 30_000;
-const PAPER_COLUMNS = ["slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "categories", "sourceName",
+const PAPER_COLUMNS = ["slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "topicsText", "categories", "sourceName",
   "arxivId", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "comment", "publishedAt", "firstSeenAt", "feedAt", "sourceRank", "trendKey"] as const;
 
 /** The text form Prisma's SQLite adapter stores DateTimes in, so both sides compare and parse alike. */
@@ -28,7 +29,12 @@ export function sqliteDate(date: Date): string {
 }
 
 export class PaperBulkWriter {
-  constructor(private readonly sqlite: Database.Database) {}
+  /** Topic links written in the same transaction as the papers they tag. */
+  readonly topics: TopicLinkWriter;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.topics = new TopicLinkWriter(sqlite);
+  }
 
   findCandidates(arxivIds: readonly string[], titleKeys: readonly string[]): CandidateRow[] {
     const rows = new Map<number, CandidateRow>();

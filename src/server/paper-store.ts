@@ -9,6 +9,7 @@ import { withPaperWriter, sqliteDate, type PaperBulkWriter, type PaperInsert } f
 import { planPapers, type AddOutcome, type DraftPaper, type StoredPaper } from "./paper-merge-plan";
 import { indexNewPapers } from "./paper-indexing";
 import { assignSlugs } from "./paper-slugs";
+import { pretagDrafts } from "./topic-pretagging";
 import { keyWithSignals, observedSignals, signalsFor } from "./paper-source-signals";
 
 export type { AddOutcome } from "./paper-merge-plan";
@@ -26,18 +27,31 @@ export interface AddPapersOptions {
   now: Date;
 }
 
+/** What storePapers did: the result, plus the new papers it already tagged inside its transaction. */
+export interface StoredBatch extends AddPapersResult {
+  tagged: ReadonlySet<number>;
+}
+
 /** Adds or merges a batch of papers atomically; new papers are tagged and indexed before it returns. */
 export async function addPapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<AddPapersResult> {
-  const result = await storePapers(db, papers, options);
-  await indexNewPapers(db, result.outcomes.filter((o) => o.outcome === "added").map((o) => o.paperId), options.now);
+  const { tagged, ...result } = await storePapers(db, papers, options);
+  await indexNewPapers(db, addedIds(result), options.now, tagged);
   return result;
 }
 
-/** The transactional half of addPapers, without topic tagging (the benchmark times the two apart). */
-export async function storePapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<AddPapersResult> {
+/** Ids of the papers a batch added (for indexNewPapers). */
+export function addedIds(result: AddPapersResult): number[] {
+  return result.outcomes.filter((o) => o.outcome === "added").map((o) => o.paperId);
+}
+
+/**
+ * The transactional half of addPapers (the benchmark times the halves apart). New papers usually get
+ * their topics here, before their insert, so the FTS trigger indexes each paper once (topic-pretagging.ts).
+ */
+export async function storePapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<StoredBatch> {
   const halfLife = env().TRENDING_HALF_LIFE_HOURS;
-  const outcomes = await withPaperWriter(db, (writer) => writeBatch(writer, papers, options, halfLife));
-  return { ...countOutcomes(outcomes), outcomes };
+  const { outcomes, tagged } = await withPaperWriter(db, (writer) => writeBatch(db, writer, papers, options, halfLife));
+  return { ...countOutcomes(outcomes), outcomes, tagged };
 }
 
 /** What addPapers would do, from a read-only snapshot: the importer's dry run. */
@@ -51,7 +65,7 @@ function countOutcomes(steps: readonly { outcome: AddOutcome }[]): Omit<AddPaper
   return { added: count("added"), merged: count("merged"), unchanged: count("unchanged") };
 }
 
-function writeBatch(writer: PaperBulkWriter, papers: readonly NewPaper[], { source, now }: AddPapersOptions, halfLife: number): AddPapersResult["outcomes"] {
+function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[], { source, now }: AddPapersOptions, halfLife: number): Pick<StoredBatch, "outcomes" | "tagged"> {
   const stamp = sqliteDate(now);
   const plan = planPapers(writer, papers);
   const recent = (ids: readonly number[], from: string, since: Date) => writer.recentObservations(ids, from, sqliteDate(since));
@@ -59,12 +73,15 @@ function writeBatch(writer: PaperBulkWriter, papers: readonly NewPaper[], { sour
   const ids = new Map<DraftPaper | StoredPaper, number>();
 
   const slugs = assignSlugs(writer, plan.drafts.map((draft) => draft.title));
+  const texts = plan.drafts.map((draft) => ({ titleText: cleanLatex(draft.title), abstractText: cleanLatex(draft.abstract), categories: draft.facts.categories }));
+  const topics = pretagDrafts(db, writer.topics, texts);
   const rows: PaperInsert[] = plan.drafts.map((draft, index) => ({
     slug: slugs[index]!,
     title: draft.title,
     abstract: draft.abstract,
-    titleText: cleanLatex(draft.title),
-    abstractText: cleanLatex(draft.abstract),
+    titleText: texts[index]!.titleText,
+    abstractText: texts[index]!.abstractText,
+    topicsText: topics?.[index]!.topicsText ?? "",
     titleKey: draft.titleKey,
     ...factColumns(draft),
     firstSeenAt: stamp,
@@ -73,7 +90,9 @@ function writeBatch(writer: PaperBulkWriter, papers: readonly NewPaper[], { sour
     sourceRank: draft.sourceRank,
     trendKey: keyWithSignals(NO_SIGNAL_KEY, signalsFor(0, observations.get(draft), { source, now }), halfLife),
   }));
-  writer.insertPapers(rows, stamp).forEach((id, index) => ids.set(plan.drafts[index]!, id));
+  const newIds = writer.insertPapers(rows, stamp);
+  newIds.forEach((id, index) => ids.set(plan.drafts[index]!, id));
+  if (topics) writer.topics.insertLinks(newIds.flatMap((paperId, index) => topics[index]!.tags.map((tag) => ({ paperId, ...tag }))));
 
   const keys = writer.trendKeys(plan.stored.filter((stored) => observations.has(stored)).map((stored) => stored.id));
   for (const stored of plan.stored) {
@@ -88,7 +107,8 @@ function writeBatch(writer: PaperBulkWriter, papers: readonly NewPaper[], { sour
 
   const events = [...ids].flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }));
   writer.insertEvents(events.map((e) => ({ paperId: e.paperId, kind: e.kind, at: sqliteDate(e.at), weight: e.weight, value: e.value ?? null, source })));
-  return plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome }));
+  const outcomes = plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome }));
+  return { outcomes, tagged: new Set(topics ? newIds : []) };
 }
 
 function factColumns({ facts }: DraftPaper | StoredPaper) {

@@ -11,7 +11,7 @@ import { TopicMatcher, type MatchableTopic } from "../domain/topics/topic-matche
 import type { Db } from "./db";
 import { parseJsonList } from "./paper-rows";
 import { papersMentioning } from "./search/fts";
-import { addTags, categoryTopicIds, type PaperTag } from "./topic-tagging";
+import { addTags, CATEGORY_TAG_WEIGHT, categoryTopicIds, type PaperTag } from "./topic-tagging";
 
 /** The first vocabulary is computed once the store holds this many papers. */
 export const MIN_CORPUS_FOR_TOPICS = 20;
@@ -27,9 +27,16 @@ const matchers = new WeakMap<Db, MatcherCache>();
 /** Tags freshly added papers; recomputes the vocabulary first when it is due. */
 export async function tagNewPapers(db: Db, paperIds: readonly number[], now: Date): Promise<void> {
   if (paperIds.length === 0) return;
-  const state = await vocabularyState(db);
-  if (isRecomputeDue(state.corpusSize, state.lastCorpusSize)) await recomputeTopicVocabulary(db, now);
+  await recomputeVocabularyIfDue(db, now);
   await tagPapers(db, paperIds, await currentMatcher(db));
+}
+
+/** Recomputes the vocabulary when the corpus has grown enough since the last time; true if it did. */
+export async function recomputeVocabularyIfDue(db: Db, now: Date): Promise<boolean> {
+  const state = await vocabularyState(db);
+  if (!isRecomputeDue(state.corpusSize, state.lastCorpusSize)) return false;
+  await recomputeTopicVocabulary(db, now);
+  return true;
 }
 
 export function isRecomputeDue(corpusSize: number, lastCorpusSize: number | null): boolean {
@@ -98,7 +105,7 @@ async function tagPapers(db: Db, paperIds: readonly number[], matcher: TopicMatc
       }
       for (const code of onlyTopic ? [] : parseJsonList(paper.categories)) {
         const topicId = categories.get(code);
-        if (topicId !== undefined) tags.push({ paperId: paper.id, topicId, weight: 0.5 });
+        if (topicId !== undefined) tags.push({ paperId: paper.id, topicId, weight: CATEGORY_TAG_WEIGHT });
       }
     }
     added += await db.$transaction((tx) => addTags(tx, tags));

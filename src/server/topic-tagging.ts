@@ -6,6 +6,9 @@ import type { Db } from "./db";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Runner = Db | Tx;
 
+/** Weight of an arXiv-category tag: below any phrase mention, since categories are broad. */
+export const CATEGORY_TAG_WEIGHT = 0.5;
+
 export interface PaperTag {
   paperId: number;
   topicId: number;
