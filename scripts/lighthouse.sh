@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse (mobile settings, the default) against a running production server; prints the four scores.
 # Usage: npm run lighthouse -- [base-url] (default http://localhost:3000; start it with `npm start`).
+# Lighthouse is fetched from the npm registry on first use (not a dependency: it pins a "latest" range).
 set -euo pipefail
 base="${1:-http://localhost:3000}"
 chrome="${CHROME_PATH:-/usr/bin/chromium}"
@@ -8,7 +9,7 @@ out="$(mktemp -d)"
 slug="$(curl -fsS "$base/api/papers?limit=1" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).papers[0].slug))')"
 for path in "/" "/papers/$slug"; do
   name="$(echo "$path" | tr '/' '_')"
-  CHROME_PATH="$chrome" npx lighthouse "$base$path" --quiet --output=json --output-path="$out/$name.json" \
+  CHROME_PATH="$chrome" npx --yes lighthouse@12.8.2 "$base$path" --quiet --output=json --output-path="$out/$name.json" \
     --only-categories=performance,accessibility,best-practices,seo \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" >/dev/null
   node -e '
