@@ -1,5 +1,4 @@
 // The list of paper cards of a feed view, with its empty state.
-import Link from "next/link";
 import type { FeedView } from "@/server/feed-page";
 import { HighlightedText } from "./highlighted-text";
 import { PaperCard } from "./paper-card";
@@ -28,9 +27,9 @@ export function FeedList({ feed, voted, returnTo, emptyAction }: FeedListProps) 
           </div>
         )}
         {emptyAction && (
-          <Link href={emptyAction.href} className="mt-2 inline-block text-accent-700 underline dark:text-accent-300">
+          <a href={emptyAction.href} className="mt-2 inline-block text-accent-700 underline dark:text-accent-300">
             {emptyAction.label}
-          </Link>
+          </a>
         )}
       </div>
     );

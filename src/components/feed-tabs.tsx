@@ -1,6 +1,5 @@
 // Window tabs (Today / This week / This month / All) and the Trending/New sort, as plain links:
 // the selection lives in the URL and works without JavaScript.
-import Link from "next/link";
 import type { FeedSort, FeedWindow } from "@/domain/feed-params";
 
 const WINDOW_LABELS: [FeedWindow, string][] = [["day", "Today"], ["week", "This week"], ["month", "This month"], ["all", "All"]];
@@ -28,16 +27,16 @@ export function FeedTabs({ base, window, sort, keep, sorts = ["trending", "new"]
     <div className="flex flex-wrap items-center justify-between gap-2">
       <nav aria-label="Time window" className="flex flex-wrap gap-1">
         {WINDOW_LABELS.map(([value, label]) => (
-          <Link key={value} href={feedHref(base, { ...keep, window: value, sort })} aria-current={value === window ? "page" : undefined} className={pill(value === window)}>
+          <a key={value} href={feedHref(base, { ...keep, window: value, sort })} aria-current={value === window ? "page" : undefined} className={pill(value === window)}>
             {label}
-          </Link>
+          </a>
         ))}
       </nav>
       <nav aria-label="Sort" className="flex gap-1">
         {sorts.map((value) => (
-          <Link key={value} href={feedHref(base, { ...keep, window, sort: value })} aria-current={value === sort ? "page" : undefined} className={pill(value === sort)}>
+          <a key={value} href={feedHref(base, { ...keep, window, sort: value })} aria-current={value === sort ? "page" : undefined} className={pill(value === sort)}>
             {value === "trending" ? "Trending" : value === "new" ? "New" : "Relevance"}
-          </Link>
+          </a>
         ))}
       </nav>
     </div>

@@ -1,6 +1,5 @@
 // One paper in a list: title (to its page), facts, topics, clamped abstract, and slots for the
 // trending explanation and the vote button.
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Paper } from "@/domain/paper";
 import { ClampedAbstract } from "./clamped-abstract";
@@ -30,9 +29,9 @@ export function PaperCard({ paper, rank, title, snippet, reasons, actions }: Pap
         )}
         <div className="min-w-0 flex-1">
           <h2 id={`paper-${paper.id}-title`} className="font-serif text-lg font-semibold leading-snug text-stone-900 dark:text-stone-50">
-            <Link href={`/papers/${paper.slug}`} className="hover:underline">
+            <a href={`/papers/${paper.slug}`} className="hover:underline">
               {title ?? paper.title}
-            </Link>
+            </a>
           </h2>
           <PaperMeta paper={paper} />
           {paper.topics.length > 0 && (

@@ -1,5 +1,5 @@
 // A row of topic links: on the feed (filters by topic), on cards and in empty states (suggestions).
-import Link from "next/link";
+// Plain anchors, not next/link: dozens per page would each hydrate and prefetch for little gain.
 import type { TopicRef } from "@/domain/paper";
 
 export interface TopicChipsProps {
@@ -20,7 +20,7 @@ export function TopicChips({ topics, label, activeSlug, hrefFor = (slug) => `/to
         const active = topic.slug === activeSlug;
         return (
           <li key={topic.slug}>
-            <Link
+            <a
               href={hrefFor(topic.slug)}
               aria-current={active ? "page" : undefined}
               className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ${
@@ -31,7 +31,7 @@ export function TopicChips({ topics, label, activeSlug, hrefFor = (slug) => `/to
             >
               {topic.label}
               {topic.paperCount !== undefined && <span className="ml-1 font-normal">{topic.paperCount}</span>}
-            </Link>
+            </a>
           </li>
         );
       })}

@@ -1,7 +1,6 @@
 // The feed: trending papers of a time window, searchable, with a subscribe box.
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { FeedList } from "@/components/feed-list";
 import { FeedTabs, feedHref } from "@/components/feed-tabs";
 import { SubscribeForm } from "@/components/subscribe-form";
@@ -84,7 +83,7 @@ export default async function FeedPage({ searchParams }: { searchParams: SearchP
         {feed === null ? (
           <p className="rounded-lg border border-stone-200 p-6 text-center dark:border-stone-800">
             There is no topic called “{query.topic}”.{" "}
-            <Link className="font-medium text-accent-700 underline dark:text-accent-300" href="/topics">Browse topics</Link>
+            <a className="font-medium text-accent-700 underline dark:text-accent-300" href="/topics">Browse topics</a>
           </p>
         ) : (
           <FeedList
@@ -96,12 +95,12 @@ export default async function FeedPage({ searchParams }: { searchParams: SearchP
         )}
         {feed?.nextCursor && (
           <nav aria-label="Pages" className="flex justify-center gap-3">
-            <Link
+            <a
               className="rounded-full border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
               href={feedHref("/", { ...keep, window: query.window === DEFAULT_WINDOW ? undefined : query.window, sort: query.sort, cursor: feed.nextCursor })}
             >
               Next page
-            </Link>
+            </a>
           </nav>
         )}
       </div>
