@@ -1,18 +1,8 @@
 // Merging what a second source knows about a paper into the stored one: fill gaps, never overwrite.
-import type { NewPaper } from "../paper";
+import type { NewPaper, Paper } from "../paper";
 
 /** The mergeable facts of a stored paper. */
-export interface PaperFacts {
-  arxivId: string | null;
-  authors: string[];
-  sourceUrl: string | null;
-  pdfUrl: string | null;
-  doi: string | null;
-  primaryCategory: string | null;
-  categories: string[];
-  comment: string | null;
-  publishedAt: Date | null;
-}
+export type PaperFacts = Pick<Paper, "arxivId" | "authors" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "categories" | "comment" | "publishedAt">;
 
 const FILL_IN_FIELDS = ["arxivId", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "comment"] as const;
 
