@@ -1,13 +1,12 @@
 // runIngest end to end on a real db: all-or-nothing per input file, per-entry rejections, dry runs,
 // progress, and new papers searchable as they land.
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IngestInputError, runIngest, type IngestInput } from "../../src/server/ingest/run-ingest";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { fixtureInput } from "../helpers/ingest-fixtures";
 
 const NOW = new Date("2025-01-15T08:00:00Z");
-const input = (name: string): IngestInput => ({ name, content: fs.readFileSync(path.join(import.meta.dirname, "../fixtures/ingest", name), "utf8") });
+const input = fixtureInput;
 
 let temp: TempDb;
 beforeEach(async () => {

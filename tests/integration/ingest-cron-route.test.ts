@@ -1,15 +1,13 @@
 // GET /api/cron/ingest called as Next calls it: bearer auth, fetch of INGEST_SOURCES from a local server, counts.
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as cronIngest } from "../../src/app/api/cron/ingest/route";
 import { resetEnvCache } from "../../src/env";
 import { startFeedServer, type FeedServer } from "../helpers/feed-server";
 import { createRouteTestDb, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
+import { fixture } from "../helpers/ingest-fixtures";
 
 const SECRET = "cron-secret-for-ingest-tests-0123";
-const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../fixtures/ingest", name), "utf8");
 
 let server: FeedServer;
 let temp: TempDb;

@@ -1,12 +1,11 @@
 // The same paper from several sources ends as one paper with merged facts; re-imports change nothing.
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runIngest, type IngestInput } from "../../src/server/ingest/run-ingest";
+import { runIngest } from "../../src/server/ingest/run-ingest";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { fixtureInput } from "../helpers/ingest-fixtures";
 
 const NOW = new Date("2025-01-15T08:00:00Z");
-const input = (name: string): IngestInput => ({ name, content: fs.readFileSync(path.join(import.meta.dirname, "../fixtures/ingest", name), "utf8") });
+const input = fixtureInput;
 
 let temp: TempDb;
 beforeEach(async () => {

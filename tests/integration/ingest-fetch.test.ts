@@ -1,18 +1,16 @@
 // The scheduled fetch against a local HTTP server: paging, pacing, retries on 503 and timeouts, FetchLog.
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "../../src/env";
 import { runScheduledIngest } from "../../src/server/ingest/scheduled-ingest";
 import { startFeedServer, type FeedServer } from "../helpers/feed-server";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { fixture } from "../helpers/ingest-fixtures";
 
 process.env.INGEST_CONTACT = "ops@example.org";
 resetEnvCache();
 
 const NOW = new Date("2025-01-15T06:30:00Z");
 const DELAY = 150;
-const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../fixtures/ingest", name), "utf8");
 
 /** The fixture's arXiv API page split into two pages of two entries, as the API pages a query. */
 function apiPage(start: number): string {

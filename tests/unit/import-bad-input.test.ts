@@ -1,12 +1,10 @@
 // Unusable inputs throw one clear ImportFormatError; bad entries become rejections naming position and reason.
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { arxivIdFrom } from "../../src/domain/import/arxiv-id";
 import { ImportFormatError } from "../../src/domain/import/import-types";
 import { parseImport } from "../../src/domain/import/parse-import";
+import { fixture } from "../helpers/ingest-fixtures";
 
-const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../fixtures/ingest", name), "utf8");
 const atomFeed = (entries: string) => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">${entries}</feed>`;
 const entry = (inner: string) => `<entry><id>http://arxiv.org/abs/2501.00001v1</id>${inner}</entry>`;
 

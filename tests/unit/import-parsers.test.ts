@@ -1,10 +1,8 @@
 // Each recorded real-format fixture parses to exactly the papers it describes.
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectFormat, parseImport } from "../../src/domain/import/parse-import";
+import { fixture } from "../helpers/ingest-fixtures";
 
-const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../fixtures/ingest", name), "utf8");
 
 describe("arXiv API Atom page", () => {
   const parsed = parseImport(fixture("arxiv-api-page.xml"));
