@@ -1,16 +1,15 @@
 import type { Metadata, Viewport } from "next";
-import { Suspense, type ReactNode } from "react";
-import { SearchBox } from "@/components/search-box";
-import { SearchFormStatic } from "@/components/search-form-static";
-import { SiteHeader } from "@/components/site-header";
+import type { ReactNode } from "react";
+import { SiteFrame } from "@/components/site-frame";
 import { feedAlternates } from "@/domain/feed-links";
+import { SITE_DESCRIPTION, SITE_NAME, SITE_TITLE } from "@/domain/site";
 import { env } from "@/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
   metadataBase: new URL(env().appUrl),
-  title: { default: "paper-digest: trending research papers", template: "%s · paper-digest" },
-  description: "Trending research papers with an explainable ranking, search by topic, and a daily email digest.",
+  title: { default: SITE_TITLE, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
   alternates: { types: feedAlternates() },
 };
 
@@ -27,19 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <SiteHeader
-          search={
-            <Suspense fallback={<SearchFormStatic />}>
-              <SearchBox />
-            </Suspense>
-          }
-        />
-        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-          {children}
-        </main>
-        <footer className="mx-auto max-w-6xl px-4 pb-10 pt-4 text-sm text-stone-600 dark:text-stone-400">
-          paper-digest: trending papers, explained. Abstracts belong to their authors.
-        </footer>
+        <SiteFrame>{children}</SiteFrame>
       </body>
     </html>
   );

@@ -6,7 +6,7 @@ import { paperSourceLinks } from "./paper-links";
 
 const DESCRIPTION_LENGTH = 200;
 /** The site's social card (src/app/opengraph-image.png). Set explicitly: a page's own openGraph replaces the layout's. */
-const SOCIAL_CARD = { path: "/opengraph-image.png", width: 1200, height: 630, alt: "paper-digest: trending research papers, explained" };
+export const SOCIAL_CARD = { path: "/opengraph-image.png", width: 1200, height: 630, alt: "paper-digest: trending research papers, explained" };
 
 /** The start of the abstract, cut at a word boundary: what search results and link previews show. */
 export function shareDescription(abstract: string, max = DESCRIPTION_LENGTH): string {

@@ -29,3 +29,29 @@ test("the next page continues the ranking", async ({ page }) => {
   await page.getByRole("link", { name: "Next page" }).click();
   await expect(page.locator("ol[aria-label=Papers] > li").first()).toContainText("21");
 });
+
+test("the feed and paper pages are plain HTML plus one small script, not a framework bundle", async ({ request }) => {
+  for (const path of ["/", "/?q=lora", "/papers/on-the-benefits-of-rank-in-attention-layers"]) {
+    const html = await (await request.get(path)).text();
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]);
+    expect(scripts, path).toEqual(["/enhance.js"]);
+  }
+});
+
+test("opening a paper page counts one view from the browser", async ({ page }) => {
+  const view = page.waitForResponse((response) => /\/api\/papers\/\d+\/view$/.test(response.url()) && response.request().method() === "POST");
+  await page.goto("/papers/on-the-benefits-of-rank-in-attention-layers");
+  expect((await view).ok()).toBe(true);
+});
+
+test("the share metadata of a paper page names the paper", async ({ page }) => {
+  await page.goto("/papers/on-the-benefits-of-rank-in-attention-layers");
+  await expect(page).toHaveTitle("On the Benefits of Rank in Attention Layers · paper-digest");
+  const meta = (selector: string) => page.locator(selector).first().getAttribute("content");
+  expect(await meta('meta[property="og:title"]')).toBe("On the Benefits of Rank in Attention Layers");
+  expect(await meta('meta[property="og:type"]')).toBe("article");
+  expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
+  expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(/\/papers\/on-the-benefits-of-rank-in-attention-layers$/);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as { "@type"?: string; headline?: string };
+  expect(jsonLd).toMatchObject({ "@type": "ScholarlyArticle", headline: "On the Benefits of Rank in Attention Layers" });
+});

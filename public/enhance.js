@@ -1,0 +1,157 @@
+// paper-digest's one client script. Every page is complete, working HTML without it (votes are form
+// posts, search is a GET form); this file only makes the common paths quicker:
+//   - votes count at once, without a page load, and roll back if the server refuses;
+//   - on the feed, results follow your typing (the URL is replaced, so it stays shareable);
+//   - "/" focuses the search box from anywhere, Esc clears it;
+//   - a paper page counts one view once it is really shown in a browser.
+// It is plain JavaScript served as is: the feed and paper pages ship no framework runtime, which keeps
+// them interactive from the first paint (docs/benchmarks.md, Lighthouse).
+(() => {
+  "use strict";
+
+  // ---- Votes: <form data-vote="{paperId}" data-title="…"> around a button[aria-pressed][data-votes].
+  const plural = (n) => `${n} ${n === 1 ? "upvote" : "upvotes"}`;
+
+  function showVote(form, state) {
+    const button = form.querySelector("button");
+    const title = form.dataset.title;
+    button.setAttribute("aria-pressed", String(state.voted));
+    button.setAttribute("aria-label", `${state.voted ? "Upvoted" : "Upvote"}${title ? ` “${title}”` : ""}, ${plural(state.votes)}`);
+    button.dataset.votes = String(state.votes);
+    button.querySelector("span").textContent = state.votes.toLocaleString("en-US");
+    form.querySelector('input[name="action"]').value = state.voted ? "remove" : "upvote";
+  }
+
+  async function voteError(response) {
+    if (response.status === 429) return "Too many votes; try again in a minute.";
+    try {
+      const body = await response.json();
+      return (body && body.error && body.error.message) || "Your vote was not saved.";
+    } catch {
+      return "Your vote was not saved.";
+    }
+  }
+
+  async function vote(form) {
+    const button = form.querySelector("button");
+    const status = form.querySelector('[role="status"]');
+    if (button.getAttribute("aria-busy") === "true") return;
+    const previous = { voted: button.getAttribute("aria-pressed") === "true", votes: Number(button.dataset.votes) };
+    showVote(form, { voted: !previous.voted, votes: Math.max(0, previous.votes + (previous.voted ? -1 : 1)) });
+    button.setAttribute("aria-busy", "true");
+    status.textContent = "";
+    try {
+      const response = await fetch(`/api/papers/${form.dataset.vote}/vote`, {
+        method: previous.voted ? "DELETE" : "POST",
+        headers: { accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (!response.ok) throw new Error(await voteError(response));
+      const saved = await response.json();
+      showVote(form, { voted: saved.voted, votes: saved.votes });
+    } catch (failure) {
+      showVote(form, previous);
+      status.textContent =
+        failure instanceof Error && failure.message !== "Failed to fetch" ? failure.message : "Your vote was not saved; check your connection.";
+    } finally {
+      button.setAttribute("aria-busy", "false");
+    }
+  }
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-vote")) return;
+    event.preventDefault();
+    vote(form);
+  });
+
+  // ---- Search: <form data-search> with input#site-search and hidden topic/window/sort inputs.
+  const DEBOUNCE_MS = 250;
+  let latest = 0;
+  let timer;
+
+  const searchForm = () => document.querySelector("form[data-search]");
+  const searchInput = () => document.getElementById("site-search");
+
+  /** The feed address for a query, keeping the page's topic, window and sort (not a relevance sort without a query). */
+  function hrefFor(query) {
+    const params = new URLSearchParams();
+    if (query.trim() !== "") params.set("q", query);
+    for (const kept of searchForm().querySelectorAll('input[type="hidden"]')) {
+      if (kept.value && !(kept.name === "sort" && kept.value === "relevance" && query.trim() === "")) params.set(kept.name, kept.value);
+    }
+    const search = params.toString();
+    return search ? `/?${search}` : "/";
+  }
+
+  function setPending(pending) {
+    searchInput().setAttribute("aria-busy", String(pending));
+    searchForm().querySelector('button[type="submit"]').textContent = pending ? "…" : "Search";
+  }
+
+  /** Fetches the feed for `href` and swaps it in, unless a newer query has been typed meanwhile. */
+  async function showResults(href, ticket) {
+    setPending(true);
+    try {
+      const response = await fetch(href, { headers: { accept: "text/html" }, credentials: "same-origin" });
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const main = page.getElementById("main");
+      if (ticket !== latest || !main) return;
+      document.getElementById("main").replaceWith(document.adoptNode(main));
+      document.title = page.title;
+      history.replaceState(history.state, "", href);
+    } catch {
+      // Offline or the server is gone: keep the current results; pressing Enter still navigates.
+    } finally {
+      if (ticket === latest) setPending(false);
+    }
+  }
+
+  function schedule(query) {
+    clearTimeout(timer);
+    const ticket = ++latest;
+    // A newer keystroke takes over before the delay ends, so a stale query is never sent.
+    timer = setTimeout(() => showResults(hrefFor(query), ticket), DEBOUNCE_MS);
+  }
+
+  document.addEventListener("input", (event) => {
+    // Live results belong to the feed; elsewhere the form's submit navigates there.
+    if (event.target === searchInput() && location.pathname === "/") schedule(event.target.value);
+  });
+
+  document.addEventListener("submit", (event) => {
+    if (event.target !== searchForm()) return;
+    event.preventDefault();
+    clearTimeout(timer);
+    latest++;
+    location.assign(hrefFor(searchInput().value));
+  });
+
+  document.addEventListener("keydown", (event) => {
+    const input = searchInput();
+    if (!input) return;
+    const target = event.target;
+    if (target === input && event.key === "Escape") {
+      event.preventDefault();
+      if (input.value === "") return input.blur();
+      input.value = "";
+      if (location.pathname === "/") schedule("");
+      return;
+    }
+    const typing = target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+    if (event.key === "/" && !typing && !event.metaKey && !event.ctrlKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+
+  // ---- Views: <span hidden data-view-paper="{paperId}"> on a paper page.
+  function countViews() {
+    for (const marker of document.querySelectorAll("[data-view-paper]")) {
+      // keepalive lets the request finish even if the reader navigates away at once; failures are ignored.
+      fetch(`/api/papers/${marker.dataset.viewPaper}/view`, { method: "POST", keepalive: true, credentials: "same-origin" }).catch(() => {});
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", countViews);
+  else countViews();
+})();
