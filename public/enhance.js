@@ -3,6 +3,7 @@
 //   - votes count at once, without a page load, and roll back if the server refuses;
 //   - on the feed, results follow your typing (the URL is replaced, so it stays shareable);
 //   - "/" focuses the search box from anywhere, Esc clears it;
+//   - the subscribe box signs you up without leaving the page;
 //   - a paper page counts one view once it is really shown in a browser.
 // It is plain JavaScript served as is: the feed and paper pages ship no framework runtime, which keeps
 // them interactive from the first paint (docs/benchmarks.md, Lighthouse).
@@ -143,6 +144,89 @@
       event.preventDefault();
       input.focus();
     }
+  });
+
+  // ---- Subscribe: <form data-subscribe> in its <section>, beside a hidden <div data-subscribed>.
+  /** "ann@example.com" -> "a•••n@e•••.com", as src/domain/subscription/email-address.ts masks it. */
+  function maskEmail(email) {
+    const at = email.lastIndexOf("@");
+    const local = email.slice(0, at);
+    const domain = email.slice(at + 1);
+    const maskedLocal = local.length <= 2 ? `${local.slice(0, 1)}•••` : `${local.slice(0, 1)}•••${local.slice(-1)}`;
+    const dot = domain.lastIndexOf(".");
+    return `${maskedLocal}@${dot > 0 ? `${domain.slice(0, 1)}•••${domain.slice(dot)}` : "•••"}`;
+  }
+
+  function subscribeError(form, message, field) {
+    const error = form.querySelector("[data-subscribe-error]");
+    const email = form.elements.namedItem("email");
+    error.textContent = message;
+    if (field === "email") {
+      email.setAttribute("aria-invalid", "true");
+      email.setAttribute("aria-describedby", error.id);
+      email.focus();
+    } else {
+      email.removeAttribute("aria-invalid");
+      email.removeAttribute("aria-describedby");
+    }
+  }
+
+  /** Swaps the box's content for its "check your inbox" state; "Use another address" brings the form back. */
+  function showSubscribed(form, address) {
+    const section = form.closest("section");
+    const before = [...section.childNodes];
+    const done = document.createDocumentFragment();
+    for (const node of section.querySelector("[data-subscribed]").childNodes) done.append(node.cloneNode(true));
+    done.querySelector("[data-subscribed-email]").textContent = maskEmail(address);
+    done.querySelector("[data-subscribe-again]").addEventListener("click", () => {
+      section.removeAttribute("role");
+      section.replaceChildren(...before);
+      form.reset();
+      form.elements.namedItem("email").focus();
+    });
+    section.replaceChildren(done);
+    section.setAttribute("role", "status");
+  }
+
+  async function subscribe(form) {
+    const button = form.querySelector('button[type="submit"]');
+    if (button.disabled) return;
+    const data = new FormData(form);
+    const address = String(data.get("email") || "").trim();
+    subscribeError(form, "");
+    button.disabled = true;
+    button.textContent = "Subscribing…";
+    try {
+      // The server checks the address and answers 202 whatever its state, or 400 naming the field.
+      const response = await fetch(form.action, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        credentials: "same-origin",
+        body: JSON.stringify({ email: address, topics: data.getAll("topics").map(String), website: String(data.get("website") || "") }),
+      });
+      if (response.status === 202) return showSubscribed(form, address);
+      const answer = await response.json().catch(() => null);
+      const error = (answer && answer.error) || {};
+      subscribeError(form, error.message || "Something went wrong; please try again.", error.field);
+    } catch {
+      subscribeError(form, "Could not reach paper-digest; check your connection and try again.");
+    } finally {
+      button.disabled = false;
+      button.textContent = "Subscribe";
+    }
+  }
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-subscribe")) return;
+    event.preventDefault();
+    subscribe(form);
+  });
+
+  document.addEventListener("input", (event) => {
+    const form = event.target.form;
+    // Typing again clears the last complaint about the address.
+    if (form && form.hasAttribute("data-subscribe") && event.target.name === "email") subscribeError(form, "");
   });
 
   // ---- Views: <span hidden data-view-paper="{paperId}"> on a paper page.

@@ -26,6 +26,22 @@ test("subscribe with JavaScript: inline validation, a confirmation state, then c
   await confirmFromOutbox(page, email);
 });
 
+test("the feed's subscribe box signs up without leaving the page", async ({ page }) => {
+  const email = unique("feed");
+  await page.goto("/?window=month");
+  const box = page.locator("#subscribe");
+  await box.getByLabel("Email address").fill(email);
+  await box.getByRole("checkbox").first().check();
+  await box.getByRole("button", { name: "Subscribe" }).click();
+  await expect(box).toHaveAttribute("role", "status");
+  await expect(box).toContainText("Check your inbox");
+  await expect(box.locator("strong")).toHaveText(/^f•••\d@e•••\.com$/);
+  await expect(page).toHaveURL(/\/\?window=month$/);
+  await box.getByRole("button", { name: "Use another address" }).click();
+  await expect(box.getByLabel("Email address")).toBeFocused();
+  await confirmFromOutbox(page, email);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
