@@ -20,7 +20,7 @@ export interface PaperCardProps {
 
 export function PaperCard({ paper, rank, title, snippet, reasons, actions }: PaperCardProps) {
   return (
-    <article className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5 dark:border-stone-800 dark:bg-stone-900" aria-labelledby={`paper-${paper.id}-title`}>
+    <article className="paper-card" aria-labelledby={`paper-${paper.id}-title`}>
       <div className="flex gap-3">
         {rank !== undefined && (
           <span className="w-7 shrink-0 pt-0.5 text-right font-mono text-sm text-stone-600 dark:text-stone-400" aria-label={`Rank ${rank}`}>

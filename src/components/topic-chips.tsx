@@ -23,11 +23,7 @@ export function TopicChips({ topics, label, activeSlug, hrefFor = (slug) => `/to
             <a
               href={hrefFor(topic.slug)}
               aria-current={active ? "page" : undefined}
-              className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ${
-                active
-                  ? "bg-accent-700 text-white dark:bg-accent-300 dark:text-stone-900"
-                  : "bg-accent-50 text-accent-700 hover:bg-accent-100 dark:bg-stone-800 dark:text-accent-300 dark:hover:bg-stone-700"
-              }`}
+              className="topic-chip"
             >
               {topic.label}
               {topic.paperCount !== undefined && <span className="ml-1 font-normal">{topic.paperCount}</span>}

@@ -14,19 +14,11 @@ export function TrendReasons({ reasons }: TrendReasonsProps) {
       {reasons.map((reason, index) => (
         <Fragment key={`${reason.text}-${index}`}>
           {index > 0 && <span aria-hidden="true">·</span>}
-          <span
-            tabIndex={0}
-            className="group relative cursor-help rounded underline decoration-stone-400 decoration-dotted underline-offset-4"
-          >
+          <span tabIndex={0} className="trend-reason">
             {reason.text}
             <span className="sr-only">: {reason.detail}</span>
             {/* The visible tooltip; hidden from screen readers, which already read the copy above. */}
-            <span
-              aria-hidden="true"
-              className="invisible absolute bottom-full left-0 z-10 mb-1 w-64 rounded-md bg-stone-900 px-2.5 py-1.5 text-xs leading-snug font-normal text-white no-underline opacity-0 shadow-lg transition-opacity group-hover:visible group-hover:opacity-100 group-focus:visible group-focus:opacity-100 dark:bg-stone-100 dark:text-stone-900"
-            >
-              {reason.detail}
-            </span>
+            <span aria-hidden="true" className="trend-tip">{reason.detail}</span>
           </span>
         </Fragment>
       ))}

@@ -30,7 +30,7 @@ export function VoteButton({ paperId, votes, voted, redirectTo, title }: VoteBut
         aria-pressed={voted}
         aria-label={voteLabel(voted, votes, title)}
         data-votes={votes}
-        className="inline-flex min-h-9 min-w-14 items-center justify-center gap-1.5 rounded-full border border-stone-300 bg-white px-3 text-sm font-semibold tabular-nums text-stone-800 transition-colors hover:bg-stone-100 aria-pressed:border-accent-600 aria-pressed:bg-accent-600 aria-pressed:text-white aria-pressed:hover:bg-accent-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800 dark:aria-pressed:border-accent-600 dark:aria-pressed:bg-accent-600 dark:aria-pressed:text-white dark:aria-pressed:hover:bg-accent-700"
+        className="vote-button"
       >
         <svg aria-hidden="true" viewBox="0 0 12 12" className="h-3 w-3 fill-current">
           <path d="M6 1.5 11 9.5H1z" />
