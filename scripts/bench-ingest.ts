@@ -16,8 +16,8 @@ import { syntheticAtomPages, syntheticTextExports } from "./synthetic-papers";
 
 const PAPERS = Number(process.argv[2] ?? 100_000);
 const NOW = new Date("2026-11-26T12:00:00Z");
-// runIngest's default batch: one transaction per 500 papers.
-const BATCH = 500;
+// runIngest's default batch: one transaction per 2,000 papers.
+const BATCH = 2_000;
 
 type Step = "parse" | "store" | "vocabulary" | "index";
 const STEPS: readonly Step[] = ["parse", "store", "vocabulary", "index"];

@@ -73,7 +73,11 @@ export function cleanLatex(input: string): string {
   return text.replace(/\u0000/g, "").replace(/[ \t]+/g, " ").trim();
 }
 
+/** Whitespace that collapsing changes: a run of two or more, or one that is not a plain space. */
+const UNUSUAL_WHITESPACE = /\s\s+|[^\S ]/g;
+
 /** Collapses runs of whitespace (line breaks from feeds included) to single spaces. */
 export function normalizeWhitespace(input: string): string {
-  return input.replace(/\s+/g, " ").trim();
+  // Same result as replacing every \s+ run, without rewriting the single spaces that are already right.
+  return input.replace(UNUSUAL_WHITESPACE, " ").trim();
 }

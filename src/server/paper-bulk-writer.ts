@@ -18,6 +18,7 @@ export type PaperInsert = Record<"slug" | "title" | "abstract" | "titleText" | "
 export interface EventInsert { paperId: number; kind: string; at: string; weight: number; value: number | null; source: string }
 
 const CHUNK = 5_000;
+const WRITER_CACHE_KIB = 32_768;
 const BUSY_RETRY_MS = 25;
 const BUSY_GIVE_UP_MS = 30_000;
 const PAPER_COLUMNS = ["slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "topicsText", "categories", "sourceName",
@@ -115,6 +116,9 @@ export async function withPaperWriter<T>(db: Db, work: (writer: PaperBulkWriter)
     // The same settings as openDb: in WAL mode NORMAL is durable enough and saves an fsync per batch.
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("synchronous = NORMAL");
+    // A batch dirties more pages (rows, 7 indexes, FTS segments) than the default 2 MB cache holds; a full
+    // cache spills them into the WAL mid-transaction and they are written again at COMMIT.
+    sqlite.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
     await begin(sqlite, write ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
       const result = work(new PaperBulkWriter(sqlite));

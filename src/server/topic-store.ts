@@ -11,6 +11,7 @@ import { TopicMatcher, type MatchableTopic } from "../domain/topics/topic-matche
 import type { Db } from "./db";
 import { parseJsonList } from "./paper-rows";
 import { papersMentioning } from "./search/fts";
+import { newestPaperTexts, paperTextsByIds } from "./topic-corpus-reads";
 import { addTags, CATEGORY_TAG_WEIGHT, categoryTopicIds, type PaperTag } from "./topic-tagging";
 
 /** The first vocabulary is computed once the store holds this many papers. */
@@ -46,7 +47,7 @@ export function isRecomputeDue(corpusSize: number, lastCorpusSize: number | null
 
 /** Extracts the vocabulary from the newest papers, merges it into the stored topics and back-fills. */
 export async function recomputeTopicVocabulary(db: Db, now: Date): Promise<{ topics: number; newSpellings: number; tagged: number }> {
-  const docs = await db.paper.findMany({ orderBy: { id: "desc" }, take: EXTRACTION_SAMPLE, select: { titleText: true, abstractText: true } });
+  const docs = newestPaperTexts(db, EXTRACTION_SAMPLE);
   const definitions = extractTopicVocabulary(docs.map((d) => ({ title: d.titleText, abstract: d.abstractText })));
   const changed = await mergeDefinitions(db, definitions);
   const matcher = await currentMatcher(db, true);
@@ -93,10 +94,7 @@ async function mergeDefinitions(db: Db, definitions: readonly TopicDefinition[])
 async function tagPapers(db: Db, paperIds: readonly number[], matcher: TopicMatcher, onlyTopic?: (topicId: number) => boolean): Promise<number> {
   let added = 0;
   for (let i = 0; i < paperIds.length; i += TEXT_CHUNK) {
-    const papers = await db.paper.findMany({
-      where: { id: { in: paperIds.slice(i, i + TEXT_CHUNK) } },
-      select: { id: true, titleText: true, abstractText: true, categories: true },
-    });
+    const papers = paperTextsByIds(db, paperIds.slice(i, i + TEXT_CHUNK));
     const categories = onlyTopic ? new Map<string, number>() : await categoryTopicIds(db, papers.flatMap((p) => parseJsonList(p.categories)));
     const tags: PaperTag[] = [];
     for (const paper of papers) {

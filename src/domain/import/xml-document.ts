@@ -1,9 +1,13 @@
 // XML reading shared by the arXiv parsers: validate first (fast-xml-parser alone accepts truncated
 // documents), then parse with namespace prefixes removed so `arxiv:doi` and `doi` read the same.
+// Plain documents (all arXiv serves) are read by xml-tree.ts into the very object fast-xml-parser gives,
+// several times faster; anything beyond that plain subset goes through fast-xml-parser itself.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ImportFormatError } from "./import-types";
+import { readXmlTree } from "./xml-tree";
 
-const REPEATED = new Set(["entry", "item", "author", "category", "link", "creator"]);
+/** Elements that read as arrays even when there is one of them. */
+export const REPEATED_ELEMENTS: ReadonlySet<string> = new Set(["entry", "item", "author", "category", "link", "creator"]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -12,7 +16,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  isArray: (name) => REPEATED.has(name),
+  isArray: (name) => REPEATED_ELEMENTS.has(name),
 });
 
 export type XmlNode = Record<string, unknown>;
@@ -24,10 +28,15 @@ export function parseXmlDocument(xml: string, what: string): XmlNode {
     throw new ImportFormatError(`malformed XML in the ${what} (line ${verdict.err.line}): ${verdict.err.msg}`);
   }
   try {
-    return parser.parse(xml) as XmlNode;
+    return readXmlTree(xml, REPEATED_ELEMENTS) ?? readWithFastXmlParser(xml);
   } catch (error) {
     throw new ImportFormatError(`unreadable XML in the ${what}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The reference reading (and the one for documents beyond xml-tree.ts's plain subset). */
+export function readWithFastXmlParser(xml: string): XmlNode {
+  return parser.parse(xml) as XmlNode;
 }
 
 /** The text of an element, whether it parsed to a string or to an object with attributes. */

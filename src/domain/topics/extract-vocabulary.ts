@@ -3,14 +3,11 @@
 // in the text, a short table of known variants, and spellings with equal Porter stems).
 import { findAcronymDefinitions } from "./acronyms";
 import { KNOWN_VARIANTS } from "./known-variants";
-import { phraseKey, phraseRuns, type PhraseToken } from "./phrase-tokens";
-import { FILLER_WORDS, FUNCTION_STOPWORDS, INNER_CONNECTORS } from "./stoplist";
+import { countPhrases, type VocabularyDocument } from "./phrase-counts";
+import { phraseKey } from "./phrase-tokens";
 import { pickLabel, type TopicDefinition } from "./topic-definition";
 
-export interface VocabularyDocument {
-  title: string;
-  abstract: string;
-}
+export type { VocabularyDocument } from "./phrase-counts";
 
 export interface ExtractionOptions {
   maxTopics?: number;
@@ -22,20 +19,6 @@ export interface ExtractionOptions {
   debug?: (line: string) => void;
 }
 
-interface PhraseStats {
-  df: number; tf: number; titleDf: number;
-  /** The largest df of a phrase one word longer that contains this one. */
-  superDf: number;
-  /** Tokens per word ("low-rank adaptation" → [2, 1]), to find the phrase's sub-phrases. */
-  wordSizes: number[];
-  surfaces: Map<string, number>;
-}
-
-const MAX_PHRASE_WORDS = 3;
-/** Hyphenated words count as one word, so a 3-word phrase may hold up to this many tokens. */
-const MAX_PHRASE_TOKENS = 6;
-const SURFACE_SAMPLE = 20;
-const HAS_LETTER = /\p{L}/u;
 // Phrases name topics better than single words; among single words, long ones are the specific
 // terms ("quantization", "interpretability") and short ones the generic ("image", "space").
 const PHRASE_BOOST = [0, 0, 1.6, 1.9];
@@ -52,23 +35,12 @@ export function extractTopicVocabulary(docs: readonly VocabularyDocument[], opti
   const minDf = options.minDocFrequency ?? Math.max(3, Math.ceil(n * 0.002));
   const maxDf = n * (options.maxDocRatio ?? 0.3);
   const maxTopics = options.maxTopics ?? Math.min(300, 100 + Math.floor(n / 100));
-  const stats = new Map<string, PhraseStats>();
-  for (const doc of docs) countPhrases(doc, stats);
-  for (const [key, s] of stats) {
-    const stems = key.split(" ");
-    if (s.wordSizes.length < 2 || s.df < minDf) continue;
-    const firstWord = s.wordSizes[0]!;
-    const lastWord = s.wordSizes[s.wordSizes.length - 1]!;
-    for (const sub of [stems.slice(firstWord).join(" "), stems.slice(0, -lastWord).join(" ")]) {
-      const parent = stats.get(sub);
-      if (parent) parent.superDf = Math.max(parent.superDf, s.df);
-    }
-  }
+  const stats = countPhrases(docs, minDf);
   const scored = new Map<string, number>();
   for (const [key, s] of stats) {
     if (s.df < minDf || s.df > maxDf || s.superDf >= 0.75 * s.df) continue;
     // Short single words are topics only as acronyms ("KAN", "MoE"), never as plain words ("pre", "non").
-    if (!key.includes(" ") && key.length < 4 && !looksLikeAcronym(s.surfaces)) continue;
+    if (!key.includes(" ") && key.length < 4 && !looksLikeAcronym(s.surfaces())) continue;
     const burstiness = Math.min(MAX_BURSTINESS, s.tf / s.df);
     const words = key.split(" ").length;
     // A single word is a topic only if papers put it in their titles, not just use it in passing.
@@ -79,65 +51,12 @@ export function extractTopicVocabulary(docs: readonly VocabularyDocument[], opti
   const groups = mergeVariants(scored, docs).sort((a, b) => b.score - a.score).slice(0, maxTopics + (options.debug ? 300 : 0));
   const topics = groups.map((group) => {
     const surfaces = new Map<string, number>();
-    for (const key of group.keys) for (const [s, c] of stats.get(key)!.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + c);
+    for (const key of group.keys) for (const [s, c] of stats.get(key)!.surfaces()) surfaces.set(s, (surfaces.get(s) ?? 0) + c);
     const { label, aliases } = pickLabel(surfaces, group.known);
     return { key: phraseKey(label), label, aliases };
   });
   if (options.debug) topics.forEach((t, i) => options.debug!(`${i + 1} ${groups[i]!.score.toFixed(1)} ${t.label} | ${t.aliases.join(", ")}`));
   return topics.slice(0, maxTopics);
-}
-
-function countPhrases(doc: VocabularyDocument, stats: Map<string, PhraseStats>): void {
-  const seen = new Map<string, boolean>();
-  for (const [text, inTitle] of [[doc.title, true], [doc.abstract, false]] as const) {
-    for (const run of phraseRuns(text)) {
-      for (let i = 0; i < run.length; i++) {
-        const first = run[i]!;
-        // A phrase starts and ends on whole hyphenated words ("fine" alone is no part of "fine-tuning"),
-        // never on a function word, and its inner function words can only be connectors ("of", "and").
-        if ((i > 0 && run[i - 1]!.joined) || FUNCTION_STOPWORDS.has(first.folded) || !HAS_LETTER.test(first.folded)) continue;
-        let key = "";
-        let words = 0;
-        let allFiller = true;
-        for (let end = i; end < run.length && end < i + MAX_PHRASE_TOKENS; end++) {
-          const token = run[end]!;
-          const inner = end > i ? run[end - 1]! : undefined;
-          if (inner && end - 1 > i && FUNCTION_STOPWORDS.has(inner.folded) && !INNER_CONNECTORS.has(inner.folded)) break;
-          key = key === "" ? token.stem : `${key} ${token.stem}`;
-          if (!FILLER_WORDS.has(token.folded) && !FUNCTION_STOPWORDS.has(token.folded)) allFiller = false;
-          if (token.joined) continue;
-          if (++words > MAX_PHRASE_WORDS) break;
-          if (FUNCTION_STOPWORDS.has(token.folded) || !HAS_LETTER.test(token.folded) || allFiller) continue;
-          if (end === i && first.folded.length < 3) continue;
-          let s = stats.get(key);
-          if (!s) stats.set(key, (s = { df: 0, tf: 0, titleDf: 0, superDf: 0, wordSizes: wordSizes(run, i, end), surfaces: new Map() }));
-          s.tf++;
-          // The first mentions are enough to learn how the corpus spells a phrase.
-          if (s.tf <= SURFACE_SAMPLE) {
-            const surface = text.slice(first.start, token.end);
-            s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
-          }
-          const seenInTitle = seen.get(key);
-          if (seenInTitle === undefined) s.df++;
-          if (inTitle && !seenInTitle) s.titleDf++;
-          if (!seenInTitle) seen.set(key, inTitle);
-        }
-      }
-    }
-  }
-}
-
-function wordSizes(run: readonly PhraseToken[], from: number, to: number): number[] {
-  const sizes: number[] = [];
-  let size = 0;
-  for (let k = from; k <= to; k++) {
-    size++;
-    if (!run[k]!.joined || k === to) {
-      sizes.push(size);
-      size = 0;
-    }
-  }
-  return sizes;
 }
 
 function looksLikeAcronym(surfaces: Map<string, number>): boolean {
@@ -193,7 +112,11 @@ function mergeVariants(scored: Map<string, number>, docs: readonly VocabularyDoc
   }
 
   const groups = new Map<string, string[]>();
-  for (const key of scored.keys()) groups.set(root(key), [...(groups.get(root(key)) ?? []), key]);
+  for (const key of scored.keys()) {
+    const group = groups.get(root(key));
+    if (group) group.push(key);
+    else groups.set(root(key), [key]);
+  }
   return [...groups.values()].map((keys) => ({
     keys,
     score: keys.reduce((sum, k) => sum + (scored.get(k) ?? 0), 0),

@@ -20,30 +20,33 @@ const TITLE_WEIGHT = 3;
 /** A topic named only in passing (one abstract mention) is not what the paper is about. */
 const MIN_ABSTRACT_MENTIONS = 2;
 
-interface Form {
-  stems: string[];
-  topicId: number;
+/** A trie over spellings' stems: a node is a stem sequence, `topicId` set where a spelling ends. */
+interface FormNode {
+  next: Map<string, FormNode>;
+  /** The first topic (in vocabulary order) spelled by exactly this stem sequence. */
+  topicId?: number;
 }
 
 export class TopicMatcher {
-  /** Forms by their first stem, longest first. */
-  private readonly byFirstStem = new Map<string, Form[]>();
+  private readonly forms: FormNode = { next: new Map() };
 
   constructor(topics: readonly MatchableTopic[]) {
     for (const topic of topics) {
       for (const spelling of [topic.label, ...topic.aliases]) {
         const stems = phraseKey(spelling).split(" ").filter(Boolean);
-        if (stems.length === 0) continue;
-        const list = this.byFirstStem.get(stems[0]!) ?? [];
-        if (!list.some((f) => f.topicId === topic.id && f.stems.join(" ") === stems.join(" "))) list.push({ stems, topicId: topic.id });
-        list.sort((a, b) => b.stems.length - a.stems.length);
-        this.byFirstStem.set(stems[0]!, list);
+        let node = this.forms;
+        for (const stem of stems) {
+          let next = node.next.get(stem);
+          if (!next) node.next.set(stem, (next = { next: new Map() }));
+          node = next;
+        }
+        if (stems.length > 0) node.topicId ??= topic.id;
       }
     }
   }
 
   get isEmpty(): boolean {
-    return this.byFirstStem.size === 0;
+    return this.forms.next.size === 0;
   }
 
   /** The paper's topics, strongest first, at most MAX_TOPICS_PER_PAPER. */
@@ -52,16 +55,28 @@ export class TopicMatcher {
     for (const [text, inTitle] of [[title, true], [abstract, false]] as const) {
       for (const run of phraseRuns(text)) {
         for (let i = 0; i < run.length; ) {
-          const form = this.byFirstStem.get(run[i]!.stem)?.find((f) => f.stems.every((stem, k) => run[i + k]?.stem === stem));
-          if (!form) {
+          // The longest spelling that starts here wins; the scan resumes after it.
+          let topicId: number | undefined;
+          let length = 0;
+          let node = this.forms;
+          for (let k = i; k < run.length; k++) {
+            const next = node.next.get(run[k]!.stem);
+            if (!next) break;
+            node = next;
+            if (node.topicId !== undefined) {
+              topicId = node.topicId;
+              length = k - i + 1;
+            }
+          }
+          if (topicId === undefined) {
             i++;
             continue;
           }
-          const count = hits.get(form.topicId) ?? { title: 0, abstract: 0 };
+          const count = hits.get(topicId) ?? { title: 0, abstract: 0 };
           if (inTitle) count.title++;
           else count.abstract++;
-          hits.set(form.topicId, count);
-          i += form.stems.length;
+          hits.set(topicId, count);
+          i += length;
         }
       }
     }
