@@ -1,36 +1,32 @@
 // Related papers: computed when papers are added and stored in RelatedPaper, so a paper page only reads
 // five rows. docs/related.md explains how the lists stay fresh as the corpus grows.
-import type { RelatedIndex } from "../domain/related/related-index";
-import { RELATED_LIST_SIZE } from "../domain/related/related-list";
+import { RelatedIndex } from "../domain/related/related-index";
 import type { Paper } from "../domain/paper";
 import type { Db } from "./db";
-import { dropIndex, indexWith, keepIndex, loadIndex, serialized } from "./related-index-cache";
-import { deleteRelatedRows, upsertRelatedRows } from "./related-rows";
+import { dropIndex, indexWith, keepIndex, serialized } from "./related-index-cache";
+import { readPapersAfter, StaleRelatedIndexError, writeRelatedLists } from "./related-rows";
 import { PAPER_ROW_SELECT, toPaper } from "./paper-rows";
 import { topicsOfPapers } from "./paper-topics";
 
 /** Writes the lists of the given papers in one transaction; `replaceAll` empties the table first. */
 async function writeLists(db: Db, index: RelatedIndex, paperIds: readonly number[], replaceAll = false): Promise<number> {
-  const rows = paperIds.flatMap((paperId) =>
-    index.listOf(paperId).map((entry, i) => ({ paperId, rank: i + 1, relatedId: entry.paperId, score: entry.score })),
-  );
-  // Ranks a list no longer fills (lists rarely shrink, but a stale longer list must not keep its tail).
-  const vacated = paperIds.flatMap((paperId) => {
-    const ranks: [paperId: number, rank: number][] = [];
-    for (let rank = index.listOf(paperId).length + 1; rank <= RELATED_LIST_SIZE; rank++) ranks.push([paperId, rank]);
-    return ranks;
-  });
   try {
-    await db.$transaction(async (tx) => {
-      if (replaceAll) await tx.relatedPaper.deleteMany({});
-      else await deleteRelatedRows(tx, vacated);
-      await upsertRelatedRows(tx, rows);
-    }, { timeout: 600_000 });
+    const lists = paperIds.map((paperId) => [paperId, index.listOf(paperId)] as const);
+    return await writeRelatedLists(db, lists, { count: index.size, maxPaperId: index.maxPaperId }, replaceAll);
   } catch (error) {
     dropIndex(db);
     throw error;
   }
-  return rows.length;
+}
+
+/** Runs `refresh` again, from a reloaded index, if a paper was deleted while it computed (rare: nothing here deletes papers). */
+async function retryIfStale<T>(refresh: () => Promise<T>): Promise<T> {
+  try {
+    return await refresh();
+  } catch (error) {
+    if (!(error instanceof StaleRelatedIndexError)) throw error;
+    return refresh();
+  }
 }
 
 /**
@@ -39,11 +35,13 @@ async function writeLists(db: Db, index: RelatedIndex, paperIds: readonly number
  */
 export async function refreshRelated(db: Db, newPaperIds: readonly number[]): Promise<void> {
   if (newPaperIds.length === 0) return;
-  await serialized(db, async () => {
-    const index = await indexWith(db, new Set(newPaperIds));
-    const changed = index.refresh(newPaperIds);
-    await writeLists(db, index, [...changed]);
-  });
+  await serialized(db, () =>
+    retryIfStale(async () => {
+      const index = indexWith(db, new Set(newPaperIds));
+      const changed = index.refresh(newPaperIds);
+      await writeLists(db, index, [...changed]);
+    }),
+  );
 }
 
 /**
@@ -51,14 +49,16 @@ export async function refreshRelated(db: Db, newPaperIds: readonly number[]): Pr
  * for after a large import, or when the corpus has grown several times since the lists were made.
  */
 export async function rebuildRelated(db: Db): Promise<{ papers: number; rows: number }> {
-  return serialized(db, async () => {
-    const index = await loadIndex(db, false);
-    const ids = (await db.paper.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
+  return serialized(db, () => retryIfStale(async () => {
+    const { documents } = readPapersAfter(db, 0);
+    const index = new RelatedIndex();
+    index.add(documents);
+    const ids = documents.map((d) => d.paperId);
     index.refresh(ids);
     const rows = await writeLists(db, index, ids, true);
     keepIndex(db, index);
     return { papers: ids.length, rows };
-  });
+  }));
 }
 
 /** The stored related papers of a paper, best first. Reads the stored rows only; never recomputes. */

@@ -1,7 +1,10 @@
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../src/server/db";
 import { addPapers } from "../../src/server/paper-store";
+import { StaleRelatedIndexError, writeRelatedLists } from "../../src/server/related-rows";
 import { rebuildRelated, relatedPapers } from "../../src/server/related-store";
+import { sqliteOf } from "../../src/server/sqlite-direct";
 import { loadSampleIfEmpty } from "../../src/server/sample-data";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -94,5 +97,30 @@ describe("keeping the lists fresh as papers arrive", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+
+  it("notices a paper another process deleted: no list refers to it", async () => {
+    const goneId = (await relatedPapers(temp.db, loraId))[0]!.id;
+    const elsewhere = new Database(temp.url.replace(/^file:/, ""));
+    try {
+      elsewhere.pragma("foreign_keys = ON");
+      elsewhere.prepare(`DELETE FROM "Paper" WHERE "id" = ?`).run(goneId);
+    } finally {
+      elsewhere.close();
+    }
+    const added = await addPapers(temp.db, [{ ...newcomer, title: "LoRA Forgetting, a Third Look at Low-Rank Finetuning" }], { source: "test", now: NOW });
+    expect((await relatedPapers(temp.db, added.outcomes[0]!.paperId)).map((p) => p.id)).toContain(loraId);
+    expect(await temp.db.relatedPaper.count({ where: { OR: [{ paperId: goneId }, { relatedId: goneId }] } })).toBe(0);
+  });
+
+  it("writes nothing from an index that missed a deletion, and leaves foreign keys enforced", async () => {
+    const before = await storedList(loraId);
+    const papers = await temp.db.paper.count();
+    const maxPaperId = (await temp.db.paper.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+    // An index that still counts one more paper than the table holds up to its highest id.
+    const write = writeRelatedLists(temp.db, [[loraId, [{ paperId: maxPaperId, score: 0.99 }]]], { count: papers + 1, maxPaperId });
+    await expect(write).rejects.toBeInstanceOf(StaleRelatedIndexError);
+    expect(await storedList(loraId)).toEqual(before);
+    expect(sqliteOf(temp.db).pragma("foreign_keys", { simple: true })).toBe(1);
   });
 });

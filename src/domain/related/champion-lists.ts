@@ -8,19 +8,22 @@ export interface Postings {
 }
 
 export class ChampionLists {
-  private readonly lists = new Map<number, Postings>();
+  /** Indexed by term id (ids are small and dense: a Map lookup per posting cost more than the posting). */
+  private readonly lists: (Postings | undefined)[] = [];
 
   constructor(readonly cap: number) {}
 
   /** Files a document under a term, if its weight earns a place among the term's strongest `cap`. */
   add(term: number, doc: number, weight: number): void {
-    let list = this.lists.get(term);
+    let list = this.lists[term];
     if (!list) {
+      while (this.lists.length < term) this.lists.push(undefined);
       list = { docs: [], weights: [] };
-      this.lists.set(term, list);
+      this.lists[term] = list;
     }
     const { docs, weights } = list;
-    if (docs.length >= this.cap && weight <= weights[weights.length - 1]!) return;
+    const full = docs.length >= this.cap;
+    if (full && weight <= weights[weights.length - 1]!) return;
     // Binary search for the first weaker entry: equal weights keep their arrival order.
     let low = 0;
     let high = weights.length;
@@ -29,16 +32,22 @@ export class ChampionLists {
       if (weights[middle]! >= weight) low = middle + 1;
       else high = middle;
     }
-    docs.splice(low, 0, doc);
-    weights.splice(low, 0, weight);
-    if (docs.length > this.cap) {
-      docs.pop();
-      weights.pop();
+    // Shift the weaker entries down by one (a full list drops its weakest) without resizing the arrays.
+    let at = full ? docs.length - 1 : docs.length;
+    if (!full) {
+      docs.push(doc);
+      weights.push(weight);
     }
+    for (; at > low; at--) {
+      docs[at] = docs[at - 1]!;
+      weights[at] = weights[at - 1]!;
+    }
+    docs[low] = doc;
+    weights[low] = weight;
   }
 
   /** The documents filed under a term, strongest first (read-only; the index owns them). */
   postings(term: number): Postings | undefined {
-    return this.lists.get(term);
+    return this.lists[term];
   }
 }

@@ -3,9 +3,10 @@
 // cosine. Adding a paper computes its own list and offers it to its neighbours' lists, so older papers
 // learn about newer ones without any all-pairs pass.
 import { ChampionLists } from "./champion-lists";
-import { offerEntry, topEntries, type RelatedEntry } from "./related-list";
-import { forEachWord, termOfWord, TITLE_WEIGHT } from "./related-terms";
-import { cosine, inverseDocumentFrequency, tfidfVector, type SparseVector } from "./sparse-vector";
+import { MIN_RELATED_SCORE, offerEntry, topEntries, type RelatedEntry } from "./related-list";
+import { grown } from "./grown";
+import { inverseDocumentFrequency, SignatureWriter, type SparseVector } from "./sparse-vector";
+import { TermCounter } from "./term-counter";
 
 export interface RelatedDocument {
   paperId: number;
@@ -22,20 +23,26 @@ export const QUERY_TERMS = 10;
 export const CHAMPION_CAP = 64;
 /** Candidates (by their partial score from the champion lists) that get an exact cosine. */
 export const EXACT_CANDIDATES = 20;
-/** Folded word → term id (-1: not a term) is a cache; past this size it starts over. */
-const WORD_CACHE_LIMIT = 500_000;
 
 export class RelatedIndex {
-  private readonly termIds = new Map<string, number>();
-  private readonly wordTerms = new Map<string, number>();
-  private readonly documentFrequency: number[] = [];
+  private readonly terms = new TermCounter();
   private readonly champions = new ChampionLists(CHAMPION_CAP);
   private readonly paperIds: number[] = [];
   private readonly docOf = new Map<number, number>();
-  private readonly vectors: SparseVector[] = [];
   private readonly lists = new Map<number, RelatedEntry[]>();
+  // Typed arrays indexed by term id or document number, grown by doubling (grown.ts).
+  /** Papers per term. */
+  private documentFrequency = new Int32Array(1024);
+  /** The weights of the paper whose candidates are being scored, by term (zero between papers). */
+  private queryWeights = new Float64Array(1024);
+  /** Each paper's signature in SIGNATURE_TERMS slots from `doc * SIGNATURE_TERMS`, `signatureSize[doc]` of them used. */
+  private signatures: SparseVector = { terms: new Int32Array(0), weights: new Float32Array(0), strongest: new Uint8Array(0) };
+  private signatureSize = new Uint8Array(0);
+  private readonly signatureWriter = new SignatureWriter();
   private scores = new Float64Array(1024);
   private readonly touched = new Int32Array(QUERY_TERMS * CHAMPION_CAP);
+  private readonly candidates = new Int32Array(EXACT_CANDIDATES);
+  private readonly candidateScores = new Float64Array(EXACT_CANDIDATES);
   /** The highest paper id in the index: papers above it arrived since. */
   maxPaperId = 0;
 
@@ -45,17 +52,38 @@ export class RelatedIndex {
 
   /** Adds papers: their terms count into the document frequencies first, then their vectors are filed. */
   add(documents: readonly RelatedDocument[]): void {
-    const fresh = documents.filter((d) => !this.docOf.has(d.paperId)).map((d) => ({ paperId: d.paperId, counts: this.termCounts(d) }));
-    for (const { counts } of fresh) for (const term of counts.keys()) this.documentFrequency[term] = (this.documentFrequency[term] ?? 0) + 1;
+    const fresh = documents.filter((d) => !this.docOf.has(d.paperId));
+    // Each fresh paper's distinct terms and their counts, flat: paper i holds [offsets[i], offsets[i + 1]).
+    const offsets = new Int32Array(fresh.length + 1);
+    let terms = new Int32Array(fresh.length * 64 + 256);
+    let counts = new Int32Array(terms.length);
+    for (let i = 0; i < fresh.length; i++) {
+      const distinct = this.terms.count(fresh[i]!.title, fresh[i]!.abstract);
+      this.reserveTerms(this.terms.termCount);
+      const from = offsets[i]!;
+      if (from + distinct > terms.length) [terms, counts] = [grown(terms, from + distinct), grown(counts, from + distinct)];
+      for (let k = 0; k < distinct; k++) {
+        const term = this.terms.termAt(k);
+        terms[from + k] = term;
+        counts[from + k] = this.terms.countAt(k);
+        this.documentFrequency[term]!++;
+      }
+      offsets[i + 1] = from + distinct;
+    }
     const total = this.paperIds.length + fresh.length;
-    const idf = (term: number) => inverseDocumentFrequency(this.documentFrequency[term] ?? 0, total);
-    for (const { paperId, counts } of fresh) {
-      const vector = tfidfVector(counts, idf, SIGNATURE_TERMS);
+    const idf = (term: number) => inverseDocumentFrequency(this.documentFrequency[term]!, total);
+    this.reserveDocuments(total);
+    const { terms: signatureTerms, weights: signatureWeights } = this.signatures;
+    for (let i = 0; i < fresh.length; i++) {
+      const { paperId } = fresh[i]!;
+      const [from, to] = [offsets[i]!, offsets[i + 1]!];
       const doc = this.paperIds.length;
+      const base = doc * SIGNATURE_TERMS;
+      const kept = this.signatureWriter.write(terms.subarray(from, to), counts.subarray(from, to), to - from, idf, SIGNATURE_TERMS, this.signatures, base);
+      this.signatureSize[doc] = kept;
       this.paperIds.push(paperId);
       this.docOf.set(paperId, doc);
-      this.vectors.push(vector);
-      for (let i = 0; i < vector.terms.length; i++) this.champions.add(vector.terms[i]!, doc, vector.weights[i]!);
+      for (let k = base; k < base + kept; k++) this.champions.add(signatureTerms[k]!, doc, signatureWeights[k]!);
       if (paperId > this.maxPaperId) this.maxPaperId = paperId;
     }
   }
@@ -78,79 +106,105 @@ export class RelatedIndex {
     for (const paperId of paperIds) {
       const doc = this.docOf.get(paperId);
       if (doc === undefined) continue;
-      const neighbours = this.neighbours(doc);
-      // Offers already made to this paper (by papers refreshed before it) keep their place.
-      const known = this.listOf(paperId).filter((e) => !neighbours.some((n) => n.paperId === e.paperId));
-      this.lists.set(paperId, topEntries([...neighbours, ...known]));
+      const count = this.neighbours(doc);
+      this.lists.set(paperId, this.ownList(paperId, count));
       changed.add(paperId);
-      for (const neighbour of neighbours) {
-        const next = offerEntry(this.listOf(neighbour.paperId), { paperId, score: neighbour.score });
+      for (let c = 0; c < count; c++) {
+        const score = this.candidateScores[c]!;
+        if (score < MIN_RELATED_SCORE) continue; // (offerEntry would refuse it too)
+        const neighbourId = this.paperIds[this.candidates[c]!]!;
+        const next = offerEntry(this.listOf(neighbourId), { paperId, score });
         if (next) {
-          this.lists.set(neighbour.paperId, next);
-          changed.add(neighbour.paperId);
+          this.lists.set(neighbourId, next);
+          changed.add(neighbourId);
         }
       }
     }
     return changed;
   }
 
-  /** The best EXACT_CANDIDATES other papers for a document, with exact cosine scores. */
-  private neighbours(doc: number): RelatedEntry[] {
+  /** A paper's list from its `count` neighbours (just computed) and the offers already made to it (by papers refreshed before it). */
+  private ownList(paperId: number, count: number): RelatedEntry[] {
+    const entries: RelatedEntry[] = [];
+    for (let c = 0; c < count; c++) entries.push({ paperId: this.paperIds[this.candidates[c]!]!, score: this.candidateScores[c]! });
+    for (const known of this.listOf(paperId)) {
+      let isNeighbour = false;
+      for (let c = 0; c < count && !isNeighbour; c++) isNeighbour = entries[c]!.paperId === known.paperId;
+      if (!isNeighbour) entries.push(known);
+    }
+    return topEntries(entries);
+  }
+
+  /**
+   * The best EXACT_CANDIDATES other papers for a document, with exact cosine scores, into `candidates`
+   * and `candidateScores` (best partial score first); returns how many.
+   */
+  private neighbours(doc: number): number {
     if (this.scores.length < this.paperIds.length) this.scores = new Float64Array(this.paperIds.length * 2);
-    const scores = this.scores;
-    const touched = this.touched;
+    const { scores, touched, candidates, candidateScores } = this;
+    const { terms, weights, strongest } = this.signatures;
+    const base = doc * SIGNATURE_TERMS;
+    const size = this.signatureSize[doc]!;
     let touchedCount = 0;
-    const vector = this.vectors[doc]!;
-    for (const position of vector.strongest.subarray(0, QUERY_TERMS)) {
-      const postings = this.champions.postings(vector.terms[position]!);
+    for (let q = 0; q < Math.min(QUERY_TERMS, size); q++) {
+      const position = base + strongest[base + q]!;
+      const postings = this.champions.postings(terms[position]!);
       if (!postings) continue;
-      const weight = vector.weights[position]!;
-      const { docs, weights } = postings;
+      const weight = weights[position]!;
+      const { docs, weights: postingWeights } = postings;
       for (let i = 0; i < docs.length; i++) {
         const other = docs[i]!;
         if (other === doc) continue;
         if (scores[other] === 0) touched[touchedCount++] = other;
-        scores[other] = scores[other]! + weight * weights[i]!;
+        scores[other] = scores[other]! + weight * postingWeights[i]!;
       }
     }
-    const best = bestByScore(touched.subarray(0, touchedCount), scores, EXACT_CANDIDATES);
+    // The best by partial score (ties: lower document first), by insertion into a sorted buffer: most
+    // candidates lose to the weakest kept one at the first comparison.
+    let count = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const other = touched[i]!;
+      const score = scores[other]!;
+      let place = count;
+      if (count === EXACT_CANDIDATES) {
+        const weakest = candidates[count - 1]!;
+        if (!(score > scores[weakest]! || (score === scores[weakest] && other < weakest))) continue;
+        place = count - 1;
+      } else count++;
+      for (; place > 0; place--) {
+        const before = candidates[place - 1]!;
+        if (!(score > scores[before]! || (score === scores[before] && other < before))) break;
+        candidates[place] = before;
+      }
+      candidates[place] = other;
+    }
     for (let i = 0; i < touchedCount; i++) scores[touched[i]!] = 0;
-    return best.map((other) => ({ paperId: this.paperIds[other]!, score: cosine(vector, this.vectors[other]!) }));
+    // Exact cosines against this paper's weights spread out by term: each candidate's terms are summed in
+    // ascending order, as a merge of the two sorted vectors would (terms it lacks add exactly zero).
+    const queryWeights = this.queryWeights;
+    for (let k = base; k < base + size; k++) queryWeights[terms[k]!] = weights[k]!;
+    for (let c = 0; c < count; c++) {
+      const from = candidates[c]! * SIGNATURE_TERMS;
+      const to = from + this.signatureSize[candidates[c]!]!;
+      let dot = 0;
+      for (let k = from; k < to; k++) dot += queryWeights[terms[k]!]! * weights[k]!;
+      candidateScores[c] = dot;
+    }
+    for (let k = base; k < base + size; k++) queryWeights[terms[k]!] = 0;
+    return count;
   }
 
-  private termCounts(document: RelatedDocument): Map<number, number> {
-    const counts = new Map<number, number>();
-    const counter = (weight: number) => (folded: string) => {
-      const term = this.termIdOfWord(folded);
-      if (term >= 0) counts.set(term, (counts.get(term) ?? 0) + weight);
-    };
-    forEachWord(document.title, counter(TITLE_WEIGHT));
-    forEachWord(document.abstract, counter(1));
-    return counts;
+  private reserveTerms(count: number): void {
+    if (count <= this.documentFrequency.length) return;
+    this.documentFrequency = grown(this.documentFrequency, count);
+    this.queryWeights = grown(this.queryWeights, count);
   }
 
-  private termIdOfWord(folded: string): number {
-    let id = this.wordTerms.get(folded);
-    if (id !== undefined) return id;
-    const term = termOfWord(folded);
-    id = term === null ? -1 : (this.termIds.get(term) ?? this.termIds.size);
-    if (term !== null && id === this.termIds.size) this.termIds.set(term, id);
-    if (this.wordTerms.size >= WORD_CACHE_LIMIT) this.wordTerms.clear();
-    this.wordTerms.set(folded, id);
-    return id;
+  private reserveDocuments(count: number): void {
+    if (count <= this.signatureSize.length) return;
+    this.signatureSize = grown(this.signatureSize, count);
+    const slots = this.signatureSize.length * SIGNATURE_TERMS;
+    const { terms, weights, strongest } = this.signatures;
+    this.signatures = { terms: grown(terms, slots), weights: grown(weights, slots), strongest: grown(strongest, slots) };
   }
-}
-
-/** The `limit` documents with the highest partial scores (ties: lower document first), without a full sort. */
-function bestByScore(docs: Int32Array, scores: Float64Array, limit: number): number[] {
-  const best: number[] = [];
-  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-  for (const doc of docs) {
-    if (best.length === limit && !better(doc, best[limit - 1]!)) continue;
-    let at = best.length === limit ? limit - 1 : best.length;
-    while (at > 0 && better(doc, best[at - 1]!)) at--;
-    best.splice(at, 0, doc);
-    if (best.length > limit) best.pop();
-  }
-  return best;
 }

@@ -17,7 +17,17 @@ export function compareEntries(a: RelatedEntry, b: RelatedEntry): number {
 
 /** The best `size` entries, strongest first. */
 export function topEntries(entries: readonly RelatedEntry[], size = RELATED_LIST_SIZE): RelatedEntry[] {
-  return entries.filter((e) => e.score >= MIN_RELATED_SCORE).sort(compareEntries).slice(0, size);
+  // Insertion into a list of at most `size`: called for every new paper with ~25 entries, most of which lose.
+  const top: RelatedEntry[] = [];
+  for (const entry of entries) {
+    if (entry.score < MIN_RELATED_SCORE) continue;
+    if (top.length === size && compareEntries(entry, top[size - 1]!) >= 0) continue;
+    let at = top.length === size ? size - 1 : top.length;
+    if (top.length < size) top.push(entry);
+    for (; at > 0 && compareEntries(entry, top[at - 1]!) < 0; at--) top[at] = top[at - 1]!;
+    top[at] = entry;
+  }
+  return top;
 }
 
 /**

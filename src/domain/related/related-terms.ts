@@ -4,26 +4,44 @@ import { foldWord, stemOf } from "../search/text-words";
 import { FUNCTION_STOPWORDS } from "../topics/stoplist";
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const ASCII_WORD = /[a-z0-9]+/g;
 const ASCII_TEXT = /^[\x00-\x7f]*$/;
 const DIGITS = /^\d+$/;
 
 /** How much one occurrence in the title counts, against 1 in the abstract. */
 export const TITLE_WEIGHT = 2;
 
-/** Calls `visit` with each folded word of a text (lower-cased, diacritics removed). */
-export function forEachWord(text: string, visit: (folded: string) => void): void {
+/**
+ * Calls `visit(source, start, end)` for each folded word of a text (lower-cased, diacritics removed): the
+ * word is source[start, end), where `source` is the lower-cased text itself or, for words that needed
+ * folding, the folded word alone. A caller with a table of known words then need not cut out a string per word.
+ */
+export function forEachWordSpan(text: string, visit: (source: string, start: number, end: number) => void): void {
   // Most abstracts are plain ASCII: lower-casing once is then enough, and much faster than folding each word.
+  // The words are then the runs of [a-z0-9], found by scanning char codes (a regex match per word allocates).
   if (ASCII_TEXT.test(text)) {
     const lower = text.toLowerCase();
-    ASCII_WORD.lastIndex = 0;
-    for (let match = ASCII_WORD.exec(lower); match; match = ASCII_WORD.exec(lower)) visit(match[0]);
+    let start = -1;
+    for (let i = 0; i < lower.length; i++) {
+      const code = lower.charCodeAt(i);
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        visit(lower, start, i);
+        start = -1;
+      }
+    }
+    if (start >= 0) visit(lower, start, lower.length);
     return;
   }
   for (const match of text.matchAll(WORD)) {
     const folded = foldWord(match[0]);
-    if (folded !== "") visit(folded);
+    if (folded !== "") visit(folded, 0, folded.length);
   }
+}
+
+/** Calls `visit` with each folded word of a text (lower-cased, diacritics removed). */
+export function forEachWord(text: string, visit: (folded: string) => void): void {
+  forEachWordSpan(text, (source, start, end) => visit(source.slice(start, end)));
 }
 
 /** The term a folded word counts as, or null for function words, single letters and bare numbers. */
