@@ -2,11 +2,11 @@
 // on every page. public/enhance.js adds the rest: results that follow your typing on the feed, "/" to
 // focus the box from anywhere, Esc to clear it.
 
-export const SEARCH_INPUT_CLASS =
+const SEARCH_INPUT_CLASS =
   "w-full rounded-full border border-stone-300 bg-white py-2 pl-4 pr-24 text-sm shadow-sm placeholder:text-stone-500 focus:border-accent-600 focus:outline-none focus:ring-2 focus:ring-accent-600/30 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400";
-export const SEARCH_BUTTON_CLASS =
+const SEARCH_BUTTON_CLASS =
   "absolute right-1 top-1 rounded-full bg-stone-900 px-3 py-1 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900";
-export const SEARCH_PLACEHOLDER = "Search papers or topics  ( / )";
+const SEARCH_PLACEHOLDER = "Search papers or topics  ( / )";
 
 /** Feed parameters a new search keeps (a new query starts again at the first page). */
 export const KEPT_SEARCH_PARAMS = ["topic", "window", "sort"] as const;

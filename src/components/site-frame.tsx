@@ -5,7 +5,7 @@ import { SearchForm, type SearchFormProps } from "./search-form";
 import { SiteHeader } from "./site-header";
 
 /** Served from public/: votes, live search, the "/" shortcut and the view beacon (see the file). */
-export const ENHANCE_SCRIPT = "/enhance.js";
+const ENHANCE_SCRIPT = "/enhance.js";
 
 export function SiteFrame({ search, children }: { search?: SearchFormProps; children: ReactNode }) {
   return (

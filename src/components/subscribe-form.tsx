@@ -1,6 +1,6 @@
 // The subscribe box: a plain POST to /api/subscriptions, which answers with the check-your-inbox page.
 // public/enhance.js sends it in the background instead: the server's message appears beside the field
-// (it validates the address), and the box turns into its "check your inbox" state from the template below.
+// (it validates the address), and the box turns into its "check your inbox" state from the hidden copy below.
 import { useId } from "react";
 
 export interface TopicChoice {
@@ -8,26 +8,24 @@ export interface TopicChoice {
   label: string;
 }
 
-export function SubscribeForm({ topics, variant = "card", id = "subscribe" }: { topics: TopicChoice[]; variant?: "card" | "compact"; id?: string }) {
+export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
   const uid = useId();
-  const compact = variant === "compact";
   return (
-    <section id={id} aria-labelledby={`${uid}-title`} className={compact ? "" : "rounded-xl border border-stone-200 bg-white p-5 shadow-sm dark:border-stone-800 dark:bg-stone-900"}>
-      <h2 id={`${uid}-title`} className={compact ? "sr-only" : "font-serif text-lg font-semibold"}>
+    <section id="subscribe" aria-labelledby={`${uid}-title`} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm dark:border-stone-800 dark:bg-stone-900">
+      <h2 id={`${uid}-title`} className="font-serif text-lg font-semibold">
         Get trending papers in your inbox once a day
       </h2>
-      {!compact && <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">One email each morning. Confirm by email; unsubscribe in one click.</p>}
-      <form action="/api/subscriptions" method="post" noValidate data-subscribe className={compact ? "flex gap-2" : "mt-4 space-y-4"}>
-        <div className={compact ? "flex-1" : "flex flex-col gap-2 sm:flex-row lg:flex-col"}>
+      <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">One email each morning. Confirm by email; unsubscribe in one click.</p>
+      <form action="/api/subscriptions" method="post" noValidate data-subscribe className="mt-4 space-y-4">
+        <div className="flex flex-col gap-2 sm:flex-row lg:flex-col">
           <label htmlFor={`${uid}-email`} className="sr-only">Email address</label>
           <input
             id={`${uid}-email`} name="email" type="email" required maxLength={254} autoComplete="email" placeholder="you@example.com"
             className="w-full flex-1 rounded-full border border-stone-300 bg-white px-4 py-2 text-stone-900 placeholder:text-stone-400 aria-[invalid]:border-red-600 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100"
           />
-          {!compact && <SubmitButton />}
+          <SubmitButton />
         </div>
-        {compact && <SubmitButton />}
-        {!compact && <TopicsField topics={topics} uid={uid} />}
+        <TopicsField topics={topics} uid={uid} />
         <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
           <label>Leave this empty<input name="website" type="text" tabIndex={-1} autoComplete="off" /></label>
         </div>

@@ -15,7 +15,7 @@ export interface VoteButtonProps {
 const plural = (n: number) => `${n} ${n === 1 ? "upvote" : "upvotes"}`;
 
 /** The button's accessible name; public/enhance.js builds the same one from data-title. */
-export function voteLabel(voted: boolean, votes: number, title?: string): string {
+function voteLabel(voted: boolean, votes: number, title?: string): string {
   return `${voted ? "Upvoted" : "Upvote"}${title ? ` “${title}”` : ""}, ${plural(votes)}`;
 }
 

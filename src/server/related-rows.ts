@@ -4,7 +4,7 @@
 import type { RelatedDocument } from "../domain/related/related-index";
 import { RELATED_LIST_SIZE, type RelatedEntry } from "../domain/related/related-list";
 import type { Db } from "./db";
-import { withoutBusyWait } from "./digest/sqlite-busy";
+import { withoutBusyWait } from "./sqlite-busy";
 import { sqliteOf, type Sqlite } from "./sqlite-direct";
 
 function prepare(sqlite: Sqlite) {

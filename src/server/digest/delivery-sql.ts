@@ -2,7 +2,7 @@
 // 10 µs each where a Prisma statement costs ~0.5 ms. SQLite-specific by design; nothing else writes SQL here.
 import type { Db } from "../db";
 import { sqliteOf, type Sqlite } from "../sqlite-direct";
-import { withoutBusyWait } from "./sqlite-busy";
+import { withoutBusyWait } from "../sqlite-busy";
 
 /** The stored DateTime format of the Prisma SQLite adapter: ISO-8601 text with "+00:00", compared as text. */
 export function sqliteTime(date: Date): string {

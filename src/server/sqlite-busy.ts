@@ -3,7 +3,7 @@
 // transaction, e.g. a vote), and a blocking busy wait would freeze the event loop that has to release it:
 // so the busy timeout is 0 for the duration of the work, and a busy database is retried after a timer.
 import type { Statement } from "better-sqlite3";
-import type { Sqlite } from "../sqlite-direct";
+import type { Sqlite } from "./sqlite-direct";
 
 /** Long enough for any write transaction of this app to finish; then the error surfaces. */
 export const MAX_BUSY_WAIT_MS = 30_000;
