@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets several checkouts run their suites side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Known to the specs so they can call /api/cron/* like a cron service would. */
 export const E2E_CRON_SECRET = "e2e-cron-secret-not-for-production";
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
@@ -16,7 +17,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that fails once is a bug to fix, not to hide.
+  retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   timeout: 30_000,
   use: {
