@@ -1,7 +1,7 @@
 // Prisma CLI configuration: the JS schema engine over better-sqlite3, so migrate works offline.
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseFile } from "./src/server/database-url";
+import { databaseFile } from "./src/server/store/sqlite/database-file";
 
 const url = `file:${databaseFile()}`;
 // The schema's datasource reads DATABASE_URL; give it the same resolved default as the app.

@@ -7,13 +7,13 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
-import { openDb, type Db } from "../src/server/db";
+import { openDb, type Db } from "../src/server/store/sqlite/prisma-client";
 import { runDigest } from "../src/server/digest/run-digest";
 import { digestSettingsFromEnv } from "../src/server/digest/digest-settings";
-import { createMailer } from "../src/server/mailer";
-import { applyMigrations } from "../src/server/migrate";
-import { loadSampleIfEmpty } from "../src/server/sample-data";
-import { closeSqliteOf } from "../src/server/sqlite-direct";
+import { createMailer } from "../src/server/platform/mailer";
+import { applyMigrations } from "../src/server/store/sqlite/migrate";
+import { loadSampleIfEmpty } from "../src/server/store/sqlite/papers/sample-data";
+import { closeSqliteOf } from "../src/server/store/sqlite/direct-connection";
 import { newManageNonce } from "../src/server/subscriptions/links";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);

@@ -5,13 +5,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb } from "../src/server/db";
+import { openDb } from "../src/server/store/sqlite/prisma-client";
 import { parseImport } from "../src/domain/import/parse-import";
 import type { IngestInput } from "../src/server/ingest/run-ingest";
-import { indexNewPapers } from "../src/server/paper-indexing";
-import { addedIds, storePapers } from "../src/server/paper-store";
-import { recomputeVocabularyIfDue } from "../src/server/topic-store";
-import { applyMigrations } from "../src/server/migrate";
+import { indexNewPapers } from "../src/server/store/sqlite/papers/paper-indexing";
+import { addedIds, storePapers } from "../src/server/store/sqlite/papers/paper-store";
+import { recomputeVocabularyIfDue } from "../src/server/store/sqlite/topics/topic-store";
+import { applyMigrations } from "../src/server/store/sqlite/migrate";
 import { syntheticAtomPages, syntheticTextExports } from "./synthetic-papers";
 
 const PAPERS = Number(process.argv[2] ?? 100_000);

@@ -7,9 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseTextExport } from "../src/domain/text-export";
-import { openDb } from "../src/server/db";
-import { applyMigrations } from "../src/server/migrate";
-import { rebuildRelated, refreshRelated } from "../src/server/related-store";
+import { openDb } from "../src/server/store/sqlite/prisma-client";
+import { applyMigrations } from "../src/server/store/sqlite/migrate";
+import { rebuildRelated, refreshRelated } from "../src/server/store/sqlite/related/related-store";
 import { syntheticTextExports } from "./synthetic-papers";
 
 const PAPERS = Number(process.argv[2] ?? 100_000);

@@ -8,12 +8,12 @@ import path from "node:path";
 import Fuse from "fuse.js";
 import { parseTextExport } from "../src/domain/text-export";
 import { titleKey } from "../src/domain/title-key";
-import { openDb } from "../src/server/db";
-import { applyMigrations } from "../src/server/migrate";
-import { SAMPLE_FILE } from "../src/server/sample-data";
-import { warmSearchIndex } from "../src/server/search/search-index";
+import { openDb } from "../src/server/store/sqlite/prisma-client";
+import { applyMigrations } from "../src/server/store/sqlite/migrate";
+import { SAMPLE_FILE } from "../src/server/store/sqlite/papers/sample-data";
+import { warmSearchIndex } from "../src/server/store/sqlite/search/search-index";
 import { searchPapers, topicBySlug } from "../src/server/search/search-papers";
-import { recomputeTopicVocabulary, tagNewPapers } from "../src/server/topic-store";
+import { recomputeTopicVocabulary, tagNewPapers } from "../src/server/store/sqlite/topics/topic-store";
 
 const papersArg = process.argv.indexOf("--papers");
 const PAPERS = papersArg > 0 ? Number(process.argv[papersArg + 1]) : 100_000;

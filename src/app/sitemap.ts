@@ -1,8 +1,8 @@
 // /sitemap.xml: the feed, topics and papers, read from the database on each request.
 import type { MetadataRoute } from "next";
 import { env } from "@/env";
-import { getDb } from "@/server/db";
-import { sitemapEntries } from "@/server/sitemap-entries";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { sitemapEntries } from "@/server/store/sqlite/papers/sitemap-entries";
 
 export const dynamic = "force-dynamic";
 

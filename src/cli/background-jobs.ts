@@ -2,13 +2,13 @@
 // retry pass, the retry of confirmation mails that could not go out, the purge of never-confirmed
 // addresses, and the scheduled fetch of INGEST_SOURCES.
 import type { AppEnv } from "../env";
-import { getDb } from "../server/db";
+import { getDb } from "../server/store/sqlite/prisma-client";
 import { digestJobs } from "../server/digest/digest-jobs";
 import { ingestSources } from "../server/ingest/ingest-settings";
 import { runScheduledIngest } from "../server/ingest/scheduled-ingest";
-import { mailerFromEnv } from "../server/mailer";
-import { startScheduler, type ScheduledJob } from "../server/scheduler";
-import { purgeUnconfirmed } from "../server/subscriptions/purge-unconfirmed";
+import { mailerFromEnv } from "../server/platform/mailer";
+import { startScheduler, type ScheduledJob } from "../server/platform/scheduler";
+import { purgeUnconfirmed } from "../server/store/sqlite/subscribers/purge-unconfirmed";
 import { retryPendingConfirmations } from "../server/subscriptions/retry-confirmations";
 
 /** Starts the scheduled jobs; returns a function that stops them. */

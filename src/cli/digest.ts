@@ -4,9 +4,9 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isDigestDate } from "../domain/digest/digest-date";
 import { env } from "../env";
-import { openDb } from "../server/db";
+import { openDb } from "../server/store/sqlite/prisma-client";
 import { runDigest, type DigestProgress } from "../server/digest/run-digest";
-import { mailerFromEnv } from "../server/mailer";
+import { mailerFromEnv } from "../server/platform/mailer";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 
 const ArgsSchema = z.object({

@@ -1,8 +1,8 @@
 // Prepares the database: applies migrations and loads the sample papers into an empty store.
 import { env } from "../env";
-import { openDb } from "../server/db";
-import { applyMigrations } from "../server/migrate";
-import { loadSampleIfEmpty } from "../server/sample-data";
+import { openDb } from "../server/store/sqlite/prisma-client";
+import { applyMigrations } from "../server/store/sqlite/migrate";
+import { loadSampleIfEmpty } from "../server/store/sqlite/papers/sample-data";
 
 export async function prepareDatabase(now = new Date()): Promise<void> {
   const settings = env();

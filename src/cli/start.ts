@@ -4,8 +4,8 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import { env, missingProductionSettings } from "../env";
-import { buildIsCurrent, writeBuildStamp } from "../server/build-stamp";
-import { secretKey } from "../server/secrets";
+import { buildIsCurrent, writeBuildStamp } from "../server/platform/build-stamp";
+import { secretKey } from "../server/platform/secrets";
 import { prepareDatabase } from "./prepare-db";
 import { startBackgroundJobs } from "./background-jobs";
 

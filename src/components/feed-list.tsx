@@ -1,5 +1,5 @@
 // The list of paper cards of a feed view, with its empty state.
-import type { FeedView } from "@/server/feed-page";
+import type { FeedView } from "@/server/papers/feed-page";
 import { HighlightedText } from "./highlighted-text";
 import { PaperCard } from "./paper-card";
 import { TopicChips } from "./topic-chips";

@@ -1,6 +1,6 @@
 // The feed page (/): heading, topic filter, window and sort tabs, the cards, paging, and the subscribe box.
 import { DEFAULT_WINDOW } from "@/domain/feed-params";
-import type { HomePage } from "@/server/home-page";
+import type { HomePage } from "@/server/papers/home-page";
 import { FeedList } from "./feed-list";
 import { FeedTabs, feedHref } from "./feed-tabs";
 import { SubscribeForm } from "./subscribe-form";

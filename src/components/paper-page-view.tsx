@@ -1,7 +1,7 @@
 // A paper's own page: the full clean abstract, authors, dates, topics, source links, the upvote button
 // with the trending explanation, and related papers.
 import { paperSourceLinks } from "@/domain/paper-links";
-import type { PaperDetail } from "@/server/paper-detail";
+import type { PaperDetail } from "@/server/papers/paper-detail";
 import { formatDate } from "./paper-meta";
 import { RelatedPaperList } from "./related-paper-list";
 import { SourceLinks } from "./source-links";

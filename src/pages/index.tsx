@@ -9,8 +9,8 @@ import { KEPT_SEARCH_PARAMS, type SearchFormProps } from "@/components/search-fo
 import { SiteFrame } from "@/components/site-frame";
 import { feedAlternates } from "@/domain/feed-links";
 import { env } from "@/env";
-import { getDb } from "@/server/db";
-import { loadHomePage, type HomePage } from "@/server/home-page";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { loadHomePage, type HomePage } from "@/server/papers/home-page";
 import { decodeProps, encodeProps, type EncodedProps } from "@/server/page-props";
 import { requestParams, requestVisitorId } from "@/server/page-request";
 

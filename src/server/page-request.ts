@@ -2,7 +2,7 @@
 // the app-router pages read theirs) and the visitor cookie.
 import type { IncomingMessage } from "node:http";
 import type { ParsedUrlQuery } from "node:querystring";
-import { VISITOR_COOKIE, visitorIdFromCookieValue } from "./visitor";
+import { VISITOR_COOKIE, visitorIdFromCookieValue } from "./platform/visitor";
 
 export function requestParams(query: ParsedUrlQuery, except: readonly string[] = []): URLSearchParams {
   const params = new URLSearchParams();

@@ -1,8 +1,8 @@
 // Runs one digest in a separate process (argv: database URL, SMTP URL, ISO time, mails/s), printing the result as JSON:
 // the second process of the "two runners at once" test.
-import { openDb } from "../../src/server/db";
+import { openDb } from "../../src/server/store/sqlite/prisma-client";
 import { runDigest } from "../../src/server/digest/run-digest";
-import { createMailer } from "../../src/server/mailer";
+import { createMailer } from "../../src/server/platform/mailer";
 import { APP_URL, digestTestSettings } from "./digest-fixtures";
 
 const [url, smtpUrl, iso, rate = "1000"] = process.argv.slice(2);

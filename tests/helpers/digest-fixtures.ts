@@ -1,5 +1,5 @@
 // Test data for digest tests: papers with a chosen trending order and age, topics, and subscribers.
-import type { Db } from "../../src/server/db";
+import type { Db } from "../../src/server/store/sqlite/prisma-client";
 import type { DigestSettings } from "../../src/server/digest/digest-settings";
 import { newManageNonce } from "../../src/server/subscriptions/links";
 

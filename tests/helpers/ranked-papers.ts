@@ -1,7 +1,7 @@
 // Papers for trending tests: n papers seen at source ranks 1..n (one source_rank event each), like the sample.
 import { sourceRankWeight } from "../../src/domain/trending";
-import type { Db } from "../../src/server/db";
-import { recordSignals } from "../../src/server/signals";
+import type { Db } from "../../src/server/store/sqlite/prisma-client";
+import { recordSignals } from "../../src/server/store/sqlite/trending/signals";
 
 export async function createRankedPapers(db: Db, count: number, now: Date, halfLifeHours = 24): Promise<number[]> {
   const ids: number[] = [];

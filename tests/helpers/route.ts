@@ -1,5 +1,5 @@
 // Calls Next.js route handlers directly with real Request objects, against a temporary database.
-import { useDb } from "../../src/server/db";
+import { useDb } from "../../src/server/store/sqlite/prisma-client";
 import { createTempDb, type TempDb } from "./temp-db";
 
 /** A temp db that route handlers (via getDb()) will use. */

@@ -1,7 +1,7 @@
 // Environment for subscription route tests: a fixed app URL and secret, a temp db, and a mailer on a real SMTP server.
 import { resetEnvCache } from "../../src/env";
-import { createMailer, useMailer } from "../../src/server/mailer";
-import type { Mailer } from "../../src/server/mail-types";
+import { createMailer, useMailer } from "../../src/server/platform/mailer";
+import type { Mailer } from "../../src/server/platform/mail-types";
 import { subscribeLimiters } from "../../src/server/subscriptions/rate-limits";
 import { createRouteTestDb } from "./route";
 import { startSmtpCatcher, type SmtpCatcher } from "./smtp-catcher";

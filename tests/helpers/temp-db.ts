@@ -2,9 +2,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb, type Db } from "../../src/server/db";
-import { applyMigrations } from "../../src/server/migrate";
-import { closeSqliteOf } from "../../src/server/sqlite-direct";
+import { openDb, type Db } from "../../src/server/store/sqlite/prisma-client";
+import { applyMigrations } from "../../src/server/store/sqlite/migrate";
+import { closeSqliteOf } from "../../src/server/store/sqlite/direct-connection";
 
 export interface TempDb {
   db: Db;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../src/app/api/papers/[id]/route";
-import { loadSampleIfEmpty } from "../../src/server/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
 import { createRouteTestDb, params, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 

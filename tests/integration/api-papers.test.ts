@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "../../src/app/api/health/route";
 import { GET as listPapers } from "../../src/app/api/papers/route";
-import { loadSampleIfEmpty } from "../../src/server/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
 import { createRouteTestDb, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 

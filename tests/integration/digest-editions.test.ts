@@ -1,8 +1,8 @@
 // The digest on the web: today's general edition, the archive of what a run sent, a reader's preview.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { archivedEdition, recentEditions, subscriberPreview, todayEdition } from "../../src/server/digest/digest-editions";
+import { archivedEdition, recentEditions, subscriberPreview, todayEdition } from "../../src/server/store/sqlite/digest/digest-editions";
 import { runDigest } from "../../src/server/digest/run-digest";
-import { createMailer } from "../../src/server/mailer";
+import { createMailer } from "../../src/server/platform/mailer";
 import { manageToken } from "../../src/server/subscriptions/links";
 import { addPaper, addPapers, addSubscriber, APP_URL, digestTestSettings, HOUR, NOW } from "../helpers/digest-fixtures";
 import { createTempDb, type TempDb } from "../helpers/temp-db";

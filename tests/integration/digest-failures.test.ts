@@ -3,8 +3,8 @@
 import net from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDigest } from "../../src/server/digest/run-digest";
-import { createMailer } from "../../src/server/mailer";
-import type { Mailer } from "../../src/server/mail-types";
+import { createMailer } from "../../src/server/platform/mailer";
+import type { Mailer } from "../../src/server/platform/mail-types";
 import { addPapers, addReaders, APP_URL, digestTestSettings, HOUR, NOW } from "../helpers/digest-fixtures";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 import { createTempDb, type TempDb } from "../helpers/temp-db";

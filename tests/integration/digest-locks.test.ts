@@ -1,10 +1,10 @@
 // The digest's direct SQLite connection beside the Prisma client: claims that must not be taken, and a
 // Prisma transaction holding the write lock in the same process. Real temporary SQLite, real SMTP.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { claimDelivery } from "../../src/server/digest/delivery-claims";
+import { claimDelivery } from "../../src/server/store/sqlite/digest/delivery-claims";
 import { runDigest } from "../../src/server/digest/run-digest";
-import { createMailer } from "../../src/server/mailer";
-import type { Mailer } from "../../src/server/mail-types";
+import { createMailer } from "../../src/server/platform/mailer";
+import type { Mailer } from "../../src/server/platform/mail-types";
 import { addPapers, addReaders, addSubscriber, APP_URL, digestTestSettings, NOW } from "../helpers/digest-fixtures";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 import { createTempDb, type TempDb } from "../helpers/temp-db";

@@ -2,12 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GET as clickRoute } from "../../src/app/r/[token]/route";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "../../src/app/unsubscribe/route";
-import { useDb } from "../../src/server/db";
+import { useDb } from "../../src/server/store/sqlite/prisma-client";
 import { verifyClickToken } from "../../src/server/digest/click-token";
 import { runDigest } from "../../src/server/digest/run-digest";
-import { createMailer } from "../../src/server/mailer";
-import type { Mailer } from "../../src/server/mail-types";
-import { findSubscriberByManageToken } from "../../src/server/subscriptions/find-subscriber";
+import { createMailer } from "../../src/server/platform/mailer";
+import type { Mailer } from "../../src/server/platform/mail-types";
+import { findSubscriberByManageToken } from "../../src/server/store/sqlite/subscribers/find-subscriber";
 import { addPaper, addSubscriber, APP_URL, digestTestSettings, NOW } from "../helpers/digest-fixtures";
 import { params, request } from "../helpers/route";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../src/app/feed.xml/route";
-import { loadSampleIfEmpty } from "../../src/server/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
 import { createRouteTestDb, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "../../src/server/db";
+import { openDb, type Db } from "../../src/server/store/sqlite/prisma-client";
 
 const run = promisify(execFile);
 const ROOT = path.join(import.meta.dirname, "../..");

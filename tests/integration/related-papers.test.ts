@@ -1,11 +1,11 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../../src/server/db";
-import { addPapers } from "../../src/server/paper-store";
-import { StaleRelatedIndexError, writeRelatedLists } from "../../src/server/related-rows";
-import { rebuildRelated, relatedPapers } from "../../src/server/related-store";
-import { sqliteOf } from "../../src/server/sqlite-direct";
-import { loadSampleIfEmpty } from "../../src/server/sample-data";
+import { openDb } from "../../src/server/store/sqlite/prisma-client";
+import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
+import { StaleRelatedIndexError, writeRelatedLists } from "../../src/server/store/sqlite/related/related-rows";
+import { rebuildRelated, relatedPapers } from "../../src/server/store/sqlite/related/related-store";
+import { sqliteOf } from "../../src/server/store/sqlite/direct-connection";
+import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 const NOW = new Date("2026-11-26T12:00:00Z");

@@ -2,8 +2,8 @@
 // topics, hostile input, and papers becoming searchable as soon as they are added.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addPapers } from "../../src/server/paper-store";
-import { loadSampleIfEmpty } from "../../src/server/sample-data";
+import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
+import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
 import { searchPapers, UnknownTopicError, type SearchParams } from "../../src/server/search/search-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 

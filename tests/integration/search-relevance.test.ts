@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSampleIfEmpty } from "../../src/server/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
 import { searchPapers } from "../../src/server/search/search-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 

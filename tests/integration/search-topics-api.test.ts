@@ -1,7 +1,7 @@
 // GET /api/topics on a temporary db holding the sample papers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../src/app/api/topics/route";
-import { loadSampleIfEmpty } from "../../src/server/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
 import { createRouteTestDb } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 

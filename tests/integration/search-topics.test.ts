@@ -1,9 +1,9 @@
 // Topic tagging and the topic queries behind /topics and /topics/[slug], on a real temporary db.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addPapers } from "../../src/server/paper-store";
-import { loadSampleIfEmpty } from "../../src/server/sample-data";
+import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
+import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
 import { listTopicPapers, listTopics, topicBySlug } from "../../src/server/search/search-papers";
-import { isRecomputeDue, recomputeTopicVocabulary } from "../../src/server/topic-store";
+import { isRecomputeDue, recomputeTopicVocabulary } from "../../src/server/store/sqlite/topics/topic-store";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 const now = new Date("2026-11-20T12:00:00Z");

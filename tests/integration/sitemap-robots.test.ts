@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import robots from "../../src/app/robots";
 import sitemap from "../../src/app/sitemap";
 import { env } from "../../src/env";
-import { loadSampleIfEmpty } from "../../src/server/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
 import { createRouteTestDb } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 

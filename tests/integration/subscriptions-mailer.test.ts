@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MailSendError } from "../../src/server/mail-types";
-import { createMailer } from "../../src/server/mailer";
-import { listOutbox, readOutboxMessage } from "../../src/server/outbox";
+import { MailSendError } from "../../src/server/platform/mail-types";
+import { createMailer } from "../../src/server/platform/mailer";
+import { listOutbox, readOutboxMessage } from "../../src/server/platform/outbox";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 
 const base = { from: "paper-digest <digest@papers.example.org>", appUrl: "https://papers.example.org", log: () => {} };

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { scoreFromKey, SIGNAL_WEIGHTS } from "../../src/domain/trending";
-import { recordSignals } from "../../src/server/signals";
-import { explainTrending } from "../../src/server/trending-explain";
-import { recordView } from "../../src/server/views";
-import { removeVote, upvote } from "../../src/server/votes";
+import { recordSignals } from "../../src/server/store/sqlite/trending/signals";
+import { explainTrending } from "../../src/server/store/sqlite/trending/trending-explain";
+import { recordView } from "../../src/server/store/sqlite/trending/views";
+import { removeVote, upvote } from "../../src/server/store/sqlite/trending/votes";
 import { createRankedPapers } from "../helpers/ranked-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 process.env.SECRET_KEY = "views-test-secret-key-0123456789abcdefghij";
 import { POST } from "../../src/app/api/papers/[id]/view/route";
 import { resetEnvCache } from "../../src/env";
-import { isCountableView, recordView } from "../../src/server/views";
+import { isCountableView, recordView } from "../../src/server/store/sqlite/trending/views";
 import { createRankedPapers } from "../helpers/ranked-papers";
 import { createRouteTestDb, params, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 process.env.SECRET_KEY = "vote-route-test-secret-key-0123456789abcdef";
 import { DELETE, POST } from "../../src/app/api/papers/[id]/vote/route";
 import { resetEnvCache } from "../../src/env";
-import { visitorCookie, VISITOR_COOKIE } from "../../src/server/visitor";
+import { visitorCookie, VISITOR_COOKIE } from "../../src/server/platform/visitor";
 import { createRankedPapers, trendingOrder } from "../helpers/ranked-papers";
 import { createRouteTestDb, params, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";

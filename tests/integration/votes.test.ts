@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { removeVote, upvote, votedPaperIds, voteState } from "../../src/server/votes";
+import { removeVote, upvote, votedPaperIds, voteState } from "../../src/server/store/sqlite/trending/votes";
 import { createRankedPapers, trendingOrder } from "../helpers/ranked-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBusyError, retryWhenBusy } from "../../src/server/busy-retry";
+import { isBusyError, retryWhenBusy } from "../../src/server/store/sqlite/busy-retry";
 
 describe("retryWhenBusy", () => {
   it("runs the work again after SQLite says the database is locked", async () => {

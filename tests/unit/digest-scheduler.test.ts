@@ -1,6 +1,6 @@
 // The in-process scheduler: fires at the configured time in the configured zone, and can be turned off.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { startScheduler, type ScheduledJob } from "../../src/server/scheduler";
+import { startScheduler, type ScheduledJob } from "../../src/server/platform/scheduler";
 
 const MINUTE = 60_000;
 let stop: () => void = () => {};

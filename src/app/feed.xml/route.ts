@@ -1,10 +1,10 @@
 // GET /feed.xml: the trending feed as Atom 1.0; ?q= for a search, ?topic= for a topic (same parameters
 // as the feed page and /api/papers, 50 entries unless ?limit= says otherwise).
 import { FeedQuerySchema, feedQueryInput } from "@/domain/feed-params";
-import { jsonError, validationError } from "@/server/api-error";
-import { atomFeedXml } from "@/server/atom-feed";
-import { getDb } from "@/server/db";
-import { UnknownTopicError } from "@/server/feed-page";
+import { jsonError, validationError } from "@/server/platform/api-error";
+import { atomFeedXml } from "@/server/papers/atom-feed";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { UnknownTopicError } from "@/server/papers/feed-page";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 // /subscribe: the subscribe form on its own page (the target of links and of "try again").
 import type { Metadata } from "next";
 import { SubscribeForm } from "@/components/subscribe-form";
-import { getDb } from "@/server/db";
-import { subscribeTopicChoices } from "@/server/subscriptions/topic-choices";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { subscribeTopicChoices } from "@/server/store/sqlite/subscribers/topic-choices";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribe to the daily digest" };

@@ -1,10 +1,10 @@
 // /subscription?token=: the subscriber's settings: current state, topics, pause/resume, unsubscribe, new links.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/server/db";
-import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { findSubscriberByManageToken } from "@/server/store/sqlite/subscribers/find-subscriber";
 import { subscriptionView } from "@/server/subscriptions/manage-subscription";
-import { subscribeTopicChoices } from "@/server/subscriptions/topic-choices";
+import { subscribeTopicChoices } from "@/server/store/sqlite/subscribers/topic-choices";
 import { ManageActionButton, ManageTopicsForm } from "./manage-forms";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // /topics: every topic with its number of papers, key phrases first, then arXiv categories.
 import type { Metadata } from "next";
 import { TopicChips } from "@/components/topic-chips";
-import { getDb } from "@/server/db";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 import { listTopics } from "@/server/search/search-papers";
 
 export const dynamic = "force-dynamic";

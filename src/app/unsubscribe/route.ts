@@ -1,7 +1,7 @@
 // GET /unsubscribe?token=: a one-button page that changes nothing (mail scanners follow every link).
 // POST /unsubscribe?token=: RFC 8058 one-click unsubscribe: no cookies, login or Origin check; 200, no redirect.
-import { getDb } from "@/server/db";
-import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { findSubscriberByManageToken } from "@/server/store/sqlite/subscribers/find-subscriber";
 import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
 import { manageSubscription, subscriptionView } from "@/server/subscriptions/manage-subscription";
 

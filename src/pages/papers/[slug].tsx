@@ -8,11 +8,11 @@ import { SiteFrame } from "@/components/site-frame";
 import { feedAlternates } from "@/domain/feed-links";
 import { jsonLdText, paperShareMetadata, scholarlyArticle } from "@/domain/paper-share";
 import { env } from "@/env";
-import { getDb } from "@/server/db";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 import { decodeProps, encodeProps, type EncodedProps } from "@/server/page-props";
 import { requestVisitorId } from "@/server/page-request";
-import { paperDetail, type PaperDetail } from "@/server/paper-detail";
-import { votedPaperIds } from "@/server/votes";
+import { paperDetail, type PaperDetail } from "@/server/papers/paper-detail";
+import { votedPaperIds } from "@/server/store/sqlite/trending/votes";
 
 export const config = { unstable_runtimeJS: false };
 

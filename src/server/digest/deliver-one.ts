@@ -1,9 +1,9 @@
 // Sends one delivery: claim it, compose, send, record. The claim comes first so only one runner acts;
 // the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
-import { claimDelivery, markFailed, markNothingToSend, markSent } from "./delivery-claims";
-import type { DigestCandidates } from "./digest-candidates";
+import type { Db } from "../store/sqlite/prisma-client";
+import type { Mailer } from "../platform/mail-types";
+import { claimDelivery, markFailed, markNothingToSend, markSent } from "../store/sqlite/digest/delivery-claims";
+import type { DigestCandidates } from "../store/sqlite/digest/digest-candidates";
 import { composeFor, digestMail, type DigestRecipient } from "./digest-mail";
 import type { DigestSettings } from "./digest-settings";
 

@@ -1,10 +1,10 @@
 // Turns one reader's composed digest into the message the mailer sends: body, links and list headers.
 import { composeDigest, type DigestItem } from "../../domain/digest/compose-digest";
 import { renderDigestEmail } from "../../emails/digest";
-import type { OutgoingMail } from "../mail-types";
+import type { OutgoingMail } from "../platform/mail-types";
 import { subscriberLinks } from "../subscriptions/links";
 import { clickUrl } from "./click-token";
-import type { DigestCandidates } from "./digest-candidates";
+import type { DigestCandidates } from "../store/sqlite/digest/digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 
 export interface DigestRecipient {

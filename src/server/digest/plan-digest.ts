@@ -1,11 +1,11 @@
 // --dry-run: composes what the edition would send, reading only. No run, delivery or send is written.
 import { digestSubject } from "../../domain/digest/digest-subject";
-import type { Db } from "../db";
-import { loadDigestCandidates } from "./digest-candidates";
-import { findRun, SENDING_LEASE_MS } from "./digest-run-store";
+import type { Db } from "../store/sqlite/prisma-client";
+import { loadDigestCandidates } from "../store/sqlite/digest/digest-candidates";
+import { findRun, SENDING_LEASE_MS } from "../store/sqlite/digest/digest-run-store";
 import type { DigestSettings } from "./digest-settings";
 import { composeFor } from "./digest-mail";
-import { sentPapersOf, PAGE_SIZE } from "./due-deliveries";
+import { sentPapersOf, PAGE_SIZE } from "../store/sqlite/digest/due-deliveries";
 import type { DigestRunResult } from "./run-digest";
 
 export interface PlannedDigest {

@@ -1,13 +1,13 @@
 // The daily digest job: one edition per date (in DIGEST_TZ), one delivery per active subscriber,
 // each sent at most once however often or however concurrently the job is called.
 import { digestDateOf } from "../../domain/digest/digest-date";
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
+import type { Db } from "../store/sqlite/prisma-client";
+import type { Mailer } from "../platform/mail-types";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
-import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
-import { countByStatus, enqueueDeliveries, ensureRun, expireSendingLeases, findRun, finishRun, supersedeEarlierRuns } from "./digest-run-store";
+import { emptyCandidates, loadDigestCandidates } from "../store/sqlite/digest/digest-candidates";
+import { countByStatus, enqueueDeliveries, ensureRun, expireSendingLeases, findRun, finishRun, supersedeEarlierRuns } from "../store/sqlite/digest/digest-run-store";
 import { digestSettingsFromEnv, type DigestSettings } from "./digest-settings";
-import { countDue, loadDuePage, sentPapersOf } from "./due-deliveries";
+import { countDue, loadDuePage, sentPapersOf } from "../store/sqlite/digest/due-deliveries";
 import { planDigest, type PlannedDigest } from "./plan-digest";
 import { sendDigestPreview } from "./send-preview";
 

@@ -1,11 +1,11 @@
 // --to <email>: sends one preview of the edition to any address, recording nothing. A subscriber gets
 // their own next digest; anyone else gets the general edition (the last day's overall top list).
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
-import { loadDigestCandidates } from "./digest-candidates";
+import type { Db } from "../store/sqlite/prisma-client";
+import type { Mailer } from "../platform/mail-types";
+import { loadDigestCandidates } from "../store/sqlite/digest/digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 import { composeFor, digestMail, type DigestRecipient } from "./digest-mail";
-import { sentPapersOf } from "./due-deliveries";
+import { sentPapersOf } from "../store/sqlite/digest/due-deliveries";
 import type { DigestRunResult } from "./run-digest";
 
 export interface PreviewOptions {

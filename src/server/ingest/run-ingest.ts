@@ -3,8 +3,8 @@
 import { ImportFormatError, type ImportFormat, type ImportRejection } from "../../domain/import/import-types";
 import { parseImport } from "../../domain/import/parse-import";
 import type { NewPaper } from "../../domain/paper";
-import type { Db } from "../db";
-import { addPapers, previewPapers } from "../paper-store";
+import type { Db } from "../store/sqlite/prisma-client";
+import { addPapers, previewPapers } from "../store/sqlite/papers/paper-store";
 
 export interface IngestInput {
   /** File path or URL, used in messages. */

@@ -1,6 +1,6 @@
 // The scheduled fetch: every configured source in turn, politely paced, each imported through runIngest
 // and recorded in FetchLog (time, source, counts, error) so the operator can see what happened.
-import type { Db } from "../db";
+import type { Db } from "../store/sqlite/prisma-client";
 import { env } from "../../env";
 import { fetchSource } from "./fetch-source";
 import { defaultFetchPolicy } from "./ingest-settings";

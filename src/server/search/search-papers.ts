@@ -6,16 +6,16 @@ import type { Paper, TopicRef } from "../../domain/paper";
 import { abstractSnippet, highlightRanges, type Range, type Snippet } from "../../domain/search/highlight";
 import { planQuery, type QueryPlan } from "../../domain/search/query-plan";
 import { sanitizeQuery } from "../../domain/search/sanitize-query";
-import type { Db } from "../db";
-import { UnknownTopicError } from "../feed";
-import { matchExpression } from "./fts";
-import { rankMatches, type MatchFilter, type RankedPage } from "./rank-matches";
-import { searchVocabulary } from "./search-index";
+import type { Db } from "../store/sqlite/prisma-client";
+import { UnknownTopicError } from "../store/sqlite/papers/feed-listing";
+import { matchExpression } from "../store/sqlite/search/fts";
+import { rankMatches, type MatchFilter, type RankedPage } from "../store/sqlite/search/rank-matches";
+import { searchVocabulary } from "../store/sqlite/search/search-index";
 import type { TermVocabulary } from "../../domain/search/term-vocabulary";
-import { listTopicPapers, papersInOrder, topicBySlug } from "./topic-queries";
-import { suggestTopics } from "./topic-suggestions";
+import { listTopicPapers, papersInOrder, topicBySlug } from "../store/sqlite/topics/topic-queries";
+import { suggestTopics } from "../store/sqlite/topics/topic-suggestions";
 
-export { listTopics, listTopicPapers, topicBySlug } from "./topic-queries";
+export { listTopics, listTopicPapers, topicBySlug } from "../store/sqlite/topics/topic-queries";
 export { UnknownTopicError };
 
 export type SearchSort = "relevance" | "trending" | "new";

@@ -2,7 +2,7 @@
 // (mail scanners often open it first) shows "already confirmed" instead of an error.
 import { maskEmail } from "../../domain/subscription/email-address";
 import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Db } from "../db";
+import type { Db } from "../store/sqlite/prisma-client";
 import { hashConfirmToken, isConfirmTokenShaped } from "./confirm-token";
 import { subscriberLinks } from "./links";
 

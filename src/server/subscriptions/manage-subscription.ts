@@ -1,8 +1,8 @@
 // Changes a subscription through its manage token: topics, pause, resume, unsubscribe, or new links.
 import { maskEmail } from "../../domain/subscription/email-address";
 import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Db } from "../db";
-import { findSubscriberByManageToken } from "./find-subscriber";
+import type { Db } from "../store/sqlite/prisma-client";
+import { findSubscriberByManageToken } from "../store/sqlite/subscribers/find-subscriber";
 import { manageToken, newManageNonce } from "./links";
 
 export type ManageAction =

@@ -2,10 +2,10 @@
 // address's state, so the answer never tells anyone who is subscribed.
 import { alreadySubscribedEmail } from "../../emails/already-subscribed";
 import { Prisma } from "../../generated/prisma/client";
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
-import { sign } from "../secrets";
-import { findSubscriberByEmail } from "./find-by-email";
+import type { Db } from "../store/sqlite/prisma-client";
+import type { Mailer } from "../platform/mail-types";
+import { sign } from "../platform/secrets";
+import { findSubscriberByEmail } from "../store/sqlite/subscribers/find-by-email";
 import { newManageNonce, subscriberLinks } from "./links";
 import { sendConfirmation } from "./send-confirmation";
 

@@ -1,5 +1,5 @@
 // GET /api/health: liveness and database reachability, with the paper count.
-import { getDb } from "@/server/db";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 
 export const dynamic = "force-dynamic";
 

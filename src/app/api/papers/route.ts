@@ -2,9 +2,9 @@
 import { FeedQuerySchema, feedQueryInput } from "@/domain/feed-params";
 import { paperToJson } from "@/domain/paper-json";
 import { env } from "@/env";
-import { jsonError, validationError } from "@/server/api-error";
-import { getDb } from "@/server/db";
-import { loadFeed, UnknownTopicError } from "@/server/feed-page";
+import { jsonError, validationError } from "@/server/platform/api-error";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { loadFeed, UnknownTopicError } from "@/server/papers/feed-page";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 // POST /api/subscriptions: start a double opt-in subscription; the same 202 whatever the address's state.
 import { env } from "@/env";
-import { jsonError, rateLimitedError } from "@/server/api-error";
-import { getDb } from "@/server/db";
-import { mailerFromEnv } from "@/server/mailer";
-import { clientIp } from "@/server/rate-limiter";
+import { jsonError, rateLimitedError } from "@/server/platform/api-error";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { mailerFromEnv } from "@/server/platform/mailer";
+import { clientIp } from "@/server/platform/rate-limiter";
 import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
 import { subscribeLimiters } from "@/server/subscriptions/rate-limits";
 import { requestSubscription } from "@/server/subscriptions/request-subscription";

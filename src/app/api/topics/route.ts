@@ -1,6 +1,6 @@
 // GET /api/topics: the topic vocabulary with paper counts (what /topics shows and subscribers pick from).
 import { env } from "@/env";
-import { getDb } from "@/server/db";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 import { listTopics } from "@/server/search/search-papers";
 
 export const dynamic = "force-dynamic";

@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDigestDate, isDigestDate } from "@/domain/digest/digest-date";
-import { getDb } from "@/server/db";
-import { archivedEdition } from "@/server/digest/digest-editions";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { archivedEdition } from "@/server/store/sqlite/digest/digest-editions";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { formatDigestDate } from "@/domain/digest/digest-date";
-import { getDb } from "@/server/db";
-import { subscriberPreview } from "@/server/digest/digest-editions";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { subscriberPreview } from "@/server/store/sqlite/digest/digest-editions";
 import { digestSettingsFromEnv } from "@/server/digest/digest-settings";
 import { DigestItems } from "../digest-items";
 

@@ -1,8 +1,8 @@
 // GET /r/<token>: a digest link. Records a click signal for the paper, then 302s to its page.
 // A malformed or forged token, or any failure, sends the reader home instead: never an error page.
-import { getDb } from "@/server/db";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 import { verifyClickToken } from "@/server/digest/click-token";
-import { recordDigestClick } from "@/server/digest/record-click";
+import { recordDigestClick } from "@/server/store/sqlite/digest/record-click";
 
 export const dynamic = "force-dynamic";
 

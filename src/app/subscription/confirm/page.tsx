@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { env } from "@/env";
-import { getDb } from "@/server/db";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 import { confirmSubscription } from "@/server/subscriptions/confirm-subscription";
 
 export const dynamic = "force-dynamic";

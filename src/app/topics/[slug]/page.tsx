@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { FeedTabs, feedHref } from "@/components/feed-tabs";
 import { PaperCard } from "@/components/paper-card";
 import { FEED_WINDOWS, type FeedWindow } from "@/domain/feed-params";
-import { getDb } from "@/server/db";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 import { listTopicPapers, topicBySlug } from "@/server/search/search-papers";
 
 export const dynamic = "force-dynamic";

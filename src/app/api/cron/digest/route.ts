@@ -1,9 +1,9 @@
 // GET /api/cron/digest: send today's digest (DIGEST_TZ) to every active subscriber; safe to call again.
 // Requires Authorization: Bearer <CRON_SECRET>; answers { date, sent, skipped, failed, pending, unknown }.
-import { isAuthorizedCron, unauthorizedCronResponse } from "@/server/cron-auth";
-import { getDb } from "@/server/db";
+import { isAuthorizedCron, unauthorizedCronResponse } from "@/server/platform/cron-auth";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 import { runDigest } from "@/server/digest/run-digest";
-import { mailerFromEnv } from "@/server/mailer";
+import { mailerFromEnv } from "@/server/platform/mailer";
 
 export const dynamic = "force-dynamic";
 // A 10k-subscriber edition at the default 50 mails/s takes a few minutes; Vercel cuts functions off earlier.

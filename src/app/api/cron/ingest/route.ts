@@ -1,8 +1,8 @@
 // GET /api/cron/ingest: fetch every INGEST_SOURCES feed now (politely paced) and import it.
 // Requires Authorization: Bearer <CRON_SECRET>; answers per-source counts, 502 when a source failed.
-import { jsonError } from "@/server/api-error";
-import { isAuthorizedCron, unauthorizedCronResponse } from "@/server/cron-auth";
-import { getDb } from "@/server/db";
+import { jsonError } from "@/server/platform/api-error";
+import { isAuthorizedCron, unauthorizedCronResponse } from "@/server/platform/cron-auth";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 import { ingestSources } from "@/server/ingest/ingest-settings";
 import { runScheduledIngest } from "@/server/ingest/scheduled-ingest";
 

@@ -2,10 +2,10 @@
 import { paperToJson } from "@/domain/paper-json";
 import { paperUrl } from "@/domain/paper-share";
 import { env } from "@/env";
-import { notFoundError, validationError } from "@/server/api-error";
-import { getDb } from "@/server/db";
-import { paperDetail } from "@/server/paper-detail";
-import { PaperIdParamsSchema } from "@/server/vote-request";
+import { notFoundError, validationError } from "@/server/platform/api-error";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { paperDetail } from "@/server/papers/paper-detail";
+import { PaperIdParamsSchema } from "@/server/trending/vote-request";
 
 export const dynamic = "force-dynamic";
 

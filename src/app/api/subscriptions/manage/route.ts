@@ -1,7 +1,7 @@
 // POST /api/subscriptions/manage: change topics, pause, resume, unsubscribe or renew links with a manage token.
 // Form posts (the /subscription page without JavaScript) get a 303 back to that page; JSON gets JSON.
-import { jsonError } from "@/server/api-error";
-import { getDb } from "@/server/db";
+import { jsonError } from "@/server/platform/api-error";
+import { getDb } from "@/server/store/sqlite/prisma-client";
 import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
 import { readManageInput } from "@/server/subscriptions/manage-input";
 import { manageSubscription } from "@/server/subscriptions/manage-subscription";

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { env } from "@/env";
-import { readOutboxMessage } from "@/server/outbox";
+import { readOutboxMessage } from "@/server/platform/outbox";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outbox message", robots: { index: false } };

@@ -1,11 +1,11 @@
 // POST /api/papers/{id}/view: the paper page's view beacon. Counts at most one view per visitor, paper and
 // UTC day; HEAD requests, prefetches and bots never count (a beacon only runs in a real, rendered page).
-import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/api-error";
-import { getDb } from "@/server/db";
-import { clientIp } from "@/server/rate-limiter";
-import { isCountableView, recordView } from "@/server/views";
-import { visitorCookie, visitorFor } from "@/server/visitor";
-import { isCrossSite, PaperIdParamsSchema, viewLimiter } from "@/server/vote-request";
+import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/platform/api-error";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { clientIp } from "@/server/platform/rate-limiter";
+import { isCountableView, recordView } from "@/server/store/sqlite/trending/views";
+import { visitorCookie, visitorFor } from "@/server/platform/visitor";
+import { isCrossSite, PaperIdParamsSchema, viewLimiter } from "@/server/trending/vote-request";
 
 export const dynamic = "force-dynamic";
 

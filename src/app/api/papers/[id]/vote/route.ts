@@ -1,11 +1,11 @@
 // POST /api/papers/{id}/vote: upvote; DELETE: remove the upvote. Both idempotent, answering { votes, voted }.
 // An HTML form post (no JavaScript) sends action=upvote|remove and redirect=<path>, and gets a 303 back there.
-import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/api-error";
-import { getDb } from "@/server/db";
-import { clientIp } from "@/server/rate-limiter";
-import { visitorCookie, visitorFor } from "@/server/visitor";
-import { isCrossSite, isFormPost, PaperIdParamsSchema, readForm, voteLimiter, VoteFormSchema } from "@/server/vote-request";
-import { removeVote, upvote } from "@/server/votes";
+import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/platform/api-error";
+import { getDb } from "@/server/store/sqlite/prisma-client";
+import { clientIp } from "@/server/platform/rate-limiter";
+import { visitorCookie, visitorFor } from "@/server/platform/visitor";
+import { isCrossSite, isFormPost, PaperIdParamsSchema, readForm, voteLimiter, VoteFormSchema } from "@/server/trending/vote-request";
+import { removeVote, upvote } from "@/server/store/sqlite/trending/votes";
 
 export const dynamic = "force-dynamic";
 

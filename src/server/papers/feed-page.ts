@@ -1,0 +1,61 @@
+// Everything a feed view needs in one call: the listing (or search results) plus each paper's
+// trending explanation. Used by the feed page, /api/papers and /feed.xml alike.
+import { decodeCursor, encodeCursor, type FeedQuery } from "../../domain/feed-params";
+import type { TopicRef } from "../../domain/paper";
+import type { Db } from "../store/sqlite/prisma-client";
+import { listFeed, UnknownTopicError, type FeedItem, type FeedPage } from "../store/sqlite/papers/feed-listing";
+import { searchPapers } from "../search/search-papers";
+import { explainTrending } from "../store/sqlite/trending/trending-explain";
+
+export { UnknownTopicError };
+
+export interface TrendingInfo {
+  score: number;
+  rank: number;
+  reasons: { text: string; detail: string }[];
+}
+
+export interface FeedView {
+  items: (FeedItem & { trending: TrendingInfo })[];
+  nextCursor: string | null;
+  total: number;
+  /** The count was capped: there are at least `total` results. */
+  totalIsLowerBound?: boolean;
+  notice?: string;
+  correctedQuery?: string;
+  /** Nearby topics, offered when a search found nothing. */
+  suggestions?: TopicRef[];
+}
+
+type SearchExtras = Pick<FeedView, "totalIsLowerBound" | "notice" | "correctedQuery" | "suggestions">;
+
+async function searchPage(db: Db, query: FeedQuery & { q: string }, now: Date): Promise<FeedPage & SearchExtras> {
+  const offset = query.cursor ? (decodeCursor(query.cursor) ?? 0) : 0;
+  const found = await searchPapers(db, {
+    q: query.q, topic: query.topic, sort: query.sort ?? "relevance", window: query.window, limit: query.limit, offset, now,
+  });
+  return {
+    items: found.results.map((r) => ({ paper: r.paper, titleHighlights: r.titleHighlights, snippet: r.snippet })),
+    nextCursor: offset + found.results.length < found.total ? encodeCursor(offset + query.limit) : null,
+    offset,
+    total: found.total,
+    ...(found.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
+    ...(found.notice ? { notice: found.notice } : {}),
+    ...(found.correctedQuery ? { correctedQuery: found.correctedQuery } : {}),
+    ...(found.suggestions?.length ? { suggestions: found.suggestions } : {}),
+  };
+}
+
+export async function loadFeed(db: Db, query: FeedQuery, now: Date): Promise<FeedView> {
+  // The search module sanitises the query (and cuts it at 200 characters, with a notice).
+  const { items, offset, ...rest } = query.q ? await searchPage(db, { ...query, q: query.q }, now) : await listFeed(db, query, now);
+  const explanations = await explainTrending(db, items.map((item) => item.paper.id), now);
+  return {
+    ...rest,
+    items: items.map((item, i) => {
+      const explanation = explanations.get(item.paper.id);
+      // The rank is the position in this list (window, topic and search included), not the all-time rank.
+      return { ...item, trending: { score: explanation?.score ?? 0, rank: offset + i + 1, reasons: explanation?.reasons ?? [] } };
+    }),
+  };
+}

@@ -1,0 +1,119 @@
+// The one mailer: SMTP (pooled, rate-limited) when SMTP_URL is set, else .eml files in the outbox folder.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { env } from "../../env";
+import { MailSendError, type Mailer, type OutgoingMail, type SentMail } from "./mail-types";
+
+export interface MailerOptions {
+  smtpUrl?: string;
+  outboxDir: string;
+  from: string;
+  appUrl: string;
+  pool?: boolean;
+  ratePerSecond?: number;
+  log?: (line: string) => void;
+  /** Clock for the Date header; the real one unless a test fixes it. */
+  clock?: () => Date;
+}
+
+export function createMailer(options: MailerOptions): Mailer {
+  const host = new URL(options.appUrl).hostname || "localhost";
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? ((line: string) => console.log(line));
+  const transport = options.smtpUrl
+    ? nodemailer.createTransport({
+        url: options.smtpUrl,
+        pool: options.pool ?? true,
+        rateDelta: 1000,
+        rateLimit: options.ratePerSecond,
+        // Fail fast so a dead server turns into a retry, not a hung request.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      } as Parameters<typeof nodemailer.createTransport>[0])
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+
+  return {
+    async send(mail: OutgoingMail): Promise<SentMail> {
+      const messageId = `<${crypto.randomBytes(16).toString("hex")}@${host}>`;
+      const message = {
+        from: options.from,
+        to: mail.to,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        messageId,
+        date: clock(),
+        headers: preparedHeaders(mail.headers),
+      };
+      let info: { message?: unknown };
+      try {
+        info = (await transport.sendMail(message)) as { message?: unknown };
+      } catch (error) {
+        throw toMailSendError(error);
+      }
+      if (options.smtpUrl) return { messageId };
+      const file = await writeEml(options.outboxDir, info.message, clock());
+      log(`Mail to ${mail.to} written to ${file}`);
+      return { messageId, path: file };
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}
+
+/** Headers go out exactly as given (nodemailer's `list` option would rewrite them); CR/LF is refused. */
+function preparedHeaders(headers: Record<string, string> | undefined) {
+  if (!headers) return undefined;
+  const prepared: Record<string, { prepared: true; value: string }> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (!/^[A-Za-z0-9-]+$/.test(key) || /[\r\n]/.test(value)) throw new MailSendError(`Invalid mail header ${key}`, true);
+    prepared[key] = { prepared: true, value };
+  }
+  return prepared;
+}
+
+async function writeEml(dir: string, content: unknown, at: Date): Promise<string> {
+  if (!Buffer.isBuffer(content)) throw new MailSendError("Outbox transport produced no message", false);
+  await fs.promises.mkdir(dir, { recursive: true });
+  // Sortable by time, unique by a random suffix.
+  const name = `${at.toISOString().replace(/[:.]/g, "-")}-${crypto.randomBytes(4).toString("hex")}.eml`;
+  const file = path.join(dir, name);
+  await fs.promises.writeFile(file, content);
+  return file;
+}
+
+/** 5xx replies are permanent; 4xx, connection and auth failures (a config problem, not the recipient) are temporary. */
+export function toMailSendError(error: unknown): MailSendError {
+  if (error instanceof MailSendError) return error;
+  const detail = error as { message?: string; responseCode?: number; code?: string };
+  const code = typeof detail.responseCode === "number" ? detail.responseCode : undefined;
+  const permanent = code !== undefined && code >= 500 && code < 600 && detail.code !== "EAUTH";
+  return new MailSendError(detail.message ?? String(error), permanent, code);
+}
+
+const globalForMailer = globalThis as unknown as { paperDigestMailer?: Mailer };
+
+/** The process-wide mailer built from the environment. */
+export function mailerFromEnv(): Mailer {
+  if (globalForMailer.paperDigestMailer) return globalForMailer.paperDigestMailer;
+  const settings = env();
+  if (settings.MAIL_TRANSPORT === "smtp" && !settings.SMTP_URL) throw new Error("MAIL_TRANSPORT=smtp needs SMTP_URL");
+  const useSmtp = settings.MAIL_TRANSPORT !== "outbox" && Boolean(settings.SMTP_URL);
+  globalForMailer.paperDigestMailer = createMailer({
+    smtpUrl: useSmtp ? settings.SMTP_URL : undefined,
+    outboxDir: settings.outboxDir,
+    from: settings.MAIL_FROM,
+    appUrl: settings.appUrl,
+    ratePerSecond: settings.MAIL_RATE_PER_SEC,
+  });
+  return globalForMailer.paperDigestMailer;
+}
+
+/** Replaces the process-wide mailer (integration tests point it at an in-process SMTP server). */
+export function useMailer(mailer: Mailer | undefined): void {
+  globalForMailer.paperDigestMailer = mailer;
+}

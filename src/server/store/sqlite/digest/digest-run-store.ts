@@ -1,0 +1,62 @@
+// The run's bookkeeping: one DigestRun per date, one Delivery per (run, subscriber), and the sweeps
+// that keep a crashed or superseded run from either resending or silently dropping anyone.
+import type { Db } from "../prisma-client";
+
+/** A send takes seconds; a delivery still "sending" after this belongs to a process that died mid-send. */
+export const SENDING_LEASE_MS = 15 * 60_000;
+
+export interface RunRef {
+  id: number;
+  date: string;
+}
+
+/** The run of `date`, created if needed; two callers racing on the unique date both get the same row. */
+export async function ensureRun(db: Db, date: string, now: Date): Promise<RunRef> {
+  const existing = await db.digestRun.findUnique({ where: { date }, select: { id: true, date: true } });
+  if (existing) return existing;
+  await db.$executeRaw`INSERT OR IGNORE INTO "DigestRun" ("date", "startedAt") VALUES (${date}, ${now})`;
+  return db.digestRun.findUniqueOrThrow({ where: { date }, select: { id: true, date: true } });
+}
+
+export async function findRun(db: Db, date: string): Promise<RunRef | null> {
+  return db.digestRun.findUnique({ where: { date }, select: { id: true, date: true } });
+}
+
+/** Adds a pending delivery for every active, unsuppressed subscriber that has none in this run yet. */
+export async function enqueueDeliveries(db: Db, runId: number): Promise<number> {
+  return db.$executeRaw`
+    INSERT OR IGNORE INTO "Delivery" ("runId", "subscriberId", "status")
+    SELECT ${runId}, "id", 'pending' FROM "Subscriber" WHERE "status" = 'active' AND "suppressedAt" IS NULL`;
+}
+
+/**
+ * Deliveries left in "sending" past the lease become "unknown", never pending again: the process died
+ * after claiming them, maybe after SMTP accepted the message. A duplicate costs more trust than a
+ * missing mail, and the reader's next digest still covers those papers (their window was not advanced).
+ */
+export async function expireSendingLeases(db: Db, now: Date): Promise<number> {
+  const result = await db.delivery.updateMany({
+    where: { status: "sending", claimedAt: { lt: new Date(now.getTime() - SENDING_LEASE_MS) } },
+    data: { status: "unknown", lastError: "Lease expired while sending: the message may or may not have gone out." },
+  });
+  return result.count;
+}
+
+/** Earlier editions' unfinished retries are dropped: today's digest covers their papers instead. */
+export async function supersedeEarlierRuns(db: Db, date: string): Promise<number> {
+  const result = await db.delivery.updateMany({
+    where: { status: "pending", run: { date: { lt: date } } },
+    data: { status: "skipped", lastError: `Superseded by the ${date} edition.` },
+  });
+  return result.count;
+}
+
+export async function finishRun(db: Db, runId: number, now: Date): Promise<void> {
+  const open = await db.delivery.count({ where: { runId, status: { in: ["pending", "sending"] } } });
+  await db.digestRun.update({ where: { id: runId }, data: { finishedAt: open === 0 ? now : null } });
+}
+
+export async function countByStatus(db: Db, runId: number): Promise<Record<string, number>> {
+  const groups = await db.delivery.groupBy({ by: ["status"], where: { runId }, _count: { _all: true } });
+  return Object.fromEntries(groups.map((group) => [group.status, group._count._all]));
+}

@@ -1,0 +1,123 @@
+// Adds papers to the store: one transaction per batch, merging into an existing paper instead of
+// duplicating it (same arXiv id, else same normalised title), and recording ranked-source signals.
+import { cleanLatex } from "../../../../domain/latex";
+import type { NewPaper } from "../../../../domain/paper";
+import { NO_SIGNAL_KEY } from "../../../../domain/trending";
+import { env } from "../../../../env";
+import type { Db } from "../prisma-client";
+import { withPaperWriter, sqliteDate, type PaperBulkWriter, type PaperInsert } from "./paper-bulk-writer";
+import { planPapers, type AddOutcome, type DraftPaper, type StoredPaper } from "./paper-merge-plan";
+import { indexNewPapers } from "./paper-indexing";
+import { assignSlugs } from "./paper-slugs";
+import { pretagDrafts } from "../topics/topic-pretagging";
+import { keyWithSignals, observedSignals, signalsFor } from "./paper-source-signals";
+
+export type { AddOutcome } from "./paper-merge-plan";
+
+export interface AddPapersResult {
+  added: number;
+  merged: number;
+  unchanged: number;
+  /** One entry per input paper, in order. */
+  outcomes: { paperId: number; outcome: AddOutcome }[];
+}
+
+export interface AddPapersOptions {
+  source: string;
+  now: Date;
+}
+
+/** What storePapers did: the result, plus the new papers it already tagged inside its transaction. */
+export interface StoredBatch extends AddPapersResult {
+  tagged: ReadonlySet<number>;
+}
+
+/** Adds or merges a batch of papers atomically; new papers are tagged and indexed before it returns. */
+export async function addPapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<AddPapersResult> {
+  const { tagged, ...result } = await storePapers(db, papers, options);
+  await indexNewPapers(db, addedIds(result), options.now, tagged);
+  return result;
+}
+
+/** Ids of the papers a batch added (for indexNewPapers). */
+export function addedIds(result: AddPapersResult): number[] {
+  return result.outcomes.filter((o) => o.outcome === "added").map((o) => o.paperId);
+}
+
+/**
+ * The transactional half of addPapers (the benchmark times the halves apart). New papers usually get
+ * their topics here, before their insert, so the FTS trigger indexes each paper once (topic-pretagging.ts).
+ */
+export async function storePapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<StoredBatch> {
+  const halfLife = env().TRENDING_HALF_LIFE_HOURS;
+  const { outcomes, tagged } = await withPaperWriter(db, (writer) => writeBatch(db, writer, papers, options, halfLife));
+  return { ...countOutcomes(outcomes), outcomes, tagged };
+}
+
+/** What addPapers would do, from a read-only snapshot: the importer's dry run. */
+export async function previewPapers(db: Db, papers: readonly NewPaper[]): Promise<Omit<AddPapersResult, "outcomes">> {
+  const plan = await withPaperWriter(db, (reader) => planPapers(reader, papers), { write: false });
+  return countOutcomes(plan.steps);
+}
+
+function countOutcomes(steps: readonly { outcome: AddOutcome }[]): Omit<AddPapersResult, "outcomes"> {
+  const count = (outcome: AddOutcome) => steps.filter((step) => step.outcome === outcome).length;
+  return { added: count("added"), merged: count("merged"), unchanged: count("unchanged") };
+}
+
+function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[], { source, now }: AddPapersOptions, halfLife: number): Pick<StoredBatch, "outcomes" | "tagged"> {
+  const stamp = sqliteDate(now);
+  const plan = planPapers(writer, papers);
+  const recent = (ids: readonly number[], from: string, since: Date) => writer.recentObservations(ids, from, sqliteDate(since));
+  const observations = observedSignals(recent, plan, papers, { source, now });
+  const ids = new Map<DraftPaper | StoredPaper, number>();
+
+  const slugs = assignSlugs(writer, plan.drafts.map((draft) => draft.title));
+  const texts = plan.drafts.map((draft) => ({ titleText: cleanLatex(draft.title), abstractText: cleanLatex(draft.abstract), categories: draft.facts.categories }));
+  const topics = pretagDrafts(db, writer.topics, texts);
+  const rows: PaperInsert[] = plan.drafts.map((draft, index) => ({
+    slug: slugs[index]!,
+    title: draft.title,
+    abstract: draft.abstract,
+    titleText: texts[index]!.titleText,
+    abstractText: texts[index]!.abstractText,
+    topicsText: topics?.[index]!.topicsText ?? "",
+    titleKey: draft.titleKey,
+    ...factColumns(draft),
+    firstSeenAt: stamp,
+    feedAt: draft.facts.publishedAt ? sqliteDate(draft.facts.publishedAt) : stamp,
+    sourceName: source,
+    sourceRank: draft.sourceRank,
+    trendKey: keyWithSignals(NO_SIGNAL_KEY, signalsFor(0, observations.get(draft), { source, now }), halfLife),
+  }));
+  const newIds = writer.insertPapers(rows, stamp);
+  newIds.forEach((id, index) => ids.set(plan.drafts[index]!, id));
+  if (topics) writer.topics.insertLinks(newIds.flatMap((paperId, index) => topics[index]!.tags.map((tag) => ({ paperId, ...tag }))));
+
+  const keys = writer.trendKeys(plan.stored.filter((stored) => observations.has(stored)).map((stored) => stored.id));
+  for (const stored of plan.stored) {
+    ids.set(stored, stored.id);
+    const signals = signalsFor(stored.id, observations.get(stored), { source, now });
+    const trendKey = signals.length > 0 ? { trendKey: keyWithSignals(keys.get(stored.id) ?? NO_SIGNAL_KEY, signals, halfLife) } : {};
+    if (stored.changed || signals.length > 0) {
+      const dates = stored.changed && stored.facts.publishedAt ? { feedAt: sqliteDate(stored.facts.publishedAt) } : {};
+      writer.updatePaper(stored.id, { ...(stored.changed ? factColumns(stored) : {}), ...dates, ...trendKey }, stamp);
+    }
+  }
+
+  const events = [...ids].flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }));
+  writer.insertEvents(events.map((e) => ({ paperId: e.paperId, kind: e.kind, at: sqliteDate(e.at), weight: e.weight, value: e.value ?? null, source })));
+  const outcomes = plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome }));
+  return { outcomes, tagged: new Set(topics ? newIds : []) };
+}
+
+function factColumns({ facts }: DraftPaper | StoredPaper) {
+  const { authors, categories, publishedAt, ...rest } = facts;
+  return {
+    ...rest,
+    publishedAt: publishedAt ? sqliteDate(publishedAt) : null,
+    authors: JSON.stringify(authors),
+    authorsText: authors.join(", "),
+    categories: JSON.stringify(categories),
+  };
+}

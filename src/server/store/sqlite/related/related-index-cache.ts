@@ -1,0 +1,64 @@
+// One RelatedIndex per open database, kept in this process so adding papers never re-reads the corpus.
+// Before each use it checks the papers table: if anything besides the papers being added changed (another
+// process ingested, or papers were deleted), the index is loaded again from the database.
+import { RelatedIndex } from "../../../../domain/related/related-index";
+import type { Db } from "../prisma-client";
+import { readPapersAfter, readStoredLists } from "./related-rows";
+
+interface CachedIndex {
+  index: RelatedIndex | null;
+  /** Refreshes of one database run one after another: each reads and changes the shared lists. */
+  queue: Promise<unknown>;
+}
+
+const globalForRelated = globalThis as unknown as { paperDigestRelated?: WeakMap<Db, CachedIndex> };
+const cache = (globalForRelated.paperDigestRelated ??= new WeakMap());
+
+/** Runs `work` after every earlier related-papers job on this database has finished. */
+export function serialized<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const entry = cache.get(db) ?? { index: null, queue: Promise.resolve() };
+  const run = entry.queue.then(work, work);
+  entry.queue = run.catch(() => undefined);
+  cache.set(db, entry);
+  return run;
+}
+
+/** A new index over every stored paper, with the stored lists. */
+function loadIndex(db: Db): RelatedIndex {
+  const index = new RelatedIndex();
+  // All documents go in at once, so every vector is weighted with the document frequencies of the whole corpus.
+  index.add(readPapersAfter(db, 0).documents);
+  for (const [paperId, list] of readStoredLists(db)) index.setList(paperId, list);
+  return index;
+}
+
+/** Remembers an index as this process's current one for the database. */
+export function keepIndex(db: Db, index: RelatedIndex): void {
+  const entry = cache.get(db);
+  if (entry) entry.index = index;
+  else cache.set(db, { index, queue: Promise.resolve() });
+}
+
+/** Forgets the index (after a failed write, so the next use reloads what the database really holds). */
+export function dropIndex(db: Db): void {
+  const entry = cache.get(db);
+  if (entry) entry.index = null;
+}
+
+/**
+ * The index, up to date with the database including the just-added `newIds` (which have no lists yet).
+ * Call inside `serialized`.
+ */
+export function indexWith(db: Db, newIds: ReadonlySet<number>): RelatedIndex {
+  const cached = cache.get(db)?.index;
+  if (cached) {
+    const { documents: arrived, paperCount } = readPapersAfter(db, cached.maxPaperId);
+    if (arrived.every((d) => newIds.has(d.paperId)) && paperCount === cached.size + arrived.length) {
+      cached.add(arrived);
+      return cached;
+    }
+  }
+  const index = loadIndex(db);
+  keepIndex(db, index);
+  return index;
+}

@@ -1,0 +1,119 @@
+// Reads and writes related-list rows and the papers' text on the direct SQLite connection (sqlite-direct.ts):
+// prepared statements cost a few microseconds each where a Prisma statement costs ~0.5 ms, and related lists
+// are refreshed after every ingest batch. SQLite-specific by design; the related SQL lives here only.
+import type { RelatedDocument } from "../../../../domain/related/related-index";
+import { RELATED_LIST_SIZE, type RelatedEntry } from "../../../../domain/related/related-list";
+import type { Db } from "../prisma-client";
+import { withoutBusyWait } from "../busy-wait";
+import { sqliteOf, type Sqlite } from "../direct-connection";
+
+function prepare(sqlite: Sqlite) {
+  return {
+    documentsAfter: sqlite.prepare(`SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > ? ORDER BY "id"`),
+    paperCount: sqlite.prepare(`SELECT count(*) FROM "Paper"`).pluck(),
+    // Papers up to an id: the total (counted on the smallest index) minus the few above it (a rowid range).
+    papersUpTo: sqlite.prepare(`SELECT (SELECT count(*) FROM "Paper") - (SELECT count(*) FROM "Paper" WHERE "id" > ?)`).pluck(),
+    storedRows: sqlite.prepare(`SELECT "paperId", "relatedId", "score" FROM "RelatedPaper" ORDER BY "paperId", "rank"`).raw(),
+    // A place that already holds the same entry is left alone: nothing to rewrite in the table or its indexes.
+    upsert: sqlite.prepare(
+      `INSERT INTO "RelatedPaper" ("paperId", "rank", "relatedId", "score") VALUES (?, ?, ?, ?)
+       ON CONFLICT ("paperId", "rank") DO UPDATE SET "relatedId" = excluded."relatedId", "score" = excluded."score"
+       WHERE "relatedId" <> excluded."relatedId" OR "score" <> excluded."score"`,
+    ),
+    vacate: sqlite.prepare(`DELETE FROM "RelatedPaper" WHERE "paperId" = ? AND "rank" > ?`),
+    deleteAll: sqlite.prepare(`DELETE FROM "RelatedPaper"`),
+  };
+}
+
+type Statements = ReturnType<typeof prepare>;
+// Keyed by connection: a closed and reopened connection gets fresh statements.
+const statementsOf = new WeakMap<Sqlite, Statements>();
+
+function connect(db: Db): { sqlite: Sqlite; sql: Statements } {
+  const sqlite = sqliteOf(db);
+  let sql = statementsOf.get(sqlite);
+  if (!sql) statementsOf.set(sqlite, (sql = prepare(sqlite)));
+  return { sqlite, sql };
+}
+
+/** Papers above `afterId` (clean title and abstract) and the number of papers, read from one snapshot. */
+export function readPapersAfter(db: Db, afterId: number): { documents: RelatedDocument[]; paperCount: number } {
+  const { sqlite, sql } = connect(db);
+  // A read transaction, so a commit by another process cannot fall between the two statements.
+  return sqlite.transaction(() => ({
+    documents: sql.documentsAfter.all(afterId) as RelatedDocument[],
+    paperCount: sql.paperCount.get() as number,
+  }))();
+}
+
+/** Every stored list, by paper id (entries in rank order). */
+export function readStoredLists(db: Db): Map<number, RelatedEntry[]> {
+  const lists = new Map<number, RelatedEntry[]>();
+  for (const [paperId, relatedId, score] of connect(db).sql.storedRows.iterate() as IterableIterator<[number, number, number]>) {
+    let list = lists.get(paperId);
+    if (!list) lists.set(paperId, (list = []));
+    list.push({ paperId: relatedId, score });
+  }
+  return lists;
+}
+
+/** The papers an index was built from: `count` papers, none with an id above `maxPaperId`. */
+export interface IndexedPapers {
+  count: number;
+  maxPaperId: number;
+}
+
+/** The index refers to a paper that is gone: reload it and compute again. */
+export class StaleRelatedIndexError extends Error {
+  constructor() {
+    super("a paper the related index refers to was deleted; reload the index");
+  }
+}
+
+/**
+ * Writes lists in one transaction: rank i + 1 holds entry i, replacing whatever held that place, and the
+ * ranks a list no longer fills are deleted (lists rarely shrink, but a stale longer list must not keep
+ * its tail). `replaceAll` empties the table first. Returns the rows written.
+ *
+ * The rows' foreign keys are not checked row by row: each check reads the Paper row's page, which another
+ * connection's commit (the store's, every batch) has evicted from this connection's cache, and those
+ * reads were half the cost of writing the lists. Instead, inside the same write transaction, one count
+ * proves that every paper the index knows still exists: there are as many papers up to its highest id as
+ * it holds, and ids are AUTOINCREMENT (never reused), so none can have been deleted and replaced. The
+ * index only lists papers it holds. Otherwise nothing is written and StaleRelatedIndexError is thrown.
+ */
+export function writeRelatedLists(
+  db: Db,
+  lists: readonly (readonly [paperId: number, entries: readonly RelatedEntry[]])[],
+  indexed: IndexedPapers,
+  replaceAll = false,
+): Promise<number> {
+  const { sqlite, sql } = connect(db);
+  const write = sqlite.transaction(() => {
+    if (sql.papersUpTo.get(indexed.maxPaperId) !== indexed.count) throw new StaleRelatedIndexError();
+    if (replaceAll) sql.deleteAll.run();
+    let rows = 0;
+    for (const [paperId, entries] of lists) {
+      for (let i = 0; i < entries.length; i++) sql.upsert.run(paperId, i + 1, entries[i]!.paperId, entries[i]!.score);
+      if (!replaceAll && entries.length < RELATED_LIST_SIZE) sql.vacate.run(paperId, entries.length);
+      rows += entries.length;
+    }
+    return rows;
+  });
+  // BEGIN IMMEDIATE: take the write lock before reading anything, and wait for it without blocking the event loop.
+  return withoutBusyWait(sqlite, () => withoutForeignKeyChecks(sqlite, () => write.immediate()));
+}
+
+/**
+ * Runs `work` with foreign key enforcement off on the shared connection, restoring it after. Nothing else
+ * can use the connection meanwhile: `work` is synchronous. (The pragma is a no-op inside a transaction.)
+ */
+function withoutForeignKeyChecks<T>(sqlite: Sqlite, work: () => T): T {
+  const enforced = sqlite.pragma("foreign_keys", { simple: true }) === 1;
+  if (enforced) sqlite.pragma("foreign_keys = OFF");
+  try {
+    return work();
+  } finally {
+    if (enforced) sqlite.pragma("foreign_keys = ON");
+  }
+}

@@ -1,0 +1,50 @@
+// From an FTS5 match expression to one ordered page of paper ids. Selective queries (an estimated
+// SELECTIVE_MATCHES matches or fewer) are scored by bm25 and ranked exactly; very common ones take the
+// bounded plan: the COMMON_CANDIDATES most recent matches, streamed by FTS5 in rowid order, ranked
+// among themselves.
+import { orderCandidates } from "../../../../domain/search/relevance-blend";
+import type { Db } from "../prisma-client";
+import { bestMatches, countMatchesUpTo, recentMatches } from "./fts";
+
+/** Up to this many matches, every match is scored (bm25 over 5,000 rows takes ~10 ms here). */
+export const SELECTIVE_MATCHES = 5_000;
+/** Candidates of a very common query: the most recent matches. */
+export const COMMON_CANDIDATES = 1_500;
+/** Totals are counted this far; beyond it the API says "at least". */
+export const COUNT_CAP = 10_000;
+/**
+ * Relevance without filters blends only this many of the best bm25 matches: trending can reorder
+ * near-equal matches, never lift one from beyond the first few hundred.
+ */
+export const BLEND_CANDIDATES = 300;
+
+export interface MatchFilter {
+  since: Date | null;
+  topicId?: number;
+}
+
+export interface RankedPage {
+  ids: { id: number; relevance: number }[];
+  total: number;
+  /** The query matched more than could be counted or ranked: `total` is a lower bound. */
+  totalIsLowerBound: boolean;
+}
+
+/** `estimatedMatches` comes from the in-memory vocabulary; it only picks the plan, never the answer. */
+export async function rankMatches(db: Db, match: string, estimatedMatches: number, filter: MatchFilter, sort: "relevance" | "trending" | "new", limit: number, offset: number): Promise<RankedPage> {
+  const filtered = filter.since !== null || filter.topicId !== undefined;
+  const selective = estimatedMatches <= SELECTIVE_MATCHES;
+  // Unfiltered relevance only needs the best few hundred; everything else ranks the whole candidate set.
+  const cap = selective ? (sort === "relevance" && !filtered ? BLEND_CANDIDATES : SELECTIVE_MATCHES) : COMMON_CANDIDATES;
+  const found = selective ? await bestMatches(db, match, filter, cap + 1) : await recentMatches(db, match, filter, cap);
+  const complete = selective && found.length <= cap;
+  const candidates = found.slice(0, cap);
+  if (candidates.length === 0) return { ids: [], total: 0, totalIsLowerBound: false };
+  const page = orderCandidates(candidates, sort).slice(offset, offset + limit);
+  if (complete) return { ids: page, total: candidates.length, totalIsLowerBound: false };
+  if (!filtered) {
+    const total = await countMatchesUpTo(db, match, COUNT_CAP);
+    return { ids: page, total, totalIsLowerBound: total >= COUNT_CAP };
+  }
+  return { ids: page, total: candidates.length, totalIsLowerBound: true };
+}
