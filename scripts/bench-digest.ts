@@ -7,13 +7,12 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
-import { openDb, type Db } from "../src/server/store/sqlite/prisma-client";
+import type { Db } from "../src/server/store/sqlite/prisma-client";
+import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { runDigest } from "../src/server/digest/run-digest";
 import { digestSettingsFromEnv } from "../src/server/digest/digest-settings";
 import { createMailer } from "../src/server/platform/mailer";
-import { applyMigrations } from "../src/server/store/sqlite/migrate";
-import { loadSampleIfEmpty } from "../src/server/store/sqlite/papers/sample-data";
-import { closeSqliteOf } from "../src/server/store/sqlite/direct-connection";
+import { loadSampleIfEmpty } from "../src/server/papers/sample-data";
 import { newManageNonce } from "../src/server/subscriptions/links";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
@@ -27,9 +26,9 @@ async function main(): Promise<void> {
   process.env.SECRET_KEY ??= "bench-digest-secret-key-0123456789abcdef";
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-digest-"));
   const url = `file:${path.join(dir, "bench.db")}`;
-  applyMigrations(url);
-  const db = await openDb(url);
-  await loadSampleIfEmpty(db, new Date(NOW.getTime() - 3_600_000));
+  const store = await openSqliteStore(url, { halfLifeHours: 24 });
+  const db = store.db;
+  await loadSampleIfEmpty(store, new Date(NOW.getTime() - 3_600_000), 24);
   const topics = (await db.topic.findMany({ orderBy: { paperCount: "desc" }, take: 40, select: { slug: true } })).map((t) => t.slug);
   const rows = Array.from({ length: SUBSCRIBERS }, (_, i) => ({
     email: `reader${i}@bench.example.com`,
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(sampleMemory, 200);
   const started = performance.now();
   // Timed from the call: queueing, candidates, composing, claiming, sending and recording all count.
-  const result = await runDigest({ db, mailer, now: NOW, settings, log: (line) => console.log(`  ${line}`) });
+  const result = await runDigest({ store, mailer, now: NOW, settings, log: (line) => console.log(`  ${line}`) });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const loadAfter = os.loadavg()[0]!;
@@ -87,8 +86,7 @@ async function main(): Promise<void> {
   console.log(`CPU             ${((1000 * cpuSeconds) / Math.max(1, result.sent)).toFixed(2)} ms per mail, sender and sink (${cpuSeconds.toFixed(1)} s, ${((100 * cpuSeconds) / seconds).toFixed(0)}% of one core)`);
   console.log(`peak RSS        ${peakRssMb.toFixed(0)} MB   (target < 400); before the run ${rssBeforeMb.toFixed(0)} MB; during it: RSS ${peak.rssMb.toFixed(0)} MB, JS heap ${peak.heapMb.toFixed(0)} MB, buffers ${peak.externalMb.toFixed(0)} MB`);
   console.log(`load average    ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${os.cpus().length} cores`);
-  closeSqliteOf(db);
-  await db.$disconnect();
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
   if (problems.length > 0) {
     console.error(`bench:digest: the run did not record what it sent:\n  ${problems.join("\n  ")}`);

@@ -5,13 +5,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb } from "../src/server/store/sqlite/prisma-client";
+import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { parseImport } from "../src/domain/import/parse-import";
 import type { IngestInput } from "../src/server/ingest/run-ingest";
-import { indexNewPapers } from "../src/server/store/sqlite/papers/paper-indexing";
-import { addedIds, storePapers } from "../src/server/store/sqlite/papers/paper-store";
+import { indexPendingPapers } from "../src/server/store/sqlite/papers/paper-indexing";
+import { storePapers } from "../src/server/store/sqlite/papers/paper-store";
 import { recomputeVocabularyIfDue } from "../src/server/store/sqlite/topics/topic-store";
-import { applyMigrations } from "../src/server/store/sqlite/migrate";
 import { syntheticAtomPages, syntheticTextExports } from "./synthetic-papers";
 
 const PAPERS = Number(process.argv[2] ?? 100_000);
@@ -26,13 +25,13 @@ const STEPS: readonly Step[] = ["parse", "store", "vocabulary", "index"];
  * The same steps as runIngest -> addPapers, timed apart: parse; store (transaction, FTS triggers and the
  * topic tags computed before the insert); the vocabulary recomputation tagNewPapers would start when the
  * corpus has doubled (timed alone: it runs about log2(papers / 500) times from an empty store); then
- * indexNewPapers (tagging of any batch the store could not tag, related-paper lists).
+ * indexPendingPapers (tagging of any batch the store could not tag, related-paper lists).
  */
 async function benchOne(label: string, inputs: Iterable<IngestInput>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
   const url = `file:${path.join(dir, "bench.db")}`;
-  applyMigrations(url);
-  const db = await openDb(url);
+  const store = await openSqliteStore(url, { halfLifeHours: 24 });
+  const db = store.db;
   // CPU time as well as wall time: on a shared machine the CPU figure is the one that does not depend on load.
   const wall: Record<Step, number> = { parse: 0, store: 0, vocabulary: 0, index: 0 };
   const cpu: Record<Step, number> = { parse: 0, store: 0, vocabulary: 0, index: 0 };
@@ -53,9 +52,9 @@ async function benchOne(label: string, inputs: Iterable<IngestInput>): Promise<v
     for (const input of inputs) {
       const { papers } = await timed("parse", () => parseImport(input.content));
       for (let start = 0; start < papers.length; start += BATCH) {
-        const stored = await timed("store", () => storePapers(db, papers.slice(start, start + BATCH), { source: "bench", now: NOW }));
+        const stored = await timed("store", () => storePapers(db, papers.slice(start, start + BATCH), { source: "bench", now: NOW, halfLifeHours: 24 }));
         if (await timed("vocabulary", () => recomputeVocabularyIfDue(db, NOW))) recomputations++;
-        await timed("index", () => indexNewPapers(db, addedIds(stored), NOW, stored.tagged));
+        await timed("index", () => indexPendingPapers(db, NOW));
         added += stored.added;
       }
     }
@@ -68,11 +67,11 @@ async function benchOne(label: string, inputs: Iterable<IngestInput>): Promise<v
       console.log(
         `  ${clock}: ${rate(total)} end to end (${(total / 1000).toFixed(1)} s), ${rate(total - ms.vocabulary)} without the vocabulary ` +
           `recomputations (${(ms.vocabulary / 1000).toFixed(1)} s); parse ${rate(ms.parse)}, store+FTS+topics ${rate(ms.store)}, ` +
-          `indexNewPapers (related lists, batches the store left untagged) ${rate(ms.index)}`,
+          `indexPendingPapers (related lists, batches the store left untagged) ${rate(ms.index)}`,
       );
     }
   } finally {
-    await db.$disconnect();
+    await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,8 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseTextExport } from "../src/domain/text-export";
-import { openDb } from "../src/server/store/sqlite/prisma-client";
-import { applyMigrations } from "../src/server/store/sqlite/migrate";
+import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { rebuildRelated, refreshRelated } from "../src/server/store/sqlite/related/related-store";
 import { syntheticTextExports } from "./synthetic-papers";
 
@@ -19,8 +18,8 @@ const NOW = new Date("2026-11-26T12:00:00Z");
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-related-"));
   const url = `file:${path.join(dir, "bench.db")}`;
-  applyMigrations(url);
-  const db = await openDb(url);
+  const store = await openSqliteStore(url, { halfLifeHours: 24 });
+  const db = store.db;
   const entries = syntheticTextExports(PAPERS, 10_000).flatMap((file) => parseTextExport(file.content));
   console.log(`bench:related: ${entries.length} synthetic papers in batches of ${BATCH}, Node ${process.version}, ${os.cpus().length} CPUs`);
   let spent = 0;
@@ -55,7 +54,7 @@ async function main(): Promise<void> {
     console.log(`rebuild: ${rebuilt.papers} papers, ${rebuilt.rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     console.log(`peak memory (max RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   } finally {
-    await db.$disconnect();
+    await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

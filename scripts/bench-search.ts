@@ -8,11 +8,10 @@ import path from "node:path";
 import Fuse from "fuse.js";
 import { parseTextExport } from "../src/domain/text-export";
 import { titleKey } from "../src/domain/title-key";
-import { openDb } from "../src/server/store/sqlite/prisma-client";
-import { applyMigrations } from "../src/server/store/sqlite/migrate";
-import { SAMPLE_FILE } from "../src/server/store/sqlite/papers/sample-data";
+import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
+import { SAMPLE_FILE } from "../src/server/papers/sample-data";
 import { warmSearchIndex } from "../src/server/store/sqlite/search/search-index";
-import { searchPapers, topicBySlug } from "../src/server/search/search-papers";
+import { searchPapers } from "../src/server/search/search-papers";
 import { recomputeTopicVocabulary, tagNewPapers } from "../src/server/store/sqlite/topics/topic-store";
 
 const papersArg = process.argv.indexOf("--papers");
@@ -70,8 +69,8 @@ async function main() {
   const kept = process.env.BENCH_KEEP_DB;
   const reuse = kept !== undefined && fs.existsSync(kept);
   const file = kept ?? path.join(dir, "bench.db");
-  if (!reuse) applyMigrations(`file:${file}`);
-  const db = await openDb(`file:${file}`);
+  const store = await openSqliteStore(`file:${file}`, { halfLifeHours: 24 });
+  const db = store.db;
   console.log(`Search benchmark: ${PAPERS.toLocaleString("en")} synthetic papers (Node ${process.version}, ${os.cpus().length} CPUs)`);
 
   let started = performance.now();
@@ -108,7 +107,7 @@ async function main() {
   }
 
   const topics = ["low-rank-adaptation", "activation-sparsity", "mixture-of-experts", "quantization"];
-  const topicIds = (await Promise.all(topics.map((slug) => topicBySlug(db, slug)))).filter((t) => t !== null);
+  const topicIds = (await Promise.all(topics.map((slug) => store.topics.topicBySlug(slug)))).filter((t) => t !== null);
   const mix: Record<string, { q: string; topic?: string }[]> = {
     "plain (1–3 words)": ["quantization", "kolmogorov arnold networks", "activation sparsity", "mixture of experts", "linear attention", "induction heads", "state space models", "galore memory"].map((q) => ({ q })),
     "very common words": ["language models", "neural networks", "training", "performance of large language models"].map((q) => ({ q })),
@@ -117,14 +116,14 @@ async function main() {
     "topic + query": topicIds.map((t) => ({ q: "memory", topic: t.slug })),
   };
   for (const [name, queries] of Object.entries(mix)) {
-    for (const { q, topic } of queries) await searchPapers(db, { q, topic, sort: "relevance", window: "all", limit: 20, offset: 0, now: NOW });
+    for (const { q, topic } of queries) await searchPapers(store, { q, topic, sort: "relevance", window: "all", limit: 20, offset: 0, now: NOW });
     const times: number[] = [];
     const cpu: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const { q, topic } of queries) {
         for (const [sort, window] of [["relevance", "all"], ["trending", "week"]] as const) {
           const [t0, c0] = [performance.now(), cpuMs()];
-          await searchPapers(db, { q, topic, sort, window, limit: 20, offset: 0, now: NOW });
+          await searchPapers(store, { q, topic, sort, window, limit: 20, offset: 0, now: NOW });
           times.push(performance.now() - t0);
           cpu.push(cpuMs() - c0);
         }
@@ -149,7 +148,7 @@ async function main() {
   const fuseAvg = fuseTimes.reduce((a, b) => a + b, 0) / fuseTimes.length;
   console.log(`naive fuse.js over ${corpus.length.toLocaleString("en")} whole abstracts: ${fuseAvg.toFixed(0)} ms per query (vs FTS5 + fuse above on ${PAPERS.toLocaleString("en")})`);
 
-  await db.$disconnect();
+  await store.close();
   if (!kept) fs.rmSync(dir, { recursive: true, force: true });
 }
 

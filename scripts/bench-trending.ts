@@ -6,14 +6,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { FEED_WINDOWS, FeedQuerySchema, windowStart } from "../src/domain/feed-params";
 import { SIGNAL_WEIGHTS, sourceRankWeight } from "../src/domain/trending";
-import { openDb, type Db } from "../src/server/store/sqlite/prisma-client";
-import { listFeed } from "../src/server/store/sqlite/papers/feed-listing";
-import { applyMigrations } from "../src/server/store/sqlite/migrate";
-import { PAPER_ROW_SELECT } from "../src/server/store/sqlite/papers/paper-rows";
-import { trendingOrderBy } from "../src/server/store/sqlite/trending/trending-order";
-import { recordSignals, type SignalInput } from "../src/server/store/sqlite/trending/signals";
-import { explainTrending } from "../src/server/store/sqlite/trending/trending-explain";
-import { upvote } from "../src/server/store/sqlite/trending/votes";
+import type { Db } from "../src/server/store/sqlite/prisma-client";
+import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
+import { listFeed } from "../src/server/papers/feed-list";
+import type { SignalInput } from "../src/server/store/trending";
+import { recordSignals } from "../src/server/store/sqlite/trending/signals";
 
 const PAPERS = 100_000;
 const EVENTS = 100_000;
@@ -92,8 +89,8 @@ const rate = (count: number, seconds: number) => Math.round(count / seconds).toL
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-trending-"));
   const url = `file:${path.join(dir, "bench.db")}`;
-  applyMigrations(url);
-  const db = await openDb(url);
+  const store = await openSqliteStore(url, { halfLifeHours: 24 });
+  const db = store.db;
   try {
     const setup = await measure(() => createPapers(db));
     console.log(`setup: ${PAPERS.toLocaleString("en-US")} papers inserted in ${setup.wall.toFixed(1)} s`);
@@ -111,33 +108,33 @@ async function main(): Promise<void> {
     console.log(`events applied one call each (a vote or view request): ${rate(singles.length, single.wall)} events/s (${rate(singles.length, single.cpu)} per CPU-second)`);
 
     const votes = await measure(async () => {
-      for (let i = 0; i < 1_000; i++) await upvote(db, 1 + Math.floor(random() * PAPERS), `visitor-${i}`, NOW);
+      for (let i = 0; i < 1_000; i++) await store.trending.upvote(1 + Math.floor(random() * PAPERS), `visitor-${i}`, NOW);
     });
     console.log(`upvote() calls (vote row + counter + event + key): ${rate(1_000, votes.wall)} /s (${rate(1_000, votes.cpu)} per CPU-second)`);
 
     console.log(`load while measuring: ${os.loadavg()[0]!.toFixed(1)} (1-minute average on ${os.cpus().length} cores)`);
-    const trendingPage = (since: Date | null) => () =>
-      db.paper.findMany({ where: since ? { feedAt: { gte: since } } : {}, orderBy: trendingOrderBy(since !== null), take: 20, select: PAPER_ROW_SELECT });
-    console.log(`\nfeed first page (20) in trending order (trendingOrderBy), ${RUNS} runs each after warm-up:`);
+    // The listing's page of 20 papers (with their topics), without counting the window.
+    const trendingPage = (since: Date | null) => () => store.listing.listPapers({ order: "trending", since, limit: 20, offset: 0, count: false });
+    console.log(`\nfeed first page (20) in the listing's trending order, ${RUNS} runs each after warm-up:`);
     for (const window of FEED_WINDOWS) {
       const since = windowStart(window, NOW);
       const bare = await timeIt(trendingPage(since));
-      const feed = await timeIt(() => listFeed(db, FeedQuerySchema.parse({ window }), NOW));
+      const feed = await timeIt(() => listFeed(store, FeedQuerySchema.parse({ window }), NOW));
       const inWindow = await db.paper.count({ where: since ? { feedAt: { gte: since } } : {} });
-      const order = since ? `"trendKey" DESC, "feedAt" DESC, "id" ASC` : `"trendKey" DESC, "id" ASC`;
+      const index = since ? "Paper_feedAt_trendKey_idx" : "Paper_trendKey_idx";
       const plan = await db.$queryRawUnsafe<{ detail: string }[]>(
-        `EXPLAIN QUERY PLAN SELECT * FROM "Paper" ${since ? `WHERE "feedAt" >= ?` : ""} ORDER BY ${order} LIMIT 20`, ...(since ? [since] : []));
+        `EXPLAIN QUERY PLAN SELECT "id" FROM "Paper" INDEXED BY "${index}" ${since ? `WHERE "feedAt" >= ?` : ""} ORDER BY "trendKey" DESC, "id" ASC LIMIT 20`, ...(since ? [since] : []));
       console.log(`  ${window.padEnd(5)} (${inWindow.toLocaleString("en-US").padStart(7)} papers)  query p50 ${ms(bare.p50)}  p95 ${ms(bare.p95)}  cpu ${ms(bare.cpu)}/query   listFeed (+count, topics) p50 ${ms(feed.p50)}  p95 ${ms(feed.p95)}  cpu ${ms(feed.cpu)}`);
       console.log(`        plan: ${plan.map((r) => r.detail).join(" | ")}`);
     }
 
     const top = await db.paper.findMany({ orderBy: { trendKey: "desc" }, take: 20, select: { id: true } });
     const recent = await db.paper.findMany({ orderBy: { feedAt: "desc" }, take: 20, select: { id: true } });
-    const explainTop = await timeIt(() => explainTrending(db, top.map((p) => p.id), NOW, H));
-    const explainNew = await timeIt(() => explainTrending(db, recent.map((p) => p.id), NOW, H));
+    const explainTop = await timeIt(() => store.trending.explainTrending(top.map((p) => p.id), NOW));
+    const explainNew = await timeIt(() => store.trending.explainTrending(recent.map((p) => p.id), NOW));
     console.log(`\nexplainTrending(20 ids): top of the feed p50 ${ms(explainTop.p50)} p95 ${ms(explainTop.p95)} cpu ${ms(explainTop.cpu)}; newest papers p50 ${ms(explainNew.p50)} p95 ${ms(explainNew.p95)} cpu ${ms(explainNew.cpu)}`);
   } finally {
-    await db.$disconnect();
+    await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -29,6 +29,8 @@ export const EnvSchema = z.object({
   DIGEST_TZ: z.preprocess(emptyAsUndefined, z.string().default("UTC")),
   DIGEST_MAX_ATTEMPTS: int(5, 1, 50),
   SCHEDULER: onOff("on"),
+  /** How long a server's scheduler lease lasts unrenewed: another server takes over this long after one dies. */
+  SCHEDULER_LEASE_MS: int(60_000, 1_000, 3_600_000),
   INGEST_CRON: z.preprocess(emptyAsUndefined, z.string().default("30 6 * * *")),
   INGEST_SOURCES: optionalString,
   INGEST_CONTACT: z.preprocess(emptyAsUndefined, z.string().default("operator@localhost")),

@@ -1,31 +1,38 @@
 // The jobs `npm start` runs on a schedule beside the web server (SCHEDULER=on): the daily digest and its
 // retry pass, the retry of confirmation mails that could not go out, the purge of never-confirmed
-// addresses, and the scheduled fetch of INGEST_SOURCES.
+// addresses, and the scheduled fetch of INGEST_SOURCES. Several servers on one database share the work
+// through the scheduler lease: the jobs run in whichever process holds it.
+import crypto from "node:crypto";
+import os from "node:os";
 import type { AppEnv } from "../env";
-import { getDb } from "../server/store/sqlite/prisma-client";
 import { digestJobs } from "../server/digest/digest-jobs";
+import { digestSettingsFromEnv } from "../server/digest/digest-settings";
 import { ingestSources } from "../server/ingest/ingest-settings";
 import { runScheduledIngest } from "../server/ingest/scheduled-ingest";
 import { mailerFromEnv } from "../server/platform/mailer";
-import { startScheduler, type ScheduledJob } from "../server/platform/scheduler";
-import { purgeUnconfirmed } from "../server/store/sqlite/subscribers/purge-unconfirmed";
+import { startScheduler, type ScheduledJob, type StopScheduler } from "../server/platform/scheduler";
+import type { Store } from "../server/store/store";
+import { purgeUnconfirmed } from "../server/subscriptions/purge-unconfirmed";
 import { retryPendingConfirmations } from "../server/subscriptions/retry-confirmations";
 
-/** Starts the scheduled jobs; returns a function that stops them. */
-export async function startBackgroundJobs(settings: AppEnv): Promise<() => void> {
+/** Starts the scheduled jobs; returns a function that stops them (and gives the lease up). */
+export function startBackgroundJobs(settings: AppEnv, store: Store): StopScheduler {
+  const timezone = settings.DIGEST_TZ;
   const jobs: ScheduledJob[] = [
-    ...digestJobs({ getDb, getMailer: mailerFromEnv }),
+    ...digestJobs({ store, getMailer: mailerFromEnv, settings: digestSettingsFromEnv(), cron: settings.DIGEST_CRON }),
     {
       name: "confirmation-retry",
       cron: "*/10 * * * *",
-      timezone: settings.DIGEST_TZ,
-      run: async () => retryPendingConfirmations({ db: await getDb(), mailer: mailerFromEnv(), now: new Date() }),
+      timezone,
+      run: () => retryPendingConfirmations({ store, mailer: mailerFromEnv(), now: new Date(), appUrl: settings.appUrl }),
     },
-    { name: "purge-unconfirmed", cron: "15 3 * * *", timezone: settings.DIGEST_TZ, run: async () => purgeUnconfirmed({ db: await getDb(), now: new Date() }) },
+    { name: "purge-unconfirmed", cron: "15 3 * * *", timezone, run: () => purgeUnconfirmed({ store, now: new Date() }) },
   ];
   const sources = ingestSources();
   if (sources.length > 0) {
-    jobs.push({ name: "ingest", cron: settings.INGEST_CRON, timezone: settings.DIGEST_TZ, run: async () => runScheduledIngest({ db: await getDb(), now: new Date(), sources }) });
+    const options = { sources, halfLifeHours: settings.TRENDING_HALF_LIFE_HOURS, maxResults: settings.INGEST_MAX_RESULTS };
+    jobs.push({ name: "ingest", cron: settings.INGEST_CRON, timezone, run: () => runScheduledIngest({ store, now: new Date(), ...options }) });
   }
-  return startScheduler({ jobs });
+  const holder = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
+  return startScheduler({ jobs, enabled: settings.SCHEDULER === "on", lease: { leases: store.leases, holder, ttlMs: settings.SCHEDULER_LEASE_MS } });
 }

@@ -3,8 +3,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isDigestDate } from "../domain/digest/digest-date";
-import { env } from "../env";
-import { openDb } from "../server/store/sqlite/prisma-client";
+import { openConfiguredStore } from "../server/store/open-store";
 import { runDigest, type DigestProgress } from "../server/digest/run-digest";
 import { mailerFromEnv } from "../server/platform/mailer";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
@@ -36,12 +35,12 @@ async function main(): Promise<void> {
   if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => i.message).join("; ")}\n${USAGE}`);
   const args = parsed.data;
 
-  const db = await openDb(env().databaseUrl);
+  const store = await openConfiguredStore();
   const mailer = mailerFromEnv();
   const progress = progressReporter(`digest ${args.date ?? "today"}`);
   try {
     const result = await runDigest({
-      db, mailer, now: new Date(), date: args.date, dryRun: args["dry-run"], to: args.to,
+      store, mailer, now: new Date(), date: args.date, dryRun: args["dry-run"], to: args.to,
       onProgress: progress.report,
       log: (line) => console.log(line),
     });
@@ -57,7 +56,7 @@ async function main(): Promise<void> {
     if (result.unknown > 0) console.log(`${result.unknown} deliveries are "unknown" (a run died mid-send); see docs/digest.md before resending by hand.`);
   } finally {
     await mailer.close();
-    await db.$disconnect();
+    await store.close();
   }
 }
 

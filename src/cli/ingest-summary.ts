@@ -14,6 +14,9 @@ export function formatIngestSummary(summary: IngestSummary): string {
     `  skipped    ${summary.skipped.length}`,
     `  rejected   ${summary.rejected.length}`,
   ];
+  if (summary.indexing) {
+    lines.push(`Not indexed yet: ${summary.indexing.pending} stored papers have no topics or related lists (${summary.indexing.error}).`, "  The next import (or npm run related:rebuild) completes them.");
+  }
   if (summary.skipped.length > 0) lines.push("Skipped:", ...listed(summary.skipped));
   if (summary.rejected.length > 0) lines.push("Rejected:", ...listed(summary.rejected));
   return lines.join("\n");

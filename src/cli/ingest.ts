@@ -4,9 +4,9 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { IMPORT_FORMATS } from "../domain/import/import-types";
 import { env } from "../env";
-import { openDb } from "../server/store/sqlite/prisma-client";
 import { IngestInputError, runIngest } from "../server/ingest/run-ingest";
-import { applyMigrations } from "../server/store/sqlite/migrate";
+import { openConfiguredStore } from "../server/store/open-store";
+import { DatabaseTooNewError, StoreBusyError } from "../server/store/store";
 import { InputReadError, readInputs } from "../server/ingest/read-inputs";
 import { formatIngestSummary } from "./ingest-summary";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
@@ -37,16 +37,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const settings = env();
-  applyMigrations(settings.databaseUrl);
-  const db = await openDb(settings.databaseUrl);
+  const store = await openConfiguredStore();
   let bar: ProgressBar | undefined;
   let doneSoFar = 0;
   try {
     const inputs = await readInputs(args.inputs);
     const summary = await runIngest({
-      db,
+      store,
       now: new Date(),
+      halfLifeHours: env().TRENDING_HALF_LIFE_HOURS,
       inputs,
       format: args.format,
       source: args.source,
@@ -59,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     });
     bar?.done();
     console.log(formatIngestSummary(summary));
-    return 0;
+    return summary.indexing ? 1 : 0;
   } catch (error) {
     bar?.done();
     if (error instanceof IngestInputError || error instanceof InputReadError) {
@@ -68,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    await db.$disconnect();
+    await store.close();
   }
 }
 
@@ -76,7 +75,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      // Expected conditions (a newer database, a database kept busy) get their message; anything else its stack.
+      const expected = error instanceof DatabaseTooNewError || error instanceof StoreBusyError;
+      console.error(`ingest: ${error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error)}`);
       process.exit(1);
     },
   );

@@ -1,21 +1,19 @@
-// Prepares the database: applies migrations and loads the sample papers into an empty store.
+// Prepares the database: opening the store applies migrations; then the sample papers go into an empty store.
 import { env } from "../env";
-import { openDb } from "../server/store/sqlite/prisma-client";
-import { applyMigrations } from "../server/store/sqlite/migrate";
-import { loadSampleIfEmpty } from "../server/store/sqlite/papers/sample-data";
+import { loadSampleIfEmpty } from "../server/papers/sample-data";
+import { openConfiguredStore } from "../server/store/open-store";
 
 export async function prepareDatabase(now = new Date()): Promise<void> {
   const settings = env();
-  applyMigrations(settings.databaseUrl);
-  const db = await openDb(settings.databaseUrl);
+  const store = await openConfiguredStore();
   try {
     if (settings.SAMPLE_DATA === "on") {
-      const loaded = await loadSampleIfEmpty(db, now);
+      const loaded = await loadSampleIfEmpty(store, now, settings.TRENDING_HALF_LIFE_HOURS);
       if (loaded > 0) console.log(`Loaded ${loaded} sample papers.`);
     }
-    console.log(`Database ready: ${settings.databaseUrl.replace(/^file:/, "")} (${await db.paper.count()} papers)`);
+    console.log(`Database ready: ${settings.databaseUrl.replace(/^file:/, "")} (${await store.papers.countPapers()} papers)`);
   } finally {
-    await db.$disconnect();
+    await store.close();
   }
 }
 

@@ -1,13 +1,12 @@
 // npm run trending:rebuild: recomputes every trend key for the current TRENDING_HALF_LIFE_HOURS.
 import { env } from "../env";
-import { openDb } from "../server/store/sqlite/prisma-client";
-import { rebuildTrendKeys } from "../server/store/sqlite/trending/trend-keys-rebuild";
+import { openConfiguredStore } from "../server/store/open-store";
 
 const settings = env();
-const db = await openDb(settings.databaseUrl);
+const store = await openConfiguredStore();
 try {
-  const count = await rebuildTrendKeys(db, settings.TRENDING_HALF_LIFE_HOURS);
+  const count = await store.trending.rebuildTrendKeys();
   console.log(`Rebuilt the trend keys of ${count} papers for a half-life of ${settings.TRENDING_HALF_LIFE_HOURS} h.`);
 } finally {
-  await db.$disconnect();
+  await store.close();
 }

@@ -7,6 +7,7 @@ import { env, missingProductionSettings } from "../env";
 import { buildIsCurrent, writeBuildStamp } from "../server/platform/build-stamp";
 import { secretKey } from "../server/platform/secrets";
 import { prepareDatabase } from "./prepare-db";
+import { openConfiguredStore } from "../server/store/open-store";
 import { startBackgroundJobs } from "./background-jobs";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", ".bin", "next");
@@ -45,11 +46,11 @@ async function main(): Promise<void> {
   if (!settings.CRON_SECRET) {
     console.log(`Cron secret for this run (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer ${cronSecret}" ${settings.appUrl}/api/cron/digest\n`);
   }
-  const stopJobs = settings.SCHEDULER === "on" ? await startBackgroundJobs(settings) : () => {};
+  const store = settings.SCHEDULER === "on" ? await openConfiguredStore() : null;
+  const stopJobs = store ? startBackgroundJobs(settings, store) : async () => {};
 
   const shutdown = (signal: NodeJS.Signals) => {
-    stopJobs();
-    server.kill(signal);
+    void stopJobs().finally(() => server.kill(signal));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

@@ -1,7 +1,6 @@
 // npm run subscribers -- list | export | delete <email>: the operator's view of the subscriber list.
-import { env } from "../env";
-import { openDb } from "../server/store/sqlite/prisma-client";
-import { deleteSubscriber, listSubscribers, subscribersCsv } from "../server/store/sqlite/subscribers/subscriber-admin";
+import { openConfiguredStore } from "../server/store/open-store";
+import { deleteSubscriber, listSubscribers, subscribersCsv } from "../server/subscriptions/subscriber-admin";
 
 const USAGE = "usage: npm run subscribers -- list | export > subscribers.csv | delete <email>";
 
@@ -15,25 +14,25 @@ export async function runSubscribersCli(args: string[], out: (text: string) => v
     out(`delete needs an email address\n${USAGE}\n`);
     return 2;
   }
-  const db = await openDb(env().databaseUrl);
+  const store = await openConfiguredStore();
   try {
     if (command === "export") {
-      out(await subscribersCsv(db));
+      out(await subscribersCsv(store));
       return 0;
     }
     if (command === "delete") {
-      const deleted = await deleteSubscriber(db, email!);
+      const deleted = await deleteSubscriber(store, email!);
       out(deleted ? `Deleted ${email} and all of their data.\n` : `No subscriber with address ${email}.\n`);
       return deleted ? 0 : 1;
     }
-    const rows = await listSubscribers(db);
+    const rows = await listSubscribers(store);
     for (const row of rows) {
       out(`${String(row.id).padStart(5)}  ${row.status.padEnd(12)}  ${row.email}  [${row.topics.join(", ")}]  since ${row.createdAt.toISOString().slice(0, 10)}\n`);
     }
     out(`${rows.length} subscriber${rows.length === 1 ? "" : "s"}: ${countBy(rows.map((r) => r.status))}\n`);
     return 0;
   } finally {
-    await db.$disconnect();
+    await store.close();
   }
 }
 

@@ -9,7 +9,7 @@ import { KEPT_SEARCH_PARAMS, type SearchFormProps } from "@/components/search-fo
 import { SiteFrame } from "@/components/site-frame";
 import { feedAlternates } from "@/domain/feed-links";
 import { env } from "@/env";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { loadHomePage, type HomePage } from "@/server/papers/home-page";
 import { decodeProps, encodeProps, type EncodedProps } from "@/server/page-props";
 import { requestParams, requestVisitorId } from "@/server/page-request";
@@ -25,7 +25,7 @@ interface Props {
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ query, req }) => {
   const params = requestParams(query);
-  const page = await loadHomePage(await getDb(), params, requestVisitorId(req), new Date());
+  const page = await loadHomePage(await getStore(), params, requestVisitorId(req), new Date());
   const keep = Object.fromEntries(KEPT_SEARCH_PARAMS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])));
   return { props: { page: encodeProps(page), keep, appUrl: env().appUrl } };
 };

@@ -1,11 +1,12 @@
 // Calls Next.js route handlers directly with real Request objects, against a temporary database.
-import { useDb } from "../../src/server/store/sqlite/prisma-client";
+import { useStore } from "../../src/server/store/open-store";
+import { env } from "../../src/env";
 import { createTempDb, type TempDb } from "./temp-db";
 
-/** A temp db that route handlers (via getDb()) will use. */
+/** A temp db that route handlers (via getStore()) will use. */
 export async function createRouteTestDb(): Promise<TempDb> {
   const temp = await createTempDb();
-  useDb(temp.db);
+  useStore(env().databaseUrl, temp.store);
   return temp;
 }
 

@@ -2,11 +2,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb, type Db } from "../../src/server/store/sqlite/prisma-client";
+import { env } from "../../src/env";
 import { applyMigrations } from "../../src/server/store/sqlite/migrate";
-import { closeSqliteOf } from "../../src/server/store/sqlite/direct-connection";
+import type { Db } from "../../src/server/store/sqlite/prisma-client";
+import { openSqliteStore, type SqliteStore } from "../../src/server/store/sqlite/sqlite-store";
 
 export interface TempDb {
+  /** The store under test. */
+  store: SqliteStore;
+  /** Its Prisma client, for arranging and checking rows directly. */
   db: Db;
   url: string;
   dir: string;
@@ -14,26 +18,24 @@ export interface TempDb {
 }
 
 const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-template-"));
-let template: string | undefined;
+let template: Promise<unknown> | undefined;
+const templateFile = path.join(templateDir, "template.db");
 
 /** Opens a fresh migrated database (migrations run once per worker, then the file is copied). */
 export async function createTempDb(): Promise<TempDb> {
-  if (!template) {
-    template = path.join(templateDir, "template.db");
-    applyMigrations(`file:${template}`);
-  }
+  await (template ??= applyMigrations(templateFile));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-test-"));
   const file = path.join(dir, "test.db");
-  fs.copyFileSync(template, file);
+  fs.copyFileSync(templateFile, file);
   const url = `file:${file}`;
-  const db = await openDb(url);
+  const store = await openSqliteStore(url, { halfLifeHours: env().TRENDING_HALF_LIFE_HOURS });
   return {
-    db,
+    store,
+    db: store.db,
     url,
     dir,
     async cleanup() {
-      closeSqliteOf(db);
-      await db.$disconnect();
+      await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

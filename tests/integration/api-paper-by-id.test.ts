@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../src/app/api/papers/[id]/route";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { createRouteTestDb, params, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 
@@ -8,7 +8,7 @@ let temp: TempDb;
 
 beforeAll(async () => {
   temp = await createRouteTestDb();
-  await loadSampleIfEmpty(temp.db, new Date());
+  await loadSampleIfEmpty(temp.store, new Date(), 24);
 });
 afterAll(() => temp.cleanup());
 

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { GET as listPapers } from "../../src/app/api/papers/route";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { createRouteTestDb, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 
@@ -11,7 +11,7 @@ let temp: TempDb;
 
 beforeAll(async () => {
   temp = await createRouteTestDb();
-  await loadSampleIfEmpty(temp.db, new Date("2026-11-20T08:00:00Z"));
+  await loadSampleIfEmpty(temp.store, new Date("2026-11-20T08:00:00Z"), 24);
 });
 afterAll(() => temp.cleanup());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "../../src/app/api/health/route";
 import { GET as listPapers } from "../../src/app/api/papers/route";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { createRouteTestDb, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 
@@ -9,7 +9,7 @@ let temp: TempDb;
 
 beforeAll(async () => {
   temp = await createRouteTestDb();
-  await loadSampleIfEmpty(temp.db, new Date());
+  await loadSampleIfEmpty(temp.store, new Date(), 24);
 });
 afterAll(() => temp.cleanup());
 

@@ -52,7 +52,7 @@ describe("digest failures", () => {
     const real = mailerTo(smtp.url);
     let sends = 0;
     const dying: Mailer = { send: (mail) => (++sends <= 2 ? real.send(mail) : Promise.reject(new Error("Connection reset by peer"))), close: async () => {} };
-    const first = await runDigest({ db: temp.db, mailer: dying, now: NOW, settings });
+    const first = await runDigest({ store: temp.store, mailer: dying, now: NOW, settings });
     expect(first).toMatchObject({ sent: 2, failed: 0, pending: 4 });
     const waiting = await temp.db.delivery.findMany({ where: { status: "pending" } });
     for (const delivery of waiting) {
@@ -62,23 +62,23 @@ describe("digest failures", () => {
       expect(delivery.nextAttemptAt!.getTime() - NOW.getTime()).toBeLessThan(3 * MINUTE);
     }
 
-    const second = await runDigest({ db: temp.db, mailer: real, now: later(5 * MINUTE), settings });
+    const second = await runDigest({ store: temp.store, mailer: real, now: later(5 * MINUTE), settings });
     expect(second).toMatchObject({ sent: 4, pending: 0, unknown: 0 });
     expect(recipients()).toEqual([...emails].sort());
   });
 
   it("SMTP down: failures recorded, nothing sent early, all delivered once it is back", async () => {
     const emails = await addReaders(temp.db, 3);
-    const down = await runDigest({ db: temp.db, mailer: mailerTo(`smtp://127.0.0.1:${await deadPort()}`), now: NOW, settings });
+    const down = await runDigest({ store: temp.store, mailer: mailerTo(`smtp://127.0.0.1:${await deadPort()}`), now: NOW, settings });
     expect(down).toEqual({ date: "2026-11-26", sent: 0, skipped: 0, failed: 0, pending: 3, unknown: 0 });
     const rows = await temp.db.delivery.findMany();
     expect(rows.every((d) => d.status === "pending" && d.attempts === 1 && /ECONNREFUSED|connect/i.test(d.lastError ?? ""))).toBe(true);
 
-    const tooSoon = await runDigest({ db: temp.db, mailer: mailerTo(smtp.url), now: later(MINUTE), settings });
+    const tooSoon = await runDigest({ store: temp.store, mailer: mailerTo(smtp.url), now: later(MINUTE), settings });
     expect(tooSoon).toMatchObject({ sent: 0, pending: 3 });
     expect(smtp.messages).toHaveLength(0);
 
-    const back = await runDigest({ db: temp.db, mailer: mailerTo(smtp.url), now: later(3 * MINUTE), settings });
+    const back = await runDigest({ store: temp.store, mailer: mailerTo(smtp.url), now: later(3 * MINUTE), settings });
     expect(back).toMatchObject({ sent: 3, pending: 0 });
     expect(recipients()).toEqual([...emails].sort());
     expect((await temp.db.delivery.findMany()).every((d) => d.status === "sent" && d.attempts === 2)).toBe(true);
@@ -88,9 +88,9 @@ describe("digest failures", () => {
     await addReaders(temp.db, 2);
     smtp.rejectRecipient("reader2@example.com", 451);
     const mailer = mailerTo(smtp.url);
-    expect(await runDigest({ db: temp.db, mailer, now: NOW, settings })).toMatchObject({ sent: 1, failed: 0, pending: 1 });
-    expect(await runDigest({ db: temp.db, mailer, now: later(10 * MINUTE), settings })).toMatchObject({ sent: 0, failed: 0, pending: 1 });
-    expect(await runDigest({ db: temp.db, mailer, now: later(HOUR), settings })).toMatchObject({ sent: 0, failed: 1, pending: 0 });
+    expect(await runDigest({ store: temp.store, mailer, now: NOW, settings })).toMatchObject({ sent: 1, failed: 0, pending: 1 });
+    expect(await runDigest({ store: temp.store, mailer, now: later(10 * MINUTE), settings })).toMatchObject({ sent: 0, failed: 0, pending: 1 });
+    expect(await runDigest({ store: temp.store, mailer, now: later(HOUR), settings })).toMatchObject({ sent: 0, failed: 1, pending: 0 });
     const busy = await temp.db.delivery.findFirstOrThrow({ where: { subscriber: { email: "reader2@example.com" } }, include: { subscriber: true } });
     expect(busy).toMatchObject({ status: "failed", attempts: 3 });
     expect(busy.lastError).toContain("451");
@@ -100,10 +100,10 @@ describe("digest failures", () => {
   it("a 451 that clears is delivered on the retry", async () => {
     await addReaders(temp.db, 1);
     smtp.rejectRecipient("reader1@example.com", 451);
-    await runDigest({ db: temp.db, mailer: mailerTo(smtp.url), now: NOW, settings });
+    await runDigest({ store: temp.store, mailer: mailerTo(smtp.url), now: NOW, settings });
     const healthy = await startSmtpCatcher();
     try {
-      const retry = await runDigest({ db: temp.db, mailer: mailerTo(healthy.url), now: later(3 * MINUTE), settings });
+      const retry = await runDigest({ store: temp.store, mailer: mailerTo(healthy.url), now: later(3 * MINUTE), settings });
       expect(retry).toMatchObject({ sent: 1, pending: 0 });
       expect(recipients(healthy)).toEqual(["reader1@example.com"]);
     } finally {
@@ -115,14 +115,14 @@ describe("digest failures", () => {
     await addReaders(temp.db, 2);
     smtp.rejectRecipient("reader1@example.com", 550);
     const mailer = mailerTo(smtp.url);
-    expect(await runDigest({ db: temp.db, mailer, now: NOW, settings })).toMatchObject({ sent: 1, failed: 1, pending: 0 });
+    expect(await runDigest({ store: temp.store, mailer, now: NOW, settings })).toMatchObject({ sent: 1, failed: 1, pending: 0 });
     const gone = await temp.db.subscriber.findUniqueOrThrow({ where: { email: "reader1@example.com" } });
     expect(gone.suppressedAt?.getTime()).toBeGreaterThanOrEqual(NOW.getTime());
     expect(gone.suppressReason).toMatch(/^Hard bounce: .*550/);
-    expect(await runDigest({ db: temp.db, mailer, now: later(HOUR), settings })).toMatchObject({ sent: 0, failed: 0 });
+    expect(await runDigest({ store: temp.store, mailer, now: later(HOUR), settings })).toMatchObject({ sent: 0, failed: 0 });
     // Tomorrow's edition does not even queue the suppressed address.
     await addPapers(temp.db, 2, later(20 * HOUR));
-    expect(await runDigest({ db: temp.db, mailer, now: later(24 * HOUR), settings })).toMatchObject({ date: "2026-11-27", sent: 1 });
+    expect(await runDigest({ store: temp.store, mailer, now: later(24 * HOUR), settings })).toMatchObject({ date: "2026-11-27", sent: 1 });
     expect(await temp.db.delivery.count({ where: { subscriberId: gone.id } })).toBe(1);
     expect(recipients()).toEqual(["reader2@example.com", "reader2@example.com"]);
   });
@@ -133,13 +133,13 @@ describe("digest failures", () => {
     let sends = 0;
     // After two sends the process "dies": the third send never returns, as if the process was killed.
     const dying: Mailer = { send: (mail) => (++sends <= 2 ? real.send(mail) : new Promise(() => {})), close: async () => {} };
-    void runDigest({ db: temp.db, mailer: dying, now: NOW, settings });
+    void runDigest({ store: temp.store, mailer: dying, now: NOW, settings });
     await smtp.waitFor(2);
     await expect.poll(() => temp.db.delivery.count({ where: { status: "sending" } })).toBe(1);
 
-    const early = await runDigest({ db: temp.db, mailer: real, now: later(5 * MINUTE), settings });
+    const early = await runDigest({ store: temp.store, mailer: real, now: later(5 * MINUTE), settings });
     expect(early).toMatchObject({ sent: 2, unknown: 0 });
-    const resumed = await runDigest({ db: temp.db, mailer: real, now: later(20 * MINUTE), settings });
+    const resumed = await runDigest({ store: temp.store, mailer: real, now: later(20 * MINUTE), settings });
     expect(resumed).toMatchObject({ sent: 0, pending: 0, unknown: 1 });
     const stuck = await temp.db.delivery.findFirstOrThrow({ where: { status: "unknown" }, include: { subscriber: true } });
     expect(stuck.lastError).toMatch(/may or may not/);

@@ -1,7 +1,7 @@
 // The digest's direct SQLite connection beside the Prisma client: claims that must not be taken, and a
 // Prisma transaction holding the write lock in the same process. Real temporary SQLite, real SMTP.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { claimDelivery } from "../../src/server/store/sqlite/digest/delivery-claims";
+import { claimDelivery } from "../../src/server/digest/delivery-claims";
 import { runDigest } from "../../src/server/digest/run-digest";
 import { createMailer } from "../../src/server/platform/mailer";
 import type { Mailer } from "../../src/server/platform/mail-types";
@@ -38,10 +38,10 @@ describe("digest claims on the direct connection", () => {
   it("a delivery backed off by another runner is not claimed before its retry time, nor dropped", async () => {
     const reader = await addSubscriber(temp.db, { email: "later@example.com" });
     const id = await pendingDelivery(reader.id, new Date(NOW.getTime() + 2 * MINUTE));
-    expect(await claimDelivery(temp.db, id, NOW)).toBe("taken");
+    expect(await claimDelivery(temp.store.digest, id, NOW)).toBe("taken");
     expect(await temp.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", attempts: 0 });
-    expect(await claimDelivery(temp.db, id, new Date(NOW.getTime() + 3 * MINUTE))).toBe("claimed");
-    expect(await claimDelivery(temp.db, id, new Date(NOW.getTime() + 3 * MINUTE))).toBe("taken");
+    expect(await claimDelivery(temp.store.digest, id, new Date(NOW.getTime() + 3 * MINUTE))).toBe("claimed");
+    expect(await claimDelivery(temp.store.digest, id, new Date(NOW.getTime() + 3 * MINUTE))).toBe("taken");
     const claimed = await temp.db.delivery.findUniqueOrThrow({ where: { id } });
     expect(claimed).toMatchObject({ status: "sending", attempts: 1 });
     // Written in the adapter's own format, so Prisma reads the same instant back.
@@ -51,8 +51,8 @@ describe("digest claims on the direct connection", () => {
   it("a reader who left is skipped by the claim, once", async () => {
     const reader = await addSubscriber(temp.db, { email: "gone@example.com", status: "paused" });
     const id = await pendingDelivery(reader.id);
-    expect(await claimDelivery(temp.db, id, NOW)).toBe("inactive");
-    expect(await claimDelivery(temp.db, id, NOW)).toBe("taken");
+    expect(await claimDelivery(temp.store.digest, id, NOW)).toBe("inactive");
+    expect(await claimDelivery(temp.store.digest, id, NOW)).toBe("taken");
     expect(await temp.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "skipped", lastError: "Subscriber no longer active." });
   });
 
@@ -86,7 +86,7 @@ describe("digest claims on the direct connection", () => {
       longestStallMs = Math.max(longestStallMs, performance.now() - last);
       last = performance.now();
     }, 10);
-    const result = await runDigest({ db: temp.db, mailer: locking, now: NOW, settings: digestTestSettings() }).finally(() => clearInterval(ticker));
+    const result = await runDigest({ store: temp.store, mailer: locking, now: NOW, settings: digestTestSettings() }).finally(() => clearInterval(ticker));
     await holding;
     expect(result).toMatchObject({ sent: 6, failed: 0, pending: 0, unknown: 0 });
     expect(smtp.messages.flatMap((m) => m.to).sort()).toEqual([...emails].sort());

@@ -2,12 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GET as clickRoute } from "../../src/app/r/[token]/route";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "../../src/app/unsubscribe/route";
-import { useDb } from "../../src/server/store/sqlite/prisma-client";
+import { env } from "../../src/env";
+import { useStore } from "../../src/server/store/open-store";
 import { verifyClickToken } from "../../src/server/digest/click-token";
 import { runDigest } from "../../src/server/digest/run-digest";
 import { createMailer } from "../../src/server/platform/mailer";
 import type { Mailer } from "../../src/server/platform/mail-types";
-import { findSubscriberByManageToken } from "../../src/server/store/sqlite/subscribers/find-subscriber";
+import { findSubscriberByManageToken } from "../../src/server/subscriptions/find-subscriber";
 import { addPaper, addSubscriber, APP_URL, digestTestSettings, NOW } from "../helpers/digest-fixtures";
 import { params, request } from "../helpers/route";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
@@ -21,7 +22,7 @@ let mailer: Mailer;
 
 beforeEach(async () => {
   temp = await createTempDb();
-  useDb(temp.db);
+  useStore(env().databaseUrl, temp.store);
   smtp = await startSmtpCatcher();
   mailer = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "paper-digest <digest@papers.example.org>", appUrl: APP_URL, ratePerSecond: 1000, log: () => {}, clock: () => NOW });
   for (let i = 1; i <= 4; i++) await addPaper(temp.db, { title: `General result ${i}`, trendKey: 100 - i, authors: ["A. Author", "B. Author", "C. Author", "D. Author", "E. Author", "F. Author"] });
@@ -39,7 +40,7 @@ const mailTo = (email: string) => smtp.messages.find((m) => m.to.includes(email)
 describe("the digest mail", () => {
   it("has both parts, Message-ID, Date and the one-click List-Unsubscribe headers verbatim", async () => {
     const reader = await addSubscriber(temp.db, { email: "reader@example.com" });
-    await runDigest({ db: temp.db, mailer, now: NOW, settings: digestTestSettings() });
+    await runDigest({ store: temp.store, mailer, now: NOW, settings: digestTestSettings() });
     const { raw, parsed } = mailTo("reader@example.com");
     const delivery = await temp.db.delivery.findFirstOrThrow();
     const token = /unsubscribe\?token=([^>]+)>/.exec(raw)?.[1];
@@ -57,16 +58,16 @@ describe("the digest mail", () => {
     expect(parsed.html).toContain("max-width:600px");
     expect(parsed.html).toContain("Post-training quantization &lt;done right&gt;");
     expect(parsed.html).not.toMatch(/<script|<link|@import/i);
-    expect(await findSubscriberByManageToken(temp.db, decodeURIComponent(token!))).toMatchObject({ id: reader.id });
+    expect(await findSubscriberByManageToken(temp.store, decodeURIComponent(token!))).toMatchObject({ id: reader.id });
   });
 
   it("manage, unsubscribe and paper links carry valid tokens and resolve", async () => {
     const reader = await addSubscriber(temp.db, { email: "reader@example.com" });
-    await runDigest({ db: temp.db, mailer, now: NOW, settings: digestTestSettings() });
+    await runDigest({ store: temp.store, mailer, now: NOW, settings: digestTestSettings() });
     const { parsed } = mailTo("reader@example.com");
     const html = String(parsed.html);
     const manage = new URL(/href="([^"]*\/subscription\?token=[^"]+)"/.exec(html)![1]!.replace(/&amp;/g, "&"));
-    expect(await findSubscriberByManageToken(temp.db, manage.searchParams.get("token"))).toMatchObject({ id: reader.id });
+    expect(await findSubscriberByManageToken(temp.store, manage.searchParams.get("token"))).toMatchObject({ id: reader.id });
 
     const clicks = [...html.matchAll(/href="https:\/\/papers\.example\.org\/r\/([^"]+)"/g)].map((m) => m[1]!);
     expect(clicks).toHaveLength(6);
@@ -87,7 +88,7 @@ describe("the digest mail", () => {
 
   it("the List-Unsubscribe URL: GET changes nothing, the one-click POST unsubscribes with 200 and no redirect", async () => {
     await addSubscriber(temp.db, { email: "reader@example.com" });
-    await runDigest({ db: temp.db, mailer, now: NOW, settings: digestTestSettings() });
+    await runDigest({ store: temp.store, mailer, now: NOW, settings: digestTestSettings() });
     const url = /^List-Unsubscribe: <(https:[^>]+)>/m.exec(mailTo("reader@example.com").raw)![1]!;
     expect((await unsubscribeGet(request(url))).status).toBe(200);
     expect((await temp.db.subscriber.findFirstOrThrow()).status).toBe("active");
@@ -101,7 +102,7 @@ describe("the digest mail", () => {
     await addSubscriber(temp.db, { email: "quant@example.com", topics: ["quantization"] });
     await addSubscriber(temp.db, { email: "free-text@example.com", topics: ["Quantization"] });
     await addSubscriber(temp.db, { email: "general@example.com" });
-    await runDigest({ db: temp.db, mailer, now: NOW, settings: digestTestSettings({ size: 4 }) });
+    await runDigest({ store: temp.store, mailer, now: NOW, settings: digestTestSettings({ size: 4 }) });
     const titlesOf = (email: string) => [...String(mailTo(email).parsed.text).matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
     const quantFirst = ["Quantized LLMs at 2 bits", "Post-training quantization <done right>", "General result 1", "General result 2"];
     expect(titlesOf("quant@example.com")).toEqual(quantFirst);

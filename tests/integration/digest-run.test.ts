@@ -35,7 +35,7 @@ describe("runDigest", () => {
   it("sends one digest per active subscriber and answers the counts", async () => {
     await addPapers(temp.db, 12);
     await addReaders(temp.db, 2);
-    const result = await runDigest({ db: temp.db, mailer, now: NOW, settings });
+    const result = await runDigest({ store: temp.store, mailer, now: NOW, settings });
     expect(result).toEqual({ date: "2026-11-26", sent: 2, skipped: 0, failed: 0, pending: 0, unknown: 0 });
     expect(recipients()).toEqual(["reader1@example.com", "reader2@example.com"]);
     const deliveries = await temp.db.delivery.findMany();
@@ -49,8 +49,8 @@ describe("runDigest", () => {
   it("a second run for the same date sends nothing", async () => {
     await addPapers(temp.db, 3);
     await addReaders(temp.db, 3);
-    await runDigest({ db: temp.db, mailer, now: NOW, settings });
-    const again = await runDigest({ db: temp.db, mailer, now: new Date(NOW.getTime() + HOUR), settings });
+    await runDigest({ store: temp.store, mailer, now: NOW, settings });
+    const again = await runDigest({ store: temp.store, mailer, now: new Date(NOW.getTime() + HOUR), settings });
     expect(again).toMatchObject({ date: "2026-11-26", sent: 0, skipped: 0, failed: 0, pending: 0 });
     expect(smtp.messages).toHaveLength(3);
   });
@@ -59,8 +59,8 @@ describe("runDigest", () => {
     await addPapers(temp.db, 5);
     const emails = await addReaders(temp.db, 30);
     const [a, b] = await Promise.all([
-      runDigest({ db: temp.db, mailer, now: NOW, settings }),
-      runDigest({ db: temp.db, mailer, now: NOW, settings }),
+      runDigest({ store: temp.store, mailer, now: NOW, settings }),
+      runDigest({ store: temp.store, mailer, now: NOW, settings }),
     ]);
     expect(a.sent + b.sent).toBe(30);
     expect(recipients()).toEqual([...emails].sort());
@@ -74,7 +74,7 @@ describe("runDigest", () => {
     const child = execFileAsync(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/digest-child-run.ts", temp.url, smtp.url, NOW.toISOString(), "20"]);
     await smtp.waitFor(1, 20_000);
     const slow = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "digest@papers.example.org", appUrl: APP_URL, ratePerSecond: 20, log: () => {}, clock: () => NOW });
-    const here = await runDigest({ db: temp.db, mailer: slow, now: NOW, settings });
+    const here = await runDigest({ store: temp.store, mailer: slow, now: NOW, settings });
     await slow.close();
     const there = JSON.parse((await child).stdout) as { sent: number };
     expect(here.sent).toBeGreaterThan(0);
@@ -91,7 +91,7 @@ describe("runDigest", () => {
     await addSubscriber(temp.db, { email: "gone@example.com", status: "unsubscribed" });
     const bounced = await addSubscriber(temp.db, { email: "bounced@example.com" });
     await temp.db.subscriber.update({ where: { id: bounced.id }, data: { suppressedAt: NOW, suppressReason: "Hard bounce" } });
-    const result = await runDigest({ db: temp.db, mailer, now: NOW, settings });
+    const result = await runDigest({ store: temp.store, mailer, now: NOW, settings });
     expect(result.sent).toBe(1);
     expect(recipients()).toEqual(["active@example.com"]);
     expect(await temp.db.delivery.count()).toBe(1);
@@ -103,7 +103,7 @@ describe("runDigest", () => {
     const run = await temp.db.digestRun.create({ data: { date: "2026-11-26", startedAt: NOW } });
     await temp.db.delivery.create({ data: { runId: run.id, subscriberId: reader.id, status: "pending" } });
     await temp.db.subscriber.update({ where: { id: reader.id }, data: { status: "unsubscribed" } });
-    const result = await runDigest({ db: temp.db, mailer, now: NOW, settings });
+    const result = await runDigest({ store: temp.store, mailer, now: NOW, settings });
     expect(result).toMatchObject({ sent: 0, skipped: 1 });
     expect(smtp.messages).toHaveLength(0);
   });
@@ -111,7 +111,7 @@ describe("runDigest", () => {
   it("nothing new → no email, recorded as skipped", async () => {
     await addPapers(temp.db, 3, new Date(NOW.getTime() - 72 * HOUR));
     await addReaders(temp.db, 1);
-    const result = await runDigest({ db: temp.db, mailer, now: NOW, settings });
+    const result = await runDigest({ store: temp.store, mailer, now: NOW, settings });
     expect(result).toEqual({ date: "2026-11-26", sent: 0, skipped: 1, failed: 0, pending: 0, unknown: 0 });
     expect(smtp.messages).toHaveLength(0);
     const [delivery] = await temp.db.delivery.findMany();
@@ -123,9 +123,9 @@ describe("runDigest", () => {
     const yesterday = new Date(NOW.getTime() - 24 * HOUR);
     const old = await addPaper(temp.db, { title: "Yesterday's hit", trendKey: 500, firstSeenAt: new Date(yesterday.getTime() - HOUR) });
     await addReaders(temp.db, 1);
-    await runDigest({ db: temp.db, mailer, now: yesterday, settings });
+    await runDigest({ store: temp.store, mailer, now: yesterday, settings });
     const fresh = await addPaper(temp.db, { title: "Today's news", trendKey: 1, firstSeenAt: new Date(NOW.getTime() - HOUR) });
-    const today = await runDigest({ db: temp.db, mailer, now: NOW, settings });
+    const today = await runDigest({ store: temp.store, mailer, now: NOW, settings });
     expect(today).toMatchObject({ date: "2026-11-26", sent: 1 });
     const [first, second] = smtp.messages;
     expect(first!.parsed.text).toContain("Yesterday's hit");
@@ -139,7 +139,7 @@ describe("runDigest", () => {
     await addPapers(temp.db, 4);
     await addReaders(temp.db, 2);
     await addSubscriber(temp.db, { email: "quiet@example.com", lastDigestAt: NOW });
-    const plan = await runDigest({ db: temp.db, mailer, now: NOW, settings, dryRun: true });
+    const plan = await runDigest({ store: temp.store, mailer, now: NOW, settings, dryRun: true });
     expect(plan).toMatchObject({ date: "2026-11-26", sent: 2, skipped: 1 });
     expect(plan.planned?.map((p) => [p.email, p.subject])).toEqual([
       ["reader1@example.com", "Paper digest, 26 Nov 2026: Paper 1 (+3 more)"],
@@ -154,7 +154,7 @@ describe("runDigest", () => {
   it("--to sends one preview and records nothing", async () => {
     await addPapers(temp.db, 2);
     await addReaders(temp.db, 3);
-    const result = await runDigest({ db: temp.db, mailer, now: NOW, settings, to: "editor@example.com" });
+    const result = await runDigest({ store: temp.store, mailer, now: NOW, settings, to: "editor@example.com" });
     expect(result).toMatchObject({ sent: 1 });
     expect(recipients()).toEqual(["editor@example.com"]);
     expect(smtp.messages[0]!.parsed.subject).toBe("[Preview] Paper digest, 26 Nov 2026: Paper 1 (+1 more)");

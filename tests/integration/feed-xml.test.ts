@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../src/app/feed.xml/route";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { createRouteTestDb, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 
@@ -10,7 +10,7 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@"
 
 beforeAll(async () => {
   temp = await createRouteTestDb();
-  await loadSampleIfEmpty(temp.db, new Date());
+  await loadSampleIfEmpty(temp.store, new Date(), 24);
   // A topic of our own, with a label that needs escaping, over the first three sample papers.
   const papers = await temp.db.paper.findMany({ orderBy: { id: "asc" }, take: 3, select: { id: true } });
   await temp.db.topic.create({

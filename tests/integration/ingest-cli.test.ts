@@ -30,7 +30,7 @@ async function ingest(...args: string[]): Promise<{ code: number; stdout: string
 }
 
 async function withDb<T>(read: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb(url);
+  const db = await openDb(url.slice("file:".length));
   try {
     return await read(db);
   } finally {

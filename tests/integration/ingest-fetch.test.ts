@@ -52,7 +52,7 @@ const pauses = () => calls.slice(1).map((call, i) => call.start - calls[i]!.end)
 
 const run = (sources: string[], extra: { timeoutMs?: number; maxAttempts?: number } = {}) => {
   calls = [];
-  return runScheduledIngest({ db: temp.db, now: NOW, sources, fetch: recordingFetch, delayMs: DELAY, timeoutMs: extra.timeoutMs ?? 2_000, maxAttempts: extra.maxAttempts ?? 3 });
+  return runScheduledIngest({ store: temp.store, halfLifeHours: 24, maxResults: 2_000, now: NOW, sources, fetch: recordingFetch, delayMs: DELAY, timeoutMs: extra.timeoutMs ?? 2_000, maxAttempts: extra.maxAttempts ?? 3 });
 };
 
 describe("runScheduledIngest", () => {

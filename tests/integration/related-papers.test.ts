@@ -5,7 +5,7 @@ import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
 import { StaleRelatedIndexError, writeRelatedLists } from "../../src/server/store/sqlite/related/related-rows";
 import { rebuildRelated, relatedPapers } from "../../src/server/store/sqlite/related/related-store";
 import { sqliteOf } from "../../src/server/store/sqlite/direct-connection";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
@@ -19,7 +19,7 @@ async function storedList(paperId: number) {
 
 beforeAll(async () => {
   temp = await createTempDb();
-  await loadSampleIfEmpty(temp.db, NOW);
+  await loadSampleIfEmpty(temp.store, NOW, 24);
   loraId = (await temp.db.paper.findFirstOrThrow({ where: { titleText: "LoRA Learns Less and Forgets Less" } })).id;
 });
 afterAll(() => temp.cleanup());
@@ -77,7 +77,7 @@ describe("keeping the lists fresh as papers arrive", () => {
   };
 
   it("gives a new paper its own list and offers it to the lists it belongs in", async () => {
-    const { outcomes } = await addPapers(temp.db, [newcomer], { source: "test", now: NOW });
+    const { outcomes } = await addPapers(temp.db, [newcomer], { source: "test", now: NOW, halfLifeHours: 24 });
     const newId = outcomes[0]!.paperId;
     const own = await relatedPapers(temp.db, newId);
     expect(own.map((p) => p.id)).toContain(loraId);
@@ -85,11 +85,11 @@ describe("keeping the lists fresh as papers arrive", () => {
   });
 
   it("notices papers another process added and still links to them", async () => {
-    const other = await openDb(temp.url);
+    const other = await openDb(temp.store.file);
     try {
-      const elsewhere = await addPapers(other, [{ ...newcomer, title: "Rank Choice in Low-Rank Adaptation: LoRA Forgetting Revisited" }], { source: "other", now: NOW });
+      const elsewhere = await addPapers(other, [{ ...newcomer, title: "Rank Choice in Low-Rank Adaptation: LoRA Forgetting Revisited" }], { source: "other", now: NOW, halfLifeHours: 24 });
       const elsewhereId = elsewhere.outcomes[0]!.paperId;
-      const here = await addPapers(temp.db, [{ ...newcomer, title: "LoRA Rank and Forgetting in Low-Rank Finetuning, Again" }], { source: "test", now: NOW });
+      const here = await addPapers(temp.db, [{ ...newcomer, title: "LoRA Rank and Forgetting in Low-Rank Finetuning, Again" }], { source: "test", now: NOW, halfLifeHours: 24 });
       const hereId = here.outcomes[0]!.paperId;
       expect((await relatedPapers(temp.db, hereId)).map((p) => p.id)).toContain(elsewhereId);
       const lists = await temp.db.relatedPaper.groupBy({ by: ["paperId"], _count: true });
@@ -108,7 +108,7 @@ describe("keeping the lists fresh as papers arrive", () => {
     } finally {
       elsewhere.close();
     }
-    const added = await addPapers(temp.db, [{ ...newcomer, title: "LoRA Forgetting, a Third Look at Low-Rank Finetuning" }], { source: "test", now: NOW });
+    const added = await addPapers(temp.db, [{ ...newcomer, title: "LoRA Forgetting, a Third Look at Low-Rank Finetuning" }], { source: "test", now: NOW, halfLifeHours: 24 });
     expect((await relatedPapers(temp.db, added.outcomes[0]!.paperId)).map((p) => p.id)).toContain(loraId);
     expect(await temp.db.relatedPaper.count({ where: { OR: [{ paperId: goneId }, { relatedId: goneId }] } })).toBe(0);
   });

@@ -3,18 +3,19 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
-import { searchPapers, UnknownTopicError, type SearchParams } from "../../src/server/search/search-papers";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
+import { UnknownTopicError } from "../../src/server/papers/feed-list";
+import { searchPapers, type SearchParams } from "../../src/server/search/search-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 const now = new Date("2026-11-20T12:00:00Z");
 let temp: TempDb;
 const search = (q: string, extra: Partial<SearchParams> = {}) =>
-  searchPapers(temp.db, { q, sort: "relevance", window: "all", limit: 10, offset: 0, now, ...extra });
+  searchPapers(temp.store, { q, sort: "relevance", window: "all", limit: 10, offset: 0, now, ...extra });
 
 beforeAll(async () => {
   temp = await createTempDb();
-  await loadSampleIfEmpty(temp.db, now);
+  await loadSampleIfEmpty(temp.store, now, 24);
 }, 120_000);
 afterAll(() => temp.cleanup());
 
@@ -22,10 +23,10 @@ describe("searchPapers", () => {
   it("answers from the FTS index of a freshly migrated database", async () => {
     const fresh = await createTempDb();
     try {
-      await addPapers(fresh.db, [{ title: "Quasicrystal tilings for sparse attention", abstract: "We tile attention maps with quasicrystals." }], { source: "test", now });
+      await addPapers(fresh.db, [{ title: "Quasicrystal tilings for sparse attention", abstract: "We tile attention maps with quasicrystals." }], { source: "test", now, halfLifeHours: 24 });
       const rows = await fresh.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH '"quasicrystal"'`);
       expect(Number(rows[0]!.n)).toBe(1);
-      const { results } = await searchPapers(fresh.db, { q: "quasicrystals", sort: "relevance", window: "all", limit: 10, offset: 0, now });
+      const { results } = await searchPapers(fresh.store, { q: "quasicrystals", sort: "relevance", window: "all", limit: 10, offset: 0, now });
       expect(results.map((r) => r.paper.title)).toEqual(["Quasicrystal tilings for sparse attention"]);
     } finally {
       await fresh.cleanup();
@@ -34,7 +35,7 @@ describe("searchPapers", () => {
 
   it("makes a newly added paper searchable at once, even by a word the vocabulary never saw", async () => {
     expect((await search("zorblaxian")).total).toBe(0);
-    await addPapers(temp.db, [{ title: "Zorblaxian gradient flows", abstract: "A study of zorblaxian optimisers for low-rank adaptation." }], { source: "test", now });
+    await addPapers(temp.db, [{ title: "Zorblaxian gradient flows", abstract: "A study of zorblaxian optimisers for low-rank adaptation." }], { source: "test", now, halfLifeHours: 24 });
     const { results } = await search("zorblaxian");
     expect(results[0]?.paper.title).toBe("Zorblaxian gradient flows");
     expect(results[0]?.titleHighlights).toEqual([[0, 10]]);

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { searchPapers } from "../../src/server/search/search-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -13,12 +13,12 @@ let temp: TempDb;
 
 beforeAll(async () => {
   temp = await createTempDb();
-  await loadSampleIfEmpty(temp.db, now);
+  await loadSampleIfEmpty(temp.store, now, 24);
 }, 120_000);
 afterAll(() => temp.cleanup());
 
 async function topTitles(query: string): Promise<string[]> {
-  const { results } = await searchPapers(temp.db, { q: query, sort: "relevance", window: "all", limit: 10, offset: 0, now });
+  const { results } = await searchPapers(temp.store, { q: query, sort: "relevance", window: "all", limit: 10, offset: 0, now });
   return results.map((r) => r.paper.title);
 }
 

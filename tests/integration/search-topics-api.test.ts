@@ -1,14 +1,14 @@
 // GET /api/topics on a temporary db holding the sample papers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../src/app/api/topics/route";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { createRouteTestDb } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 
 let temp: TempDb;
 beforeAll(async () => {
   temp = await createRouteTestDb();
-  await loadSampleIfEmpty(temp.db, new Date("2026-11-20T12:00:00Z"));
+  await loadSampleIfEmpty(temp.store, new Date("2026-11-20T12:00:00Z"), 24);
 }, 120_000);
 afterAll(() => temp.cleanup());
 

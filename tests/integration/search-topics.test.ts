@@ -1,8 +1,8 @@
 // Topic tagging and the topic queries behind /topics and /topics/[slug], on a real temporary db.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
-import { listTopicPapers, listTopics, topicBySlug } from "../../src/server/search/search-papers";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
+import { windowStart } from "../../src/domain/feed-params";
 import { isRecomputeDue, recomputeTopicVocabulary } from "../../src/server/store/sqlite/topics/topic-store";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -11,24 +11,24 @@ let temp: TempDb;
 
 beforeAll(async () => {
   temp = await createTempDb();
-  await loadSampleIfEmpty(temp.db, now);
+  await loadSampleIfEmpty(temp.store, now, 24);
 }, 120_000);
 afterAll(() => temp.cleanup());
 
 describe("topics", () => {
   it("derives the sample's key phrases, merging acronyms into them", async () => {
-    const topics = await listTopics(temp.db);
+    const topics = await temp.store.topics.listTopics();
     const labels = topics.map((t) => t.label);
     expect(labels).toEqual(expect.arrayContaining(["Low-rank adaptation", "Mixture of experts", "Kolmogorov-Arnold networks", "State space models", "Activation sparsity", "Quantization", "Interpretability"]));
-    const lora = await topicBySlug(temp.db, "low-rank-adaptation");
+    const lora = await temp.store.topics.topicBySlug("low-rank-adaptation");
     expect(lora?.aliases).toContain("LoRA");
-    expect((await topicBySlug(temp.db, "mixture-of-experts"))?.aliases).toContain("MoE");
-    expect(await topicBySlug(temp.db, "no-such-topic")).toBeNull();
+    expect((await temp.store.topics.topicBySlug("mixture-of-experts"))?.aliases).toContain("MoE");
+    expect(await temp.store.topics.topicBySlug("no-such-topic")).toBeNull();
   });
 
   it("tags the sample papers and keeps counts and topicsText in step", async () => {
-    const topic = (await topicBySlug(temp.db, "kolmogorov-arnold-networks"))!;
-    const { papers, total } = await listTopicPapers(temp.db, { topicId: topic.id, window: "all", sort: "trending", limit: 20, offset: 0, now });
+    const topic = (await temp.store.topics.topicBySlug("kolmogorov-arnold-networks"))!;
+    const { papers, total } = await temp.store.listing.listPapers({ topicId: topic.id, since: null, order: "trending", limit: 20, offset: 0 });
     expect(total).toBe(topic.paperCount);
     expect(papers.map((p) => p.title)).toEqual(expect.arrayContaining(["Activation Space Selectable Kolmogorov-Arnold Networks", "Kolmogorov-Arnold Transformer"]));
     const keys = papers.map((p) => p.trendKey);
@@ -43,11 +43,11 @@ describe("topics", () => {
       title: "Sparse mixture of experts for state space models",
       abstract: "We route tokens in a mixture of experts (MoE) between state space models; the SSM experts stay sparse.",
       categories: ["cs.LG", "cs.CL"],
-    }], { source: "test", now });
+    }], { source: "test", now, halfLifeHours: 24 });
     const paperId = added.outcomes[0]!.paperId;
     const tags = await temp.db.paperTopic.findMany({ where: { paperId }, select: { topic: { select: { slug: true } } } });
     expect(tags.map((t) => t.topic.slug)).toEqual(expect.arrayContaining(["mixture-of-experts", "state-space-models", "cs.lg", "cs.cl"]));
-    const category = (await topicBySlug(temp.db, "cs.lg"))!;
+    const category = (await temp.store.topics.topicBySlug("cs.lg"))!;
     expect(category).toMatchObject({ kind: "category", label: "Machine learning (cs.LG)", paperCount: 1 });
   });
 
@@ -56,18 +56,18 @@ describe("topics", () => {
     expect(isRecomputeDue(20, null)).toBe(true);
     expect(isRecomputeDue(399, 210)).toBe(false);
     expect(isRecomputeDue(420, 210)).toBe(true);
-    const before = await listTopics(temp.db);
+    const before = await temp.store.topics.listTopics();
     await recomputeTopicVocabulary(temp.db, now);
-    const after = await listTopics(temp.db);
+    const after = await temp.store.topics.listTopics();
     for (const topic of before) expect(after.find((t) => t.slug === topic.slug)?.paperCount).toBeGreaterThanOrEqual(topic.paperCount);
   });
 
   it("lists a topic's papers within a window only", async () => {
-    const topic = (await topicBySlug(temp.db, "low-rank-adaptation"))!;
+    const topic = (await temp.store.topics.topicBySlug("low-rank-adaptation"))!;
     const later = new Date(now.getTime() + 10 * 86_400_000);
-    const week = await listTopicPapers(temp.db, { topicId: topic.id, window: "week", sort: "new", limit: 5, offset: 0, now: later });
+    const week = await temp.store.listing.listPapers({ topicId: topic.id, since: windowStart("week", later), order: "new", limit: 5, offset: 0 });
     expect(week).toEqual({ papers: [], total: 0 });
-    const month = await listTopicPapers(temp.db, { topicId: topic.id, window: "month", sort: "new", limit: 5, offset: 0, now: later });
+    const month = await temp.store.listing.listPapers({ topicId: topic.id, since: windowStart("month", later), order: "new", limit: 5, offset: 0 });
     expect(month.total).toBe(topic.paperCount);
   });
 });

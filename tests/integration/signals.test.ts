@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NO_SIGNAL_KEY, trendKeyOf } from "../../src/domain/trending";
-import { recordSignals, storedDateTime, type SignalInput } from "../../src/server/store/sqlite/trending/signals";
+import type { SignalInput } from "../../src/server/store/trending";
+import { storedDateTime } from "../../src/server/store/sqlite/date-encoding";
+import { recordSignals } from "../../src/server/store/sqlite/trending/signals";
 import { rebuildTrendKeys } from "../../src/server/store/sqlite/trending/trend-keys-rebuild";
 import { createRankedPapers } from "../helpers/ranked-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";

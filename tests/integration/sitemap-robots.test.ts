@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import robots from "../../src/app/robots";
 import sitemap from "../../src/app/sitemap";
 import { env } from "../../src/env";
-import { loadSampleIfEmpty } from "../../src/server/store/sqlite/papers/sample-data";
+import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { createRouteTestDb } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 
@@ -10,7 +10,7 @@ let temp: TempDb;
 
 beforeAll(async () => {
   temp = await createRouteTestDb();
-  await loadSampleIfEmpty(temp.db, new Date("2026-11-26T12:00:00Z"));
+  await loadSampleIfEmpty(temp.store, new Date("2026-11-26T12:00:00Z"), 24);
   const paper = await temp.db.paper.findFirstOrThrow({ select: { id: true } });
   await temp.db.topic.create({ data: { slug: "sitemap-topic", label: "Sitemap topic", kind: "phrase", paperCount: 1, papers: { create: [{ paperId: paper.id }] } } });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as subscribe } from "../../src/app/api/subscriptions/route";
 import ConfirmPage from "../../src/app/subscription/confirm/page";
 import { useMailer } from "../../src/server/platform/mailer";
-import { purgeUnconfirmed } from "../../src/server/store/sqlite/subscribers/purge-unconfirmed";
+import { purgeUnconfirmed } from "../../src/server/subscriptions/purge-unconfirmed";
 import { retryPendingConfirmations } from "../../src/server/subscriptions/retry-confirmations";
 import { SUBSCRIBE_ACCEPTED_BODY } from "../../src/server/subscriptions/subscribe-input";
 import { request } from "../helpers/route";
@@ -21,7 +21,7 @@ const json = (email: string, ip: string) =>
 
 describe("SMTP down at subscribe time", () => {
   it("answers 202, keeps the row pending and delivers the confirmation on retry", async () => {
-    const { db } = env.temp;
+    const { db, store } = env.temp;
     const dead = await startSmtpCatcher();
     await dead.close();
     const deadMailer = smtpMailer(dead.url);
@@ -33,39 +33,39 @@ describe("SMTP down at subscribe time", () => {
     expect(kept).toMatchObject({ status: "pending", confirmPending: true, confirmAttempts: 1, confirmSentAt: null });
     expect(kept.confirmLastError).toMatch(/^temporary: /);
 
-    expect(await retryPendingConfirmations({ db, mailer: deadMailer, now: new Date(), appUrl: APP_URL })).toEqual({ attempted: 1, sent: 0 });
+    expect(await retryPendingConfirmations({ store, mailer: deadMailer, now: new Date(), appUrl: APP_URL })).toEqual({ attempted: 1, sent: 0 });
     expect((await db.subscriber.findUniqueOrThrow({ where: { id: kept.id } })).confirmAttempts).toBe(2);
     await deadMailer.close();
 
     const mailer = smtpMailer(env.smtp.url);
     const now = new Date();
-    expect(await retryPendingConfirmations({ db, mailer, now, appUrl: APP_URL })).toEqual({ attempted: 1, sent: 1 });
+    expect(await retryPendingConfirmations({ store, mailer, now, appUrl: APP_URL })).toEqual({ attempted: 1, sent: 1 });
     await mailer.close();
     const [mail] = await env.smtp.waitFor(1);
     const after = await db.subscriber.findUniqueOrThrow({ where: { id: kept.id } });
     expect(after).toMatchObject({ status: "pending", confirmPending: false, confirmLastError: null, confirmSentAt: now });
     const link = linkIn(mail!.parsed.text, `${APP_URL}/subscription/confirm?token=`);
     expect(renderToStaticMarkup(await ConfirmPage({ searchParams: Promise.resolve({ token: tokenOf(link) }) }))).toContain("You are subscribed");
-    expect(await retryPendingConfirmations({ db, mailer, now, appUrl: APP_URL })).toEqual({ attempted: 0, sent: 0 });
+    expect(await retryPendingConfirmations({ store, mailer, now, appUrl: APP_URL })).toEqual({ attempted: 0, sent: 0 });
   });
 
   it("stops retrying an address the server refuses permanently (550)", async () => {
-    const { db } = env.temp;
+    const { db, store } = env.temp;
     env.smtp.rejectRecipient("nobody@example.com", 550);
     useMailer(smtpMailer(env.smtp.url));
     expect((await subscribe(json("nobody@example.com", "192.0.2.11"))).status).toBe(202);
     const row = await db.subscriber.findUniqueOrThrow({ where: { email: "nobody@example.com" } });
     expect(row).toMatchObject({ status: "pending", confirmPending: false });
     expect(row.confirmLastError).toMatch(/^permanent: /);
-    expect((await retryPendingConfirmations({ db, mailer: smtpMailer(env.smtp.url), now: new Date(), appUrl: APP_URL })).attempted).toBe(0);
+    expect((await retryPendingConfirmations({ store, mailer: smtpMailer(env.smtp.url), now: new Date(), appUrl: APP_URL })).attempted).toBe(0);
   });
 
   it("forgets addresses nobody confirmed within a week", async () => {
-    const { db } = env.temp;
+    const { db, store } = env.temp;
     const later = new Date(Date.now() + 8 * 86_400_000);
     const before = await db.subscriber.count({ where: { status: "pending", confirmedAt: null } });
     expect(before).toBe(1);
-    expect(await purgeUnconfirmed({ db, now: later })).toBe(1);
+    expect(await purgeUnconfirmed({ store, now: later })).toBe(1);
     expect(await db.subscriber.count({ where: { email: "patient@example.com", status: "active" } })).toBe(1);
   });
 });

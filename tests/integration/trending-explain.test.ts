@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { scoreFromKey, SIGNAL_WEIGHTS } from "../../src/domain/trending";
 import { recordSignals } from "../../src/server/store/sqlite/trending/signals";
-import { explainTrending } from "../../src/server/store/sqlite/trending/trending-explain";
-import { recordView } from "../../src/server/store/sqlite/trending/views";
-import { removeVote, upvote } from "../../src/server/store/sqlite/trending/votes";
 import { createRankedPapers } from "../helpers/ranked-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -22,14 +19,14 @@ afterEach(async () => temp.cleanup());
 describe("explainTrending", () => {
   it("explains a voted, viewed, clicked paper in plain words, strongest first", async () => {
     const paperId = ids[5]!;
-    for (const visitor of ["a", "b", "c"]) await upvote(temp.db, paperId, visitor, before(2));
-    await upvote(temp.db, paperId, "d", before(72));
-    await upvote(temp.db, paperId, "e", before(3));
-    await removeVote(temp.db, paperId, "e", before(1));
-    for (const visitor of ["a", "b", "f", "g"]) await recordView(temp.db, { paperId, visitorId: visitor, now: before(30) });
+    for (const visitor of ["a", "b", "c"]) await temp.store.trending.upvote(paperId, visitor, before(2));
+    await temp.store.trending.upvote(paperId, "d", before(72));
+    await temp.store.trending.upvote(paperId, "e", before(3));
+    await temp.store.trending.removeVote(paperId, "e", before(1));
+    for (const visitor of ["a", "b", "f", "g"]) await temp.store.trending.recordView({ paperId, visitorId: visitor, now: before(30) });
     await recordSignals(temp.db, [{ paperId, kind: "click", at: before(5), weight: SIGNAL_WEIGHTS.click }], 24);
 
-    const explained = (await explainTrending(temp.db, [paperId], NOW, 24)).get(paperId)!;
+    const explained = (await temp.store.trending.explainTrending([paperId], NOW)).get(paperId)!;
     const key = (await temp.db.paper.findUniqueOrThrow({ where: { id: paperId } })).trendKey;
     expect(explained.score).toBeCloseTo(scoreFromKey(key, NOW, 24), 12);
     expect(explained.rank).toBe(1);
@@ -38,19 +35,19 @@ describe("explainTrending", () => {
   });
 
   it("gives every requested paper its overall rank and skips unknown ids", async () => {
-    const result = await explainTrending(temp.db, [ids[2]!, ids[0]!, 9999, ids[2]!], NOW, 24);
+    const result = await temp.store.trending.explainTrending([ids[2]!, ids[0]!, 9999, ids[2]!], NOW);
     expect([...result.keys()].sort()).toEqual([ids[0], ids[2]].sort());
     expect(result.get(ids[0]!)?.rank).toBe(1);
     expect(result.get(ids[2]!)?.rank).toBe(3);
     expect(result.get(ids[2]!)?.reasons).toEqual([{ text: "#3 on the source list", detail: expect.stringContaining("test trending list: #3") }]);
-    expect((await explainTrending(temp.db, [], NOW, 24)).size).toBe(0);
+    expect((await temp.store.trending.explainTrending([], NOW)).size).toBe(0);
   });
 
   it("says a paper without signals has none, with score 0 and no rank, and marks fresh papers new", async () => {
     const bare = await temp.db.paper.create({
       data: { slug: "bare", title: "Bare", abstract: "x", titleText: "Bare", abstractText: "x", titleKey: "bare", firstSeenAt: before(2), feedAt: before(2), sourceName: "test" },
     });
-    const explained = (await explainTrending(temp.db, [bare.id], NOW, 24)).get(bare.id)!;
+    const explained = (await temp.store.trending.explainTrending([bare.id], NOW)).get(bare.id)!;
     expect(explained.score).toBe(0);
     expect(explained.rank).toBeUndefined();
     expect(explained.reasons).toEqual([{ text: "new", detail: "First seen 2 hours ago" }]);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 process.env.SECRET_KEY = "views-test-secret-key-0123456789abcdefghij";
 import { POST } from "../../src/app/api/papers/[id]/view/route";
 import { resetEnvCache } from "../../src/env";
-import { isCountableView, recordView } from "../../src/server/store/sqlite/trending/views";
+import { isCountableView } from "../../src/server/trending/countable-view";
 import { createRankedPapers } from "../helpers/ranked-papers";
 import { createRouteTestDb, params, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
@@ -23,19 +23,19 @@ describe("recordView", () => {
   it("counts a visitor once per paper per UTC day", async () => {
     const paperId = ids[0]!;
     const keyBefore = (await temp.db.paper.findUniqueOrThrow({ where: { id: paperId } })).trendKey;
-    expect(await recordView(temp.db, { paperId, visitorId: "ann", now: NOW })).toBe("counted");
-    expect(await recordView(temp.db, { paperId, visitorId: "ann", now: new Date("2026-11-26T23:59:59.999Z") })).toBe("already_counted");
-    expect(await recordView(temp.db, { paperId, visitorId: "bob", now: NOW })).toBe("counted");
-    expect(await recordView(temp.db, { paperId: ids[1]!, visitorId: "ann", now: NOW })).toBe("counted");
+    expect(await temp.store.trending.recordView({ paperId, visitorId: "ann", now: NOW })).toBe("counted");
+    expect(await temp.store.trending.recordView({ paperId, visitorId: "ann", now: new Date("2026-11-26T23:59:59.999Z") })).toBe("already_counted");
+    expect(await temp.store.trending.recordView({ paperId, visitorId: "bob", now: NOW })).toBe("counted");
+    expect(await temp.store.trending.recordView({ paperId: ids[1]!, visitorId: "ann", now: NOW })).toBe("counted");
     // Half an hour later it is the next UTC day.
-    expect(await recordView(temp.db, { paperId, visitorId: "ann", now: new Date("2026-11-27T00:00:00.000Z") })).toBe("counted");
+    expect(await temp.store.trending.recordView({ paperId, visitorId: "ann", now: new Date("2026-11-27T00:00:00.000Z") })).toBe("counted");
     expect(await viewEvents()).toBe(4);
     expect(await temp.db.pageView.count()).toBe(4);
     expect((await temp.db.paper.findUniqueOrThrow({ where: { id: paperId } })).trendKey).toBeGreaterThan(keyBefore);
   });
 
   it("reports a missing paper without writing anything", async () => {
-    expect(await recordView(temp.db, { paperId: 9999, visitorId: "ann", now: NOW })).toBe("no_paper");
+    expect(await temp.store.trending.recordView({ paperId: 9999, visitorId: "ann", now: NOW })).toBe("no_paper");
     expect(await temp.db.pageView.count()).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { removeVote, upvote, votedPaperIds, voteState } from "../../src/server/store/sqlite/trending/votes";
 import { createRankedPapers, trendingOrder } from "../helpers/ranked-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -18,23 +17,23 @@ describe("votes", () => {
   it("lift a lower paper above the source order when several visitors upvote it", async () => {
     expect(await trendingOrder(temp.db)).toEqual(ids);
     const fifth = ids[4]!;
-    for (const visitor of ["ann", "bob", "cy"]) await upvote(temp.db, fifth, visitor, later(1));
+    for (const visitor of ["ann", "bob", "cy"]) await temp.store.trending.upvote(fifth, visitor, later(1));
     expect(await trendingOrder(temp.db)).toEqual([fifth, ...ids.slice(0, 4)]);
-    expect(await voteState(temp.db, fifth, "ann")).toEqual({ votes: 3, voted: true });
+    expect(await temp.store.trending.voteState(fifth, "ann")).toEqual({ votes: 3, voted: true });
   });
 
   it("are idempotent: a second vote from the same visitor adds no row and no event", async () => {
     const paperId = ids[2]!;
-    expect(await upvote(temp.db, paperId, "ann", later(1))).toEqual({ votes: 1, voted: true });
+    expect(await temp.store.trending.upvote(paperId, "ann", later(1))).toEqual({ votes: 1, voted: true });
     const key = (await temp.db.paper.findUniqueOrThrow({ where: { id: paperId } })).trendKey;
-    expect(await upvote(temp.db, paperId, "ann", later(2))).toEqual({ votes: 1, voted: true });
+    expect(await temp.store.trending.upvote(paperId, "ann", later(2))).toEqual({ votes: 1, voted: true });
     expect(await temp.db.vote.count({ where: { paperId } })).toBe(1);
     expect(await temp.db.paperEvent.count({ where: { paperId, kind: "upvote" } })).toBe(1);
     expect((await temp.db.paper.findUniqueOrThrow({ where: { id: paperId } })).trendKey).toBe(key);
   });
 
   it("hold when the same visitor double-clicks concurrently", async () => {
-    await Promise.all([upvote(temp.db, ids[1]!, "ann", later(1)), upvote(temp.db, ids[1]!, "ann", later(1))]);
+    await Promise.all([temp.store.trending.upvote(ids[1]!, "ann", later(1)), temp.store.trending.upvote(ids[1]!, "ann", later(1))]);
     expect(await temp.db.vote.count()).toBe(1);
     expect((await temp.db.paper.findUniqueOrThrow({ where: { id: ids[1]! } })).votes).toBe(1);
   });
@@ -42,8 +41,8 @@ describe("votes", () => {
   it("restore the previous order and key when removed, with an unvote anchored at the upvote", async () => {
     const before = await temp.db.paper.findMany({ orderBy: { id: "asc" }, select: { id: true, trendKey: true } });
     const fifth = ids[4]!;
-    for (const visitor of ["ann", "bob", "cy"]) await upvote(temp.db, fifth, visitor, later(1));
-    for (const visitor of ["ann", "bob", "cy"]) expect((await removeVote(temp.db, fifth, visitor, later(90)))?.voted).toBe(false);
+    for (const visitor of ["ann", "bob", "cy"]) await temp.store.trending.upvote(fifth, visitor, later(1));
+    for (const visitor of ["ann", "bob", "cy"]) expect((await temp.store.trending.removeVote(fifth, visitor, later(90)))?.voted).toBe(false);
     expect(await trendingOrder(temp.db)).toEqual(ids);
     const after = await temp.db.paper.findMany({ orderBy: { id: "asc" }, select: { id: true, trendKey: true } });
     after.forEach((row, i) => expect(row.trendKey).toBeCloseTo(before[i]!.trendKey, 9));
@@ -51,28 +50,28 @@ describe("votes", () => {
     expect(unvotes.map((e) => [e.weight, e.anchorAt.toISOString(), e.at.toISOString()])).toEqual(
       Array(3).fill([-1, later(1).toISOString(), later(90).toISOString()]),
     );
-    expect(await voteState(temp.db, fifth, "ann")).toEqual({ votes: 0, voted: false });
+    expect(await temp.store.trending.voteState(fifth, "ann")).toEqual({ votes: 0, voted: false });
   });
 
   it("remove idempotently: without a vote nothing changes", async () => {
-    expect(await removeVote(temp.db, ids[0]!, "ann", later(1))).toEqual({ votes: 0, voted: false });
-    await upvote(temp.db, ids[0]!, "ann", later(1));
-    await removeVote(temp.db, ids[0]!, "ann", later(2));
-    expect(await removeVote(temp.db, ids[0]!, "ann", later(3))).toEqual({ votes: 0, voted: false });
+    expect(await temp.store.trending.removeVote(ids[0]!, "ann", later(1))).toEqual({ votes: 0, voted: false });
+    await temp.store.trending.upvote(ids[0]!, "ann", later(1));
+    await temp.store.trending.removeVote(ids[0]!, "ann", later(2));
+    expect(await temp.store.trending.removeVote(ids[0]!, "ann", later(3))).toEqual({ votes: 0, voted: false });
     expect(await temp.db.paperEvent.count({ where: { kind: "unvote" } })).toBe(1);
   });
 
   it("answer null for a paper that does not exist", async () => {
-    expect(await upvote(temp.db, 9999, "ann", NOW)).toBeNull();
-    expect(await removeVote(temp.db, 9999, "ann", NOW)).toBeNull();
+    expect(await temp.store.trending.upvote(9999, "ann", NOW)).toBeNull();
+    expect(await temp.store.trending.removeVote(9999, "ann", NOW)).toBeNull();
     expect(await temp.db.vote.count()).toBe(0);
   });
 
   it("tell which papers a visitor voted for, in one call", async () => {
-    await upvote(temp.db, ids[0]!, "ann", NOW);
-    await upvote(temp.db, ids[3]!, "ann", NOW);
-    await upvote(temp.db, ids[1]!, "bob", NOW);
-    expect([...(await votedPaperIds(temp.db, "ann", ids))].sort()).toEqual([ids[0], ids[3]].sort());
-    expect((await votedPaperIds(temp.db, null, ids)).size).toBe(0);
+    await temp.store.trending.upvote(ids[0]!, "ann", NOW);
+    await temp.store.trending.upvote(ids[3]!, "ann", NOW);
+    await temp.store.trending.upvote(ids[1]!, "bob", NOW);
+    expect([...(await temp.store.trending.votedPaperIds("ann", ids))].sort()).toEqual([ids[0], ids[3]].sort());
+    expect((await temp.store.trending.votedPaperIds(null, ids)).size).toBe(0);
   });
 });

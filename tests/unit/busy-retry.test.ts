@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isBusyError, retryWhenBusy } from "../../src/server/store/sqlite/busy-retry";
+import { isBusyError, retryWhenBusy } from "../../src/server/store/sqlite/busy-policy";
+import { StoreBusyError } from "../../src/server/store/store";
 
 describe("retryWhenBusy", () => {
   it("runs the work again after SQLite says the database is locked", async () => {
@@ -13,10 +14,12 @@ describe("retryWhenBusy", () => {
     expect(calls).toBe(3);
   });
 
-  it("gives up after the last attempt and rethrows the busy error", async () => {
+  it("gives up once the limit has passed, with an error that says the database stayed busy", async () => {
     let calls = 0;
-    await expect(retryWhenBusy(async () => { calls += 1; throw Object.assign(new Error("busy"), { code: "SQLITE_BUSY" }); }, 3)).rejects.toThrow("busy");
-    expect(calls).toBe(3);
+    const busy = retryWhenBusy(async () => { calls += 1; throw Object.assign(new Error("busy"), { code: "SQLITE_BUSY" }); }, 0);
+    await expect(busy).rejects.toThrow(StoreBusyError);
+    await expect(busy).rejects.toThrow(/stayed busy/);
+    expect(calls).toBe(1);
   });
 
   it("never retries other errors", async () => {

@@ -2,8 +2,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDigestDate } from "@/domain/digest/digest-date";
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { recentEditions, todayEdition } from "@/server/store/sqlite/digest/digest-editions";
+import { getStore } from "@/server/store/open-store";
+import { todayEdition } from "@/server/digest/digest-editions";
 import { digestSettingsFromEnv } from "@/server/digest/digest-settings";
 import { DigestItems } from "./digest-items";
 
@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Today's digest", description: "The papers trending in the last day, as the daily email sends them." };
 
 export default async function DigestPage() {
-  const db = await getDb();
-  const [edition, archive] = await Promise.all([todayEdition(db, new Date(), digestSettingsFromEnv()), recentEditions(db)]);
+  const store = await getStore();
+  const [edition, archive] = await Promise.all([todayEdition(store, new Date(), digestSettingsFromEnv()), store.digest.recentEditions(14)]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-1">

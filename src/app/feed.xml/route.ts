@@ -3,8 +3,9 @@
 import { FeedQuerySchema, feedQueryInput } from "@/domain/feed-params";
 import { jsonError, validationError } from "@/server/platform/api-error";
 import { atomFeedXml } from "@/server/papers/atom-feed";
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { UnknownTopicError } from "@/server/papers/feed-page";
+import { getStore } from "@/server/store/open-store";
+import { env } from "@/env";
+import { UnknownTopicError } from "@/server/papers/feed-list";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = FeedQuerySchema.safeParse({ limit: FEED_ENTRIES, ...feedQueryInput(new URL(request.url).searchParams) });
   if (!parsed.success) return validationError(parsed.error);
   try {
-    const xml = await atomFeedXml(await getDb(), parsed.data, new Date());
+    const xml = await atomFeedXml(await getStore(), parsed.data, new Date(), env().appUrl);
     return new Response(xml, {
       headers: {
         "Content-Type": "application/atom+xml; charset=utf-8",

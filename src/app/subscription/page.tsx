@@ -1,10 +1,9 @@
 // /subscription?token=: the subscriber's settings: current state, topics, pause/resume, unsubscribe, new links.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { findSubscriberByManageToken } from "@/server/store/sqlite/subscribers/find-subscriber";
+import { getStore } from "@/server/store/open-store";
+import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
 import { subscriptionView } from "@/server/subscriptions/manage-subscription";
-import { subscribeTopicChoices } from "@/server/store/sqlite/subscribers/topic-choices";
 import { ManageActionButton, ManageTopicsForm } from "./manage-forms";
 
 export const dynamic = "force-dynamic";
@@ -27,11 +26,11 @@ const DONE_TEXT: Record<string, string> = {
 
 export default async function SubscriptionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token, done } = await searchParams;
-  const db = await getDb();
-  const row = await findSubscriberByManageToken(db, typeof token === "string" ? token : undefined);
+  const store = await getStore();
+  const row = await findSubscriberByManageToken(store, typeof token === "string" ? token : undefined);
   if (!row) return notFound();
   const view = subscriptionView(row);
-  const choices = await subscribeTopicChoices(db);
+  const choices = await store.topics.topicChoices(24);
   const notice = typeof done === "string" ? DONE_TEXT[done] : undefined;
   return (
     <div className="mx-auto max-w-2xl space-y-6 py-8">

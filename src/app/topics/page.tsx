@@ -1,14 +1,13 @@
 // /topics: every topic with its number of papers, key phrases first, then arXiv categories.
 import type { Metadata } from "next";
 import { TopicChips } from "@/components/topic-chips";
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { listTopics } from "@/server/search/search-papers";
+import { getStore } from "@/server/store/open-store";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Topics" };
 
 export default async function TopicsPage() {
-  const topics = await listTopics(await getDb());
+  const topics = await (await getStore()).topics.listTopics();
   const phrases = topics.filter((t) => t.kind !== "category");
   const categories = topics.filter((t) => t.kind === "category");
   return (

@@ -1,7 +1,7 @@
 // GET /unsubscribe?token=: a one-button page that changes nothing (mail scanners follow every link).
 // POST /unsubscribe?token=: RFC 8058 one-click unsubscribe: no cookies, login or Origin check; 200, no redirect.
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { findSubscriberByManageToken } from "@/server/store/sqlite/subscribers/find-subscriber";
+import { getStore } from "@/server/store/open-store";
+import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
 import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
 import { manageSubscription, subscriptionView } from "@/server/subscriptions/manage-subscription";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get("token");
-  const row = await findSubscriberByManageToken(await getDb(), token);
+  const row = await findSubscriberByManageToken(await getStore(), token);
   if (!row || !token) return invalidLink();
   const view = subscriptionView(row);
   if (view.status === "unsubscribed") return unsubscribedPage(view.maskedEmail, token);
@@ -22,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function POST(request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get("token") ?? undefined;
-  const result = await manageSubscription({ db: await getDb(), token, now: new Date(), action: { kind: "unsubscribe" } });
+  const result = await manageSubscription({ store: await getStore(), token, now: new Date(), action: { kind: "unsubscribe" } });
   if (!result.ok || !token) return invalidLink();
   return unsubscribedPage(result.view.maskedEmail, token);
 }

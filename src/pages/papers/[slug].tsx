@@ -8,11 +8,10 @@ import { SiteFrame } from "@/components/site-frame";
 import { feedAlternates } from "@/domain/feed-links";
 import { jsonLdText, paperShareMetadata, scholarlyArticle } from "@/domain/paper-share";
 import { env } from "@/env";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { decodeProps, encodeProps, type EncodedProps } from "@/server/page-props";
 import { requestVisitorId } from "@/server/page-request";
 import { paperDetail, type PaperDetail } from "@/server/papers/paper-detail";
-import { votedPaperIds } from "@/server/store/sqlite/trending/votes";
 
 export const config = { unstable_runtimeJS: false };
 
@@ -23,10 +22,10 @@ interface Props {
 }
 
 export const getServerSideProps: GetServerSideProps<Props, { slug: string }> = async ({ params, req }) => {
-  const db = await getDb();
-  const detail = await paperDetail(db, { slug: params?.slug ?? "" }, new Date());
+  const store = await getStore();
+  const detail = await paperDetail(store, { slug: params?.slug ?? "" }, new Date());
   if (!detail) return { notFound: true };
-  const voted = (await votedPaperIds(db, requestVisitorId(req), [detail.paper.id])).has(detail.paper.id);
+  const voted = (await store.trending.votedPaperIds(requestVisitorId(req), [detail.paper.id])).has(detail.paper.id);
   return { props: { detail: encodeProps(detail), voted, appUrl: env().appUrl } };
 };
 

@@ -1,22 +1,16 @@
 // Sends one delivery: claim it, compose, send, record. The claim comes first so only one runner acts;
 // the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
-import type { Db } from "../store/sqlite/prisma-client";
 import type { Mailer } from "../platform/mail-types";
-import { claimDelivery, markFailed, markNothingToSend, markSent } from "../store/sqlite/digest/delivery-claims";
-import type { DigestCandidates } from "../store/sqlite/digest/digest-candidates";
-import { composeFor, digestMail, type DigestRecipient } from "./digest-mail";
+import type { DigestStore, DueDelivery } from "../store/digest";
+import { claimDelivery, markFailed, markNothingToSend, markSent } from "./delivery-claims";
+import type { DigestCandidates } from "./digest-candidates";
+import { composeFor, digestMail } from "./digest-mail";
 import type { DigestSettings } from "./digest-settings";
 
 export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed" | "taken";
 
-export interface DueDelivery {
-  id: number;
-  attempts: number;
-  subscriber: DigestRecipient;
-}
-
 export interface DeliverContext {
-  db: Db;
+  digest: DigestStore;
   mailer: Mailer;
   date: string;
   candidates: DigestCandidates;
@@ -26,8 +20,8 @@ export interface DeliverContext {
 }
 
 export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sentPaperIds: ReadonlySet<number>): Promise<DeliveryOutcome> {
-  const { db, settings, clock } = ctx;
-  const claim = await claimDelivery(db, delivery.id, clock());
+  const { digest, settings, clock } = ctx;
+  const claim = await claimDelivery(digest, delivery.id, clock());
   if (claim === "taken") return "taken";
   if (claim === "inactive") return "skipped";
   const attempt = { id: delivery.id, subscriberId: delivery.subscriber.id, attempts: delivery.attempts + 1 };
@@ -37,7 +31,7 @@ export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sen
   try {
     const items = composeFor(delivery.subscriber, ctx.candidates, sentPaperIds, settings.size);
     if (items.length === 0) {
-      await markNothingToSend(db, delivery.id);
+      await markNothingToSend(digest, delivery.id);
       return "skipped";
     }
     paperIds = items.map((item) => item.paper.id);
@@ -45,19 +39,19 @@ export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sen
   } catch (error) {
     // Nothing was sent yet, so handing it back for a retry cannot duplicate anything.
     ctx.log(`digest ${ctx.date}: could not compose delivery ${delivery.id}: ${String(error)}`);
-    return (await markFailed(db, attempt, error, clock(), settings.maxAttempts)) === "retry" ? "retry" : "failed";
+    return (await markFailed(digest, attempt, error, clock(), settings.maxAttempts)) === "retry" ? "retry" : "failed";
   }
 
   let messageId: string;
   try {
     ({ messageId } = await ctx.mailer.send(mail));
   } catch (error) {
-    const outcome = await markFailed(db, attempt, error, clock(), settings.maxAttempts);
+    const outcome = await markFailed(digest, attempt, error, clock(), settings.maxAttempts);
     ctx.log(`digest ${ctx.date}: delivery ${delivery.id} to ${delivery.subscriber.email} ${outcome}: ${error instanceof Error ? error.message : String(error)}`);
     return outcome === "retry" ? "retry" : "failed";
   }
   // No catch here on purpose: if recording fails, the row stays "sending" and becomes "unknown", never resent.
-  await markSent(db, {
+  await markSent(digest, {
     deliveryId: delivery.id,
     subscriberId: delivery.subscriber.id,
     messageId,

@@ -1,25 +1,25 @@
 // The digest's scheduled jobs for the start script: the daily edition, and a frequent retry pass that
 // only continues an edition already started (it never sends before DIGEST_CRON).
-import { env } from "../../env";
-import type { Db } from "../store/sqlite/prisma-client";
 import type { Mailer } from "../platform/mail-types";
 import type { ScheduledJob } from "../platform/scheduler";
-import { runDigest } from "./run-digest";
+import type { DigestSettings } from "./digest-settings";
+import { runDigest, type DigestJobStore } from "./run-digest";
 
 export const DIGEST_RETRY_CRON = "*/10 * * * *";
 
 export interface DigestJobDeps {
-  getDb: () => Promise<Db>;
+  store: DigestJobStore;
   getMailer: () => Mailer;
+  settings: DigestSettings;
+  /** DIGEST_CRON: when the day's edition goes out. */
+  cron: string;
   log?: (line: string) => void;
 }
 
-export function digestJobs({ getDb, getMailer, log = console.log }: DigestJobDeps): ScheduledJob[] {
-  const settings = env();
-  const run = (resumeOnly: boolean) => async () =>
-    runDigest({ db: await getDb(), mailer: getMailer(), now: new Date(), resumeOnly, log });
+export function digestJobs({ store, getMailer, settings, cron, log = console.log }: DigestJobDeps): ScheduledJob[] {
+  const run = (resumeOnly: boolean) => async () => runDigest({ store, mailer: getMailer(), now: new Date(), resumeOnly, log, settings });
   return [
-    { name: "digest", cron: settings.DIGEST_CRON, timezone: settings.DIGEST_TZ, run: run(false) },
-    { name: "digest-retry", cron: DIGEST_RETRY_CRON, timezone: settings.DIGEST_TZ, run: run(true) },
+    { name: "digest", cron, timezone: settings.timeZone, run: run(false) },
+    { name: "digest-retry", cron: DIGEST_RETRY_CRON, timezone: settings.timeZone, run: run(true) },
   ];
 }

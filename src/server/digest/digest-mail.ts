@@ -4,17 +4,10 @@ import { renderDigestEmail } from "../../emails/digest";
 import type { OutgoingMail } from "../platform/mail-types";
 import { subscriberLinks } from "../subscriptions/links";
 import { clickUrl } from "./click-token";
-import type { DigestCandidates } from "../store/sqlite/digest/digest-candidates";
+import type { DigestRecipient } from "../store/digest";
+import type { DigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 
-export interface DigestRecipient {
-  id: number;
-  email: string;
-  /** JSON array as stored. */
-  topics: string;
-  lastDigestAt: Date | null;
-  manageTokenHash: string;
-}
 
 /** One reader's items from the run's shared candidates. */
 export function composeFor(

@@ -1,12 +1,10 @@
 // --dry-run: composes what the edition would send, reading only. No run, delivery or send is written.
 import { digestSubject } from "../../domain/digest/digest-subject";
-import type { Db } from "../store/sqlite/prisma-client";
-import { loadDigestCandidates } from "../store/sqlite/digest/digest-candidates";
-import { findRun, SENDING_LEASE_MS } from "../store/sqlite/digest/digest-run-store";
+import { loadDigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 import { composeFor } from "./digest-mail";
-import { sentPapersOf, PAGE_SIZE } from "../store/sqlite/digest/due-deliveries";
-import type { DigestRunResult } from "./run-digest";
+import { PAGE_SIZE, SENDING_CLAIM_MS, type DigestJobStore, type DigestRunResult } from "./run-digest";
+import { sentPapersOf } from "./sent-papers";
 
 export interface PlannedDigest {
   email: string;
@@ -15,29 +13,22 @@ export interface PlannedDigest {
   paperIds: number[];
 }
 
-export async function planDigest({ db, now, date, settings }: { db: Db; now: Date; date: string; settings: DigestSettings }): Promise<DigestRunResult> {
-  const run = await findRun(db, date);
-  const existing = run
-    ? await db.delivery.findMany({ where: { runId: run.id }, select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true } })
-    : [];
+export async function planDigest({ store, now, date, settings }: { store: DigestJobStore; now: Date; date: string; settings: DigestSettings }): Promise<DigestRunResult> {
+  const run = await store.digest.findRun(date);
+  const existing = run ? await store.digest.deliveriesOf(run.id) : [];
   const statusOf = new Map(existing.map((d) => [d.subscriberId, d]));
-  const leaseCutoff = now.getTime() - SENDING_LEASE_MS;
+  const leaseCutoff = now.getTime() - SENDING_CLAIM_MS;
   const unknown = existing.filter((d) => d.status === "unknown" || (d.status === "sending" && (d.claimedAt?.getTime() ?? 0) < leaseCutoff)).length;
   const waiting = existing.filter((d) => d.status === "pending" && d.nextAttemptAt !== null && d.nextAttemptAt > now).length;
 
-  const candidates = await loadDigestCandidates(db, now);
+  const candidates = await loadDigestCandidates(store, now);
   const planned: PlannedDigest[] = [];
   for (let afterId = 0; ; ) {
-    const readers = await db.subscriber.findMany({
-      where: { status: "active", suppressedAt: null, id: { gt: afterId } },
-      orderBy: { id: "asc" },
-      take: PAGE_SIZE,
-      select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true },
-    });
+    const readers = await store.digest.activeReaders(afterId, PAGE_SIZE);
     const last = readers.at(-1);
     if (!last) break;
     afterId = last.id;
-    const sent = await sentPapersOf(db, readers.map((r) => r.id), now);
+    const sent = await sentPapersOf(store, readers.map((r) => r.id), now);
     for (const reader of readers) {
       const delivery = statusOf.get(reader.id);
       const due = !delivery || (delivery.status === "pending" && (delivery.nextAttemptAt === null || delivery.nextAttemptAt <= now));

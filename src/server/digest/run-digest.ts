@@ -1,15 +1,22 @@
 // The daily digest job: one edition per date (in DIGEST_TZ), one delivery per active subscriber,
 // each sent at most once however often or however concurrently the job is called.
 import { digestDateOf } from "../../domain/digest/digest-date";
-import type { Db } from "../store/sqlite/prisma-client";
+import type { Store } from "../store/store";
 import type { Mailer } from "../platform/mail-types";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
-import { emptyCandidates, loadDigestCandidates } from "../store/sqlite/digest/digest-candidates";
-import { countByStatus, enqueueDeliveries, ensureRun, expireSendingLeases, findRun, finishRun, supersedeEarlierRuns } from "../store/sqlite/digest/digest-run-store";
+import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
 import { digestSettingsFromEnv, type DigestSettings } from "./digest-settings";
-import { countDue, loadDuePage, sentPapersOf } from "../store/sqlite/digest/due-deliveries";
+import { sentPapersOf } from "./sent-papers";
 import { planDigest, type PlannedDigest } from "./plan-digest";
 import { sendDigestPreview } from "./send-preview";
+
+/** What a digest run touches: its runs and deliveries, the listing and topics (candidates), subscribers (previews). */
+export type DigestJobStore = Pick<Store, "digest" | "listing" | "topics" | "subscribers">;
+
+/** A send takes seconds; a delivery still "sending" after this belongs to a process that died mid-send. */
+export const SENDING_CLAIM_MS = 15 * 60_000;
+/** Deliveries read (and sent concurrently) per page. */
+export const PAGE_SIZE = 250;
 
 export interface DigestProgress {
   done: number;
@@ -20,7 +27,7 @@ export interface DigestProgress {
 }
 
 export interface RunDigestOptions {
-  db: Db;
+  store: DigestJobStore;
   mailer: Mailer;
   now: Date;
   /** Edition date "YYYY-MM-DD"; defaults to today in DIGEST_TZ. */
@@ -48,35 +55,36 @@ export interface DigestRunResult {
 }
 
 export async function runDigest(options: RunDigestOptions): Promise<DigestRunResult> {
-  const { db, now } = options;
+  const { store, now } = options;
+  const { digest } = store;
   const settings = options.settings ?? digestSettingsFromEnv();
   const log = options.log ?? (() => {});
   const date = options.date ?? digestDateOf(now, settings.timeZone);
-  if (options.dryRun) return planDigest({ db, now, date, settings });
-  if (options.to) return sendDigestPreview({ db, mailer: options.mailer, now, date, settings, to: options.to });
+  if (options.dryRun) return planDigest({ store, now, date, settings });
+  if (options.to) return sendDigestPreview({ store, mailer: options.mailer, now, date, settings, to: options.to });
 
-  const run = options.resumeOnly ? await findRun(db, date) : await ensureRun(db, date, now);
+  const run = options.resumeOnly ? await digest.findRun(date) : await digest.ensureRun(date, now);
   if (!run) return { date, sent: 0, skipped: 0, failed: 0, pending: 0, unknown: 0 };
-  const expired = await expireSendingLeases(db, now);
+  const expired = await digest.expireSendingClaims(new Date(now.getTime() - SENDING_CLAIM_MS));
   if (expired > 0) log(`digest ${date}: ${expired} deliveries were left "sending" by a crashed run; marked unknown, not resent`);
-  await supersedeEarlierRuns(db, date);
-  if (!options.resumeOnly) await enqueueDeliveries(db, run.id);
+  await digest.supersedeEarlierRuns(date);
+  if (!options.resumeOnly) await digest.enqueueDeliveries(run.id);
 
   // Timestamps advance with real elapsed time from the given `now`, so leases stay meaningful in long runs.
   const started = performance.now();
   const clock = () => new Date(now.getTime() + Math.round(performance.now() - started));
-  const progress: DigestProgress = { done: 0, total: await countDue(db, run.id, now), sent: 0, skipped: 0, failed: 0 };
-  const candidates = progress.total > 0 ? await loadDigestCandidates(db, now) : emptyCandidates(now);
-  const ctx: DeliverContext = { db, mailer: options.mailer, date, candidates, settings, clock, log };
+  const progress: DigestProgress = { done: 0, total: await digest.countDue(run.id, now), sent: 0, skipped: 0, failed: 0 };
+  const candidates = progress.total > 0 ? await loadDigestCandidates(store, now) : emptyCandidates(now);
+  const ctx: DeliverContext = { digest, mailer: options.mailer, date, candidates, settings, clock, log };
   const logEvery = Math.max(100, Math.ceil(progress.total / 10));
   log(`digest ${date}: ${progress.total} deliveries due, ${candidates.papers.length} candidate papers`);
 
   for (let afterId = 0; ; ) {
-    const page = await loadDuePage(db, run.id, now, afterId);
+    const page = await digest.duePage(run.id, now, afterId, PAGE_SIZE);
     const last = page.at(-1);
     if (!last) break;
     afterId = last.id;
-    const sentPapers = await sentPapersOf(db, page.map((d) => d.subscriber.id), now);
+    const sentPapers = await sentPapersOf(store, page.map((d) => d.subscriber.id), now);
     await forEachConcurrently(page, settings.concurrency, async (delivery) => {
       const outcome = await deliverOne(ctx, delivery, sentPapers.get(delivery.subscriber.id) ?? new Set()).catch((error: unknown) => {
         // A claimed delivery stays "sending" and is reported unknown after the lease; never resent blindly.
@@ -89,8 +97,8 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
     });
   }
 
-  await finishRun(db, run.id, clock());
-  const counts = await countByStatus(db, run.id);
+  await digest.finishRun(run.id, clock());
+  const counts = await digest.countByStatus(run.id);
   const result = { date, sent: progress.sent, skipped: progress.skipped, failed: progress.failed, pending: counts.pending ?? 0, unknown: counts.unknown ?? 0 };
   log(`digest ${date}: done ${JSON.stringify(result)}`);
   return result;

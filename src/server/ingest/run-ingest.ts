@@ -3,8 +3,8 @@
 import { ImportFormatError, type ImportFormat, type ImportRejection } from "../../domain/import/import-types";
 import { parseImport } from "../../domain/import/parse-import";
 import type { NewPaper } from "../../domain/paper";
-import type { Db } from "../store/sqlite/prisma-client";
-import { addPapers, previewPapers } from "../store/sqlite/papers/paper-store";
+import { IndexingIncompleteError, type AddPapersResult } from "../store/papers";
+import type { Store } from "../store/store";
 
 export interface IngestInput {
   /** File path or URL, used in messages. */
@@ -13,8 +13,10 @@ export interface IngestInput {
 }
 
 export interface IngestOptions {
-  db: Db;
+  store: Pick<Store, "papers">;
   now: Date;
+  /** TRENDING_HALF_LIFE_HOURS, for the trend keys of imported signals. */
+  halfLifeHours: number;
   inputs: readonly IngestInput[];
   format?: ImportFormat | "auto";
   /** Source name stored with the papers and their signals; defaults to one per format. */
@@ -32,6 +34,8 @@ export interface IngestSummary {
   unchanged: number;
   skipped: (ImportRejection & { input: string })[];
   rejected: (ImportRejection & { input: string })[];
+  /** Committed papers whose topics and related lists are still missing: why, and how many. */
+  indexing?: { pending: number; error: string };
 }
 
 /** An input the importer cannot use at all; the message names it. Nothing was written. */
@@ -49,7 +53,7 @@ const SOURCE_BY_FORMAT: Record<ImportFormat, string> = { "arxiv-atom": "arxiv", 
 const DEFAULT_BATCH_SIZE = 2_000;
 
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
-  const { db, now, inputs, format = "auto", dryRun = false, batchSize = DEFAULT_BATCH_SIZE, onProgress } = options;
+  const { store, now, halfLifeHours, inputs, format = "auto", dryRun = false, batchSize = DEFAULT_BATCH_SIZE, onProgress } = options;
   const parsed = inputs.map((input) => {
     try {
       return { input, result: parseImport(input.content, format) };
@@ -69,7 +73,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   };
   const total = parsed.reduce((sum, { result }) => sum + result.papers.length, 0);
   if (dryRun) {
-    Object.assign(summary, await previewPapers(db, parsed.flatMap(({ result }) => result.papers)));
+    Object.assign(summary, await store.papers.previewPapers(parsed.flatMap(({ result }) => result.papers)));
     onProgress?.(total, total);
     return summary;
   }
@@ -78,7 +82,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   for (const { result } of parsed) {
     const source = options.source ?? SOURCE_BY_FORMAT[result.format];
     for (const batch of batches(result.papers, batchSize)) {
-      const outcome = await addPapers(db, batch, { source, now });
+      const outcome = await addBatch(store, batch, { source, now, halfLifeHours }, summary);
       summary.added += outcome.added;
       summary.merged += outcome.merged;
       summary.unchanged += outcome.unchanged;
@@ -87,6 +91,23 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     }
   }
   return summary;
+}
+
+/**
+ * One batch through the store. When the batch is committed but indexing it fails, the papers count as
+ * added (they are stored) and the summary says their topics and related lists are pending; the next batch,
+ * or the next import, completes them. A later batch that indexes successfully clears the note.
+ */
+async function addBatch(store: Pick<Store, "papers">, batch: NewPaper[], options: { source: string; now: Date; halfLifeHours: number }, summary: IngestSummary): Promise<AddPapersResult> {
+  try {
+    const result = await store.papers.addPapers(batch, options);
+    delete summary.indexing;
+    return result;
+  } catch (error) {
+    if (!(error instanceof IndexingIncompleteError)) throw error;
+    summary.indexing = { pending: (summary.indexing?.pending ?? 0) + error.committed.added, error: error.cause instanceof Error ? error.cause.message : String(error.cause) };
+    return error.committed;
+  }
 }
 
 function* batches(papers: readonly NewPaper[], size: number): Generator<NewPaper[]> {

@@ -1,22 +1,23 @@
 // The scheduled fetch: every configured source in turn, politely paced, each imported through runIngest
 // and recorded in FetchLog (time, source, counts, error) so the operator can see what happened.
-import type { Db } from "../store/sqlite/prisma-client";
-import { env } from "../../env";
+import type { Store } from "../store/store";
 import { fetchSource } from "./fetch-source";
 import { defaultFetchPolicy } from "./ingest-settings";
 import { RequestPacer, type FetchLike, type FetchPolicy } from "./polite-fetch";
 import { runIngest } from "./run-ingest";
 
 export interface ScheduledIngestOptions {
-  db: Db;
+  store: Pick<Store, "papers" | "fetchLog">;
   now: Date;
+  halfLifeHours: number;
   sources: readonly string[];
   fetch?: FetchLike;
   /** Pause between requests; defaults to arXiv's 3 s (tests pass less). */
   delayMs?: number;
   timeoutMs?: number;
   maxAttempts?: number;
-  maxResults?: number;
+  /** INGEST_MAX_RESULTS: papers fetched per source at most. */
+  maxResults: number;
 }
 
 export interface SourceOutcome {
@@ -33,7 +34,7 @@ export interface SourceOutcome {
 const MAX_ERROR_LENGTH = 1_000;
 
 export async function runScheduledIngest(options: ScheduledIngestOptions): Promise<SourceOutcome[]> {
-  const { db, now, sources } = options;
+  const { store, now, sources, halfLifeHours } = options;
   const overrides: Partial<FetchPolicy> = {};
   if (options.fetch) overrides.fetch = options.fetch;
   if (options.delayMs !== undefined) overrides.delayMs = options.delayMs;
@@ -41,27 +42,28 @@ export async function runScheduledIngest(options: ScheduledIngestOptions): Promi
   if (options.maxAttempts !== undefined) overrides.maxAttempts = options.maxAttempts;
   const policy = defaultFetchPolicy(overrides);
   const pacer = new RequestPacer(policy.delayMs);
-  const maxResults = options.maxResults ?? env().INGEST_MAX_RESULTS;
+  const { maxResults } = options;
   const started = performance.now();
   // Log times are `now` plus the real time elapsed, so a test's fixed clock gives predictable rows.
   const clock = () => new Date(now.getTime() + Math.round(performance.now() - started));
 
   const outcomes: SourceOutcome[] = [];
   for (const source of sources) {
-    const log = await db.fetchLog.create({ data: { source, startedAt: clock(), status: "running" }, select: { id: true } });
+    const logId = await store.fetchLog.start(source, clock());
     const outcome: SourceOutcome = { source, status: "ok", pages: 0, added: 0, merged: 0, unchanged: 0, rejected: 0, error: null };
     try {
       const fetched = await fetchSource(source, policy, pacer, maxResults);
       outcome.pages = fetched.pages.length;
-      const summary = await runIngest({ db, now, inputs: fetched.pages.map((page) => ({ name: page.url, content: page.content })) });
+      const summary = await runIngest({ store, now, halfLifeHours, inputs: fetched.pages.map((page) => ({ name: page.url, content: page.content })) });
       Object.assign(outcome, { added: summary.added, merged: summary.merged, unchanged: summary.unchanged, rejected: summary.rejected.length });
       if (fetched.error) Object.assign(outcome, { status: "failed", error: `stopped paging: ${fetched.error}` });
+      if (summary.indexing) Object.assign(outcome, { status: "failed", error: `${summary.indexing.pending} papers stored without topics and related lists yet: ${summary.indexing.error}` });
     } catch (error) {
       Object.assign(outcome, { status: "failed", error: error instanceof Error ? error.message : String(error) });
     }
     const { added, merged, unchanged, rejected, status } = outcome;
     const error = outcome.error?.slice(0, MAX_ERROR_LENGTH) ?? null;
-    await db.fetchLog.update({ where: { id: log.id }, data: { finishedAt: clock(), status, added, merged, unchanged, rejected, error } });
+    await store.fetchLog.finish(logId, clock(), { status, added, merged, unchanged, rejected, error });
     outcomes.push(outcome);
   }
   return outcomes;

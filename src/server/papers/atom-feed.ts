@@ -2,18 +2,17 @@
 import { buildAtom } from "../../domain/atom";
 import type { FeedQuery } from "../../domain/feed-params";
 import { paperAtomFeed } from "../../domain/paper-atom";
-import { env } from "../../env";
-import type { Db } from "../store/sqlite/prisma-client";
+import type { Store } from "../store/store";
 import { loadFeed } from "./feed-page";
 
 /** Builds the feed document; throws UnknownTopicError (from loadFeed) for a topic that does not exist. */
-export async function atomFeedXml(db: Db, query: FeedQuery, now: Date): Promise<string> {
+export async function atomFeedXml(store: Store, query: FeedQuery, now: Date, appUrl: string): Promise<string> {
   const sort = query.sort ?? (query.q ? "relevance" : undefined);
-  const view = await loadFeed(db, { ...query, ...(sort ? { sort } : {}) }, now);
-  const topic = query.topic ? await db.topic.findUnique({ where: { slug: query.topic }, select: { label: true } }) : null;
+  const view = await loadFeed(store, { ...query, ...(sort ? { sort } : {}) }, now);
+  const topic = query.topic ? await store.topics.topicBySlug(query.topic) : null;
   return buildAtom(
     paperAtomFeed({
-      appUrl: env().appUrl,
+      appUrl,
       query: { q: query.q, topic: query.topic, window: query.window, sort: query.sort },
       ...(topic ? { topicLabel: topic.label } : {}),
       papers: view.items.map((item) => item.paper),

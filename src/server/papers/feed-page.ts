@@ -2,12 +2,9 @@
 // trending explanation. Used by the feed page, /api/papers and /feed.xml alike.
 import { decodeCursor, encodeCursor, type FeedQuery } from "../../domain/feed-params";
 import type { TopicRef } from "../../domain/paper";
-import type { Db } from "../store/sqlite/prisma-client";
-import { listFeed, UnknownTopicError, type FeedItem, type FeedPage } from "../store/sqlite/papers/feed-listing";
 import { searchPapers } from "../search/search-papers";
-import { explainTrending } from "../store/sqlite/trending/trending-explain";
-
-export { UnknownTopicError };
+import type { Store } from "../store/store";
+import { listFeed, type FeedItem, type FeedPage } from "./feed-list";
 
 export interface TrendingInfo {
   score: number;
@@ -29,9 +26,9 @@ export interface FeedView {
 
 type SearchExtras = Pick<FeedView, "totalIsLowerBound" | "notice" | "correctedQuery" | "suggestions">;
 
-async function searchPage(db: Db, query: FeedQuery & { q: string }, now: Date): Promise<FeedPage & SearchExtras> {
+async function searchPage(store: Store, query: FeedQuery & { q: string }, now: Date): Promise<FeedPage & SearchExtras> {
   const offset = query.cursor ? (decodeCursor(query.cursor) ?? 0) : 0;
-  const found = await searchPapers(db, {
+  const found = await searchPapers(store, {
     q: query.q, topic: query.topic, sort: query.sort ?? "relevance", window: query.window, limit: query.limit, offset, now,
   });
   return {
@@ -46,10 +43,10 @@ async function searchPage(db: Db, query: FeedQuery & { q: string }, now: Date): 
   };
 }
 
-export async function loadFeed(db: Db, query: FeedQuery, now: Date): Promise<FeedView> {
+export async function loadFeed(store: Store, query: FeedQuery, now: Date): Promise<FeedView> {
   // The search module sanitises the query (and cuts it at 200 characters, with a notice).
-  const { items, offset, ...rest } = query.q ? await searchPage(db, { ...query, q: query.q }, now) : await listFeed(db, query, now);
-  const explanations = await explainTrending(db, items.map((item) => item.paper.id), now);
+  const { items, offset, ...rest } = query.q ? await searchPage(store, { ...query, q: query.q }, now) : await listFeed(store, query, now);
+  const explanations = await store.trending.explainTrending(items.map((item) => item.paper.id), now);
   return {
     ...rest,
     items: items.map((item, i) => {

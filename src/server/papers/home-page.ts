@@ -1,12 +1,10 @@
 // Everything the feed page (/) shows, loaded for one request: the feed or search results of the URL's
 // query (bad parameters fall back to the default feed), the visitor's votes, and the topic lists.
 import { FeedQuerySchema, feedQueryInput, type FeedQuery } from "../../domain/feed-params";
-import type { Db } from "../store/sqlite/prisma-client";
-import { loadFeed, UnknownTopicError, type FeedView } from "./feed-page";
-import { listTopics } from "../search/search-papers";
-import type { TopicSummary } from "../store/sqlite/topics/topic-queries";
-import { subscribeTopicChoices } from "../store/sqlite/subscribers/topic-choices";
-import { votedPaperIds } from "../store/sqlite/trending/votes";
+import type { Store } from "../store/store";
+import type { TopicSummary } from "../store/topics";
+import { UnknownTopicError } from "./feed-list";
+import { loadFeed, type FeedView } from "./feed-page";
 
 export interface HomePage {
   query: FeedQuery;
@@ -24,19 +22,19 @@ export interface HomePage {
   returnTo: string;
 }
 
-export async function loadHomePage(db: Db, urlParams: URLSearchParams, visitorId: string | null, now: Date): Promise<HomePage> {
+export async function loadHomePage(store: Store, urlParams: URLSearchParams, visitorId: string | null, now: Date): Promise<HomePage> {
   const parsed = FeedQuerySchema.safeParse(feedQueryInput(urlParams));
   const query: FeedQuery = parsed.success ? parsed.data : FeedQuerySchema.parse({});
   const sort = query.sort ?? (query.q ? "relevance" : "trending");
   let feed: FeedView | null;
   try {
-    feed = await loadFeed(db, { ...query, sort }, now);
+    feed = await loadFeed(store, { ...query, sort }, now);
   } catch (error) {
     if (!(error instanceof UnknownTopicError)) throw error;
     feed = null;
   }
-  const voted = await votedPaperIds(db, visitorId, feed?.items.map((item) => item.paper.id) ?? []);
-  const [topicChoices, topics] = await Promise.all([subscribeTopicChoices(db, 12), listTopics(db)]);
+  const voted = await store.trending.votedPaperIds(visitorId, feed?.items.map((item) => item.paper.id) ?? []);
+  const [topicChoices, topics] = await Promise.all([store.topics.topicChoices(12), store.topics.listTopics()]);
   return {
     query, sort, understood: parsed.success, feed, voted, topicChoices,
     topics: topics.slice(0, 10),

@@ -6,17 +6,13 @@ import type { Paper, TopicRef } from "../../domain/paper";
 import { abstractSnippet, highlightRanges, type Range, type Snippet } from "../../domain/search/highlight";
 import { planQuery, type QueryPlan } from "../../domain/search/query-plan";
 import { sanitizeQuery } from "../../domain/search/sanitize-query";
-import type { Db } from "../store/sqlite/prisma-client";
-import { UnknownTopicError } from "../store/sqlite/papers/feed-listing";
-import { matchExpression } from "../store/sqlite/search/fts";
-import { rankMatches, type MatchFilter, type RankedPage } from "../store/sqlite/search/rank-matches";
-import { searchVocabulary } from "../store/sqlite/search/search-index";
 import type { TermVocabulary } from "../../domain/search/term-vocabulary";
-import { listTopicPapers, papersInOrder, topicBySlug } from "../store/sqlite/topics/topic-queries";
-import { suggestTopics } from "../store/sqlite/topics/topic-suggestions";
+import { UnknownTopicError } from "../papers/feed-list";
+import type { MatchFilter, RankedPage } from "../store/search";
+import type { Store } from "../store/store";
 
-export { listTopics, listTopicPapers, topicBySlug } from "../store/sqlite/topics/topic-queries";
-export { UnknownTopicError };
+/** What a search reads: the full-text index, the listing (no words), papers and topics. */
+export type SearchReads = Pick<Store, "search" | "listing" | "papers" | "topics">;
 
 export type SearchSort = "relevance" | "trending" | "new";
 
@@ -49,30 +45,28 @@ export interface SearchResults {
   totalIsLowerBound?: boolean;
 }
 
-export async function searchPapers(db: Db, params: SearchParams): Promise<SearchResults> {
+export async function searchPapers(store: SearchReads, params: SearchParams): Promise<SearchResults> {
   const query = sanitizeQuery(params.q);
-  const topic = params.topic ? await topicBySlug(db, params.topic) : undefined;
+  const topic = params.topic ? await store.topics.topicBySlug(params.topic) : undefined;
   if (params.topic && !topic) throw new UnknownTopicError(params.topic);
   const notice = query.notice ? { notice: query.notice } : {};
   const filter: MatchFilter = { since: windowStart(params.window, params.now), ...(topic ? { topicId: topic.id } : {}) };
 
   if (query.text === "") {
-    const sort = params.sort === "new" ? "new" : "trending";
-    const page = topic
-      ? await listTopicPapers(db, { topicId: topic.id, paperCount: topic.paperCount, window: params.window, sort, limit: params.limit, offset: params.offset, now: params.now })
-      : { papers: await papersInOrder(db, await orderedIds(db, filter, sort, params)), total: -1 };
-    return { results: page.papers.map((paper) => explain(paper, [], 0)), total: page.total >= 0 ? page.total : await countAll(db, filter), ...notice };
+    const page = await store.listing.listPapers({ order: params.sort === "new" ? "new" : "trending", ...filter, limit: params.limit, offset: params.offset });
+    return { results: page.papers.map((paper) => explain(paper, [], 0)), total: page.total, ...notice };
   }
-  if (query.terms.length === 0) return { results: [], total: 0, ...notice, suggestions: await suggestTopics(db, "") };
+  if (query.terms.length === 0) return { results: [], total: 0, ...notice, suggestions: await store.topics.suggestTopics("") };
 
-  let vocabulary = await searchVocabulary(db, false);
-  if (query.terms.some((t) => !vocabulary.has(t))) vocabulary = await searchVocabulary(db, true);
+  let vocabulary = await store.search.vocabulary(false);
+  if (query.terms.some((t) => !vocabulary.has(t))) vocabulary = await store.search.vocabulary(true);
   const plan = planQuery(query.terms, vocabulary, query.lastTermIsPartial);
-  const rank = (mode: "all" | "any") => rankMatches(db, matchExpression(plan.slots, mode), estimateMatches(plan, vocabulary, mode), filter, params.sort, params.limit, params.offset);
+  const rank = (mode: "all" | "any") =>
+    store.search.rankMatches({ slots: plan.slots, mode, estimatedMatches: estimateMatches(plan, vocabulary, mode), filter, order: params.sort, limit: params.limit, offset: params.offset });
   let page: RankedPage = await rank("all");
   // No paper has every word: fall back to papers with any of them (bm25 still prefers those with more).
   if (page.total === 0 && plan.slots.length > 1) page = await rank("any");
-  const papers = await papersInOrder(db, page.ids.map((r) => r.id));
+  const papers = await store.papers.papersInOrder(page.ids.map((r) => r.id));
   const relevanceById = new Map(page.ids.map((r) => [r.id, r.relevance]));
   return {
     results: papers.map((paper) => explain(paper, plan.highlightTerms, relevanceById.get(paper.id) ?? 0)),
@@ -80,7 +74,7 @@ export async function searchPapers(db: Db, params: SearchParams): Promise<Search
     ...(plan.correctedQuery ? { correctedQuery: plan.correctedQuery } : {}),
     ...notice,
     ...(page.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
-    ...(page.total === 0 ? { suggestions: await suggestTopics(db, query.text) } : {}),
+    ...(page.total === 0 ? { suggestions: await store.topics.suggestTopics(query.text) } : {}),
   };
 }
 
@@ -93,17 +87,4 @@ function estimateMatches(plan: QueryPlan, vocabulary: TermVocabulary, mode: "all
 
 function explain(paper: Paper, terms: QueryPlan["highlightTerms"], relevance: number): SearchResult {
   return { paper, titleHighlights: highlightRanges(paper.title, terms), snippet: abstractSnippet(paper.abstract, terms), relevance };
-}
-
-async function orderedIds(db: Db, filter: MatchFilter, sort: "trending" | "new", params: SearchParams): Promise<number[]> {
-  const since = filter.since ? { feedAt: { gte: filter.since } } : {};
-  const orderBy = sort === "new"
-    ? [{ feedAt: "desc" as const }, { id: "desc" as const }]
-    : [{ trendKey: "desc" as const }, { sourceRank: { sort: "asc" as const, nulls: "last" as const } }, { id: "asc" as const }];
-  const rows = await db.paper.findMany({ where: since, orderBy, skip: params.offset, take: params.limit, select: { id: true } });
-  return rows.map((r) => r.id);
-}
-
-async function countAll(db: Db, filter: MatchFilter): Promise<number> {
-  return db.paper.count({ where: filter.since ? { feedAt: { gte: filter.since } } : {} });
 }

@@ -2,7 +2,7 @@
 // (mail scanners often open it first) shows "already confirmed" instead of an error.
 import { maskEmail } from "../../domain/subscription/email-address";
 import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Db } from "../store/sqlite/prisma-client";
+import type { Store } from "../store/store";
 import { hashConfirmToken, isConfirmTokenShaped } from "./confirm-token";
 import { subscriberLinks } from "./links";
 
@@ -15,20 +15,16 @@ export interface ConfirmedSubscription {
 
 export type ConfirmOutcome = ConfirmedSubscription | { status: "expired" } | { status: "invalid" };
 
-export async function confirmSubscription({ db, token, now, appUrl }: { db: Db; token: string | undefined; now: Date; appUrl: string }): Promise<ConfirmOutcome> {
+export async function confirmSubscription({ store, token, now, appUrl }: { store: Pick<Store, "subscribers">; token: string | undefined; now: Date; appUrl: string }): Promise<ConfirmOutcome> {
   if (!token || !isConfirmTokenShaped(token)) return { status: "invalid" };
   const hash = hashConfirmToken(token);
-  const subscriber = await db.subscriber.findUnique({ where: { confirmTokenHash: hash } });
+  const subscriber = await store.subscribers.byConfirmTokenHash(hash);
   if (!subscriber || subscriber.status === "unsubscribed") return { status: "invalid" };
   if (!subscriber.confirmExpiresAt || subscriber.confirmExpiresAt.getTime() <= now.getTime()) return { status: "expired" };
   let status: "confirmed" | "already_confirmed" = "already_confirmed";
   if (subscriber.status === "pending") {
     // Conditional on still being pending with this token, so two clicks at once confirm exactly once.
-    const { count } = await db.subscriber.updateMany({
-      where: { id: subscriber.id, status: "pending", confirmTokenHash: hash },
-      data: { status: "active", confirmedAt: now, confirmPending: false, pausedAt: null, suppressedAt: null, suppressReason: null },
-    });
-    if (count === 1) status = "confirmed";
+    if (await store.subscribers.activate(subscriber.id, hash, now)) status = "confirmed";
   }
   return {
     status,

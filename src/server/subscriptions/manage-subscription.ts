@@ -1,8 +1,8 @@
 // Changes a subscription through its manage token: topics, pause, resume, unsubscribe, or new links.
 import { maskEmail } from "../../domain/subscription/email-address";
 import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Db } from "../store/sqlite/prisma-client";
-import { findSubscriberByManageToken } from "../store/sqlite/subscribers/find-subscriber";
+import type { Store } from "../store/store";
+import { findSubscriberByManageToken } from "./find-subscriber";
 import { manageToken, newManageNonce } from "./links";
 
 export type ManageAction =
@@ -40,12 +40,12 @@ export function subscriptionView(row: Row): SubscriptionView {
   };
 }
 
-export async function manageSubscription({ db, token, now, action }: { db: Db; token: string | undefined; now: Date; action: ManageAction }): Promise<ManageResult> {
-  const row = await findSubscriberByManageToken(db, token);
+export async function manageSubscription({ store, token, now, action }: { store: Pick<Store, "subscribers">; token: string | undefined; now: Date; action: ManageAction }): Promise<ManageResult> {
+  const row = await findSubscriberByManageToken(store, token);
   if (!row) return { ok: false, reason: "invalid_token" };
   const data = changes(row, action, now);
   if (data === "needs_new_opt_in") return { ok: false, reason: data };
-  const updated = data ? await db.subscriber.update({ where: { id: row.id }, data }) : row;
+  const updated = data ? await store.subscribers.update(row.id, data) : row;
   return { ok: true, view: subscriptionView(updated) };
 }
 

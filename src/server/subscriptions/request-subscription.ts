@@ -1,16 +1,14 @@
 // A subscribe request: records consent and sends the right mail, with the same outcome for the caller whatever the
 // address's state, so the answer never tells anyone who is subscribed.
 import { alreadySubscribedEmail } from "../../emails/already-subscribed";
-import { Prisma } from "../../generated/prisma/client";
-import type { Db } from "../store/sqlite/prisma-client";
+import type { Store } from "../store/store";
 import type { Mailer } from "../platform/mail-types";
 import { sign } from "../platform/secrets";
-import { findSubscriberByEmail } from "../store/sqlite/subscribers/find-by-email";
 import { newManageNonce, subscriberLinks } from "./links";
 import { sendConfirmation } from "./send-confirmation";
 
 export interface SubscriptionRequest {
-  db: Db;
+  store: Pick<Store, "subscribers">;
   mailer: Mailer;
   now: Date;
   appUrl: string;
@@ -22,24 +20,17 @@ export interface SubscriptionRequest {
 }
 
 export async function requestSubscription(request: SubscriptionRequest): Promise<void> {
-  const { db, now, email } = request;
+  const { store, now, email } = request;
   const consent = {
     consentAt: now,
     // Keyed hash: proves which address consented without keeping a reversible IP.
     consentIpHash: sign("consent-ip", request.ip),
     consentUserAgent: request.userAgent?.slice(0, 300) ?? null,
   };
-  let subscriber = await findSubscriberByEmail(db, email);
+  let subscriber = await store.subscribers.byEmail(email);
   if (!subscriber) {
-    try {
-      subscriber = await db.subscriber.create({
-        data: { email, status: "pending", topics: JSON.stringify(request.topics), createdAt: now, manageTokenHash: newManageNonce(), confirmPending: true, ...consent },
-      });
-    } catch (error) {
-      // Two requests for a new address at once: the other one created it; carry on as a repeat.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-      subscriber = await db.subscriber.findUniqueOrThrow({ where: { email } });
-    }
+    // Two requests for a new address at once: the store hands the second one the row the first created.
+    subscriber = await store.subscribers.create({ email, status: "pending", topics: JSON.stringify(request.topics), createdAt: now, manageTokenHash: newManageNonce(), confirmPending: true, ...consent });
   } else if (subscriber.status === "active" || subscriber.status === "paused") {
     const links = subscriberLinks(subscriber, request.appUrl);
     await request.mailer
@@ -48,10 +39,7 @@ export async function requestSubscription(request: SubscriptionRequest): Promise
     return;
   } else {
     // Pending or unsubscribed: this request is the one a confirmation will prove.
-    await db.subscriber.update({
-      where: { id: subscriber.id },
-      data: { status: "pending", topics: JSON.stringify(request.topics), confirmAttempts: 0, ...consent },
-    });
+    await store.subscribers.update(subscriber.id, { status: "pending", topics: JSON.stringify(request.topics), confirmAttempts: 0, ...consent });
   }
-  await sendConfirmation({ db, mailer: request.mailer, now, appUrl: request.appUrl, subscriberId: subscriber.id });
+  await sendConfirmation({ store, mailer: request.mailer, now, appUrl: request.appUrl, subscriberId: subscriber.id });
 }

@@ -1,6 +1,5 @@
 // Re-sends confirmation mails that could not go out (SMTP down), so no subscribe request is lost.
-import { env } from "../../env";
-import type { Db } from "../store/sqlite/prisma-client";
+import type { Store } from "../store/store";
 import type { Mailer } from "../platform/mail-types";
 import { sendConfirmation } from "./send-confirmation";
 
@@ -8,23 +7,19 @@ import { sendConfirmation } from "./send-confirmation";
 export const MAX_CONFIRM_ATTEMPTS = 24;
 
 export interface RetryConfirmationsInput {
-  db: Db;
+  store: Pick<Store, "subscribers">;
   mailer: Mailer;
   now: Date;
-  appUrl?: string;
+  appUrl: string;
   limit?: number;
 }
 
-export async function retryPendingConfirmations({ db, mailer, now, appUrl = env().appUrl, limit = 200 }: RetryConfirmationsInput) {
-  const due = await db.subscriber.findMany({
-    where: { status: "pending", confirmPending: true, confirmAttempts: { lt: MAX_CONFIRM_ATTEMPTS } },
-    orderBy: { id: "asc" },
-    take: limit,
-    select: { id: true },
-  });
+export async function retryPendingConfirmations({ store, mailer, now, appUrl, limit = 200 }: RetryConfirmationsInput) {
+  const due = await store.subscribers.pendingConfirmations(MAX_CONFIRM_ATTEMPTS, limit);
   let sent = 0;
-  for (const { id } of due) {
-    if (await sendConfirmation({ db, mailer, now, appUrl, subscriberId: id })) sent += 1;
+  // Each send claims its row (sendConfirmation): one another process is sending right now is skipped.
+  for (const id of due) {
+    if (await sendConfirmation({ store, mailer, now, appUrl, subscriberId: id })) sent += 1;
   }
   return { attempted: due.length, sent };
 }

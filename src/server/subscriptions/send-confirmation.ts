@@ -1,27 +1,32 @@
 // Sends (or re-sends) the confirmation mail for a pending subscriber with a fresh token, recording the outcome.
 import { confirmationEmail } from "../../emails/confirmation";
 import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Db } from "../store/sqlite/prisma-client";
+import type { Store } from "../store/store";
 import type { Mailer } from "../platform/mail-types";
 import { toMailSendError } from "../platform/mailer";
 import { CONFIRM_TTL_HOURS, createConfirmToken } from "./confirm-token";
 import { confirmUrl } from "./links";
 
 export interface SendConfirmationInput {
-  db: Db;
+  store: Pick<Store, "subscribers">;
   mailer: Mailer;
   now: Date;
   appUrl: string;
   subscriberId: number;
 }
 
-/** True when the mail went out. The token is stored before sending, so a crash never leaves a live unstored link. */
-export async function sendConfirmation({ db, mailer, now, appUrl, subscriberId }: SendConfirmationInput): Promise<boolean> {
+/** A confirmation being sent is claimed this long: far beyond one SMTP send, short enough to retry after a crash. */
+export const CONFIRMATION_CLAIM_MS = 10 * 60_000;
+
+/**
+ * True when the mail went out. The send is claimed first, so of two processes (a subscribe request and the
+ * retry job, or two servers' retry jobs) only one sends: a second mail would carry a new token and make the
+ * first one's link invalid. The token is stored before sending, so a crash never leaves a live unstored link.
+ */
+export async function sendConfirmation({ store, mailer, now, appUrl, subscriberId }: SendConfirmationInput): Promise<boolean> {
   const confirm = createConfirmToken(now);
-  const subscriber = await db.subscriber.update({
-    where: { id: subscriberId },
-    data: { confirmTokenHash: confirm.hash, confirmExpiresAt: confirm.expiresAt, confirmPending: true, confirmAttempts: { increment: 1 } },
-  });
+  const subscriber = await store.subscribers.claimConfirmation(subscriberId, { hash: confirm.hash, expiresAt: confirm.expiresAt }, now, CONFIRMATION_CLAIM_MS);
+  if (!subscriber) return false;
   const mail = confirmationEmail({
     confirmUrl: confirmUrl(confirm.token, appUrl),
     topics: parseStoredTopics(subscriber.topics),
@@ -33,12 +38,9 @@ export async function sendConfirmation({ db, mailer, now, appUrl, subscriberId }
   } catch (error) {
     const failure = toMailSendError(error);
     // A permanent refusal (no such mailbox) stops the retries; a temporary one leaves the mail pending.
-    await db.subscriber.updateMany({
-      where: { id: subscriberId },
-      data: { confirmPending: !failure.permanent, confirmLastError: `${failure.permanent ? "permanent" : "temporary"}: ${failure.message}`.slice(0, 500) },
-    });
+    await store.subscribers.finishConfirmation(subscriberId, { pending: !failure.permanent, error: `${failure.permanent ? "permanent" : "temporary"}: ${failure.message}` });
     return false;
   }
-  await db.subscriber.updateMany({ where: { id: subscriberId }, data: { confirmPending: false, confirmSentAt: now, confirmLastError: null } });
+  await store.subscribers.finishConfirmation(subscriberId, { sentAt: now });
   return true;
 }

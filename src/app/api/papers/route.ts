@@ -3,8 +3,9 @@ import { FeedQuerySchema, feedQueryInput } from "@/domain/feed-params";
 import { paperToJson } from "@/domain/paper-json";
 import { env } from "@/env";
 import { jsonError, validationError } from "@/server/platform/api-error";
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { loadFeed, UnknownTopicError } from "@/server/papers/feed-page";
+import { getStore } from "@/server/store/open-store";
+import { UnknownTopicError } from "@/server/papers/feed-list";
+import { loadFeed } from "@/server/papers/feed-page";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = FeedQuerySchema.safeParse(feedQueryInput(new URL(request.url).searchParams));
   if (!parsed.success) return validationError(parsed.error);
   try {
-    const page = await loadFeed(await getDb(), parsed.data, new Date());
+    const page = await loadFeed(await getStore(), parsed.data, new Date());
     const appUrl = env().appUrl;
     return Response.json(
       {

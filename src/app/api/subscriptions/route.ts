@@ -1,7 +1,7 @@
 // POST /api/subscriptions: start a double opt-in subscription; the same 202 whatever the address's state.
 import { env } from "@/env";
 import { jsonError, rateLimitedError } from "@/server/platform/api-error";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { mailerFromEnv } from "@/server/platform/mailer";
 import { clientIp } from "@/server/platform/rate-limiter";
 import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
@@ -28,7 +28,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!input.honeypot) {
     const settings = env();
     await requestSubscription({
-      db: await getDb(),
+      store: await getStore(),
       mailer: mailerFromEnv(),
       now,
       appUrl: settings.appUrl,

@@ -1,12 +1,11 @@
 // GET /api/topics: the topic vocabulary with paper counts (what /topics shows and subscribers pick from).
 import { env } from "@/env";
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { listTopics } from "@/server/search/search-papers";
+import { getStore } from "@/server/store/open-store";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const topics = await listTopics(await getDb());
+  const topics = await (await getStore()).topics.listTopics();
   const appUrl = env().appUrl;
   return Response.json(
     { topics: topics.map((t) => ({ slug: t.slug, label: t.label, kind: t.kind, paperCount: t.paperCount, url: `${appUrl}/topics/${t.slug}` })) },

@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDigestDate, isDigestDate } from "@/domain/digest/digest-date";
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { archivedEdition } from "@/server/store/sqlite/digest/digest-editions";
+import { getStore } from "@/server/store/open-store";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +17,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ArchivedDigestPage({ params }: { params: Params }) {
   const { date } = await params;
   if (!isDigestDate(date)) notFound();
-  const edition = await archivedEdition(await getDb(), date);
+  const edition = await (await getStore()).digest.archivedEdition(date, 20);
   if (!edition) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { formatDigestDate } from "@/domain/digest/digest-date";
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { subscriberPreview } from "@/server/store/sqlite/digest/digest-editions";
+import { getStore } from "@/server/store/open-store";
+import { subscriberPreview } from "@/server/digest/digest-editions";
 import { digestSettingsFromEnv } from "@/server/digest/digest-settings";
 import { DigestItems } from "../digest-items";
 
@@ -17,7 +17,7 @@ const PreviewQuerySchema = z.object({ token: z.string().max(200).optional() });
 export default async function DigestPreviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = PreviewQuerySchema.safeParse(await searchParams);
   const token = query.success ? query.data.token : undefined;
-  const preview = await subscriberPreview(await getDb(), token, new Date(), digestSettingsFromEnv());
+  const preview = await subscriberPreview(await getStore(), token, new Date(), digestSettingsFromEnv());
   if (!preview) {
     return (
       <div className="mx-auto max-w-xl space-y-3">

@@ -1,8 +1,8 @@
 // GET /r/<token>: a digest link. Records a click signal for the paper, then 302s to its page.
 // A malformed or forged token, or any failure, sends the reader home instead: never an error page.
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { verifyClickToken } from "@/server/digest/click-token";
-import { recordDigestClick } from "@/server/store/sqlite/digest/record-click";
+import { recordDigestClick } from "@/server/digest/record-click";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const target = verifyClickToken(token);
   if (!target) return redirect("/");
   try {
-    const slug = await recordDigestClick(await getDb(), target, new Date());
+    const slug = await recordDigestClick(await getStore(), target, new Date());
     return redirect(slug ? `/papers/${encodeURIComponent(slug)}` : "/");
   } catch (error) {
     console.error(`/r: could not record click: ${String(error)}`);

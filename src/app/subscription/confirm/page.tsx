@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { env } from "@/env";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { confirmSubscription } from "@/server/subscriptions/confirm-subscription";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Subscription confirmed", robots: { i
 
 export default async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await searchParams;
-  const outcome = await confirmSubscription({ db: await getDb(), token: typeof token === "string" ? token : undefined, now: new Date(), appUrl: env().appUrl });
+  const outcome = await confirmSubscription({ store: await getStore(), token: typeof token === "string" ? token : undefined, now: new Date(), appUrl: env().appUrl });
   // Unknown, tampered and expired links all get the segment's helpful 404 page.
   if (outcome.status === "invalid" || outcome.status === "expired") return notFound();
   return (

@@ -5,9 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FeedTabs, feedHref } from "@/components/feed-tabs";
 import { PaperCard } from "@/components/paper-card";
-import { FEED_WINDOWS, type FeedWindow } from "@/domain/feed-params";
-import { getDb } from "@/server/store/sqlite/prisma-client";
-import { listTopicPapers, topicBySlug } from "@/server/search/search-papers";
+import { FEED_WINDOWS, windowStart, type FeedWindow } from "@/domain/feed-params";
+import { getStore } from "@/server/store/open-store";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +14,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 const PAGE_SIZE = 30;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const topic = await topicBySlug(await getDb(), (await params).slug);
+  const topic = await (await getStore()).topics.topicBySlug((await params).slug);
   if (!topic) return { title: "Topic not found" };
   return {
     title: topic.label,
@@ -25,14 +24,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TopicPage({ params, searchParams }: Props) {
-  const db = await getDb();
-  const topic = await topicBySlug(db, (await params).slug);
+  const store = await getStore();
+  const topic = await store.topics.topicBySlug((await params).slug);
   if (!topic) notFound();
   const query = await searchParams;
   // Unknown values fall back to the defaults: a topic page always renders.
   const window: FeedWindow = FEED_WINDOWS.find((w) => w === query.window) ?? "all";
   const sort = query.sort === "new" ? "new" : "trending";
-  const { papers, total } = await listTopicPapers(db, { topicId: topic.id, paperCount: topic.paperCount, window, sort, limit: PAGE_SIZE, offset: 0, now: new Date() });
+  const { papers, total } = await store.listing.listPapers({ topicId: topic.id, order: sort, since: windowStart(window, new Date()), limit: PAGE_SIZE, offset: 0 });
   const base = `/topics/${topic.slug}`;
   return (
     <div className="space-y-5">

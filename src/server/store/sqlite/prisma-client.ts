@@ -1,35 +1,25 @@
-// One cached Prisma client over better-sqlite3, with WAL and a busy timeout set on connect.
+// The Prisma client over better-sqlite3 that the SQLite store reads and writes through, with the store's
+// pragmas. Only the store opens it (openSqliteStore), so it always carries its file and caches.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../../generated/prisma/client";
-import { databaseFile, databaseUrl } from "./database-file";
 import { registerClientFile } from "./direct-connection";
 
 export type Db = PrismaClient;
 
-const BUSY_TIMEOUT_MS = 5000;
+/**
+ * SQLite's own wait for a lock, for single statements through Prisma (transactions are retried by the busy
+ * policy instead). Short: better-sqlite3 waits synchronously, holding up the event loop meanwhile.
+ */
+export const STATEMENT_BUSY_TIMEOUT_MS = 5000;
 
-/** Opens a client on the given SQLite URL and applies the connection pragmas. */
-export async function openDb(url = databaseUrl()): Promise<Db> {
-  const file = databaseFile(url);
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
+/** Opens a client on a database file and applies the connection pragmas. */
+export async function openDb(file: string): Promise<Db> {
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: STATEMENT_BUSY_TIMEOUT_MS });
   const db = new PrismaClient({ adapter });
-  registerClientFile(db, file);
+  registerClientFile(db, file, STATEMENT_BUSY_TIMEOUT_MS);
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${STATEMENT_BUSY_TIMEOUT_MS}`);
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   return db;
-}
-
-const globalForDb = globalThis as unknown as { paperDigestDb?: Promise<Db> };
-
-/** The process-wide client (kept across Next.js hot reloads). */
-export function getDb(): Promise<Db> {
-  globalForDb.paperDigestDb ??= openDb();
-  return globalForDb.paperDigestDb;
-}
-
-/** Points the process-wide client at another database (integration tests use a temporary one). */
-export function useDb(db: Db): void {
-  globalForDb.paperDigestDb = Promise.resolve(db);
 }

@@ -1,7 +1,7 @@
 // GET /api/cron/digest: send today's digest (DIGEST_TZ) to every active subscriber; safe to call again.
 // Requires Authorization: Bearer <CRON_SECRET>; answers { date, sent, skipped, failed, pending, unknown }.
 import { isAuthorizedCron, unauthorizedCronResponse } from "@/server/platform/cron-auth";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { runDigest } from "@/server/digest/run-digest";
 import { mailerFromEnv } from "@/server/platform/mailer";
 
@@ -12,7 +12,7 @@ export const maxDuration = 300;
 export async function GET(request: Request): Promise<Response> {
   if (!isAuthorizedCron(request)) return unauthorizedCronResponse();
   const result = await runDigest({
-    db: await getDb(),
+    store: await getStore(),
     mailer: mailerFromEnv(),
     now: new Date(),
     log: (line) => console.log(line),

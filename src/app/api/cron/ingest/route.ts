@@ -2,7 +2,8 @@
 // Requires Authorization: Bearer <CRON_SECRET>; answers per-source counts, 502 when a source failed.
 import { jsonError } from "@/server/platform/api-error";
 import { isAuthorizedCron, unauthorizedCronResponse } from "@/server/platform/cron-auth";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { env } from "@/env";
+import { getStore } from "@/server/store/open-store";
 import { ingestSources } from "@/server/ingest/ingest-settings";
 import { runScheduledIngest } from "@/server/ingest/scheduled-ingest";
 
@@ -16,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   if (sources.length === 0) {
     return jsonError(503, "not_configured", "INGEST_SOURCES is empty: set it to space-separated feed URLs to fetch.", "INGEST_SOURCES");
   }
-  const outcomes = await runScheduledIngest({ db: await getDb(), now: new Date(), sources });
+  const outcomes = await runScheduledIngest({ store: await getStore(), now: new Date(), sources, halfLifeHours: env().TRENDING_HALF_LIFE_HOURS, maxResults: env().INGEST_MAX_RESULTS });
   const failed = outcomes.filter((o) => o.status === "failed");
   const headers = { "Cache-Control": "no-store" };
   if (failed.length > 0) {

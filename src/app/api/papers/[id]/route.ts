@@ -3,7 +3,7 @@ import { paperToJson } from "@/domain/paper-json";
 import { paperUrl } from "@/domain/paper-share";
 import { env } from "@/env";
 import { notFoundError, validationError } from "@/server/platform/api-error";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { paperDetail } from "@/server/papers/paper-detail";
 import { PaperIdParamsSchema } from "@/server/trending/vote-request";
 
@@ -14,7 +14,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(_request: Request, context: Context): Promise<Response> {
   const id = PaperIdParamsSchema.safeParse(await context.params);
   if (!id.success) return validationError(id.error);
-  const detail = await paperDetail(await getDb(), { id: id.data.id }, new Date());
+  const detail = await paperDetail(await getStore(), { id: id.data.id }, new Date());
   if (!detail) return notFoundError("Paper");
   const appUrl = env().appUrl;
   return Response.json(

@@ -1,7 +1,7 @@
 // POST /api/subscriptions/manage: change topics, pause, resume, unsubscribe or renew links with a manage token.
 // Form posts (the /subscription page without JavaScript) get a 303 back to that page; JSON gets JSON.
 import { jsonError } from "@/server/platform/api-error";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
 import { readManageInput } from "@/server/subscriptions/manage-input";
 import { manageSubscription } from "@/server/subscriptions/manage-subscription";
@@ -16,7 +16,7 @@ const REASONS = {
 export async function POST(request: Request): Promise<Response> {
   const input = await readManageInput(request);
   if (!input.ok) return failure(input.form, 400, "invalid_parameter", input.message, input.field);
-  const result = await manageSubscription({ db: await getDb(), token: input.token, now: new Date(), action: input.action });
+  const result = await manageSubscription({ store: await getStore(), token: input.token, now: new Date(), action: input.action });
   if (!result.ok) {
     const { status, message } = REASONS[result.reason];
     return failure(input.form, status, result.reason, message);

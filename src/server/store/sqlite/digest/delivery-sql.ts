@@ -1,13 +1,10 @@
 // The digest's hot-path SQL: prepared statements on the direct SQLite connection (sqlite-direct.ts), about
 // 10 µs each where a Prisma statement costs ~0.5 ms. SQLite-specific by design; nothing else writes SQL here.
+import type { ClaimOutcome, SentRecord } from "../../digest";
 import type { Db } from "../prisma-client";
 import { sqliteOf, type Sqlite } from "../direct-connection";
 import { withoutBusyWait } from "../busy-wait";
-
-/** The stored DateTime format of the Prisma SQLite adapter: ISO-8601 text with "+00:00", compared as text. */
-export function sqliteTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
+import { storedDateTime } from "../date-encoding";
 
 export interface DueRow {
   id: number;
@@ -55,15 +52,15 @@ function prepare(sqlite: Sqlite) {
 /** The multi-statement writes, each one synchronous transaction: all or nothing, never open across an await. */
 function transactions(sqlite: Sqlite, sql: ReturnType<typeof prepare>) {
   return {
-    recordSent: sqlite.transaction((row: SentRow) => {
-      const sentAt = sqliteTime(row.sentAt);
+    recordSent: sqlite.transaction((row: SentRecord) => {
+      const sentAt = storedDateTime(row.sentAt);
       for (const paperId of row.paperIds) sql.sentPaper.run(row.subscriberId, paperId, sentAt);
-      sql.lastDigestAt.run(sqliteTime(row.windowEnd), row.subscriberId);
+      sql.lastDigestAt.run(storedDateTime(row.windowEnd), row.subscriberId);
       sql.sent.run(row.messageId, sentAt, JSON.stringify(row.paperIds), row.deliveryId);
     }),
     recordBounce: sqlite.transaction((delivery: { id: number; subscriberId: number }, message: string, at: Date) => {
       sql.failed.run(message, delivery.id);
-      sql.suppress.run(sqliteTime(at), `Hard bounce: ${message}`, delivery.subscriberId);
+      sql.suppress.run(storedDateTime(at), `Hard bounce: ${message}`, delivery.subscriberId);
     }),
   };
 }
@@ -82,12 +79,10 @@ function connect(db: Db): { sqlite: Sqlite; sql: Statements } {
   return { sqlite, sql };
 }
 
-export type ClaimOutcome = "claimed" | "taken" | "inactive";
-
 export function claimDeliveryRow(db: Db, deliveryId: number, at: Date): Promise<ClaimOutcome> {
   const { sqlite, sql } = connect(db);
   return withoutBusyWait(sqlite, () => {
-    if (sql.claim.run(sqliteTime(at), deliveryId, sqliteTime(at)).changes === 1) return "claimed";
+    if (sql.claim.run(storedDateTime(at), deliveryId, storedDateTime(at)).changes === 1) return "claimed";
     // Not claimable: another runner has it, its retry time has not come, or the reader left since queueing.
     return sql.dropInactive.run(deliveryId).changes === 1 ? "inactive" : "taken";
   });
@@ -98,24 +93,15 @@ export function recordNothingToSend(db: Db, deliveryId: number): Promise<void> {
   return withoutBusyWait(sqlite, () => void sql.nothingToSend.run(deliveryId));
 }
 
-export interface SentRow {
-  deliveryId: number;
-  subscriberId: number;
-  messageId: string;
-  paperIds: readonly number[];
-  sentAt: Date;
-  windowEnd: Date;
-}
-
 /** What the reader received, their next window and the delivery, in one transaction: all or nothing. */
-export function recordSentRow(db: Db, row: SentRow): Promise<void> {
+export function recordSentRow(db: Db, row: SentRecord): Promise<void> {
   const { sqlite, sql } = connect(db);
   return withoutBusyWait(sqlite, () => sql.tx.recordSent.immediate(row));
 }
 
 export function recordRetry(db: Db, deliveryId: number, message: string, nextAttemptAt: Date): Promise<void> {
   const { sqlite, sql } = connect(db);
-  return withoutBusyWait(sqlite, () => void sql.retry.run(message, sqliteTime(nextAttemptAt), deliveryId));
+  return withoutBusyWait(sqlite, () => void sql.retry.run(message, storedDateTime(nextAttemptAt), deliveryId));
 }
 
 export function recordFailed(db: Db, deliveryId: number, message: string): Promise<void> {
@@ -131,10 +117,10 @@ export function recordBounce(db: Db, delivery: { id: number; subscriberId: numbe
 
 export function dueRows(db: Db, runId: number, now: Date, afterId: number, limit: number): Promise<DueRow[]> {
   const { sqlite, sql } = connect(db);
-  return withoutBusyWait(sqlite, () => sql.duePage.all(runId, sqliteTime(now), afterId, limit) as DueRow[]);
+  return withoutBusyWait(sqlite, () => sql.duePage.all(runId, storedDateTime(now), afterId, limit) as DueRow[]);
 }
 
 export function sentPaperRows(db: Db, subscriberIds: readonly number[], since: Date): Promise<{ subscriberId: number; paperId: number }[]> {
   const { sqlite, sql } = connect(db);
-  return withoutBusyWait(sqlite, () => sql.sentPapers.all(JSON.stringify(subscriberIds), sqliteTime(since)) as { subscriberId: number; paperId: number }[]);
+  return withoutBusyWait(sqlite, () => sql.sentPapers.all(JSON.stringify(subscriberIds), storedDateTime(since)) as { subscriberId: number; paperId: number }[]);
 }

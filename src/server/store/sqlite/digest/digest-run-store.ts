@@ -1,14 +1,7 @@
 // The run's bookkeeping: one DigestRun per date, one Delivery per (run, subscriber), and the sweeps
 // that keep a crashed or superseded run from either resending or silently dropping anyone.
 import type { Db } from "../prisma-client";
-
-/** A send takes seconds; a delivery still "sending" after this belongs to a process that died mid-send. */
-export const SENDING_LEASE_MS = 15 * 60_000;
-
-export interface RunRef {
-  id: number;
-  date: string;
-}
+import type { RunRef } from "../../digest";
 
 /** The run of `date`, created if needed; two callers racing on the unique date both get the same row. */
 export async function ensureRun(db: Db, date: string, now: Date): Promise<RunRef> {
@@ -34,9 +27,9 @@ export async function enqueueDeliveries(db: Db, runId: number): Promise<number> 
  * after claiming them, maybe after SMTP accepted the message. A duplicate costs more trust than a
  * missing mail, and the reader's next digest still covers those papers (their window was not advanced).
  */
-export async function expireSendingLeases(db: Db, now: Date): Promise<number> {
+export async function expireSendingClaims(db: Db, claimedBefore: Date): Promise<number> {
   const result = await db.delivery.updateMany({
-    where: { status: "sending", claimedAt: { lt: new Date(now.getTime() - SENDING_LEASE_MS) } },
+    where: { status: "sending", claimedAt: { lt: claimedBefore } },
     data: { status: "unknown", lastError: "Lease expired while sending: the message may or may not have gone out." },
   });
   return result.count;

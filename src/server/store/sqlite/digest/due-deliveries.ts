@@ -1,18 +1,15 @@
 // Reads the run's due deliveries a page at a time, with what composing needs, in two queries per page
 // (direct SQL: delivery-sql.ts).
-import { earliestWindowStart } from "../../../../domain/digest/digest-window";
 import type { Db } from "../prisma-client";
-import type { DueDelivery } from "../../../digest/deliver-one";
+import type { DueDelivery } from "../../digest";
 import { dueRows, sentPaperRows } from "./delivery-sql";
-
-export const PAGE_SIZE = 250;
 
 export function countDue(db: Db, runId: number, now: Date): Promise<number> {
   return db.delivery.count({ where: { runId, status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] } });
 }
 
-export async function loadDuePage(db: Db, runId: number, now: Date, afterId: number): Promise<DueDelivery[]> {
-  const rows = await dueRows(db, runId, now, afterId, PAGE_SIZE);
+export async function loadDuePage(db: Db, runId: number, now: Date, afterId: number, limit: number): Promise<DueDelivery[]> {
+  const rows = await dueRows(db, runId, now, afterId, limit);
   return rows.map((row) => ({
     id: row.id,
     attempts: row.attempts,
@@ -26,12 +23,9 @@ export async function loadDuePage(db: Db, runId: number, now: Date, afterId: num
   }));
 }
 
-/**
- * Papers already sent to these readers that could still be in a window. Anything sent before the widest
- * window opened cannot be a candidate (a paper is sent only after it was first seen), so older rows are skipped.
- */
-export async function sentPapersOf(db: Db, subscriberIds: readonly number[], now: Date): Promise<Map<number, Set<number>>> {
-  const rows = await sentPaperRows(db, subscriberIds, earliestWindowStart(now));
+/** Papers sent to these readers since `since`, by reader. */
+export async function sentPapersSince(db: Db, subscriberIds: readonly number[], since: Date): Promise<Map<number, Set<number>>> {
+  const rows = await sentPaperRows(db, subscriberIds, since);
   const bySubscriber = new Map<number, Set<number>>();
   for (const row of rows) {
     const set = bySubscriber.get(row.subscriberId) ?? new Set<number>();

@@ -3,6 +3,8 @@
 // synchronous BEGIN IMMEDIATE ... COMMIT, so it can never interleave with a Prisma transaction's awaits.
 import Database from "better-sqlite3";
 import type { Db } from "../prisma-client";
+import { retryWhenBusy } from "../busy-policy";
+import { fileOf } from "../direct-connection";
 import { TopicLinkWriter } from "../topics/topic-link-writer";
 
 /** Columns the merge plan reads from a stored paper. */
@@ -19,15 +21,8 @@ export interface EventInsert { paperId: number; kind: string; at: string; weight
 
 const CHUNK = 5_000;
 const WRITER_CACHE_KIB = 32_768;
-const BUSY_RETRY_MS = 25;
-const BUSY_GIVE_UP_MS = 30_000;
 const PAPER_COLUMNS = ["slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "topicsText", "categories", "sourceName",
   "arxivId", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "comment", "publishedAt", "firstSeenAt", "feedAt", "sourceRank", "trendKey"] as const;
-
-/** The text form Prisma's SQLite adapter stores DateTimes in, so both sides compare and parse alike. */
-export function sqliteDate(date: Date): string {
-  return date.toISOString().replace(/Z$/, "+00:00");
-}
 
 export class PaperBulkWriter {
   /** Topic links written in the same transaction as the papers they tag. */
@@ -87,6 +82,12 @@ export class PaperBulkWriter {
     return keys;
   }
 
+  /** Records new papers as still to be indexed (topics, related lists), in the batch's own transaction. */
+  markPendingIndex(paperIds: readonly number[], tagged: ReadonlySet<number>): void {
+    const insert = this.sqlite.prepare(`INSERT OR IGNORE INTO "PendingIndex" ("paperId", "tagged") VALUES (?, ?)`);
+    for (const id of paperIds) insert.run(id, tagged.has(id) ? 1 : 0);
+  }
+
   insertEvents(events: readonly EventInsert[]): void {
     const insert = this.sqlite.prepare(`INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "value", "source") VALUES (?, ?, ?, ?, ?, ?, ?)`);
     for (const e of events) insert.run(e.paperId, e.kind, e.at, e.at, e.weight, e.value, e.source);
@@ -111,7 +112,7 @@ export class PaperBulkWriter {
  * `write: false` gives a read snapshot that is rolled back (the importer's dry run).
  */
 export async function withPaperWriter<T>(db: Db, work: (writer: PaperBulkWriter) => T, { write = true } = {}): Promise<T> {
-  const sqlite = new Database(await databaseFileOf(db), { timeout: 0 });
+  const sqlite = new Database(fileOf(db), { timeout: 0 });
   try {
     // The same settings as openDb: in WAL mode NORMAL is durable enough and saves an fsync per batch.
     sqlite.pragma("foreign_keys = ON");
@@ -119,7 +120,7 @@ export async function withPaperWriter<T>(db: Db, work: (writer: PaperBulkWriter)
     // A batch dirties more pages (rows, 7 indexes, FTS segments) than the default 2 MB cache holds; a full
     // cache spills them into the WAL mid-transaction and they are written again at COMMIT.
     sqlite.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
-    await begin(sqlite, write ? "BEGIN IMMEDIATE" : "BEGIN");
+    await retryWhenBusy(() => sqlite.exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
     try {
       const result = work(new PaperBulkWriter(sqlite));
       sqlite.exec(write ? "COMMIT" : "ROLLBACK");
@@ -131,32 +132,6 @@ export async function withPaperWriter<T>(db: Db, work: (writer: PaperBulkWriter)
   } finally {
     sqlite.close();
   }
-}
-
-async function begin(sqlite: Database.Database, statement: string): Promise<void> {
-  const giveUpAt = Date.now() + BUSY_GIVE_UP_MS;
-  for (;;) {
-    try {
-      sqlite.exec(statement);
-      return;
-    } catch (error) {
-      const busy = error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY");
-      if (!busy || Date.now() > giveUpAt) throw error;
-      await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
-    }
-  }
-}
-
-const fileByDb = new WeakMap<Db, string>();
-
-async function databaseFileOf(db: Db): Promise<string> {
-  const known = fileByDb.get(db);
-  if (known) return known;
-  const list = await db.$queryRawUnsafe<{ name: string; file: string }[]>("PRAGMA database_list");
-  const file = list.find((entry) => entry.name === "main")?.file;
-  if (!file) throw new Error("the paper store needs a file-backed SQLite database");
-  fileByDb.set(db, file);
-  return file;
 }
 
 function chunks<T>(values: readonly T[]): T[][] {

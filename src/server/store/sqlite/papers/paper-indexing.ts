@@ -2,13 +2,25 @@
 // The FTS index needs nothing here: triggers keep it in sync inside the insert itself. Papers the store
 // already tagged inside its transaction (topic-pretagging.ts) skip tagging; the others' topicsText
 // update re-indexes their topics the same way.
+// The batch's transaction records its new papers in PendingIndex; a row leaves it only once its topics and
+// related list are stored. So an indexing step that fails (or a process killed after the commit) leaves
+// committed papers that the next import, or indexPendingPapers, completes.
 import type { Db } from "../prisma-client";
 import { refreshRelated } from "../related/related-store";
 import { tagNewPapers } from "../topics/topic-store";
 
-/** Called after a batch of papers was added (outside the batch's transaction). */
-export async function indexNewPapers(db: Db, paperIds: readonly number[], now: Date = new Date(), tagged: ReadonlySet<number> = new Set()): Promise<void> {
-  if (paperIds.length === 0) return;
-  await tagNewPapers(db, paperIds.filter((id) => !tagged.has(id)), now);
+/** Papers committed but not indexed yet, with whether the import already tagged them. */
+async function pendingPapers(db: Db): Promise<{ paperId: number; tagged: boolean }[]> {
+  return db.pendingIndex.findMany({ orderBy: { paperId: "asc" }, select: { paperId: true, tagged: true } });
+}
+
+/** Indexes every pending paper (this batch's and any an earlier run left); returns how many. */
+export async function indexPendingPapers(db: Db, now: Date): Promise<number> {
+  const pending = await pendingPapers(db);
+  if (pending.length === 0) return 0;
+  const paperIds = pending.map((p) => p.paperId);
+  await tagNewPapers(db, pending.filter((p) => !p.tagged).map((p) => p.paperId), now);
   await refreshRelated(db, paperIds);
+  await db.pendingIndex.deleteMany({ where: { paperId: { in: paperIds } } });
+  return paperIds.length;
 }

@@ -1,17 +1,13 @@
-// Single-paper lookups for the paper page and /api/papers/{id}.
+// Single-paper lookups for the paper page and /api/papers/{id}, through the one paper loader.
 import type { Paper } from "../../../../domain/paper";
 import type { Db } from "../prisma-client";
-import { PAPER_ROW_SELECT, toPaper } from "./paper-rows";
-import { topicsOfPapers } from "./paper-topics";
+import { papersInOrder } from "./paper-listing";
 
 export async function paperBySlug(db: Db, slug: string): Promise<Paper | null> {
-  const row = await db.paper.findUnique({ where: { slug }, select: PAPER_ROW_SELECT });
-  if (!row) return null;
-  return toPaper(row, (await topicsOfPapers(db, [row.id])).get(row.id) ?? []);
+  const row = await db.paper.findUnique({ where: { slug }, select: { id: true } });
+  return row ? paperById(db, row.id) : null;
 }
 
 export async function paperById(db: Db, id: number): Promise<Paper | null> {
-  const row = await db.paper.findUnique({ where: { id }, select: PAPER_ROW_SELECT });
-  if (!row) return null;
-  return toPaper(row, (await topicsOfPapers(db, [row.id])).get(row.id) ?? []);
+  return (await papersInOrder(db, [id]))[0] ?? null;
 }

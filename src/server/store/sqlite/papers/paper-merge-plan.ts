@@ -4,10 +4,10 @@ import { normalizeWhitespace } from "../../../../domain/latex";
 import { mergeFacts, titleMatchAllowed, type PaperFacts } from "../../../../domain/import/merge-facts";
 import type { NewPaper } from "../../../../domain/paper";
 import { titleKey } from "../../../../domain/title-key";
+import type { AddOutcome } from "../../papers";
 import type { CandidateRow } from "./paper-bulk-writer";
 import { parseJsonList } from "./paper-rows";
 
-export type AddOutcome = "added" | "merged" | "unchanged";
 
 /** A paper the batch will create; later entries of the same paper merge into it. */
 export interface DraftPaper {

@@ -3,7 +3,7 @@
 import type { NewPaper } from "../../../../domain/paper";
 import { addToTrendKey, importedUpvotesWeight, sourceRankWeight } from "../../../../domain/trending";
 import type { DraftPaper, PaperPlan, StoredPaper } from "./paper-merge-plan";
-import type { SignalInput } from "../trending/signals";
+import type { SignalInput } from "../../trending";
 
 /** A daily list seen again within this many hours is the same observation, not new attention. */
 export const OBSERVATION_WINDOW_HOURS = 20;

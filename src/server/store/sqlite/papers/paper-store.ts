@@ -3,55 +3,40 @@
 import { cleanLatex } from "../../../../domain/latex";
 import type { NewPaper } from "../../../../domain/paper";
 import { NO_SIGNAL_KEY } from "../../../../domain/trending";
-import { env } from "../../../../env";
 import type { Db } from "../prisma-client";
-import { withPaperWriter, sqliteDate, type PaperBulkWriter, type PaperInsert } from "./paper-bulk-writer";
-import { planPapers, type AddOutcome, type DraftPaper, type StoredPaper } from "./paper-merge-plan";
-import { indexNewPapers } from "./paper-indexing";
+import { storedDateTime } from "../date-encoding";
+import { withPaperWriter, type PaperBulkWriter, type PaperInsert } from "./paper-bulk-writer";
+import { planPapers, type DraftPaper, type StoredPaper } from "./paper-merge-plan";
+import { indexPendingPapers } from "./paper-indexing";
 import { assignSlugs } from "./paper-slugs";
 import { pretagDrafts } from "../topics/topic-pretagging";
 import { keyWithSignals, observedSignals, signalsFor } from "./paper-source-signals";
 
-export type { AddOutcome } from "./paper-merge-plan";
+import { IndexingIncompleteError, type AddOutcome, type AddPapersOptions, type AddPapersResult } from "../../papers";
 
-export interface AddPapersResult {
-  added: number;
-  merged: number;
-  unchanged: number;
-  /** One entry per input paper, in order. */
-  outcomes: { paperId: number; outcome: AddOutcome }[];
-}
 
-export interface AddPapersOptions {
-  source: string;
-  now: Date;
-}
-
-/** What storePapers did: the result, plus the new papers it already tagged inside its transaction. */
-export interface StoredBatch extends AddPapersResult {
-  tagged: ReadonlySet<number>;
-}
-
-/** Adds or merges a batch of papers atomically; new papers are tagged and indexed before it returns. */
+/**
+ * Adds or merges a batch of papers atomically; new papers (and any an earlier run left unindexed) are
+ * tagged and indexed before it returns. When that step fails, IndexingIncompleteError says what was committed.
+ */
 export async function addPapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<AddPapersResult> {
-  const { tagged, ...result } = await storePapers(db, papers, options);
-  await indexNewPapers(db, addedIds(result), options.now, tagged);
+  const result = await storePapers(db, papers, options);
+  try {
+    await indexPendingPapers(db, options.now);
+  } catch (error) {
+    throw new IndexingIncompleteError(result, error);
+  }
   return result;
-}
-
-/** Ids of the papers a batch added (for indexNewPapers). */
-export function addedIds(result: AddPapersResult): number[] {
-  return result.outcomes.filter((o) => o.outcome === "added").map((o) => o.paperId);
 }
 
 /**
  * The transactional half of addPapers (the benchmark times the halves apart). New papers usually get
  * their topics here, before their insert, so the FTS trigger indexes each paper once (topic-pretagging.ts).
  */
-export async function storePapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<StoredBatch> {
-  const halfLife = env().TRENDING_HALF_LIFE_HOURS;
-  const { outcomes, tagged } = await withPaperWriter(db, (writer) => writeBatch(db, writer, papers, options, halfLife));
-  return { ...countOutcomes(outcomes), outcomes, tagged };
+export async function storePapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<AddPapersResult> {
+  const halfLife = options.halfLifeHours;
+  const outcomes = await withPaperWriter(db, (writer) => writeBatch(db, writer, papers, options, halfLife));
+  return { ...countOutcomes(outcomes), outcomes };
 }
 
 /** What addPapers would do, from a read-only snapshot: the importer's dry run. */
@@ -65,10 +50,10 @@ function countOutcomes(steps: readonly { outcome: AddOutcome }[]): Omit<AddPaper
   return { added: count("added"), merged: count("merged"), unchanged: count("unchanged") };
 }
 
-function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[], { source, now }: AddPapersOptions, halfLife: number): Pick<StoredBatch, "outcomes" | "tagged"> {
-  const stamp = sqliteDate(now);
+function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[], { source, now }: Pick<AddPapersOptions, "source" | "now">, halfLife: number): AddPapersResult["outcomes"] {
+  const stamp = storedDateTime(now);
   const plan = planPapers(writer, papers);
-  const recent = (ids: readonly number[], from: string, since: Date) => writer.recentObservations(ids, from, sqliteDate(since));
+  const recent = (ids: readonly number[], from: string, since: Date) => writer.recentObservations(ids, from, storedDateTime(since));
   const observations = observedSignals(recent, plan, papers, { source, now });
   const ids = new Map<DraftPaper | StoredPaper, number>();
 
@@ -85,13 +70,14 @@ function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[]
     titleKey: draft.titleKey,
     ...factColumns(draft),
     firstSeenAt: stamp,
-    feedAt: draft.facts.publishedAt ? sqliteDate(draft.facts.publishedAt) : stamp,
+    feedAt: draft.facts.publishedAt ? storedDateTime(draft.facts.publishedAt) : stamp,
     sourceName: source,
     sourceRank: draft.sourceRank,
     trendKey: keyWithSignals(NO_SIGNAL_KEY, signalsFor(0, observations.get(draft), { source, now }), halfLife),
   }));
   const newIds = writer.insertPapers(rows, stamp);
   newIds.forEach((id, index) => ids.set(plan.drafts[index]!, id));
+  writer.markPendingIndex(newIds, new Set(topics ? newIds : []));
   if (topics) writer.topics.insertLinks(newIds.flatMap((paperId, index) => topics[index]!.tags.map((tag) => ({ paperId, ...tag }))));
 
   const keys = writer.trendKeys(plan.stored.filter((stored) => observations.has(stored)).map((stored) => stored.id));
@@ -100,22 +86,22 @@ function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[]
     const signals = signalsFor(stored.id, observations.get(stored), { source, now });
     const trendKey = signals.length > 0 ? { trendKey: keyWithSignals(keys.get(stored.id) ?? NO_SIGNAL_KEY, signals, halfLife) } : {};
     if (stored.changed || signals.length > 0) {
-      const dates = stored.changed && stored.facts.publishedAt ? { feedAt: sqliteDate(stored.facts.publishedAt) } : {};
+      const dates = stored.changed && stored.facts.publishedAt ? { feedAt: storedDateTime(stored.facts.publishedAt) } : {};
       writer.updatePaper(stored.id, { ...(stored.changed ? factColumns(stored) : {}), ...dates, ...trendKey }, stamp);
     }
   }
 
   const events = [...ids].flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }));
-  writer.insertEvents(events.map((e) => ({ paperId: e.paperId, kind: e.kind, at: sqliteDate(e.at), weight: e.weight, value: e.value ?? null, source })));
+  writer.insertEvents(events.map((e) => ({ paperId: e.paperId, kind: e.kind, at: storedDateTime(e.at), weight: e.weight, value: e.value ?? null, source })));
   const outcomes = plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome }));
-  return { outcomes, tagged: new Set(topics ? newIds : []) };
+  return outcomes;
 }
 
 function factColumns({ facts }: DraftPaper | StoredPaper) {
   const { authors, categories, publishedAt, ...rest } = facts;
   return {
     ...rest,
-    publishedAt: publishedAt ? sqliteDate(publishedAt) : null,
+    publishedAt: publishedAt ? storedDateTime(publishedAt) : null,
     authors: JSON.stringify(authors),
     authorsText: authors.join(", "),
     categories: JSON.stringify(categories),

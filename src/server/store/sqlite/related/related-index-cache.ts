@@ -3,6 +3,7 @@
 // process ingested, or papers were deleted), the index is loaded again from the database.
 import { RelatedIndex } from "../../../../domain/related/related-index";
 import type { Db } from "../prisma-client";
+import { clientCache } from "../direct-connection";
 import { readPapersAfter, readStoredLists } from "./related-rows";
 
 interface CachedIndex {
@@ -11,8 +12,7 @@ interface CachedIndex {
   queue: Promise<unknown>;
 }
 
-const globalForRelated = globalThis as unknown as { paperDigestRelated?: WeakMap<Db, CachedIndex> };
-const cache = (globalForRelated.paperDigestRelated ??= new WeakMap());
+const cache = clientCache<CachedIndex>("related-index");
 
 /** Runs `work` after every earlier related-papers job on this database has finished. */
 export function serialized<T>(db: Db, work: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@
 // bounded plan: the COMMON_CANDIDATES most recent matches, streamed by FTS5 in rowid order, ranked
 // among themselves.
 import { orderCandidates } from "../../../../domain/search/relevance-blend";
+import type { MatchFilter, RankedPage } from "../../search";
 import type { Db } from "../prisma-client";
 import { bestMatches, countMatchesUpTo, recentMatches } from "./fts";
 
@@ -17,18 +18,6 @@ export const COUNT_CAP = 10_000;
  * near-equal matches, never lift one from beyond the first few hundred.
  */
 export const BLEND_CANDIDATES = 300;
-
-export interface MatchFilter {
-  since: Date | null;
-  topicId?: number;
-}
-
-export interface RankedPage {
-  ids: { id: number; relevance: number }[];
-  total: number;
-  /** The query matched more than could be counted or ranked: `total` is a lower bound. */
-  totalIsLowerBound: boolean;
-}
 
 /** `estimatedMatches` comes from the in-memory vocabulary; it only picks the plan, never the answer. */
 export async function rankMatches(db: Db, match: string, estimatedMatches: number, filter: MatchFilter, sort: "relevance" | "trending" | "new", limit: number, offset: number): Promise<RankedPage> {

@@ -5,6 +5,7 @@
 import { TermVocabulary } from "../../../../domain/search/term-vocabulary";
 import { foldedWords } from "../../../../domain/search/text-words";
 import type { Db } from "../prisma-client";
+import { clientCache } from "../direct-connection";
 
 interface IndexState {
   vocabulary: TermVocabulary;
@@ -15,7 +16,7 @@ interface IndexState {
 const BUILD_CHUNK = 2_000;
 /** Papers read to build the vocabulary: bounds the build at a few seconds however large the store. */
 export const VOCABULARY_SAMPLE = 25_000;
-const indexes = new WeakMap<Db, IndexState>();
+const indexes = clientCache<IndexState>("search-vocabulary");
 
 /**
  * The vocabulary; with `refresh`, first extended with papers added since the last refresh (search asks

@@ -5,6 +5,7 @@
 import { TopicMatcher } from "../../../../domain/topics/topic-matcher";
 import { paperTopicsText, topicSpellingsText } from "../../../../domain/topics/topics-text";
 import type { Db } from "../prisma-client";
+import { clientCache } from "../direct-connection";
 import { parseJsonList } from "../papers/paper-rows";
 import type { TopicLinkWriter } from "./topic-link-writer";
 import { CATEGORY_TAG_WEIGHT } from "./topic-tagging";
@@ -28,7 +29,7 @@ interface Vocabulary {
   texts: Map<number, string>;
 }
 
-const vocabularies = new WeakMap<Db, Vocabulary>();
+const vocabularies = clientCache<Vocabulary>("pretagging-vocabulary");
 
 /** Tags for each draft, in order, or null when tagNewPapers must tag them after the insert. */
 export function pretagDrafts(db: Db, topics: TopicLinkWriter, drafts: readonly TaggableDraft[]): DraftTags[] | null {

@@ -9,6 +9,7 @@ import { phraseKey } from "../../../../domain/topics/phrase-tokens";
 import { topicSlug, type TopicDefinition } from "../../../../domain/topics/topic-definition";
 import { TopicMatcher, type MatchableTopic } from "../../../../domain/topics/topic-matcher";
 import type { Db } from "../prisma-client";
+import { clientCache } from "../direct-connection";
 import { parseJsonList } from "../papers/paper-rows";
 import { papersMentioning } from "../search/fts";
 import { newestPaperTexts, paperTextsByIds } from "./topic-corpus-reads";
@@ -23,7 +24,7 @@ export const EXTRACTION_SAMPLE = 2_000;
 const TEXT_CHUNK = 500;
 
 interface MatcherCache { version: number; matcher: TopicMatcher }
-const matchers = new WeakMap<Db, MatcherCache>();
+const matchers = clientCache<MatcherCache>("topic-matcher");
 
 /** Tags freshly added papers; recomputes the vocabulary first when it is due. */
 export async function tagNewPapers(db: Db, paperIds: readonly number[], now: Date): Promise<void> {

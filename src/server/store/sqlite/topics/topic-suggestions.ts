@@ -3,10 +3,11 @@
 import Fuse from "fuse.js";
 import type { TopicRef } from "../../../../domain/paper";
 import type { Db } from "../prisma-client";
+import { clientCache } from "../direct-connection";
 import { parseJsonList } from "../papers/paper-rows";
 
 interface SuggestionIndex { topicCount: number; fuse: Fuse<{ slug: string; label: string; names: string[] }>; popular: TopicRef[] }
-const indexes = new WeakMap<Db, SuggestionIndex>();
+const indexes = clientCache<SuggestionIndex>("topic-suggestions");
 const SUGGESTIONS = 5;
 
 export async function suggestTopics(db: Db, text: string): Promise<TopicRef[]> {

@@ -3,20 +3,10 @@
 // Prisma spends ~15 µs per bound parameter, which made per-value binding 4x too slow for bulk imports.
 import type { Prisma } from "../../../../generated/prisma/client";
 import { addToTrendKey, trendKeyOf, type SignalKind } from "../../../../domain/trending";
+import type { SignalInput } from "../../trending";
 import type { Db } from "../prisma-client";
-import { env } from "../../../../env";
-import { retryWhenBusy } from "../busy-retry";
-
-export interface SignalInput {
-  paperId: number;
-  kind: SignalKind;
-  at: Date;
-  weight: number;
-  /** Decay anchor; defaults to `at`. An unvote passes its upvote's time so the two cancel exactly. */
-  anchorAt?: Date;
-  value?: number | null;
-  source?: string | null;
-}
+import { retryWhenBusy } from "../busy-policy";
+import { storedDateTime } from "../date-encoding";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -26,11 +16,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** A DateTime exactly as the better-sqlite3 adapter stores it (iso8601 with "+00:00"), so text comparisons hold. */
-export function storedDateTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
 }
 
 function assertValid(signal: SignalInput): void {
@@ -79,7 +64,7 @@ async function writeKeys(tx: Tx, keys: ReadonlyMap<number, number>): Promise<voi
 }
 
 /** Stores the events and updates the affected keys inside the caller's transaction; throws on an unknown paper. */
-export async function recordSignalsInTx(tx: Tx, signals: readonly SignalInput[], halfLifeHours = env().TRENDING_HALF_LIFE_HOURS): Promise<void> {
+export async function recordSignalsInTx(tx: Tx, signals: readonly SignalInput[], halfLifeHours: number): Promise<void> {
   if (signals.length === 0) return;
   signals.forEach(assertValid);
   const keys = await readKeys(tx, [...new Set(signals.map((s) => s.paperId))]);
@@ -100,6 +85,6 @@ export async function recordSignalsInTx(tx: Tx, signals: readonly SignalInput[],
 }
 
 /** Records a batch of signals atomically. */
-export async function recordSignals(db: Db, signals: readonly SignalInput[], halfLifeHours?: number): Promise<void> {
+export async function recordSignals(db: Db, signals: readonly SignalInput[], halfLifeHours: number): Promise<void> {
   await retryWhenBusy(() => db.$transaction((tx) => recordSignalsInTx(tx, signals, halfLifeHours), { timeout: 120_000 }));
 }

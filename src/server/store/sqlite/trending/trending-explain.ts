@@ -2,15 +2,8 @@
 // query over their events plus one over the papers. SQLite-specific: pow() and julianday().
 import { trendReasons, type TrendFacts, type TrendReason } from "../../../../domain/trend-reasons";
 import { NO_SIGNAL_KEY, scoreFromKey } from "../../../../domain/trending";
-import { env } from "../../../../env";
+import type { TrendingExplanation } from "../../trending";
 import type { Db } from "../prisma-client";
-
-export interface TrendingExplanation {
-  score: number;
-  /** 1 = the top of the all-time trending order; absent beyond RANK_LIMIT or without any signal. */
-  rank?: number;
-  reasons: TrendReason[];
-}
 
 /** Counting papers above a low-ranked one costs O(rank); past this the card just omits the rank. */
 export const RANK_LIMIT = 1000;
@@ -84,7 +77,7 @@ export function factsFromGroups(paper: PaperFacts, groups: readonly EventGroup[]
 }
 
 /** Score, rank and reasons for each existing paper among `paperIds` (missing ids are left out). */
-export async function explainTrending(db: Db, paperIds: number[], now: Date, halfLifeHours = env().TRENDING_HALF_LIFE_HOURS): Promise<Map<number, TrendingExplanation>> {
+export async function explainTrending(db: Db, paperIds: number[], now: Date, halfLifeHours: number): Promise<Map<number, TrendingExplanation>> {
   const ids = [...new Set(paperIds)];
   const result = new Map<number, TrendingExplanation>();
   if (ids.length === 0) return result;

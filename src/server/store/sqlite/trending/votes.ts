@@ -2,13 +2,10 @@
 // for the trending key. Both directions are idempotent: repeating them changes nothing.
 import { SIGNAL_WEIGHTS } from "../../../../domain/trending";
 import type { Db } from "../prisma-client";
-import { retryWhenBusy } from "../busy-retry";
+import { retryWhenBusy } from "../busy-policy";
 import { recordSignalsInTx, type Tx } from "./signals";
 
-export interface VoteState {
-  votes: number;
-  voted: boolean;
-}
+import type { VoteState } from "../../trending";
 
 async function currentVotes(tx: Tx, paperId: number): Promise<number | null> {
   const paper = await tx.paper.findUnique({ where: { id: paperId }, select: { votes: true } });
@@ -16,7 +13,7 @@ async function currentVotes(tx: Tx, paperId: number): Promise<number | null> {
 }
 
 /** Adds the visitor's upvote; null when the paper does not exist. */
-export async function upvote(db: Db, paperId: number, visitorId: string, now: Date): Promise<VoteState | null> {
+export async function upvote(db: Db, paperId: number, visitorId: string, now: Date, halfLifeHours: number): Promise<VoteState | null> {
   return retryWhenBusy(() => db.$transaction(async (tx) => {
     const before = await currentVotes(tx, paperId);
     if (before === null) return null;
@@ -26,13 +23,13 @@ export async function upvote(db: Db, paperId: number, visitorId: string, now: Da
     if (inserted === 0) return { votes: before, voted: true };
     const [row] = await tx.$queryRaw<{ votes: number }[]>`
       UPDATE "Paper" SET "votes" = "votes" + 1 WHERE "id" = ${paperId} RETURNING "votes"`;
-    await recordSignalsInTx(tx, [{ paperId, kind: "upvote", at: now, weight: SIGNAL_WEIGHTS.upvote }]);
+    await recordSignalsInTx(tx, [{ paperId, kind: "upvote", at: now, weight: SIGNAL_WEIGHTS.upvote }], halfLifeHours);
     return { votes: Number(row?.votes ?? before + 1), voted: true };
   }));
 }
 
 /** Removes the visitor's upvote, cancelling its event exactly; null when the paper does not exist. */
-export async function removeVote(db: Db, paperId: number, visitorId: string, now: Date): Promise<VoteState | null> {
+export async function removeVote(db: Db, paperId: number, visitorId: string, now: Date, halfLifeHours: number): Promise<VoteState | null> {
   return retryWhenBusy(() => db.$transaction(async (tx) => {
     const before = await currentVotes(tx, paperId);
     if (before === null) return null;
@@ -42,7 +39,7 @@ export async function removeVote(db: Db, paperId: number, visitorId: string, now
     const [row] = await tx.$queryRaw<{ votes: number }[]>`
       UPDATE "Paper" SET "votes" = MAX("votes" - 1, 0) WHERE "id" = ${paperId} RETURNING "votes"`;
     // Same weight, anchored at the upvote's time: the pair adds exactly zero at every moment.
-    await recordSignalsInTx(tx, [{ paperId, kind: "unvote", at: now, anchorAt: vote.createdAt, weight: SIGNAL_WEIGHTS.unvote }]);
+    await recordSignalsInTx(tx, [{ paperId, kind: "unvote", at: now, anchorAt: vote.createdAt, weight: SIGNAL_WEIGHTS.unvote }], halfLifeHours);
     return { votes: Number(row?.votes ?? Math.max(0, before - 1)), voted: false };
   }));
 }

@@ -1,9 +1,9 @@
 // POST /api/papers/{id}/view: the paper page's view beacon. Counts at most one view per visitor, paper and
 // UTC day; HEAD requests, prefetches and bots never count (a beacon only runs in a real, rendered page).
 import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/platform/api-error";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { clientIp } from "@/server/platform/rate-limiter";
-import { isCountableView, recordView } from "@/server/store/sqlite/trending/views";
+import { isCountableView } from "@/server/trending/countable-view";
 import { visitorCookie, visitorFor } from "@/server/platform/visitor";
 import { isCrossSite, PaperIdParamsSchema, viewLimiter } from "@/server/trending/vote-request";
 
@@ -22,7 +22,7 @@ export async function POST(request: Request, context: Context): Promise<Response
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (!isCountableView(request.method, request.headers)) return Response.json({ counted: false }, { headers });
   const visitor = visitorFor(request);
-  const outcome = await recordView(await getDb(), { paperId: id.data.id, visitorId: visitor.id, now });
+  const outcome = await (await getStore()).trending.recordView({ paperId: id.data.id, visitorId: visitor.id, now });
   if (outcome === "no_paper") return notFoundError("Paper");
   // The cookie is what makes "once a day per visitor" hold for the next view.
   if (visitor.isNew) headers.append("Set-Cookie", visitorCookie(visitor.id));

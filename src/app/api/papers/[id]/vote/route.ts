@@ -1,11 +1,10 @@
 // POST /api/papers/{id}/vote: upvote; DELETE: remove the upvote. Both idempotent, answering { votes, voted }.
 // An HTML form post (no JavaScript) sends action=upvote|remove and redirect=<path>, and gets a 303 back there.
 import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/platform/api-error";
-import { getDb } from "@/server/store/sqlite/prisma-client";
+import { getStore } from "@/server/store/open-store";
 import { clientIp } from "@/server/platform/rate-limiter";
 import { visitorCookie, visitorFor } from "@/server/platform/visitor";
 import { isCrossSite, isFormPost, PaperIdParamsSchema, readForm, voteLimiter, VoteFormSchema } from "@/server/trending/vote-request";
-import { removeVote, upvote } from "@/server/store/sqlite/trending/votes";
 
 export const dynamic = "force-dynamic";
 
@@ -28,8 +27,8 @@ async function handleVote(request: Request, context: Context, defaultAction: "up
   }
 
   const visitor = visitorFor(request);
-  const db = await getDb();
-  const state = action === "upvote" ? await upvote(db, id.data.id, visitor.id, now) : await removeVote(db, id.data.id, visitor.id, now);
+  const { trending } = await getStore();
+  const state = action === "upvote" ? await trending.upvote(id.data.id, visitor.id, now) : await trending.removeVote(id.data.id, visitor.id, now);
   if (!state) return notFoundError("Paper");
 
   const headers = new Headers({ "Cache-Control": "no-store" });

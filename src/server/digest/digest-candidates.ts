@@ -1,12 +1,11 @@
-// Everything a run needs to compose every reader's digest, loaded once per run: the new papers of the
-// widest possible window in trending order, with their topics, and the topic catalogue.
-import { excerptCache } from "../../../../domain/digest/compose-digest";
-import { topicResolver } from "../../../../domain/digest/digest-topics";
-import { earliestWindowStart } from "../../../../domain/digest/digest-window";
-import type { Paper } from "../../../../domain/paper";
-import type { Db } from "../prisma-client";
-import { PAPER_ROW_SELECT, parseJsonList, toPaper } from "../papers/paper-rows";
-import { topicsOfPapers } from "../papers/paper-topics";
+// Everything a run needs to compose every reader's digest, loaded once per run: the papers first seen in
+// the widest possible window, in the listing's trending order, and the topic catalogue.
+import { excerptCache } from "../../domain/digest/compose-digest";
+import { topicResolver } from "../../domain/digest/digest-topics";
+import { earliestWindowStart } from "../../domain/digest/digest-window";
+import type { Paper } from "../../domain/paper";
+import { parseJsonList } from "../../domain/json-list";
+import type { Store } from "../store/store";
 
 /** Enough for a week of arXiv cs.* plus extras; a reader's top 10 always comes from the head of this list. */
 export const MAX_CANDIDATES = 3000;
@@ -48,21 +47,17 @@ function readerTopicsMemo(resolveTopics: DigestCandidates["resolveTopics"], labe
   };
 }
 
-export async function loadDigestCandidates(db: Db, now: Date, limit = MAX_CANDIDATES): Promise<DigestCandidates> {
-  const rows = await db.paper.findMany({
-    where: { firstSeenAt: { gte: earliestWindowStart(now), lte: now } },
-    orderBy: [{ trendKey: "desc" }, { sourceRank: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    take: limit,
-    select: PAPER_ROW_SELECT,
-  });
-  const topics = await topicsOfPapers(db, rows.map((row) => row.id));
-  const catalogue = await db.topic.findMany({ select: { slug: true, label: true, aliases: true } });
+export async function loadDigestCandidates(store: Pick<Store, "listing" | "topics">, now: Date, limit = MAX_CANDIDATES): Promise<DigestCandidates> {
+  const [page, catalogue] = await Promise.all([
+    store.listing.listPapers({ order: "trending", since: null, firstSeen: { from: earliestWindowStart(now), to: now }, limit, offset: 0, count: false }),
+    store.topics.catalogue(),
+  ]);
   const labels = new Map(catalogue.map((topic) => [topic.slug, topic.label]));
-  const resolveTopics = topicResolver(catalogue.map((topic) => ({ ...topic, aliases: parseJsonList(topic.aliases) })));
+  const resolveTopics = topicResolver(catalogue);
   const labelOf = (slug: string) => labels.get(slug) ?? slug;
   return {
     takenAt: now,
-    papers: rows.map((row) => toPaper(row, topics.get(row.id) ?? [])),
+    papers: page.papers,
     resolveTopics,
     labelOf,
     excerptOf: excerptCache(),

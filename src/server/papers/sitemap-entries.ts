@@ -1,6 +1,6 @@
 // The URLs search engines should know: the feed, every topic, and papers newest first, within the
 // 50,000-URL limit of one sitemap file.
-import type { Db } from "../prisma-client";
+import type { Store } from "../store/store";
 
 export const SITEMAP_URL_LIMIT = 50_000;
 
@@ -11,13 +11,9 @@ export interface SitemapEntry {
   priority?: number;
 }
 
-export async function sitemapEntries(db: Db, appUrl: string, now: Date): Promise<SitemapEntry[]> {
-  const topics = await db.topic.findMany({ where: { paperCount: { gt: 0 } }, orderBy: { paperCount: "desc" }, select: { slug: true }, take: SITEMAP_URL_LIMIT / 10 });
-  const papers = await db.paper.findMany({
-    orderBy: [{ feedAt: "desc" }, { id: "desc" }],
-    take: SITEMAP_URL_LIMIT - 1 - topics.length,
-    select: { slug: true, updatedAt: true },
-  });
+export async function sitemapEntries(store: Pick<Store, "topics" | "papers">, appUrl: string, now: Date): Promise<SitemapEntry[]> {
+  const topics = (await store.topics.listTopics()).slice(0, SITEMAP_URL_LIMIT / 10);
+  const papers = await store.papers.newestSlugs(SITEMAP_URL_LIMIT - 1 - topics.length);
   return [
     { url: `${appUrl}/`, lastModified: now, changeFrequency: "hourly", priority: 1 },
     ...topics.map((topic) => ({ url: `${appUrl}/topics/${topic.slug}`, changeFrequency: "daily" as const, priority: 0.6 })),

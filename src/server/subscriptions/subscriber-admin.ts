@@ -1,19 +1,20 @@
 // Operator views of the subscriber list: rows for the terminal, a CSV export, and erasure of one person.
-import { normaliseEmail } from "../../../../domain/subscription/email-address";
-import { parseStoredTopics } from "../../../../domain/subscription/topics";
-import type { Db } from "../prisma-client";
-import { findSubscriberByEmail } from "./find-by-email";
+import { normaliseEmail } from "../../domain/subscription/email-address";
+import { parseStoredTopics } from "../../domain/subscription/topics";
+import type { Store } from "../store/store";
 
 const CSV_COLUMNS = ["id", "email", "status", "topics", "createdAt", "confirmedAt", "pausedAt", "unsubscribedAt", "consentAt", "consentIpHash", "consentUserAgent", "suppressedAt", "suppressReason", "lastDigestAt"] as const;
 
-export async function listSubscribers(db: Db) {
-  const rows = await db.subscriber.findMany({ orderBy: { id: "asc" } });
+type Subscribers = Pick<Store, "subscribers">;
+
+export async function listSubscribers(store: Subscribers) {
+  const rows = await store.subscribers.list();
   return rows.map((row) => ({ ...row, topics: parseStoredTopics(row.topics) }));
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export async function subscribersCsv(db: Db): Promise<string> {
-  const rows = await listSubscribers(db);
+export async function subscribersCsv(store: Subscribers): Promise<string> {
+  const rows = await listSubscribers(store);
   const lines = [CSV_COLUMNS.join(",")];
   for (const row of rows) {
     lines.push(CSV_COLUMNS.map((column) => csvCell(column === "topics" ? row.topics.join("; ") : row[column])).join(","));
@@ -29,11 +30,11 @@ function csvCell(value: unknown): string {
 }
 
 /** Erases everything about one address (deliveries and sent papers cascade). Returns false when unknown. */
-export async function deleteSubscriber(db: Db, email: string): Promise<boolean> {
+export async function deleteSubscriber(store: Subscribers, email: string): Promise<boolean> {
   const check = normaliseEmail(email);
   const address = check.ok ? check.email : email.trim();
-  const subscriber = await findSubscriberByEmail(db, address);
+  const subscriber = await store.subscribers.byEmail(address);
   if (!subscriber) return false;
-  await db.subscriber.delete({ where: { id: subscriber.id } });
+  await store.subscribers.delete(subscriber.id);
   return true;
 }

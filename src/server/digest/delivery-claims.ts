@@ -1,27 +1,23 @@
 // State changes of one delivery. Every change out of "pending" is a conditional update, so two runners
 // (two cron calls, a cron and the CLI) can never both own, and send, the same delivery.
-import { retryDelayMs } from "../../../../domain/digest/retry-backoff";
-import type { Db } from "../prisma-client";
-import { MailSendError } from "../../../platform/mail-types";
-import { claimDeliveryRow, recordBounce, recordFailed, recordNothingToSend, recordRetry, recordSentRow, type ClaimOutcome, type SentRow } from "./delivery-sql";
+import { retryDelayMs } from "../../domain/digest/retry-backoff";
+import { MailSendError } from "../platform/mail-types";
+import type { ClaimOutcome, DigestStore, SentRecord } from "../store/digest";
 
-export type ClaimResult = ClaimOutcome;
+type Deliveries = Pick<DigestStore, "claimDelivery" | "recordNothingToSend" | "recordSent" | "recordRetry" | "recordFailed" | "recordBounce">;
 
 /**
  * pending → sending, only while the subscriber is still active and unsuppressed and the retry time has
  * come. One conditional UPDATE: SQLite runs it atomically, so of two runners only one sees a changed row.
  * A pending delivery whose reader left since the run was queued is skipped instead ("inactive").
  */
-export function claimDelivery(db: Db, deliveryId: number, at: Date): Promise<ClaimResult> {
-  return claimDeliveryRow(db, deliveryId, at);
+export function claimDelivery(digest: Deliveries, deliveryId: number, at: Date): Promise<ClaimOutcome> {
+  return digest.claimDelivery(deliveryId, at);
 }
 
-export function markNothingToSend(db: Db, deliveryId: number): Promise<void> {
-  return recordNothingToSend(db, deliveryId);
+export function markNothingToSend(digest: Deliveries, deliveryId: number): Promise<void> {
+  return digest.recordNothingToSend(deliveryId);
 }
-
-/** What a successful send records; the row shape the direct-SQL writer takes. */
-export type SentRecord = SentRow;
 
 /**
  * Records a send in one transaction: the SentPaper rows, the reader's next window, and the delivery "sent".
@@ -29,15 +25,15 @@ export type SentRecord = SentRow;
  * which the lease turns into a reported "unknown", never a resend. The transaction is synchronous on the
  * direct connection, so it never holds the lock across an await and does not serialise the other workers.
  */
-export function markSent(db: Db, record: SentRecord): Promise<void> {
-  return recordSentRow(db, record);
+export function markSent(digest: Deliveries, record: SentRecord): Promise<void> {
+  return digest.recordSent(record);
 }
 
 export type FailureOutcome = "retry" | "failed" | "suppressed";
 
 /** Temporary failures go back to pending with a backoff until the attempts run out; 5xx suppresses the address. */
 export async function markFailed(
-  db: Db,
+  digest: Deliveries,
   delivery: { id: number; subscriberId: number; attempts: number },
   error: unknown,
   at: Date,
@@ -45,13 +41,13 @@ export async function markFailed(
 ): Promise<FailureOutcome> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   if (error instanceof MailSendError && error.permanent) {
-    await recordBounce(db, delivery, message, at);
+    await digest.recordBounce(delivery, message, at);
     return "suppressed";
   }
   if (delivery.attempts >= maxAttempts) {
-    await recordFailed(db, delivery.id, message);
+    await digest.recordFailed(delivery.id, message);
     return "failed";
   }
-  await recordRetry(db, delivery.id, message, new Date(at.getTime() + retryDelayMs(delivery.attempts)));
+  await digest.recordRetry(delivery.id, message, new Date(at.getTime() + retryDelayMs(delivery.attempts)));
   return "retry";
 }

@@ -1,0 +1,39 @@
+// The digest area of the SQLite store: run bookkeeping through Prisma, the per-delivery hot path on the
+// direct connection (delivery-sql.ts).
+import type { DigestStore } from "../digest";
+import type { Db } from "./prisma-client";
+import { claimDeliveryRow, recordBounce, recordFailed, recordNothingToSend, recordRetry, recordSentRow } from "./digest/delivery-sql";
+import { countByStatus, enqueueDeliveries, ensureRun, expireSendingClaims, findRun, finishRun, supersedeEarlierRuns } from "./digest/digest-run-store";
+import { countDue, loadDuePage, sentPapersSince } from "./digest/due-deliveries";
+import { archivedEdition, recentEditions } from "./digest/edition-history";
+
+export function sqliteDigest(db: Db): DigestStore {
+  return {
+    ensureRun: (date, now) => ensureRun(db, date, now),
+    findRun: (date) => findRun(db, date),
+    enqueueDeliveries: (runId) => enqueueDeliveries(db, runId),
+    expireSendingClaims: (claimedBefore) => expireSendingClaims(db, claimedBefore),
+    supersedeEarlierRuns: (date) => supersedeEarlierRuns(db, date),
+    finishRun: (runId, now) => finishRun(db, runId, now),
+    countByStatus: (runId) => countByStatus(db, runId),
+    countDue: (runId, now) => countDue(db, runId, now),
+    duePage: (runId, now, afterId, limit) => loadDuePage(db, runId, now, afterId, limit),
+    deliveriesOf: (runId) => db.delivery.findMany({ where: { runId }, select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true } }),
+    activeReaders: (afterId, limit) =>
+      db.subscriber.findMany({
+        where: { status: "active", suppressedAt: null, id: { gt: afterId } },
+        orderBy: { id: "asc" },
+        take: limit,
+        select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true },
+      }),
+    sentPapersSince: (subscriberIds, since) => sentPapersSince(db, subscriberIds, since),
+    claimDelivery: (deliveryId, at) => claimDeliveryRow(db, deliveryId, at),
+    recordNothingToSend: (deliveryId) => recordNothingToSend(db, deliveryId),
+    recordSent: (record) => recordSentRow(db, record),
+    recordRetry: (deliveryId, message, nextAttemptAt) => recordRetry(db, deliveryId, message, nextAttemptAt),
+    recordFailed: (deliveryId, message) => recordFailed(db, deliveryId, message),
+    recordBounce: (delivery, message, at) => recordBounce(db, delivery, message, at),
+    archivedEdition: (date, limit) => archivedEdition(db, date, limit),
+    recentEditions: (limit) => recentEditions(db, limit),
+  };
+}

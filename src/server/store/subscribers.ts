@@ -1,0 +1,59 @@
+// Subscribers: sign-up, confirmation, the manage page and the operator's CLI.
+
+export type SubscriberStatus = "pending" | "active" | "paused" | "unsubscribed";
+
+export interface SubscriberRecord {
+  id: number;
+  email: string;
+  /** pending | active | paused | unsubscribed */
+  status: string;
+  /** JSON array of topic slugs (or free-text topics), as stored. */
+  topics: string;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  unsubscribedAt: Date | null;
+  pausedAt: Date | null;
+  consentAt: Date | null;
+  consentIpHash: string | null;
+  consentUserAgent: string | null;
+  manageTokenHash: string;
+  confirmTokenHash: string | null;
+  confirmExpiresAt: Date | null;
+  confirmPending: boolean;
+  confirmSentAt: Date | null;
+  confirmAttempts: number;
+  confirmLastError: string | null;
+  suppressedAt: Date | null;
+  suppressReason: string | null;
+  lastDigestAt: Date | null;
+}
+
+export type NewSubscriber = Pick<SubscriberRecord, "email" | "status" | "topics" | "createdAt" | "manageTokenHash" | "confirmPending" | "consentAt" | "consentIpHash" | "consentUserAgent">;
+
+export type SubscriberChanges = Partial<Omit<SubscriberRecord, "id" | "email" | "createdAt">>;
+
+export interface SubscriberStore {
+  byId(id: number): Promise<SubscriberRecord | null>;
+  /** Case-insensitive on the whole address. */
+  byEmail(email: string): Promise<SubscriberRecord | null>;
+  byConfirmTokenHash(hash: string): Promise<SubscriberRecord | null>;
+  /** Creates the subscriber; when the address exists already (a concurrent request), returns that row. */
+  create(subscriber: NewSubscriber): Promise<SubscriberRecord>;
+  update(id: number, changes: SubscriberChanges): Promise<SubscriberRecord>;
+  /** pending → active for this confirmation token; false when another request confirmed it first. */
+  activate(id: number, confirmTokenHash: string, now: Date): Promise<boolean>;
+  /**
+   * Claims the sending of a confirmation mail: only one process at a time (a subscribe request, the retry
+   * job of either server) may send one, so a new token never invalidates a mail already on its way.
+   * The claim expires after `claimMs` (a sender that died). Stores the new token; false when claimed elsewhere.
+   */
+  claimConfirmation(id: number, token: { hash: string; expiresAt: Date }, now: Date, claimMs: number): Promise<SubscriberRecord | null>;
+  /** Ends a claim: sent (no longer pending) or failed (pending again when the failure was temporary). */
+  finishConfirmation(id: number, outcome: { sentAt: Date } | { pending: boolean; error: string }): Promise<void>;
+  /** Subscribers whose confirmation mail still has to go out, oldest first. */
+  pendingConfirmations(maxAttempts: number, limit: number): Promise<number[]>;
+  /** Deletes never-confirmed rows last requested before `cutoff`; returns how many. */
+  purgeUnconfirmed(cutoff: Date): Promise<number>;
+  list(): Promise<SubscriberRecord[]>;
+  delete(id: number): Promise<void>;
+}
