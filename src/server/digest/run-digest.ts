@@ -4,7 +4,7 @@ import { digestDateOf } from "../../domain/digest/digest-date";
 import type { Mailer } from "../platform/mail-types";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
 import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
-import { digestSettingsFromEnv, type DigestSettings } from "./digest-settings";
+import type { DigestSettings } from "./digest-settings";
 import { sentPapersOf } from "./sent-papers";
 import { PAGE_SIZE, SENDING_CLAIM_MS, type DigestJobStore, type DigestRunResult } from "./digest-run-result";
 import { planDigest } from "./plan-digest";
@@ -32,14 +32,15 @@ export interface RunDigestOptions {
   resumeOnly?: boolean;
   onProgress?: (progress: DigestProgress) => void;
   log?: (line: string) => void;
-  settings?: DigestSettings;
+  /** DIGEST_SIZE, DIGEST_TZ, ...: digestSettingsFromEnv() outside tests. */
+  settings: DigestSettings;
 }
 
 
 export async function runDigest(options: RunDigestOptions): Promise<DigestRunResult> {
   const { store, now } = options;
   const { digest } = store;
-  const settings = options.settings ?? digestSettingsFromEnv();
+  const { settings } = options;
   const log = options.log ?? (() => {});
   const date = options.date ?? digestDateOf(now, settings.timeZone);
   if (options.dryRun) return planDigest({ store, now, date, settings });
