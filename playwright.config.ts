@@ -3,11 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eServerEnv } from "./tests/helpers/e2e-server";
 
 // E2E_PORT lets several checkouts run their suites side by side on one machine.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-/** Known to the specs so they can call /api/cron/* like a cron service would. */
-export const E2E_CRON_SECRET = "e2e-cron-secret-not-for-production";
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 // One fresh data folder (database, secret, outbox) per test run; the server and the specs share it.
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-e2e-"));
@@ -15,12 +14,16 @@ process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "tests/e2e",
-  fullyParallel: false,
-  workers: 1,
+  // Every test works on its own data (tests/e2e/fixtures.ts), so tests run in any order, two at a time.
+  fullyParallel: true,
+  workers: 2,
   // No retries: a test that fails once is a bug to fix, not to hide.
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  // Deadlines, not measurements: on two cores shared with other work an axe scan alone has taken over 30 s,
+  // and a page over 5 s. A test that waits longer still fails; one that is merely slow does not.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
@@ -36,6 +39,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: dataDir, SCHEDULER: "off", CRON_SECRET: E2E_CRON_SECRET, SAMPLE_DATA: "on", APP_URL: `http://localhost:${PORT}` },
+    env: e2eServerEnv(PORT, dataDir),
   },
 });

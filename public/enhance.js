@@ -42,10 +42,13 @@
     button.setAttribute("aria-busy", "true");
     status.textContent = "";
     try {
+      // keepalive: the page already shows the vote, so a reload or a link followed at once must not cancel
+      // it, nor drop the answer whose cookie makes the vote this reader's (else it counts, but as nobody's).
       const response = await fetch(`/api/papers/${form.dataset.vote}/vote`, {
         method: previous.voted ? "DELETE" : "POST",
         headers: { accept: "application/json" },
         credentials: "same-origin",
+        keepalive: true,
       });
       if (!response.ok) throw new Error(await voteError(response));
       const saved = await response.json();

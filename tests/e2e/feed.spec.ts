@@ -1,21 +1,34 @@
-import { expect, test } from "@playwright/test";
+import { expect, ownPaperId, paperById, test, testOnOwnServer } from "./fixtures";
 
-test("the feed shows the first page of sample papers in source order", async ({ page }) => {
+// Votes and views of other tests move papers up the shared server's feed: this one reads an untouched sample.
+testOnOwnServer("the feed shows the first page of sample papers in source order", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Trending papers" })).toBeVisible();
-  const titles = page.locator("ol[aria-label=Papers] > li h2");
-  await expect(titles).toHaveCount(20);
+  const cards = page.locator("ol[aria-label=Papers] > li article");
+  await expect(cards).toHaveCount(20);
+  const titles = cards.locator("h2");
   await expect(titles.nth(0)).toHaveText("Activation Space Selectable Kolmogorov-Arnold Networks");
   await expect(titles.nth(1)).toHaveText("Fira: Can We Achieve Full-rank Training of LLMs Under Low-rank Constraint?");
   await expect(titles.nth(2)).toHaveText("On the Benefits of Rank in Attention Layers");
+  for (let rank = 1; rank <= 20; rank++) {
+    const card = cards.nth(rank - 1);
+    await expect(card.getByLabel(`Rank ${rank}`, { exact: true })).toBeVisible();
+    await expect(card).toContainText(`#${rank} on the source list`);
+  }
 });
 
 test("a card opens the paper's page with its full abstract", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "On the Benefits of Rank in Attention Layers" }).click();
-  await expect(page).toHaveURL(/\/papers\/on-the-benefits-of-rank-in-attention-layers$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("On the Benefits of Rank in Attention Layers");
-  await expect(page.getByText("Attention-based mechanisms are widely used in machine learning")).toBeVisible();
+  const link = page.locator("ol[aria-label=Papers] > li h2 a").first();
+  const slug = (await link.getAttribute("href"))!.replace(/^\/papers\//, "");
+  const title = (await link.textContent())!;
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/papers/${slug}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const paperId = Number(await page.locator("form[data-vote]").getAttribute("data-vote"));
+  const { abstract } = await paperById(page.request, paperId);
+  // The whole abstract, not the card's clamped start of it.
+  await expect(page.getByRole("region", { name: "Abstract" })).toContainText(abstract.replace(/\s+/g, " ").trim());
 });
 
 test("an unknown paper slug answers the 404 page with status 404", async ({ page }) => {
@@ -27,7 +40,10 @@ test("an unknown paper slug answers the 404 page with status 404", async ({ page
 test("the next page continues the ranking", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Next page" }).click();
-  await expect(page.locator("ol[aria-label=Papers] > li").first()).toContainText("21");
+  const cards = page.locator("ol[aria-label=Papers] > li article");
+  await expect(cards).toHaveCount(20);
+  await expect(cards.first().getByLabel("Rank 21", { exact: true })).toBeVisible();
+  await expect(cards.last().getByLabel("Rank 40", { exact: true })).toBeVisible();
 });
 
 test("the feed and paper pages are plain HTML plus one small script, not a framework bundle", async ({ request }) => {
@@ -39,9 +55,23 @@ test("the feed and paper pages are plain HTML plus one small script, not a frame
 });
 
 test("opening a paper page counts one view from the browser", async ({ page }) => {
-  const view = page.waitForResponse((response) => /\/api\/papers\/\d+\/view$/.test(response.url()) && response.request().method() === "POST");
-  await page.goto("/papers/on-the-benefits-of-rank-in-attention-layers");
-  expect((await view).ok()).toBe(true);
+  // A paper nobody else opens, so the count it shows is this test's alone.
+  const paper = await paperById(page.request, ownPaperId(160, test.info()));
+  const viewSent = () =>
+    page.waitForResponse((response) => response.url().endsWith(`/api/papers/${paper.id}/view`) && response.request().method() === "POST");
+  const reasons = page.locator(".trend-reason");
+  let sent = viewSent();
+  await page.goto(`/papers/${paper.slug}`);
+  expect((await sent).ok()).toBe(true);
+  await expect(reasons.filter({ hasText: /views? this week/ })).toHaveCount(0); // rendered before the view came in
+  // The next render shows the view; the same reader opening the page again the same day adds none.
+  for (let visit = 0; visit < 2; visit++) {
+    sent = viewSent();
+    await page.reload();
+    expect((await sent).ok()).toBe(true);
+    await expect(reasons.filter({ hasText: /views? this week/ })).toHaveCount(1);
+    await expect(reasons.filter({ hasText: /views? this week/ })).toContainText("1 view this week");
+  }
 });
 
 test("the share metadata of a paper page names the paper", async ({ page }) => {

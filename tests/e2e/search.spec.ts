@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const results = "ol[aria-label=Papers] > li";
 
@@ -53,8 +53,15 @@ test("a keyboard-only path from the search shortcut to a paper page", async ({ p
 });
 
 test("a search with nothing found suggests nearby topics", async ({ page }) => {
-  await page.goto("/?q=zzqx+blorptangle&window=all");
+  await page.goto("/?q=adaptiv&window=all");
   await expect(page.getByText("No papers here yet.")).toBeVisible();
+  const suggestions = page.getByRole("list", { name: "Try a nearby topic" }).getByRole("link");
+  // Topics whose names are close to what was typed, not just the biggest ones.
+  await expect(suggestions.first()).toHaveText("Adaptive");
+  for (const suggestion of await suggestions.all()) await expect(suggestion).toHaveText(/adapt/i);
+  await suggestions.first().click();
+  await expect(page).toHaveURL(/\/topics\/adaptive$/);
+  await expect(page.locator("main a[href^='/papers/']").first()).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {

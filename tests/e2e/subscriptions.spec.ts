@@ -1,6 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import crypto from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
-const unique = (name: string) => `${name}-${Date.now()}@example.com`;
+/** An address no other test (nor another run of this one) uses; it ends in a digit. */
+const unique = (name: string) => `${name}-${crypto.randomUUID()}-${crypto.randomInt(10)}@example.com`;
 
 /** Opens the newest outbox mail to `email` and follows its confirmation link. */
 async function confirmFromOutbox(page: Page, email: string) {

@@ -6,8 +6,8 @@ export interface ScriptedResponse {
   status?: number;
   body?: string;
   headers?: Record<string, string>;
-  /** Wait this long before answering (to trigger the client's timeout). */
-  delayMs?: number;
+  /** Never answer: the client's timeout is the only way out. */
+  hang?: boolean;
 }
 
 export interface RecordedRequest {
@@ -32,13 +32,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     requests.push({ path, at: Date.now(), userAgent: req.headers["user-agent"] });
     const queue = scripts.get(path);
     const next = queue && queue.length > 1 ? queue.shift()! : (queue?.[0] ?? { status: 404, body: "not found" });
-    const answer = () => {
-      if (res.destroyed) return;
-      res.writeHead(next.status ?? 200, { "Content-Type": "application/xml", ...next.headers });
-      res.end(next.body ?? "");
-    };
-    if (next.delayMs) setTimeout(answer, next.delayMs);
-    else answer();
+    if (next.hang) return;
+    res.writeHead(next.status ?? 200, { "Content-Type": "application/xml", ...next.headers });
+    res.end(next.body ?? "");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

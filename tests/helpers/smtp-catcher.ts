@@ -4,6 +4,8 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 export interface CaughtMail {
+  /** The envelope sender (MAIL FROM). */
+  from: string;
   to: string[];
   raw: string;
   parsed: ParsedMail;
@@ -17,6 +19,11 @@ export interface SmtpCatcher {
   rejectRecipient(address: string, code: number): void;
   /** Resolves when at least `count` messages have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<CaughtMail[]>;
+  /**
+   * From now on, each message is recorded as it arrives but its sender gets no answer (the mail stays
+   * "being sent") until release() is called: a test can keep a sender in the middle of its run.
+   */
+  hold(): { release(): void };
   close(): Promise<void>;
 }
 
@@ -24,6 +31,7 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
   const messages: CaughtMail[] = [];
   const rejections = new Map<string, number>();
   const waiters: (() => void)[] = [];
+  let gate: Promise<void> = Promise.resolve();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -40,9 +48,11 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         simpleParser(raw)
-          .then((parsed) => {
-            messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
+          .then(async (parsed) => {
+            const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
+            messages.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
             waiters.splice(0).forEach((wake) => wake());
+            await gate;
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -68,6 +78,11 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
         });
       }
       return messages;
+    },
+    hold() {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return { release };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,12 +1,12 @@
 // GET /api/cron/digest and GET /r/<token>, called as Next calls them, on a temporary db and real SMTP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as cronDigest } from "../../src/app/api/cron/digest/route";
 import { GET as clickRoute } from "../../src/app/r/[token]/route";
 import { resetEnvCache } from "../../src/env";
 import { clickToken } from "../../src/server/digest/click-token";
 import { createMailer, useMailer } from "../../src/server/platform/mailer";
 import type { Mailer } from "../../src/server/platform/mail-types";
-import { addPaper, addReaders, HOUR } from "../helpers/digest-fixtures";
+import { addPaper, addReaders, HOUR, NOW } from "../helpers/digest-fixtures";
 import { createRouteTestDb, params, request } from "../helpers/route";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 import type { TempDb } from "../helpers/temp-db";
@@ -35,9 +35,14 @@ beforeEach(async () => {
   await temp?.cleanup();
   smtp.messages.length = 0;
   temp = await createRouteTestDb();
-  // The route runs on the real clock: papers arrived an hour ago.
-  await addPaper(temp.db, { title: "Fresh result", trendKey: 50, firstSeenAt: new Date(Date.now() - HOUR) });
+  // The route reads the clock itself: fix it (Date only; timers stay real for SMTP and SQLite).
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
+  await addPaper(temp.db, { title: "Fresh result", trendKey: 50, firstSeenAt: new Date(NOW.getTime() - HOUR) });
   await addReaders(temp.db, 2);
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 const cron = (headers: Record<string, string> = {}, query = "") => cronDigest(request(`/api/cron/digest${query}`, { headers }));
@@ -57,7 +62,7 @@ describe("GET /api/cron/digest", () => {
   });
 
   it("with the bearer runs today's digest and answers the counts; calling again sends nothing", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = NOW.toISOString().slice(0, 10);
     const first = await cron({ authorization: `Bearer ${SECRET}` });
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ date: today, sent: 2, skipped: 0, failed: 0, pending: 0, unknown: 0 });

@@ -1,11 +1,11 @@
 // Failures between us and the reader: a transport dying mid-run, SMTP down, 451 and 550 replies, a crash
 // mid-send. Real temporary SQLite, real in-process SMTP servers, a fixed clock.
-import net from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDigest } from "../../src/server/digest/run-digest";
 import { createMailer } from "../../src/server/platform/mailer";
 import type { Mailer } from "../../src/server/platform/mail-types";
 import { addPapers, addReaders, APP_URL, digestTestSettings, HOUR, NOW } from "../helpers/digest-fixtures";
+import { freePort } from "../helpers/free-port";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -25,13 +25,7 @@ function mailerTo(smtpUrl: string): Mailer {
 }
 
 /** A port nothing listens on: connections are refused, as with an SMTP server that is down. */
-async function deadPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+const deadPort = freePort;
 
 beforeEach(async () => {
   temp = await createTempDb();

@@ -31,6 +31,11 @@ afterEach(async () => {
 
 const recipients = () => smtp.messages.flatMap((m) => m.to).sort();
 
+/** Resolves once `condition` holds, checking whenever a mail arrives. */
+async function waitUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await smtp.waitFor(smtp.messages.length + 1, 60_000);
+}
+
 describe("runDigest", () => {
   it("sends one digest per active subscriber and answers the counts", async () => {
     await addPapers(temp.db, 12);
@@ -70,18 +75,23 @@ describe("runDigest", () => {
   it("two processes running the same edition at once send each subscriber exactly one mail", async () => {
     await addPapers(temp.db, 5);
     const emails = await addReaders(temp.db, 60);
-    // Both sides send slowly (20/s) and this side starts once the other is mid-run, so they really overlap.
-    const child = execFileAsync(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/digest-child-run.ts", temp.url, smtp.url, NOW.toISOString(), "20"]);
-    await smtp.waitFor(1, 20_000);
-    const slow = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "digest@papers.example.org", appUrl: APP_URL, ratePerSecond: 20, log: () => {}, clock: () => NOW });
-    const here = await runDigest({ store: temp.store, mailer: slow, now: NOW, settings });
-    await slow.close();
+    // The SMTP server keeps the other process's first mail unanswered until this side has sent one too, so
+    // both runs are under way at the same moment, however fast or slow either starts.
+    const held = smtp.hold();
+    const child = execFileAsync(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/digest-child-run.ts", temp.url, smtp.url, NOW.toISOString()]);
+    await smtp.waitFor(1, 60_000);
+    const here = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "here@papers.example.org", appUrl: APP_URL, ratePerSecond: 1000, log: () => {}, clock: () => NOW });
+    const hereRun = runDigest({ store: temp.store, mailer: here, now: NOW, settings });
+    await waitUntil(() => smtp.messages.some((m) => m.from === "here@papers.example.org"));
+    held.release();
+    const result = await hereRun;
+    await here.close();
     const there = JSON.parse((await child).stdout) as { sent: number };
-    expect(here.sent).toBeGreaterThan(0);
+    expect(result.sent).toBeGreaterThan(0);
     expect(there.sent).toBeGreaterThan(0);
-    expect(here.sent + there.sent).toBe(60);
+    expect(result.sent + there.sent).toBe(60);
     expect(recipients()).toEqual([...emails].sort());
-  });
+  }, 120_000);
 
   it("pending, paused, unsubscribed and suppressed subscribers get nothing", async () => {
     await addPapers(temp.db, 3);

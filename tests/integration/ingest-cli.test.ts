@@ -4,8 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "../../src/server/store/sqlite/prisma-client";
+import { applyMigrations } from "../../src/server/store/sqlite/migrate";
 
 const run = promisify(execFile);
 const ROOT = path.join(import.meta.dirname, "../..");
@@ -29,6 +30,12 @@ async function ingest(...args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
+/** A migrated, empty database at `url`, for tests about what a failed import leaves behind. */
+async function migratedEmptyDb(): Promise<void> {
+  fs.mkdirSync(path.join(dir, "fresh"));
+  await applyMigrations(url.slice("file:".length));
+}
+
 async function withDb<T>(read: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb(url.slice("file:".length));
   try {
@@ -38,11 +45,12 @@ async function withDb<T>(read: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-beforeAll(() => {
+// Each test gets its own folder and database path; nothing exists there until the test makes it.
+beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-cli-"));
   url = `file:${path.join(dir, "fresh", "papers.db")}`;
 });
-afterAll(() => {
+afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -68,6 +76,7 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
   });
 
   it("a dry run reports and writes nothing; --source names the source", async () => {
+    expect((await ingest(path.join(FIXTURES, "arxiv-api-page.xml"), path.join(FIXTURES, "hf-daily-papers.json"))).code).toBe(0);
     const dry = await ingest(path.join(FIXTURES, "trending-export.txt"), "--dry-run");
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^Dry run: nothing was written/);
@@ -86,6 +95,7 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
     ["JSON of the wrong shape", "shape.json", () => '{"items": []}', /shape\.json: not a Hugging Face daily-papers file/],
     ["an empty file", "empty.txt", () => "", /empty\.txt: the input is empty/],
   ])("exits 1 and writes nothing for %s", async (_name, file, content, message) => {
+    await migratedEmptyDb();
     const good = path.join(FIXTURES, "arxiv-listing-cs-lg.rss");
     fs.writeFileSync(path.join(dir, file), content());
     const result = await ingest(good, path.join(dir, file));
@@ -101,13 +111,13 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
     const stream = fs.createWriteStream(big);
     for (let written = 0; written < 50 * 1024 * 1024; written += line.length) stream.write(line);
     await new Promise((resolve) => stream.end(resolve));
-    const before = await withDb((db) => db.paper.count());
+    await migratedEmptyDb();
     const result = await ingest(big);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/big\.txt: 50\.\d MB is over the 25\.0 MB limit \(INGEST_MAX_MB\)/);
     const missing = await ingest(path.join(dir, "nope.xml"));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.xml: cannot read it \(ENOENT\)/);
-    expect(await withDb((db) => db.paper.count())).toBe(before);
+    expect(await withDb((db) => db.paper.count())).toBe(0);
   });
 });

@@ -50,9 +50,11 @@ const recordingFetch = async (url: string, init: RequestInit) => {
 /** Pauses between the end of one request and the start of the next, as the client saw them. */
 const pauses = () => calls.slice(1).map((call, i) => call.start - calls[i]!.end);
 
+// Local answers get a deadline they cannot miss however busy the machine; only the test about a source that
+// never answers sets a short one.
 const run = (sources: string[], extra: { timeoutMs?: number; maxAttempts?: number } = {}) => {
   calls = [];
-  return runScheduledIngest({ store: temp.store, halfLifeHours: 24, maxResults: 2_000, now: NOW, sources, fetch: recordingFetch, delayMs: DELAY, timeoutMs: extra.timeoutMs ?? 2_000, maxAttempts: extra.maxAttempts ?? 3 });
+  return runScheduledIngest({ store: temp.store, halfLifeHours: 24, maxResults: 2_000, now: NOW, sources, fetch: recordingFetch, delayMs: DELAY, timeoutMs: extra.timeoutMs ?? 30_000, maxAttempts: extra.maxAttempts ?? 3 });
 };
 
 describe("runScheduledIngest", () => {
@@ -73,17 +75,33 @@ describe("runScheduledIngest", () => {
   it("survives a 503 and a timeout by retrying with backoff, then imports", async () => {
     server.script("/hf.json", [
       { status: 503, body: "busy", headers: { "Retry-After": "0" } },
-      { delayMs: 1_500, body: fixture("hf-daily-papers.json") },
       { body: fixture("hf-daily-papers.json"), headers: { "Content-Type": "application/json" } },
     ]);
-    const [outcome] = await run([`${server.url}/hf.json`], { timeoutMs: 400, maxAttempts: 4 });
+    // The second attempt times out: it fails as fetch does when its timeout signal fires. (A real timeout
+    // would need the other, local answers to beat a short deadline; the next test waits for a real one.)
+    calls = [];
+    const timingOutOnce = (url: string, init: RequestInit) => {
+      if (calls.length !== 1) return recordingFetch(url, init);
+      calls.push({ start: Date.now(), end: Date.now() });
+      return Promise.reject(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
+    };
+    const [outcome] = await runScheduledIngest({ store: temp.store, halfLifeHours: 24, maxResults: 2_000, now: NOW, sources: [`${server.url}/hf.json`], fetch: timingOutOnce, delayMs: DELAY, timeoutMs: 30_000, maxAttempts: 4 });
     expect(outcome).toMatchObject({ status: "ok", added: 2, rejected: 1 });
-    expect(server.requests).toHaveLength(3);
-    // Backoff doubles the pause: DELAY after the 503, 2·DELAY after the timeout (which took 400 ms itself).
+    expect(calls).toHaveLength(3);
+    expect(server.requests).toHaveLength(2);
+    // Backoff doubles the pause: DELAY after the 503, 2·DELAY after the timeout (a plain timer, which may
+    // fire a millisecond early by Date.now()).
     const [afterBusy, afterTimeout] = pauses();
     expect(afterBusy).toBeGreaterThanOrEqual(DELAY);
-    expect(afterTimeout).toBeGreaterThanOrEqual(2 * DELAY);
-    expect(calls[1]!.end - calls[1]!.start).toBeGreaterThanOrEqual(400);
+    expect(afterTimeout).toBeGreaterThanOrEqual(2 * DELAY - 1);
+  });
+
+  it("gives up on a source that never answers, naming the timeout", async () => {
+    server.script("/silent.xml", [{ hang: true }]);
+    const [outcome] = await run([`${server.url}/silent.xml`], { timeoutMs: 300, maxAttempts: 2 });
+    expect(outcome).toMatchObject({ status: "failed", added: 0 });
+    expect(outcome!.error).toMatch(/gave up after 2 attempts \(last: timed out after 300 ms\)/);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("records a failed source with its error and still fetches the next one", async () => {

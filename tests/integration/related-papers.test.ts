@@ -1,12 +1,11 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb } from "../../src/server/store/sqlite/prisma-client";
 import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
 import { StaleRelatedIndexError, writeRelatedLists } from "../../src/server/store/sqlite/related/related-rows";
 import { rebuildRelated, relatedPapers } from "../../src/server/store/sqlite/related/related-store";
 import { sqliteOf } from "../../src/server/store/sqlite/direct-connection";
-import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { createSampleDb, type TempDb } from "../helpers/temp-db";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
 const LOW_RANK = /\blora\b|low[- ]rank/i;
@@ -17,12 +16,12 @@ async function storedList(paperId: number) {
   return temp.db.relatedPaper.findMany({ where: { paperId }, orderBy: { rank: "asc" } });
 }
 
-beforeAll(async () => {
-  temp = await createTempDb();
-  await loadSampleIfEmpty(temp.store, NOW, 24);
+// Every test gets its own copy of the sample, lists and all: several of them rewrite or delete rows.
+beforeEach(async () => {
+  temp = await createSampleDb(NOW);
   loraId = (await temp.db.paper.findFirstOrThrow({ where: { titleText: "LoRA Learns Less and Forgets Less" } })).id;
 });
-afterAll(() => temp.cleanup());
+afterEach(() => temp.cleanup());
 
 describe("related papers on the sample data", () => {
   it("finds other low-rank adaptation papers for a paper about LoRA", async () => {
@@ -59,11 +58,15 @@ describe("related papers on the sample data", () => {
   });
 
   it("rebuilds every list from scratch", async () => {
+    const asLoaded = (await storedList(loraId)).map((r) => [r.rank, r.relatedId]);
+    const rowsAsLoaded = await temp.db.relatedPaper.count();
+    await temp.db.relatedPaper.deleteMany({});
     const result = await rebuildRelated(temp.db);
     expect(result.papers).toBe(210);
     expect(result.rows).toBe(await temp.db.relatedPaper.count());
+    expect(result.rows).toBe(rowsAsLoaded);
     const rows = await storedList(loraId);
-    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows.map((r) => [r.rank, r.relatedId])).toEqual(asLoaded);
     expect(rows[0]!.score).toBeGreaterThanOrEqual(rows[1]!.score);
   });
 });

@@ -3,19 +3,18 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
-import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { UnknownTopicError } from "../../src/server/papers/feed-list";
 import { searchPapers, type SearchParams } from "../../src/server/search/search-papers";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { createSampleDb, createTempDb, type TempDb } from "../helpers/temp-db";
 
 const now = new Date("2026-11-20T12:00:00Z");
 let temp: TempDb;
-const search = (q: string, extra: Partial<SearchParams> = {}) =>
-  searchPapers(temp.store, { q, sort: "relevance", window: "all", limit: 10, offset: 0, now, ...extra });
+const search = (q: string, extra: Partial<SearchParams> = {}, store = temp.store) =>
+  searchPapers(store, { q, sort: "relevance", window: "all", limit: 10, offset: 0, now, ...extra });
 
+// The tests that only read share one copy of the sample; a test that adds papers takes its own.
 beforeAll(async () => {
-  temp = await createTempDb();
-  await loadSampleIfEmpty(temp.store, now, 24);
+  temp = await createSampleDb(now);
 }, 120_000);
 afterAll(() => temp.cleanup());
 
@@ -34,11 +33,17 @@ describe("searchPapers", () => {
   });
 
   it("makes a newly added paper searchable at once, even by a word the vocabulary never saw", async () => {
-    expect((await search("zorblaxian")).total).toBe(0);
-    await addPapers(temp.db, [{ title: "Zorblaxian gradient flows", abstract: "A study of zorblaxian optimisers for low-rank adaptation." }], { source: "test", now, halfLifeHours: 24 });
-    const { results } = await search("zorblaxian");
-    expect(results[0]?.paper.title).toBe("Zorblaxian gradient flows");
-    expect(results[0]?.titleHighlights).toEqual([[0, 10]]);
+    const own = await createSampleDb(now);
+    try {
+      expect((await search("zorblaxian", {}, own.store)).total).toBe(0);
+      await addPapers(own.db, [{ title: "Zorblaxian gradient flows", abstract: "A study of zorblaxian optimisers for low-rank adaptation." }], { source: "test", now, halfLifeHours: 24 });
+      const { results, total } = await search("zorblaxian", {}, own.store);
+      expect(total).toBe(1);
+      expect(results[0]?.paper.title).toBe("Zorblaxian gradient flows");
+      expect(results[0]?.titleHighlights).toEqual([[0, 10]]);
+    } finally {
+      await own.cleanup();
+    }
   });
 
   it("corrects typos, highlights the title and centres the snippet on the match", async () => {
@@ -80,7 +85,7 @@ describe("searchPapers", () => {
   it("treats an empty query as the feed and an unsearchable one as an empty result with topic suggestions", async () => {
     const feed = await search("   ", { sort: "trending" });
     expect(feed.results.length).toBe(10);
-    expect(feed.total).toBeGreaterThanOrEqual(210);
+    expect(feed.total).toBe(210);
     const emoji = await search("🙂🙂");
     expect(emoji.total).toBe(0);
     expect(emoji.suggestions?.length).toBeGreaterThan(0);
@@ -92,11 +97,23 @@ describe("searchPapers", () => {
   });
 
   it("searches FTS and fuse syntax, regex metacharacters, RTL text, marks and NUL as text", async () => {
-    for (const q of ['"lora', "lora*", "title:lora", "^lora", "(lora", "-lora", "lora NEAR attention", "lora AND OR NOT", "'lora !moe =kan |ssm", ".*[(?<x>)]+\\", "שלום عالم", "e\u0301\u0301\u0301", "lo\u0000ra", "\u0000"]) {
-      const result = await search(q);
-      expect(result.total).toBeGreaterThanOrEqual(0);
-    }
-    expect((await search('"lora')).results[0]?.paper.title).toMatch(/LoRA/);
+    // Each hostile query finds exactly what the plain words in it find: no operator takes effect.
+    const asPlainText: [string, string][] = [
+      ['"lora', "lora"], ["lora*", "lora"], ["^lora", "lora"], ["(lora", "lora"], ["-lora", "lora"], ["lora AND OR NOT", "lora"],
+      ["title:lora", "title lora"], ["lora NEAR attention", "lora near attention"], ["'lora !moe =kan |ssm", "lora moe kan ssm"],
+      [".*[(?<x>)]+\\", "x"], ["e\u0301\u0301\u0301", "e"], ["lo\u0000ra", "lo ra"], ["\u0000", ""],
+    ];
+    const found = async (q: string) => {
+      const { total, results } = await search(q, { limit: 50 });
+      return { total, ids: results.map((r) => r.paper.id) };
+    };
+    for (const [hostile, plain] of asPlainText) expect(await found(hostile), JSON.stringify(hostile)).toEqual(await found(plain));
+    const lora = await search("-lora");
+    expect(lora.total).toBeGreaterThan(0);
+    expect(lora.results[0]?.paper.title).toMatch(/LoRA/);
+    const rtl = await search("שלום عالم");
+    expect(rtl.total).toBe(0);
+    expect(rtl.suggestions?.length).toBeGreaterThan(0);
   });
 
   it("never fails on 1,000 random strings and always returns well-formed results", async () => {

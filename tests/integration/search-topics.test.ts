@@ -1,19 +1,18 @@
 // Topic tagging and the topic queries behind /topics and /topics/[slug], on a real temporary db.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
-import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { windowStart } from "../../src/domain/feed-params";
 import { isRecomputeDue, recomputeTopicVocabulary } from "../../src/server/store/sqlite/topics/topic-store";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { createSampleDb, type TempDb } from "../helpers/temp-db";
 
 const now = new Date("2026-11-20T12:00:00Z");
 let temp: TempDb;
 
-beforeAll(async () => {
-  temp = await createTempDb();
-  await loadSampleIfEmpty(temp.store, now, 24);
+// Each test gets its own copy of the sample: some add papers or recompute the vocabulary.
+beforeEach(async () => {
+  temp = await createSampleDb(now);
 }, 120_000);
-afterAll(() => temp.cleanup());
+afterEach(() => temp.cleanup());
 
 describe("topics", () => {
   it("derives the sample's key phrases, merging acronyms into them", async () => {

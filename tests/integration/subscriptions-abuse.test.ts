@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { POST as manage } from "../../src/app/api/subscriptions/manage/route";
 import { POST as subscribe } from "../../src/app/api/subscriptions/route";
 import ConfirmPage from "../../src/app/subscription/confirm/page";
@@ -9,15 +9,12 @@ import { subscribeLimiters } from "../../src/server/subscriptions/rate-limits";
 import { request } from "../helpers/route";
 import { APP_URL, linkIn, startSubscriptionEnv, tokenOf } from "../helpers/subscription-env";
 
+// Each test gets its own database, SMTP server and empty rate limits: it reads only what it wrote.
 let env: Awaited<ReturnType<typeof startSubscriptionEnv>>;
-beforeAll(async () => {
+beforeEach(async () => {
   env = await startSubscriptionEnv();
 });
-afterAll(async () => env.stop());
-beforeEach(() => {
-  subscribeLimiters().perIp.reset();
-  subscribeLimiters().perAddress.reset();
-});
+afterEach(async () => env.stop());
 
 let ipCounter = 0;
 const json = (body: unknown, ip = `198.51.100.${++ipCounter}`) =>
@@ -42,6 +39,7 @@ describe("no enumeration", () => {
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(answers[0]!.status).toBe(202);
     // The active address got a note with its manage link instead of a confirmation; its state did not change.
+    // Three confirmations, then one mail for each of the four addresses.
     const mails = await env.smtp.waitFor(7);
     expect(mails.some((m) => m.to[0] === "active@example.com" && m.parsed.subject === "You are already subscribed to paper-digest")).toBe(true);
     expect((await db.subscriber.findUniqueOrThrow({ where: { email: "active@example.com" } })).status).toBe("active");
@@ -103,8 +101,9 @@ describe("bad input", () => {
 describe("bad tokens get helpful 4xx pages", () => {
   it("rejects tampered, expired and unknown confirmation tokens", async () => {
     await subscribe(json({ email: "tokens@example.com" }));
-    const mail = (await env.smtp.waitFor(1)).find((m) => m.to[0] === "tokens@example.com")!;
-    const token = tokenOf(linkIn(mail.parsed.text, `${APP_URL}/subscription/confirm?token=`));
+    const [mail] = await env.smtp.waitFor(1);
+    expect(mail!.to).toEqual(["tokens@example.com"]);
+    const token = tokenOf(linkIn(mail!.parsed.text, `${APP_URL}/subscription/confirm?token=`));
     const tampered = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
     for (const bad of [tampered, "unknown", "", "x".repeat(5000)]) await expect(ConfirmPage(search(bad))).rejects.toMatchObject(NOT_FOUND);
     await env.temp.db.subscriber.update({ where: { email: "tokens@example.com" }, data: { confirmExpiresAt: new Date(Date.now() - 1000) } });
@@ -113,7 +112,8 @@ describe("bad tokens get helpful 4xx pages", () => {
   });
 
   it("rejects tampered, unknown and rotated manage tokens on every manage surface", async () => {
-    const row = await env.temp.db.subscriber.findUniqueOrThrow({ where: { email: "tokens@example.com" } });
+    expect((await subscribe(json({ email: "manage@example.com" }))).status).toBe(202);
+    const row = await env.temp.db.subscriber.findUniqueOrThrow({ where: { email: "manage@example.com" } });
     const good = manageToken(row);
     const tampered = `${good.slice(0, -1)}${good.endsWith("A") ? "B" : "A"}`;
     const otherId = `${row.id + 1000}${good.slice(String(row.id).length)}`;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runSubscribersCli } from "../../src/cli/subscribers";
 import { resetEnvCache } from "../../src/env";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
@@ -6,7 +6,8 @@ import { createTempDb, type TempDb } from "../helpers/temp-db";
 let temp: TempDb;
 const now = new Date("2026-11-26T07:00:00Z");
 
-beforeAll(async () => {
+// Each test gets its own two subscribers: one of them deletes one.
+beforeEach(async () => {
   temp = await createTempDb();
   process.env.DATABASE_URL = temp.url;
   resetEnvCache();
@@ -21,7 +22,7 @@ beforeAll(async () => {
   await db.delivery.create({ data: { runId: run.id, subscriberId: jane.id, status: "sent" } });
   await db.sentPaper.create({ data: { subscriberId: jane.id, paperId: paper.id, sentAt: now } });
 });
-afterAll(async () => {
+afterEach(async () => {
   delete process.env.DATABASE_URL;
   resetEnvCache();
   await temp.cleanup();
