@@ -2,7 +2,8 @@
 // Form posts (the /subscription page without JavaScript) get a 303 back to that page; JSON gets JSON.
 import { jsonError } from "@/server/api-error";
 import { getDb } from "@/server/db";
-import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
+import { escapeHtml } from "@/domain/escape-html";
+import { htmlPage } from "@/server/subscriptions/html-page";
 import { readManageInput } from "@/server/subscriptions/manage-input";
 import { manageSubscription } from "@/server/subscriptions/manage-subscription";
 
