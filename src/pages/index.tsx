@@ -1,5 +1,5 @@
 // /: the feed. A pages-router page with no client-side React (unstable_runtimeJS: false): the cards are
-// plain HTML and public/enhance.js adds votes, live search and shortcuts, so the feed is interactive as
+// plain HTML and the client script (src/client/) adds votes, live search and shortcuts, so the feed is interactive as
 // soon as it is painted instead of after a framework has hydrated a hundred links (docs/benchmarks.md,
 // Lighthouse).
 import type { GetServerSideProps } from "next";

@@ -1,5 +1,5 @@
 // /papers/[slug]: a paper's page, with share metadata (OpenGraph, Twitter, canonical URL, JSON-LD
-// ScholarlyArticle). Like the feed, plain HTML without client-side React; public/enhance.js adds the
+// ScholarlyArticle). Like the feed, plain HTML without client-side React; the client script (src/client/) adds the
 // vote button's instant update and counts the view.
 import type { GetServerSideProps } from "next";
 import { PageHead } from "@/components/page-head";
