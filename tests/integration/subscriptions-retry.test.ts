@@ -1,11 +1,11 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as subscribe } from "../../src/app/api/subscriptions/route";
-import ConfirmPage from "../../src/app/subscription/confirm/page";
+import * as confirmPage from "../../src/pages/subscription/confirm";
 import { useMailer } from "../../src/server/mailer";
 import { purgeUnconfirmed } from "../../src/server/subscriptions/purge-unconfirmed";
 import { retryPendingConfirmations } from "../../src/server/subscriptions/retry-confirmations";
 import { SUBSCRIBE_ACCEPTED_BODY } from "../../src/server/subscriptions/subscribe-input";
+import { pageRenderer } from "../helpers/page";
 import { request } from "../helpers/route";
 import { startSmtpCatcher } from "../helpers/smtp-catcher";
 import { APP_URL, linkIn, smtpMailer, startSubscriptionEnv, tokenOf } from "../helpers/subscription-env";
@@ -45,7 +45,7 @@ describe("SMTP down at subscribe time", () => {
     const after = await db.subscriber.findUniqueOrThrow({ where: { id: kept.id } });
     expect(after).toMatchObject({ status: "pending", confirmPending: false, confirmLastError: null, confirmSentAt: now });
     const link = linkIn(mail!.parsed.text, `${APP_URL}/subscription/confirm?token=`);
-    expect(renderToStaticMarkup(await ConfirmPage({ searchParams: Promise.resolve({ token: tokenOf(link) }) }))).toContain("You are subscribed");
+    expect((await pageRenderer(confirmPage)(`?token=${encodeURIComponent(tokenOf(link))}`)).html).toContain("You are subscribed");
     expect(await retryPendingConfirmations({ db, mailer, now, appUrl: APP_URL })).toEqual({ attempted: 0, sent: 0 });
   });
 
