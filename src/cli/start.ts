@@ -6,6 +6,7 @@ import path from "node:path";
 import { env, missingProductionSettings } from "../env";
 import { buildIsCurrent, writeBuildStamp } from "../server/platform/build-stamp";
 import { secretKey } from "../server/platform/secrets";
+import { buildClient } from "./build-client";
 import { prepareDatabase } from "./prepare-db";
 import { openConfiguredStore } from "../server/store/open-store";
 import { startBackgroundJobs } from "./background-jobs";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
 
   if (!buildIsCurrent()) {
     console.log("Building the app for production (first start or changed source)…");
+    await buildClient().catch((error: unknown) => fail(`the client script did not build: ${error instanceof Error ? error.message : error}`));
     const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) fail("the production build failed (see the output above).");
     writeBuildStamp();

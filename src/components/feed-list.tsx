@@ -1,5 +1,5 @@
 // The list of paper cards of a feed view, with its empty state.
-import type { FeedView } from "@/server/papers/feed-page";
+import type { FeedView } from "@/view-models/feed-page";
 import { HighlightedText } from "./highlighted-text";
 import { PaperCard } from "./paper-card";
 import { TopicChips } from "./topic-chips";
@@ -9,7 +9,7 @@ import { VoteButton } from "./vote-button";
 interface FeedListProps {
   feed: FeedView;
   /** Papers the current visitor has upvoted. */
-  voted: ReadonlySet<number>;
+  voted: readonly number[];
   /** The page's own path and query, where the no-JavaScript vote form returns to. */
   returnTo: string;
   emptyAction?: { href: string; label: string };
@@ -40,7 +40,7 @@ export function FeedList({ feed, voted, returnTo, emptyAction }: FeedListProps) 
         <li key={item.paper.id}>
           <PaperCard
             paper={item.paper}
-            rank={item.trending.rank}
+            rank={item.rank}
             title={item.titleHighlights ? <HighlightedText text={item.paper.title} ranges={item.titleHighlights} /> : undefined}
             snippet={
               item.snippet ? (
@@ -49,8 +49,8 @@ export function FeedList({ feed, voted, returnTo, emptyAction }: FeedListProps) 
                 </p>
               ) : undefined
             }
-            reasons={<TrendReasons reasons={item.trending.reasons} />}
-            actions={<VoteButton paperId={item.paper.id} votes={item.paper.votes} voted={voted.has(item.paper.id)} redirectTo={`${returnTo}#paper-${item.paper.id}-title`} title={item.paper.title} />}
+            reasons={<TrendReasons reasons={item.reasons} />}
+            actions={<VoteButton paperId={item.paper.id} votes={item.paper.votes} voted={voted.includes(item.paper.id)} redirectTo={`${returnTo}#paper-${item.paper.id}-title`} title={item.paper.title} />}
           />
         </li>
       ))}

@@ -1,6 +1,6 @@
 // The feed page (/): heading, topic filter, window and sort tabs, the cards, paging, and the subscribe box.
 import { DEFAULT_WINDOW } from "@/domain/feed-params";
-import type { HomePage } from "@/server/papers/home-page";
+import type { FeedPage } from "@/view-models/feed-page";
 import { FeedList } from "./feed-list";
 import { FeedTabs, feedHref } from "./feed-tabs";
 import { SubscribeForm } from "./subscribe-form";
@@ -8,7 +8,7 @@ import { TopicChips } from "./topic-chips";
 
 const NOTICE_CLASS = "rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100";
 
-export function FeedPageView({ page }: { page: HomePage }) {
+export function FeedPageView({ page }: { page: FeedPage }) {
   const { query, sort, feed } = page;
   const keep = { q: query.q, topic: query.topic };
   const window = query.window === DEFAULT_WINDOW ? undefined : query.window;

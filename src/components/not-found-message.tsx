@@ -1,4 +1,4 @@
-// The body of the 404 page, the same under both routers (app/not-found.tsx, pages/404.tsx).
+// The body of the 404 page (pages/404.tsx).
 
 export function NotFoundMessage() {
   return (

@@ -1,13 +1,13 @@
 // One paper in a list: title (to its page), facts, topics, clamped abstract, and slots for the
 // trending explanation and the vote button.
 import type { ReactNode } from "react";
-import type { Paper } from "@/domain/paper";
+import type { PaperView } from "@/view-models/paper-view";
 import { ClampedAbstract } from "./clamped-abstract";
 import { PaperMeta } from "./paper-meta";
 import { TopicChips } from "./topic-chips";
 
 export interface PaperCardProps {
-  paper: Paper;
+  paper: PaperView;
   /** Position in the list, shown beside the title. */
   rank?: number;
   /** Replaces the plain title text (search results pass a highlighted title). */

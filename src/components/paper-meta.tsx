@@ -1,10 +1,11 @@
 // Authors, date, category and source position: the facts line under a paper's title.
-import type { Paper } from "@/domain/paper";
+import type { PaperView } from "@/view-models/paper-view";
 
 const dateFormat = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 
-export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+/** "Nov 26, 2026" from an ISO timestamp. */
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(iso));
 }
 
 /** "A, B, C et al." for long author lists. */
@@ -12,7 +13,7 @@ export function authorLine(authors: string[], max = 4): string {
   return authors.length > max ? `${authors.slice(0, max).join(", ")} et al.` : authors.join(", ");
 }
 
-export function PaperMeta({ paper }: { paper: Paper }) {
+export function PaperMeta({ paper }: { paper: PaperView }) {
   const facts = [
     paper.publishedAt ? `Published ${formatDate(paper.publishedAt)}` : `Added ${formatDate(paper.firstSeenAt)}`,
     paper.primaryCategory,

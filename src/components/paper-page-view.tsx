@@ -1,7 +1,6 @@
 // A paper's own page: the full clean abstract, authors, dates, topics, source links, the upvote button
 // with the trending explanation, and related papers.
-import { paperSourceLinks } from "@/domain/paper-links";
-import type { PaperDetail } from "@/server/papers/paper-detail";
+import type { PaperPage } from "@/view-models/paper-page";
 import { formatDate } from "./paper-meta";
 import { RelatedPaperList } from "./related-paper-list";
 import { SourceLinks } from "./source-links";
@@ -10,8 +9,8 @@ import { TrendReasons } from "./trend-reasons";
 import { ViewBeacon } from "./view-beacon";
 import { VoteButton } from "./vote-button";
 
-export function PaperPageView({ detail, voted, jsonLd }: { detail: PaperDetail; voted: boolean; jsonLd: string }) {
-  const { paper, related, trending } = detail;
+export function PaperPageView({ page }: { page: PaperPage }) {
+  const { paper, related, rank, reasons, voted, jsonLd } = page;
   const dates = [
     paper.publishedAt ? `Published ${formatDate(paper.publishedAt)}` : null,
     `Added ${formatDate(paper.firstSeenAt)}`,
@@ -33,8 +32,8 @@ export function PaperPageView({ detail, voted, jsonLd }: { detail: PaperDetail; 
         <div className="flex flex-wrap items-center justify-between gap-3 border-y border-stone-200 py-3 dark:border-stone-800">
           {/* The trending explanation: why this paper is where it is in the feed. */}
           <div className="min-w-0">
-            {trending?.rank !== undefined && <p className="text-sm font-medium">#{trending.rank} in trending</p>}
-            <TrendReasons reasons={trending?.reasons ?? []} />
+            {rank !== null && <p className="text-sm font-medium">#{rank} in trending</p>}
+            <TrendReasons reasons={reasons} />
           </div>
           <VoteButton paperId={paper.id} votes={paper.votes} voted={voted} redirectTo={`/papers/${paper.slug}`} title={paper.title} />
         </div>
@@ -45,7 +44,7 @@ export function PaperPageView({ detail, voted, jsonLd }: { detail: PaperDetail; 
         <p className="text-[17px] leading-relaxed">{paper.abstract}</p>
       </section>
 
-      <SourceLinks links={paperSourceLinks(paper)} />
+      <SourceLinks links={page.sourceLinks} />
       <RelatedPaperList papers={related} />
     </article>
   );

@@ -1,7 +1,8 @@
 // The subscribe box: a plain POST to /api/subscriptions, which answers with the check-your-inbox page.
-// public/enhance.js sends it in the background instead: the server's message appears beside the field
+// The client script (src/client/subscribe.ts) sends it in the background instead: the server's message appears beside the field
 // (it validates the address), and the box turns into its "check your inbox" state from the hidden copy below.
 import { useId } from "react";
+import { HOOKS } from "@/domain/page-hooks";
 
 export interface TopicChoice {
   slug: string;
@@ -16,7 +17,7 @@ export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
         Get trending papers in your inbox once a day
       </h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">One email each morning. Confirm by email; unsubscribe in one click.</p>
-      <form action="/api/subscriptions" method="post" noValidate data-subscribe className="mt-4 space-y-4">
+      <form action="/api/subscriptions" method="post" noValidate {...{ [HOOKS.subscribe]: true }} className="mt-4 space-y-4">
         <div className="flex flex-col gap-2 sm:flex-row lg:flex-col">
           <label htmlFor={`${uid}-email`} className="sr-only">Email address</label>
           <input
@@ -29,16 +30,16 @@ export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
         <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
           <label>Leave this empty<input name="website" type="text" tabIndex={-1} autoComplete="off" /></label>
         </div>
-        <p id={`${uid}-error`} role="alert" data-subscribe-error className="text-sm text-red-700 empty:hidden dark:text-red-400"></p>
+        <p id={`${uid}-error`} role="alert" {...{ [HOOKS.subscribeError]: true }} className="text-sm text-red-700 empty:hidden dark:text-red-400"></p>
       </form>
-      {/* What the box shows after a signup; enhance.js copies it in and fills in the (masked) address.
+      {/* What the box shows after a signup; the client script copies it in and fills in the (masked) address.
           A hidden element rather than a <template>, whose content React's hydration would not see. */}
-      <div hidden data-subscribed>
+      <div hidden {...{ [HOOKS.subscribed]: true }}>
         <h2 className="font-serif text-lg font-semibold">Check your inbox</h2>
         <p className="mt-1 text-sm">
-          We sent a confirmation link to <strong data-subscribed-email></strong>. Click it within 48 hours and your daily digest starts tomorrow morning.
+          We sent a confirmation link to <strong {...{ [HOOKS.subscribedEmail]: true }}></strong>. Click it within 48 hours and your daily digest starts tomorrow morning.
         </p>
-        <button type="button" data-subscribe-again className="mt-3 text-sm text-accent-700 underline dark:text-accent-300">
+        <button type="button" {...{ [HOOKS.subscribeAgain]: true }} className="mt-3 text-sm text-accent-700 underline dark:text-accent-300">
           Use another address
         </button>
       </div>

@@ -1,6 +1,9 @@
 // The upvote toggle: a plain form post (the route answers 303 back to redirectTo), so it works without
-// JavaScript. public/enhance.js takes over the submit when scripts run: the count and aria-pressed change
-// at once and roll back if the server refuses. The label and count are kept in data attributes for it.
+// JavaScript. The client script (src/client/votes.ts) takes over the submit when scripts run: the count and
+// aria-pressed change at once and roll back if the server refuses. The label and count are kept in data
+// attributes for it.
+import { HOOKS } from "@/domain/page-hooks";
+import { voteLabel } from "@/domain/vote-label";
 
 export interface VoteButtonProps {
   paperId: number;
@@ -12,16 +15,9 @@ export interface VoteButtonProps {
   title?: string;
 }
 
-const plural = (n: number) => `${n} ${n === 1 ? "upvote" : "upvotes"}`;
-
-/** The button's accessible name; public/enhance.js builds the same one from data-title. */
-function voteLabel(voted: boolean, votes: number, title?: string): string {
-  return `${voted ? "Upvoted" : "Upvote"}${title ? ` “${title}”` : ""}, ${plural(votes)}`;
-}
-
 export function VoteButton({ paperId, votes, voted, redirectTo, title }: VoteButtonProps) {
   return (
-    <form method="post" action={`/api/papers/${paperId}/vote`} data-vote={paperId} data-title={title} className="flex items-center gap-2">
+    <form method="post" action={`/api/papers/${paperId}/vote`} {...{ [HOOKS.vote]: paperId, [HOOKS.voteTitle]: title }} className="flex items-center gap-2">
       <input type="hidden" name="action" value={voted ? "remove" : "upvote"} />
       <input type="hidden" name="redirect" value={redirectTo} />
       <span role="status" className="text-xs text-red-700 dark:text-red-300"></span>
@@ -29,7 +25,7 @@ export function VoteButton({ paperId, votes, voted, redirectTo, title }: VoteBut
         type="submit"
         aria-pressed={voted}
         aria-label={voteLabel(voted, votes, title)}
-        data-votes={votes}
+        {...{ [HOOKS.voteCount]: votes }}
         className="vote-button"
       >
         <svg aria-hidden="true" viewBox="0 0 12 12" className="h-3 w-3 fill-current">

@@ -1,14 +1,21 @@
 // Sent instead of a confirmation when the address is already subscribed: the owner learns it, nobody else does.
-import { emailButton, emailLayout, escapeHtml } from "./subscription-layout";
+import { escapeHtml } from "../domain/escape-html";
+import { mailButtonRow, mailDocument, mailFooterRow, mailHeaderRow, mailLink, mailParagraphRow } from "./mail-layout";
 
 export function alreadySubscribedEmail({ manageUrl, appUrl }: { manageUrl: string; appUrl: string }) {
   const subject = "You are already subscribed to paper-digest";
-  const html = emailLayout({
+  const html = mailDocument({
     title: subject,
-    bodyHtml: `<p style="margin:0 0 12px">Someone (probably you) asked to subscribe this address, and it already gets the daily digest.</p>
-<p style="margin:0">To change topics, pause or unsubscribe, open your subscription settings:</p>
-${emailButton(manageUrl, "Manage subscription")}`,
-    footerHtml: `Sent by <a href="${escapeHtml(appUrl)}" style="color:#71717a">${escapeHtml(appUrl)}</a>. If it was not you, ignore this mail: nothing has changed.`,
+    preheader: "This address already gets the daily digest.",
+    rows: [
+      mailHeaderRow("You are already subscribed", appUrl),
+      mailParagraphRow("Someone (probably you) asked to subscribe this address, and it already gets the daily digest."),
+      mailParagraphRow("To change topics, pause or unsubscribe, open your subscription settings:"),
+      mailButtonRow(manageUrl, "Manage subscription"),
+      mailFooterRow([
+        `Sent by ${mailLink(appUrl, escapeHtml(appUrl))}. If it was not you, ignore this mail: nothing has changed.`,
+      ]),
+    ],
   });
   const text = `Someone (probably you) asked to subscribe this address, and it already gets the daily digest.
 

@@ -2,7 +2,9 @@
 import type { DigestItem } from "../domain/digest/compose-digest";
 import { formatDigestDate } from "../domain/digest/digest-date";
 import { digestSubject } from "../domain/digest/digest-subject";
-import { footerRow, headerRow, htmlDocument, itemRow, sectionRow, type ItemView } from "./digest-html";
+import { escapeHtml } from "../domain/escape-html";
+import { itemRow, sectionRow, type ItemView } from "./digest-html";
+import { mailDocument, mailFooterRow, mailHeaderRow, mailLink } from "./mail-layout";
 
 export interface DigestEmailInput {
   /** Edition date, "YYYY-MM-DD" in DIGEST_TZ. */
@@ -69,13 +71,18 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
   const why = whyYouGetThis(input);
   const groups = grouped(input);
 
+  const links = [
+    mailLink(input.manageUrl, "Manage your topics"),
+    mailLink(input.unsubscribeUrl, "Unsubscribe"),
+    mailLink(webUrl, "View in your browser"),
+  ];
   const rows = [
-    headerRow(dateLabel, input.appUrl),
+    mailHeaderRow(dateLabel, input.appUrl),
     ...groups.flatMap((group) => [sectionRow(group.label), ...group.views.map(itemRow)]),
-    footerRow({ why, manageUrl: input.manageUrl, unsubscribeUrl: input.unsubscribeUrl, webUrl }),
+    mailFooterRow([escapeHtml(why), links.join(" &middot; ")]),
   ];
   const preheader = input.items[0] ? `Today's top paper: ${input.items[0].paper.title}` : dateLabel;
-  const html = htmlDocument(subject, preheader, rows.join("\n"));
+  const html = mailDocument({ title: subject, preheader, rows });
 
   const textLines = [`PAPER DIGEST: ${dateLabel}`, ""];
   for (const group of groups) {

@@ -1,8 +1,7 @@
-// The pages router's shell (the feed and paper pages live there, without client-side React): global
-// styles and the viewport. The frame around each page is SiteFrame, shared with the app router's layout.
+// Wraps every page: the global styles and the viewport (Next wants the viewport here, not in _document).
 import type { AppProps } from "next/app";
 import Head from "next/head";
-import "../app/globals.css";
+import "@/styles/globals.css";
 
 export default function App({ Component, pageProps }: AppProps) {
   return (

@@ -1,4 +1,6 @@
-// The HTML document of pages-router pages: the same <html> and <body> as the app router's root layout.
+// The one HTML document of every page. Pages export `config = { unstable_runtimeJS: false }`, so in
+// production NextScript renders nothing: no framework bundle, no __NEXT_DATA__, no inline script. The only
+// script is the client bundle SiteFrame links (docs/architecture.md, "Pages and the client script").
 import { Head, Html, Main, NextScript } from "next/document";
 
 export default function Document() {

@@ -1,45 +1,40 @@
-// /: the feed. A pages-router page with no client-side React (unstable_runtimeJS: false): the cards are
-// plain HTML and public/enhance.js adds votes, live search and shortcuts, so the feed is interactive as
-// soon as it is painted instead of after a framework has hydrated a hundred links (docs/benchmarks.md,
-// Lighthouse).
+// /: the feed, and search results (/?q=…). Like every page, plain HTML without client-side React; the client
+// script adds votes, live search and shortcuts (docs/architecture.md, "Pages and the client script").
 import type { GetServerSideProps } from "next";
 import { FeedPageView } from "@/components/feed-page-view";
-import { PageHead } from "@/components/page-head";
 import { KEPT_SEARCH_PARAMS, type SearchFormProps } from "@/components/search-form";
-import { SiteFrame } from "@/components/site-frame";
+import { SitePage } from "@/components/site-page";
 import { feedAlternates } from "@/domain/feed-links";
 import { env } from "@/env";
+import { loadHomePage } from "@/server/papers/home-page";
+import { VISITOR_COOKIE, visitorIdFromCookieValue } from "@/server/platform/visitor";
 import { getStore } from "@/server/store/open-store";
-import { loadHomePage, type HomePage } from "@/server/papers/home-page";
-import { decodeProps, encodeProps, type EncodedProps } from "@/server/page-props";
-import { requestParams, requestVisitorId } from "@/server/page-request";
+import { feedPage, type FeedPage } from "@/view-models/feed-page";
 
 export const config = { unstable_runtimeJS: false };
 
 interface Props {
-  page: EncodedProps<HomePage>;
+  page: FeedPage;
   /** The feed parameters of the address, carried into the next search as they are. */
-  keep: SearchFormProps["keep"];
+  keep: NonNullable<SearchFormProps["keep"]>;
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props> = async ({ query, req }) => {
-  const params = requestParams(query);
-  const page = await loadHomePage(await getStore(), params, requestVisitorId(req), new Date());
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req }) => {
+  const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+  const visitorId = visitorIdFromCookieValue(req.cookies[VISITOR_COOKIE]);
+  const home = await loadHomePage(await getStore(), params, visitorId, new Date());
   const keep = Object.fromEntries(KEPT_SEARCH_PARAMS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])));
-  return { props: { page: encodeProps(page), keep, appUrl: env().appUrl } };
+  return { props: { page: feedPage(home), keep, appUrl: env().appUrl } };
 };
 
-export default function Home(props: Props) {
-  const page = decodeProps(props.page);
+export default function Home({ page, keep, appUrl }: Props) {
   const { q, topic } = page.query;
   const scoped = Boolean(q || topic);
+  const head = { appUrl, title: q ? `Search: ${q}` : undefined, canonical: scoped ? undefined : "/", feeds: feedAlternates({ q, topic }) };
   return (
-    <>
-      <PageHead appUrl={props.appUrl} title={q ? `Search: ${q}` : undefined} canonical={scoped ? undefined : "/"} feeds={feedAlternates({ q, topic })} />
-      <SiteFrame search={{ query: q, keep: props.keep }}>
-        <FeedPageView page={page} />
-      </SiteFrame>
-    </>
+    <SitePage head={head} search={{ query: q, keep }}>
+      <FeedPageView page={page} />
+    </SitePage>
   );
 }

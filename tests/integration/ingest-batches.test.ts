@@ -1,7 +1,7 @@
 // runIngest end to end on a real db: all-or-nothing per input file, per-entry rejections, dry runs,
 // progress, and new papers searchable as they land.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { IngestInputError, runIngest, type IngestInput } from "../../src/server/ingest/run-ingest";
+import { IngestInputError, runIngest } from "../../src/server/ingest/run-ingest";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 import { fixtureInput } from "../helpers/ingest-fixtures";
 

@@ -2,7 +2,8 @@
 // POST /unsubscribe?token=: RFC 8058 one-click unsubscribe: no cookies, login or Origin check; 200, no redirect.
 import { getStore } from "@/server/store/open-store";
 import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
-import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
+import { escapeHtml } from "@/domain/escape-html";
+import { htmlPage } from "@/server/subscriptions/html-page";
 import { manageSubscription, subscriptionView } from "@/server/subscriptions/manage-subscription";
 
 export const dynamic = "force-dynamic";

@@ -83,7 +83,9 @@ function mergeVariants(scored: Map<string, number>, docs: readonly VocabularyDoc
     if (!groupOf.has(a) || !groupOf.has(b)) return;
     const [ra, rb] = [root(a), root(b)];
     // The longer phrase names the group: "low-rank adaptation" rather than "LoRA".
-    if (ra !== rb) ra.split(" ").length >= rb.split(" ").length ? groupOf.set(rb, ra) : groupOf.set(ra, rb);
+    if (ra === rb) return;
+    if (ra.split(" ").length >= rb.split(" ").length) groupOf.set(rb, ra);
+    else groupOf.set(ra, rb);
   };
   const acronymCounts = new Map<string, number>();
   for (const doc of docs) {

@@ -1,51 +1,46 @@
 // /papers/[slug]: a paper's page, with share metadata (OpenGraph, Twitter, canonical URL, JSON-LD
-// ScholarlyArticle). Like the feed, plain HTML without client-side React; public/enhance.js adds the
-// vote button's instant update and counts the view.
+// ScholarlyArticle). The client script adds the vote button's instant update and counts the view.
 import type { GetServerSideProps } from "next";
-import { PageHead } from "@/components/page-head";
 import { PaperPageView } from "@/components/paper-page-view";
-import { SiteFrame } from "@/components/site-frame";
-import { feedAlternates } from "@/domain/feed-links";
-import { jsonLdText, paperShareMetadata, scholarlyArticle } from "@/domain/paper-share";
+import { notFoundProps, orNotFound, type NotFoundProps } from "@/components/not-found-page";
+import { SitePage } from "@/components/site-page";
 import { env } from "@/env";
+import { paperDetail } from "@/server/papers/paper-detail";
+import { VISITOR_COOKIE, visitorIdFromCookieValue } from "@/server/platform/visitor";
 import { getStore } from "@/server/store/open-store";
-import { decodeProps, encodeProps, type EncodedProps } from "@/server/page-props";
-import { requestVisitorId } from "@/server/page-request";
-import { paperDetail, type PaperDetail } from "@/server/papers/paper-detail";
+import { paperPage, type PaperPage } from "@/view-models/paper-page";
 
 export const config = { unstable_runtimeJS: false };
 
 interface Props {
-  detail: EncodedProps<PaperDetail>;
-  voted: boolean;
+  page: PaperPage;
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props, { slug: string }> = async ({ params, req }) => {
+export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slug: string }> = async ({ params, req, res }) => {
   const store = await getStore();
   const detail = await paperDetail(store, { slug: params?.slug ?? "" }, new Date());
-  if (!detail) return { notFound: true };
-  const voted = (await store.trending.votedPaperIds(requestVisitorId(req), [detail.paper.id])).has(detail.paper.id);
-  return { props: { detail: encodeProps(detail), voted, appUrl: env().appUrl } };
+  if (!detail) return notFoundProps(res);
+  const visitorId = visitorIdFromCookieValue(req.cookies[VISITOR_COOKIE]);
+  const voted = (await store.trending.votedPaperIds(visitorId, [detail.paper.id])).has(detail.paper.id);
+  const appUrl = env().appUrl;
+  return { props: { page: paperPage({ ...detail, voted, appUrl }), appUrl } };
 };
 
-export default function PaperPage(props: Props) {
-  const detail = decodeProps(props.detail);
-  const { paper } = detail;
-  const share = paperShareMetadata(paper, props.appUrl);
+export default orNotFound(PaperRoute);
+
+function PaperRoute({ page, appUrl }: Props) {
+  const { paper, share } = page;
+  const head = {
+    appUrl,
+    title: paper.title,
+    description: share.description,
+    canonical: `/papers/${paper.slug}`,
+    openGraph: { type: "article" as const, publishedTime: share.publishedTime, authors: share.authors, tags: share.tags },
+  };
   return (
-    <>
-      <PageHead
-        appUrl={props.appUrl}
-        title={paper.title}
-        description={share.description}
-        canonical={`/papers/${paper.slug}`}
-        feeds={feedAlternates()}
-        openGraph={{ type: "article", publishedTime: share.openGraph.publishedTime, authors: share.openGraph.authors, tags: share.openGraph.tags }}
-      />
-      <SiteFrame>
-        <PaperPageView detail={detail} voted={props.voted} jsonLd={jsonLdText(scholarlyArticle(paper, props.appUrl))} />
-      </SiteFrame>
-    </>
+    <SitePage head={head}>
+      <PaperPageView page={page} />
+    </SitePage>
   );
 }

@@ -1,8 +1,5 @@
 // A small self-contained HTML page for route handlers that answer browsers (one-click unsubscribe, form errors).
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-}
+import { escapeHtml } from "../../domain/escape-html";
 
 /** `bodyHtml` must already be escaped; the title is escaped here. */
 export function htmlPage({ status, title, bodyHtml, headers }: { status: number; title: string; bodyHtml: string; headers?: Record<string, string> }): Response {

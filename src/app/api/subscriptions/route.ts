@@ -1,10 +1,11 @@
 // POST /api/subscriptions: start a double opt-in subscription; the same 202 whatever the address's state.
 import { env } from "@/env";
+import { escapeHtml } from "@/domain/escape-html";
 import { jsonError, rateLimitedError } from "@/server/platform/api-error";
 import { getStore } from "@/server/store/open-store";
 import { mailerFromEnv } from "@/server/platform/mailer";
 import { clientIp } from "@/server/platform/rate-limiter";
-import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
+import { htmlPage } from "@/server/subscriptions/html-page";
 import { subscribeLimiters } from "@/server/subscriptions/rate-limits";
 import { requestSubscription } from "@/server/subscriptions/request-subscription";
 import { readSubscribeInput, SUBSCRIBE_ACCEPTED_BODY } from "@/server/subscriptions/subscribe-input";

@@ -1,8 +1,9 @@
 // POST /api/subscriptions/manage: change topics, pause, resume, unsubscribe or renew links with a manage token.
 // Form posts (the /subscription page without JavaScript) get a 303 back to that page; JSON gets JSON.
+import { escapeHtml } from "@/domain/escape-html";
 import { jsonError } from "@/server/platform/api-error";
 import { getStore } from "@/server/store/open-store";
-import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
+import { htmlPage } from "@/server/subscriptions/html-page";
 import { readManageInput } from "@/server/subscriptions/manage-input";
 import { manageSubscription } from "@/server/subscriptions/manage-subscription";
 

@@ -1,0 +1,14 @@
+// paper-digest's one client script. Every page is complete, working HTML without it (votes are form posts,
+// search is a GET form, subscribing is a form post); it only makes the common paths quicker. Bundled by
+// scripts/build-client.ts into one small file served as /enhance.js; pages ship no framework runtime, which
+// keeps them interactive from the first paint (docs/architecture.md, "Pages and the client script").
+import { enhanceSearch } from "./search";
+import { enhanceSubscribe } from "./subscribe";
+import { countViews } from "./views";
+import { enhanceVotes } from "./votes";
+
+enhanceVotes();
+enhanceSearch();
+enhanceSubscribe();
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", countViews);
+else countViews();

@@ -1,0 +1,59 @@
+// Votes count at once, without a page load, and roll back if the server refuses.
+// Markup: <form data-vote="{paperId}" data-title="…"> around a button[aria-pressed][data-votes] (VoteButton).
+import { HOOKS } from "../domain/page-hooks";
+import { voteLabel } from "../domain/vote-label";
+import { apiErrorMessage, required } from "./dom";
+
+interface VoteState {
+  voted: boolean;
+  votes: number;
+}
+
+function showVote(form: HTMLFormElement, state: VoteState): void {
+  const button = required(form, "button", HTMLButtonElement);
+  button.setAttribute("aria-pressed", String(state.voted));
+  button.setAttribute("aria-label", voteLabel(state.voted, state.votes, form.getAttribute(HOOKS.voteTitle) ?? undefined));
+  button.setAttribute(HOOKS.voteCount, String(state.votes));
+  required(button, "span", HTMLSpanElement).textContent = state.votes.toLocaleString("en-US");
+  required(form, 'input[name="action"]', HTMLInputElement).value = state.voted ? "remove" : "upvote";
+}
+
+async function refusal(response: Response): Promise<string> {
+  if (response.status === 429) return "Too many votes; try again in a minute.";
+  return (await apiErrorMessage(response)).message ?? "Your vote was not saved.";
+}
+
+async function vote(form: HTMLFormElement): Promise<void> {
+  const button = required(form, "button", HTMLButtonElement);
+  const status = required(form, '[role="status"]', HTMLElement);
+  if (button.getAttribute("aria-busy") === "true") return;
+  const previous = { voted: button.getAttribute("aria-pressed") === "true", votes: Number(button.getAttribute(HOOKS.voteCount)) };
+  showVote(form, { voted: !previous.voted, votes: Math.max(0, previous.votes + (previous.voted ? -1 : 1)) });
+  button.setAttribute("aria-busy", "true");
+  status.textContent = "";
+  try {
+    const response = await fetch(`/api/papers/${form.getAttribute(HOOKS.vote)}/vote`, {
+      method: previous.voted ? "DELETE" : "POST",
+      headers: { accept: "application/json" },
+      credentials: "same-origin",
+    });
+    if (!response.ok) throw new Error(await refusal(response));
+    const saved = (await response.json()) as VoteState;
+    showVote(form, { voted: saved.voted, votes: saved.votes });
+  } catch (failure) {
+    showVote(form, previous);
+    const offline = !(failure instanceof Error) || failure.message === "Failed to fetch";
+    status.textContent = offline ? "Your vote was not saved; check your connection." : failure.message;
+  } finally {
+    button.setAttribute("aria-busy", "false");
+  }
+}
+
+export function enhanceVotes(): void {
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute(HOOKS.vote)) return;
+    event.preventDefault();
+    void vote(form);
+  });
+}

@@ -1,0 +1,88 @@
+// /subscription?token=: the subscriber's settings: current state, topics, pause/resume, unsubscribe, new links.
+// An unknown, tampered or replaced token gets a helpful page with status 404.
+import type { GetServerSideProps } from "next";
+import { LinkNotFound } from "@/components/link-not-found";
+import { ManageActionButton, ManageTopicsForm } from "@/components/manage-forms";
+import { SitePage } from "@/components/site-page";
+import { getStore } from "@/server/store/open-store";
+import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
+import { subscriptionView } from "@/server/subscriptions/manage-subscription";
+
+export const config = { unstable_runtimeJS: false };
+
+const STATUS_TEXT = {
+  pending: "Waiting for you to confirm: open the link in the confirmation email.",
+  active: "Active: you get the digest every morning.",
+  paused: "Paused: no digests until you resume.",
+  unsubscribed: "Unsubscribed: you get no email from us.",
+} as const;
+
+const DONE_TEXT: Record<string, string> = {
+  topics: "Topics saved.",
+  pause: "Digest paused.",
+  resume: "Digest resumed.",
+  unsubscribe: "You are unsubscribed.",
+  rotate: "New links made: links in older emails no longer work. Bookmark this page or use the link in your next digest.",
+};
+
+interface Props {
+  /** Null: the link does not work. */
+  subscription: {
+    maskedEmail: string;
+    status: keyof typeof STATUS_TEXT;
+    topics: string[];
+    token: string;
+    choices: { slug: string; label: string }[];
+    notice: string | null;
+  } | null;
+}
+
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }) => {
+  const query = new URL(req.url ?? "/", "http://localhost").searchParams;
+  const store = await getStore();
+  const row = await findSubscriberByManageToken(store, query.get("token") ?? undefined);
+  if (!row) {
+    res.statusCode = 404;
+    return { props: { subscription: null } };
+  }
+  const { maskedEmail, status, topics, token } = subscriptionView(row);
+  const choices = (await store.topics.topicChoices(24)).map(({ slug, label }) => ({ slug, label }));
+  const notice = DONE_TEXT[query.get("done") ?? ""] ?? null;
+  return { props: { subscription: { maskedEmail, status, topics, token, choices, notice } } };
+};
+
+export default function SubscriptionPage({ subscription: view }: Props) {
+  return (
+    <SitePage head={{ title: view ? "Your subscription" : "Subscription link not valid", robots: "noindex", noReferrer: true }}>
+      {view === null ? (
+        <LinkNotFound heading="This subscription link does not work" action={{ href: "/", label: "Back to trending papers" }}>
+          <p className="mt-3 text-stone-700 dark:text-stone-300">
+            It may be incomplete (some mail apps cut long links short) or replaced by newer links. Use the “Manage subscription” link in your most recent digest.
+          </p>
+        </LinkNotFound>
+      ) : (
+        <div className="mx-auto max-w-2xl space-y-6 py-8">
+          <div>
+            <h1 className="font-serif text-3xl font-semibold">Your subscription</h1>
+            <p className="mt-2 text-stone-700 dark:text-stone-300">
+              <strong>{view.maskedEmail}</strong> · <span data-testid="subscription-status">{STATUS_TEXT[view.status]}</span>
+            </p>
+            {view.notice && <p role="status" className="mt-3 rounded-lg bg-accent-50 px-4 py-2 text-sm text-stone-900 dark:bg-stone-800 dark:text-stone-100">{view.notice}</p>}
+          </div>
+          {view.status !== "unsubscribed" && <ManageTopicsForm token={view.token} current={view.topics} choices={view.choices} />}
+          <section className="flex flex-wrap gap-3 rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+            <h2 className="sr-only">Pause or leave</h2>
+            {view.status === "active" && <ManageActionButton token={view.token} action="pause" label="Pause the digest" />}
+            {view.status === "paused" && <ManageActionButton token={view.token} action="resume" label="Resume the digest" primary />}
+            {view.status !== "unsubscribed" ? (
+              <ManageActionButton token={view.token} action="unsubscribe" label="Unsubscribe" />
+            ) : (
+              <a href="/subscribe" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">Subscribe again</a>
+            )}
+            <ManageActionButton token={view.token} action="rotate" label="Make new links (old ones stop working)" />
+          </section>
+        </div>
+      )}
+    </SitePage>
+  );
+}
