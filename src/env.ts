@@ -36,6 +36,7 @@ export const EnvSchema = z.object({
   INGEST_MAX_RESULTS: int(2_000, 1, 30_000),
   INGEST_MAX_MB: int(25, 1, 1_024),
   SAMPLE_DATA: onOff("on"),
+  TRUSTED_PROXIES: int(0, 0, 10),
 });
 
 export type RawEnv = z.infer<typeof EnvSchema>;

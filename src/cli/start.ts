@@ -1,5 +1,5 @@
 // `npm start`: check settings, migrate, load the sample into an empty db, build when the source
-// changed, then serve with `next start` and run the in-process scheduler beside it.
+// changed, then serve (src/cli/serve.ts: Next's handler behind our own HTTP server) and run the in-process scheduler beside it.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { prepareDatabase } from "./prepare-db";
 import { startBackgroundJobs } from "./background-jobs";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", ".bin", "next");
+const SERVE_SCRIPT = path.join(process.cwd(), "src", "cli", "serve.ts");
 
 function fail(message: string): never {
   console.error(`\npaper-digest cannot start: ${message}\n`);
@@ -37,9 +38,10 @@ async function main(): Promise<void> {
     writeBuildStamp();
   }
 
-  const server = spawn(NEXT_BIN, ["start", "-p", String(settings.PORT)], {
+  // Our own server around Next's handler (not `next start`): it knows each client's socket address.
+  const server = spawn(process.execPath, ["--import", "tsx", SERVE_SCRIPT], {
     stdio: "inherit",
-    env: { ...process.env, CRON_SECRET: cronSecret, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, CRON_SECRET: cronSecret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   console.log(`\npaper-digest on ${settings.appUrl}`);
   if (!settings.CRON_SECRET) {

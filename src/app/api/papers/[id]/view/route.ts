@@ -2,6 +2,7 @@
 // UTC day; HEAD requests, prefetches and bots never count (a beacon only runs in a real, rendered page).
 import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/api-error";
 import { getDb } from "@/server/db";
+import { addressVisitorId, admitNewVisitor } from "@/server/http/new-visitors";
 import { clientIp } from "@/server/rate-limiter";
 import { isCountableView, recordView } from "@/server/views";
 import { visitorCookie, visitorFor } from "@/server/visitor";
@@ -22,9 +23,11 @@ export async function POST(request: Request, context: Context): Promise<Response
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (!isCountableView(request.method, request.headers)) return Response.json({ counted: false }, { headers });
   const visitor = visitorFor(request);
-  const outcome = await recordView(await getDb(), { paperId: id.data.id, visitorId: visitor.id, now });
+  const fresh = visitor.isNew && admitNewVisitor(clientIp(request.headers), now).ok;
+  const visitorId = visitor.isNew && !fresh ? addressVisitorId(clientIp(request.headers)) : visitor.id;
+  const outcome = await recordView(await getDb(), { paperId: id.data.id, visitorId, now });
   if (outcome === "no_paper") return notFoundError("Paper");
   // The cookie is what makes "once a day per visitor" hold for the next view.
-  if (visitor.isNew) headers.append("Set-Cookie", visitorCookie(visitor.id));
+  if (fresh) headers.append("Set-Cookie", visitorCookie(visitor.id));
   return Response.json({ counted: outcome === "counted" }, { headers });
 }

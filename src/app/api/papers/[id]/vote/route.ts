@@ -2,6 +2,7 @@
 // An HTML form post (no JavaScript) sends action=upvote|remove and redirect=<path>, and gets a 303 back there.
 import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/api-error";
 import { getDb } from "@/server/db";
+import { admitNewVisitor } from "@/server/http/new-visitors";
 import { clientIp } from "@/server/rate-limiter";
 import { visitorCookie, visitorFor } from "@/server/visitor";
 import { isCrossSite, isFormPost, PaperIdParamsSchema, readForm, voteLimiter, VoteFormSchema } from "@/server/vote-request";
@@ -28,6 +29,10 @@ async function handleVote(request: Request, context: Context, defaultAction: "up
   }
 
   const visitor = visitorFor(request);
+  if (visitor.isNew && action === "upvote") {
+    const fresh = admitNewVisitor(clientIp(request.headers), now);
+    if (!fresh.ok) return rateLimitedError(fresh.retryAfterSeconds);
+  }
   const db = await getDb();
   const state = action === "upvote" ? await upvote(db, id.data.id, visitor.id, now) : await removeVote(db, id.data.id, visitor.id, now);
   if (!state) return notFoundError("Paper");
