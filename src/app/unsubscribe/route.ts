@@ -1,6 +1,7 @@
 // GET /unsubscribe?token=: a one-button page that changes nothing (mail scanners follow every link).
 // POST /unsubscribe?token=: RFC 8058 one-click unsubscribe: no cookies, login or Origin check; 200, no redirect.
 import { getDb } from "@/server/db";
+import { boundedRequest } from "@/server/http/read-body";
 import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
 import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
 import { manageSubscription, subscriptionView } from "@/server/subscriptions/manage-subscription";
@@ -21,6 +22,8 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 export async function POST(request: Request): Promise<Response> {
+  // The one-click body ("List-Unsubscribe=One-Click") is not needed, only bounded.
+  if (!(await boundedRequest(request)).ok) return htmlPage({ status: 413, title: "Request too large", bodyHtml: "<p>The request is too large.</p>" });
   const token = new URL(request.url).searchParams.get("token") ?? undefined;
   const result = await manageSubscription({ db: await getDb(), token, now: new Date(), action: { kind: "unsubscribe" } });
   if (!result.ok || !token) return invalidLink();

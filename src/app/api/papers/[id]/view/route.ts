@@ -3,6 +3,7 @@
 import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/api-error";
 import { getDb } from "@/server/db";
 import { addressVisitorId, admitNewVisitor } from "@/server/http/new-visitors";
+import { boundedRequest, payloadTooLarge } from "@/server/http/read-body";
 import { clientIp } from "@/server/rate-limiter";
 import { isCountableView, recordView } from "@/server/views";
 import { visitorCookie, visitorFor } from "@/server/visitor";
@@ -13,6 +14,8 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 export async function POST(request: Request, context: Context): Promise<Response> {
+  // The beacon's body is empty and never parsed; the cap still stops a client streaming into it.
+  if (!(await boundedRequest(request)).ok) return payloadTooLarge();
   const id = PaperIdParamsSchema.safeParse(await context.params);
   if (!id.success) return validationError(id.error);
   if (isCrossSite(request)) return jsonError(403, "cross_site", "Views are only counted from this site's own pages.");

@@ -3,6 +3,7 @@
 import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/api-error";
 import { getDb } from "@/server/db";
 import { admitNewVisitor } from "@/server/http/new-visitors";
+import { boundedRequest, payloadTooLarge } from "@/server/http/read-body";
 import { clientIp } from "@/server/rate-limiter";
 import { visitorCookie, visitorFor } from "@/server/visitor";
 import { isCrossSite, isFormPost, PaperIdParamsSchema, readForm, voteLimiter, VoteFormSchema } from "@/server/vote-request";
@@ -12,7 +13,10 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-async function handleVote(request: Request, context: Context, defaultAction: "upvote" | "remove"): Promise<Response> {
+async function handleVote(original: Request, context: Context, defaultAction: "upvote" | "remove"): Promise<Response> {
+  const body = await boundedRequest(original);
+  if (!body.ok) return payloadTooLarge();
+  const request = body.request;
   const id = PaperIdParamsSchema.safeParse(await context.params);
   if (!id.success) return validationError(id.error);
   if (isCrossSite(request)) return jsonError(403, "cross_site", "Votes are only accepted from this site's own pages.");
