@@ -65,6 +65,7 @@ describe("bounded request bodies", () => {
     ["/api/subscriptions", "application/x-www-form-urlencoded", "email=a%40example.com&topics="],
     ["/api/subscriptions/manage", "application/json", '{"token":"'],
     ["/api/subscriptions/manage", "application/x-www-form-urlencoded", "action=pause&token="],
+    ["/api/subscriptions/confirm", "application/x-www-form-urlencoded", "token="],
     ["/api/papers/1/vote", "application/x-www-form-urlencoded", "action=upvote&redirect=/"],
     ["/api/papers/1/view", "text/plain", ""],
     ["/unsubscribe?token=1.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click&x="],

@@ -8,7 +8,7 @@ import { retryPendingConfirmations } from "../../src/server/subscriptions/retry-
 import { SUBSCRIBE_ACCEPTED_BODY } from "../../src/server/subscriptions/subscribe-input";
 import { request } from "../helpers/route";
 import { startSmtpCatcher } from "../helpers/smtp-catcher";
-import { APP_URL, linkIn, smtpMailer, startSubscriptionEnv, tokenOf } from "../helpers/subscription-env";
+import { APP_URL, clickConfirm, linkIn, smtpMailer, startSubscriptionEnv, tokenOf } from "../helpers/subscription-env";
 
 let env: Awaited<ReturnType<typeof startSubscriptionEnv>>;
 beforeAll(async () => {
@@ -45,7 +45,8 @@ describe("SMTP down at subscribe time", () => {
     const after = await db.subscriber.findUniqueOrThrow({ where: { id: kept.id } });
     expect(after).toMatchObject({ status: "pending", confirmPending: false, confirmLastError: null, confirmSentAt: now });
     const link = linkIn(mail!.parsed.text, `${APP_URL}/subscription/confirm?token=`);
-    expect(renderToStaticMarkup(await ConfirmPage({ searchParams: Promise.resolve({ token: tokenOf(link) }) }))).toContain("You are subscribed");
+    expect(renderToStaticMarkup(await ConfirmPage({ searchParams: Promise.resolve({ token: tokenOf(link) }) }))).toContain("Confirm subscription");
+    expect((await clickConfirm(tokenOf(link))).html).toContain("You are subscribed");
     expect(await retryPendingConfirmations({ db, mailer, now, appUrl: APP_URL })).toEqual({ attempted: 0, sent: 0 });
   });
 

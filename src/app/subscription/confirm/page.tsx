@@ -1,37 +1,41 @@
-// /subscription/confirm?token=: confirms a double opt-in from the emailed link and says what happens next.
+// /subscription/confirm?token=: the emailed confirmation link. Mail scanners open every link, so this page only
+// asks; the "Confirm" button posts the token to /api/subscriptions/confirm, which confirms.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { env } from "@/env";
 import { getDb } from "@/server/db";
-import { confirmSubscription } from "@/server/subscriptions/confirm-subscription";
+import { previewConfirmation } from "@/server/subscriptions/confirm-subscription";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Subscription confirmed", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false }, referrer: "no-referrer" };
 
 export default async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await searchParams;
-  const outcome = await confirmSubscription({ db: await getDb(), token: typeof token === "string" ? token : undefined, now: new Date(), appUrl: env().appUrl });
-  // Unknown, tampered and expired links all get the segment's helpful 404 page.
-  if (outcome.status === "invalid" || outcome.status === "expired") return notFound();
+  const preview = await previewConfirmation({ db: await getDb(), token: typeof token === "string" ? token : undefined, now: new Date() });
+  // Unknown, used, tampered and expired links all get the segment's helpful 404 page, with no button.
+  if (preview.status === "invalid" || preview.status === "expired") return notFound();
+  const what = preview.topics.length > 0 ? <>the trending papers on {preview.topics.join(", ")}</> : <>the day’s trending papers</>;
+  if (preview.status === "already_confirmed") {
+    return (
+      <div className="mx-auto max-w-xl py-12">
+        <h1 className="font-serif text-3xl font-semibold">Already confirmed</h1>
+        <p className="mt-3 text-stone-700 dark:text-stone-300">
+          <strong>{preview.maskedEmail}</strong> is confirmed. Every digest has a link to your settings.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-xl py-12">
-      <h1 className="font-serif text-3xl font-semibold">{outcome.status === "confirmed" ? "You are subscribed" : "Already confirmed"}</h1>
+      <h1 className="font-serif text-3xl font-semibold">Confirm your subscription</h1>
       <p className="mt-3 text-stone-700 dark:text-stone-300">
-        <strong>{outcome.maskedEmail}</strong> will get one email each morning with{" "}
-        {outcome.topics.length > 0 ? <>the trending papers on {outcome.topics.join(", ")}</> : <>the day’s trending papers</>}.
+        Send <strong>{preview.maskedEmail}</strong> one email each morning with {what}?
       </p>
-      <p className="mt-3 text-stone-700 dark:text-stone-300">
-        Every digest has a one-click unsubscribe link and a link to your settings, where you can change topics or pause.
-      </p>
-      <div className="mt-6 flex flex-wrap gap-3">
-        <a href={outcome.manageUrl} className="rounded-full border border-stone-300 px-5 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
-          Manage subscription
-        </a>
-        <Link href="/" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">
-          Browse trending papers
-        </Link>
-      </div>
+      <form method="post" action="/api/subscriptions/confirm" className="mt-6">
+        <input type="hidden" name="token" value={token as string} />
+        <button type="submit" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">
+          Confirm subscription
+        </button>
+      </form>
     </div>
   );
 }
