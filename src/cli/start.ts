@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   // Our own server around Next's handler (not `next start`): it knows each client's socket address.
   const server = spawn(process.execPath, ["--import", "tsx", SERVE_SCRIPT], {
     stdio: "inherit",
-    env: { ...process.env, CRON_SECRET: cronSecret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    // A local start shows /dev/outbox unless DEV_OUTBOX says otherwise; production never does (src/env.ts).
+    env: { DEV_OUTBOX: "on", ...process.env, CRON_SECRET: cronSecret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   console.log(`\npaper-digest on ${settings.appUrl}`);
   if (!settings.CRON_SECRET) {

@@ -1,8 +1,9 @@
-// /dev/outbox: the mails the local outbox transport wrote, newest first (off in production).
+// /dev/outbox: the mails the local outbox transport wrote, newest first (DEV_OUTBOX, loopback clients only).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { env } from "@/env";
+import { mayReadOutbox } from "@/server/http/dev-outbox-access";
 import { listOutbox } from "@/server/outbox";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 
 export default async function OutboxPage() {
   const settings = env();
-  if (settings.isProduction) return notFound();
+  if (!(await mayReadOutbox())) return notFound();
   const messages = await listOutbox(settings.outboxDir);
   return (
     <div className="space-y-4">

@@ -1,8 +1,9 @@
-// /dev/outbox/[file]: one outbox mail: its headers, the links in it, and both parts (off in production).
+// /dev/outbox/[file]: one outbox mail: its headers, the links in it, and both parts (DEV_OUTBOX, loopback clients only).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { env } from "@/env";
+import { mayReadOutbox } from "@/server/http/dev-outbox-access";
 import { readOutboxMessage } from "@/server/outbox";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Outbox message", robots: { index: fa
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ file: string }> }) {
   const settings = env();
-  if (settings.isProduction) return notFound();
+  if (!(await mayReadOutbox())) return notFound();
   const { file } = await params;
   const message = await readOutboxMessage(settings.outboxDir, file);
   if (!message) return notFound();
