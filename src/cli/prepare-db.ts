@@ -1,12 +1,16 @@
 // Prepares the database: applies migrations and loads the sample papers into an empty store.
 import { env } from "../env";
 import { openDb } from "../server/db";
+import { databaseFile } from "../server/database-url";
 import { applyMigrations } from "../server/migrate";
+import { ensurePrivateDir, makeDatabaseFilesPrivate } from "../server/private-files";
 import { loadSampleIfEmpty } from "../server/sample-data";
 
 export async function prepareDatabase(now = new Date()): Promise<void> {
   const settings = env();
+  ensurePrivateDir(settings.dataDir);
   applyMigrations(settings.databaseUrl);
+  makeDatabaseFilesPrivate(databaseFile(settings.databaseUrl));
   const db = await openDb(settings.databaseUrl);
   try {
     if (settings.SAMPLE_DATA === "on") {

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { env, missingProductionSettings } from "../env";
 import { buildIsCurrent, writeBuildStamp } from "../server/build-stamp";
-import { secretKey } from "../server/secrets";
+import { secretKey, writeRunCronSecret } from "../server/secrets";
 import { prepareDatabase } from "./prepare-db";
 import { startBackgroundJobs } from "./background-jobs";
 
@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   });
   console.log(`\npaper-digest on ${settings.appUrl}`);
   if (!settings.CRON_SECRET) {
-    console.log(`Cron secret for this run (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer ${cronSecret}" ${settings.appUrl}/api/cron/digest\n`);
+    // Never printed: logs are collected and kept. The file is readable only by this user (0600, in a 0700 folder).
+    const file = writeRunCronSecret(settings.dataDir, cronSecret);
+    console.log(`Cron secret for this run is in ${file} (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer $(cat ${file})" ${settings.appUrl}/api/cron/digest\n`);
   }
   const stopJobs = settings.SCHEDULER === "on" ? await startBackgroundJobs(settings) : () => {};
 
