@@ -88,7 +88,12 @@ describe("confirmation by a click", () => {
     const token = await subscribe(email);
     expect((await click(token, { origin: "https://evil.example" })).status).toBe(403);
     expect((await click(token, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await click(token, { origin: "null" })).status).toBe(403);
+    expect((await click(token, { origin: "null", "sec-fetch-site": "same-site" })).status).toBe(403);
     expect(statusOf(email)).toBe("pending");
+    // Our own no-referrer page makes the browser send Origin: null; Sec-Fetch-Site says it is ours.
+    expect((await click(token, { origin: "null", "sec-fetch-site": "same-origin" })).status).toBe(200);
+    expect(statusOf(email)).toBe("active");
   });
 
   it("an expired link answers 410 to the click and 404 to the page, with no button", async () => {

@@ -3,9 +3,9 @@
 import { env } from "@/env";
 import { getDb } from "@/server/db";
 import { boundedRequest } from "@/server/http/read-body";
+import { isSameOriginPost } from "@/server/http/same-origin-post";
 import { confirmSubscription } from "@/server/subscriptions/confirm-subscription";
 import { escapeHtml, htmlPage } from "@/server/subscriptions/html-page";
-import { isCrossSite } from "@/server/vote-request";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ const INVALID_BODY = `<p>This confirmation link is not valid any more: it was al
 const EXPIRED_BODY = `<p>Confirmation links expire after 48 hours. <a href="/subscribe">Subscribe again</a> and we will send you a fresh one.</p>`;
 
 export async function POST(request: Request): Promise<Response> {
-  if (isCrossSite(request)) return htmlPage({ status: 403, title: "Confirm from our page", bodyHtml: "<p>Use the button on the page your confirmation link opens.</p>" });
+  if (!isSameOriginPost(request)) return htmlPage({ status: 403, title: "Confirm from our page", bodyHtml: "<p>Use the button on the page your confirmation link opens.</p>" });
   const body = await boundedRequest(request);
   if (!body.ok) return htmlPage({ status: 413, title: "Request too large", bodyHtml: "<p>The request is too large.</p>" });
   let token: string | undefined;
