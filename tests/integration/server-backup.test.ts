@@ -80,7 +80,8 @@ describe("backup and restore", () => {
     const first = ((await (await fetch(`${restored.url}/api/papers/${papers[0]!.id}`)).json()) as { votes: number }).votes;
     expect(first).toBe(new Database(backup, { readonly: true }).prepare(`SELECT votes FROM "Paper" WHERE id = ?`).pluck().get(papers[0]!.id));
     expect(counts(path.join(target, "paper-digest.db"))).toEqual(copy);
-  });
+  }, 300_000); // four CLI runs and a second server start on a shared 2-core machine
+
 
   it("refuses a file that is not a paper-digest backup, leaving the folder empty", async () => {
     const junk = path.join(path.dirname(live.dataDir), "junk.db");
@@ -90,5 +91,5 @@ describe("backup and restore", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/not a SQLite database/);
     expect(fs.existsSync(path.join(target, "paper-digest.db"))).toBe(false);
-  });
+  }, 60_000);
 });
