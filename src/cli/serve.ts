@@ -6,12 +6,19 @@ import next from "next";
 import { env } from "../env";
 import { clientAddressOf, stampClientAddress } from "../server/http/client-address";
 
+/** Methods the Fetch standard forbids: Next cannot build a Request for them and would answer 500. */
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
 async function main(): Promise<void> {
   const settings = env();
   const app = next({ dev: false, dir: process.cwd(), port: settings.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    if (FORBIDDEN_METHODS.has(req.method ?? "")) {
+      res.writeHead(405, { Allow: "GET, HEAD, POST, DELETE", "Content-Type": "text/plain" }).end("Method not allowed\n");
+      return;
+    }
     stampClientAddress(req.headers, clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], settings.TRUSTED_PROXIES));
     void handle(req, res);
   });
