@@ -6,15 +6,21 @@ import { BUILD_TIMEOUT_MS, startAppServer, type AppServer } from "../helpers/app
 let local: AppServer;
 let proxied: AppServer;
 let disabled: AppServer;
+let production: AppServer;
 beforeAll(async () => {
   local = await startAppServer({ port: 3515 });
   proxied = await startAppServer({ port: 3516, env: { TRUSTED_PROXIES: "1" } });
   disabled = await startAppServer({ port: 3517, env: { DEV_OUTBOX: "off" } });
-}, BUILD_TIMEOUT_MS + 360_000);
+  production = await startAppServer({
+    port: 3522,
+    env: { APP_MODE: "production", DEV_OUTBOX: "on", APP_URL: "https://papers.example.org", SECRET_KEY: "production-test-secret-key-0123456789abcdef", CRON_SECRET: "production-test-cron-secret", MAIL_TRANSPORT: "outbox" },
+  });
+}, BUILD_TIMEOUT_MS + 480_000);
 afterAll(async () => {
   await local?.stop();
   await proxied?.stop();
   await disabled?.stop();
+  await production?.stop();
 });
 
 const get = (server: AppServer, pathname: string, headers: Record<string, string> = {}) => fetch(`${server.url}${pathname}`, { headers });
@@ -39,5 +45,10 @@ describe("/dev/outbox", () => {
 
   it("is not served when DEV_OUTBOX=off", async () => {
     expect((await get(disabled, "/dev/outbox")).status).toBe(404);
+  });
+
+  it("is never served in production, even with DEV_OUTBOX=on and a loopback client", async () => {
+    expect((await get(production, "/dev/outbox")).status).toBe(404);
+    expect((await get(production, "/api/health")).status).toBe(200);
   });
 });
