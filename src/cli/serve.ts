@@ -11,7 +11,8 @@ const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 
 async function main(): Promise<void> {
   const settings = env();
-  const app = next({ dev: false, dir: process.cwd(), port: settings.PORT });
+  // `npm run dev` passes --dev: the same stamping in front of Next's development server.
+  const app = next({ dev: process.argv.includes("--dev"), dir: process.cwd(), port: settings.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
