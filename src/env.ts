@@ -38,6 +38,8 @@ export const EnvSchema = z.object({
   INGEST_MAX_RESULTS: int(2_000, 1, 30_000),
   INGEST_MAX_MB: int(25, 1, 1_024),
   SAMPLE_DATA: onOff("on"),
+  TRUSTED_PROXIES: int(0, 0, 10),
+  DEV_OUTBOX: onOff("off"),
 });
 
 export type RawEnv = z.infer<typeof EnvSchema>;
@@ -49,6 +51,8 @@ export interface AppEnv extends RawEnv {
   outboxDir: string;
   /** Production mode: APP_MODE=production, or NODE_ENV=production serving an https APP_URL. */
   isProduction: boolean;
+  /** /dev/outbox is served (to loopback clients only): DEV_OUTBOX=on, and never in production. */
+  devOutbox: boolean;
 }
 
 /** Parse an environment; throws an Error whose message names each bad variable. */
@@ -64,7 +68,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   const databaseUrl = raw.DATABASE_URL ?? `file:${path.join(dataDir, "paper-digest.db")}`;
   const isProduction =
     raw.APP_MODE === "production" || (raw.APP_MODE === undefined && raw.NODE_ENV === "production" && appUrl.startsWith("https://"));
-  return { ...raw, appUrl, dataDir, databaseUrl, outboxDir: path.resolve(cwd, raw.MAIL_OUTBOX_DIR ?? path.join(dataDir, "outbox")), isProduction };
+  return { ...raw, appUrl, dataDir, databaseUrl, outboxDir: path.resolve(cwd, raw.MAIL_OUTBOX_DIR ?? path.join(dataDir, "outbox")), isProduction, devOutbox: raw.DEV_OUTBOX === "on" && !isProduction };
 }
 
 /** Settings production refuses to run without; returns the names that are missing. */

@@ -1,17 +1,18 @@
 // `npm start`: check settings, migrate, load the sample into an empty db, build when the source
-// changed, then serve with `next start` and run the in-process scheduler beside it.
+// changed, then serve (src/cli/serve.ts: Next's handler behind our own HTTP server) and run the in-process scheduler beside it.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import { env, missingProductionSettings } from "../env";
 import { buildIsCurrent, writeBuildStamp } from "../server/platform/build-stamp";
-import { secretKey } from "../server/platform/secrets";
+import { secretKey, writeRunCronSecret } from "../server/platform/secrets";
 import { buildClient } from "./build-client";
 import { prepareDatabase } from "./prepare-db";
 import { openConfiguredStore } from "../server/store/open-store";
 import { startBackgroundJobs } from "./background-jobs";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", ".bin", "next");
+const SERVE_SCRIPT = path.join(process.cwd(), "src", "cli", "serve.ts");
 
 function fail(message: string): never {
   console.error(`\npaper-digest cannot start: ${message}\n`);
@@ -40,13 +41,17 @@ async function main(): Promise<void> {
     writeBuildStamp();
   }
 
-  const server = spawn(NEXT_BIN, ["start", "-p", String(settings.PORT)], {
+  // Our own server around Next's handler (not `next start`): it knows each client's socket address.
+  const server = spawn(process.execPath, ["--import", "tsx", SERVE_SCRIPT], {
     stdio: "inherit",
-    env: { ...process.env, CRON_SECRET: cronSecret, NEXT_TELEMETRY_DISABLED: "1" },
+    // A local start shows /dev/outbox unless DEV_OUTBOX says otherwise; production never does (src/env.ts).
+    env: { DEV_OUTBOX: "on", ...process.env, CRON_SECRET: cronSecret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   console.log(`\npaper-digest on ${settings.appUrl}`);
   if (!settings.CRON_SECRET) {
-    console.log(`Cron secret for this run (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer ${cronSecret}" ${settings.appUrl}/api/cron/digest\n`);
+    // Never printed: logs are collected and kept. The file is readable only by this user (0600, in a 0700 folder).
+    const file = writeRunCronSecret(settings.dataDir, cronSecret);
+    console.log(`Cron secret for this run is in ${file} (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer $(cat ${file})" ${settings.appUrl}/api/cron/digest\n`);
   }
   const store = settings.SCHEDULER === "on" ? await openConfiguredStore() : null;
   const stopJobs = store ? startBackgroundJobs(settings, store) : async () => {};

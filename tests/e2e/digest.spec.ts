@@ -16,6 +16,7 @@ async function subscribe(page: Page, email: string, { confirm }: { confirm: bool
   await page.goto("/dev/outbox");
   await mailsTo(page, email).first().click();
   await page.getByRole("link", { name: /\/subscription\/confirm\?token=/ }).click();
+  await page.getByRole("button", { name: "Confirm subscription" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are subscribed");
 }
 

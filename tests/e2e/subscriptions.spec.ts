@@ -11,6 +11,7 @@ async function confirmFromOutbox(page: Page, email: string) {
   await page.getByRole("link", { name: new RegExp(`to ${email.replace(/[.+]/g, "\\$&")}`) }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your paper-digest subscription");
   await page.getByRole("link", { name: /\/subscription\/confirm\?token=/ }).click();
+  await page.getByRole("button", { name: "Confirm subscription" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are subscribed");
 }
 

@@ -1,6 +1,7 @@
 // Calls Next.js route handlers directly with real Request objects, against a temporary database.
-import { useStore } from "../../src/server/store/open-store";
 import { env } from "../../src/env";
+import { stampClientHeaders } from "../../src/server/platform/http/client-address";
+import { useStore } from "../../src/server/store/open-store";
 import { createTempDb, type TempDb } from "./temp-db";
 
 /** A temp db that route handlers (via getStore()) will use. */
@@ -12,7 +13,7 @@ export async function createRouteTestDb(): Promise<TempDb> {
 
 export function request(url: string, init?: RequestInit & { ip?: string }): Request {
   const headers = new Headers(init?.headers);
-  if (init?.ip) headers.set("x-forwarded-for", init.ip);
+  if (init?.ip) stampClientHeaders(headers, init.ip); // as our server stamps the socket address
   return new Request(new URL(url, "http://localhost:3000"), { ...init, headers });
 }
 

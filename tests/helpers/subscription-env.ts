@@ -45,3 +45,16 @@ export function linkIn(text: string | undefined, prefix: string): string {
 export function tokenOf(url: string): string {
   return new URL(url).searchParams.get("token") ?? "";
 }
+
+/** The reader's click on the confirmation page's button: a same-origin form post of the token. */
+export async function clickConfirm(token: string): Promise<{ status: number; html: string }> {
+  const { POST } = await import("../../src/app/api/subscriptions/confirm/route");
+  const response = await POST(
+    new Request(`${APP_URL}/api/subscriptions/confirm`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: APP_URL },
+      body: new URLSearchParams({ token }),
+    }),
+  );
+  return { status: response.status, html: await response.text() };
+}

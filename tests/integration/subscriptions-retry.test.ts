@@ -8,7 +8,7 @@ import { SUBSCRIBE_ACCEPTED_BODY } from "../../src/server/subscriptions/subscrib
 import { pageRenderer } from "../helpers/page";
 import { request } from "../helpers/route";
 import { startSmtpCatcher } from "../helpers/smtp-catcher";
-import { APP_URL, linkIn, smtpMailer, startSubscriptionEnv, tokenOf } from "../helpers/subscription-env";
+import { APP_URL, clickConfirm, linkIn, smtpMailer, startSubscriptionEnv, tokenOf } from "../helpers/subscription-env";
 
 // Each test gets its own database and SMTP server: it reads only the subscribers it made.
 let env: Awaited<ReturnType<typeof startSubscriptionEnv>>;
@@ -46,7 +46,8 @@ describe("SMTP down at subscribe time", () => {
     const after = await db.subscriber.findUniqueOrThrow({ where: { id: kept.id } });
     expect(after).toMatchObject({ status: "pending", confirmPending: false, confirmLastError: null, confirmSentAt: now });
     const link = linkIn(mail!.parsed.text, `${APP_URL}/subscription/confirm?token=`);
-    expect((await pageRenderer(confirmPage)(`?token=${encodeURIComponent(tokenOf(link))}`)).html).toContain("You are subscribed");
+    expect((await pageRenderer(confirmPage)(`?token=${encodeURIComponent(tokenOf(link))}`)).html).toContain("Confirm subscription");
+    expect((await clickConfirm(tokenOf(link))).html).toContain("You are subscribed");
     expect(await retryPendingConfirmations({ store, mailer, now, appUrl: APP_URL })).toEqual({ attempted: 0, sent: 0 });
   });
 
@@ -68,7 +69,7 @@ describe("SMTP down at subscribe time", () => {
       expect((await subscribe(json(email, ip))).status).toBe(202);
     }
     const [confirmation] = (await env.smtp.waitFor(3)).filter((m) => m.to[0] === "confirmed@example.com");
-    await pageRenderer(confirmPage)(`?token=${encodeURIComponent(tokenOf(linkIn(confirmation!.parsed.text, `${APP_URL}/subscription/confirm?token=`)))}`);
+    expect((await clickConfirm(tokenOf(linkIn(confirmation!.parsed.text, `${APP_URL}/subscription/confirm?token=`)))).html).toContain("You are subscribed");
     // Eight days on, the address asked for again a day ago is kept: the week counts from the last request.
     const later = new Date(Date.now() + 8 * 86_400_000);
     await db.subscriber.update({ where: { email: "recent@example.com" }, data: { consentAt: new Date(later.getTime() - 86_400_000) } });

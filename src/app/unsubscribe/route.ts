@@ -1,5 +1,6 @@
 // GET /unsubscribe?token=: a one-button page that changes nothing (mail scanners follow every link).
 // POST /unsubscribe?token=: RFC 8058 one-click unsubscribe: no cookies, login or Origin check; 200, no redirect.
+import { boundedRequest } from "@/server/platform/http/read-body";
 import { getStore } from "@/server/store/open-store";
 import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
 import { escapeHtml } from "@/domain/escape-html";
@@ -22,6 +23,8 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 export async function POST(request: Request): Promise<Response> {
+  // The one-click body ("List-Unsubscribe=One-Click") is not needed, only bounded.
+  if (!(await boundedRequest(request)).ok) return htmlPage({ status: 413, title: "Request too large", bodyHtml: "<p>The request is too large.</p>" });
   const token = new URL(request.url).searchParams.get("token") ?? undefined;
   const result = await manageSubscription({ store: await getStore(), token, now: new Date(), action: { kind: "unsubscribe" } });
   if (!result.ok || !token) return invalidLink();

@@ -1,59 +1,61 @@
-// /subscription/confirm?token=: confirms a double opt-in from the emailed link and says what happens next.
-// Unknown, tampered and expired links get a helpful page with status 404.
+// /subscription/confirm?token=: the emailed confirmation link. Mail scanners open every link, so this page only
+// asks; the "Confirm" button posts the token to /api/subscriptions/confirm, which confirms. Unknown, used,
+// tampered and expired links get a helpful page with status 404 and no button.
 import type { GetServerSideProps } from "next";
 import { LinkNotFound } from "@/components/link-not-found";
 import { SitePage } from "@/components/site-page";
-import { env } from "@/env";
 import { getStore } from "@/server/store/open-store";
-import { confirmSubscription } from "@/server/subscriptions/confirm-subscription";
+import { previewConfirmation } from "@/server/subscriptions/confirm-subscription";
 
 export const config = { unstable_runtimeJS: false };
 
 interface Props {
   /** Null: the link does not work. */
-  confirmed: { again: boolean; maskedEmail: string; topics: string[]; manageUrl: string } | null;
+  preview: { confirmed: boolean; maskedEmail: string; topics: string[]; token: string } | null;
 }
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }) => {
   const token = new URL(req.url ?? "/", "http://localhost").searchParams.get("token") ?? undefined;
-  const outcome = await confirmSubscription({ store: await getStore(), token, now: new Date(), appUrl: env().appUrl });
-  if (outcome.status === "invalid" || outcome.status === "expired") {
+  const preview = await previewConfirmation({ store: await getStore(), token, now: new Date() });
+  if (preview.status === "invalid" || preview.status === "expired" || !token) {
     res.statusCode = 404;
-    return { props: { confirmed: null } };
+    return { props: { preview: null } };
   }
-  const { maskedEmail, topics, manageUrl } = outcome;
-  return { props: { confirmed: { again: outcome.status === "already_confirmed", maskedEmail, topics: [...topics], manageUrl } } };
+  const { maskedEmail, topics } = preview;
+  return { props: { preview: { confirmed: preview.status === "already_confirmed", maskedEmail, topics: [...topics], token } } };
 };
 
-export default function ConfirmPage({ confirmed }: Props) {
-  const title = confirmed === null ? "Confirmation link not valid" : "Subscription confirmed";
+export default function ConfirmPage({ preview }: Props) {
+  const title = preview === null ? "Confirmation link not valid" : "Confirm your subscription";
   return (
     <SitePage head={{ title, robots: "noindex", noReferrer: true }}>
-      {confirmed === null ? (
+      {preview === null ? (
         <LinkNotFound heading="This confirmation link does not work" action={{ href: "/subscribe", label: "Get a new link" }}>
           <p className="mt-3 text-stone-700 dark:text-stone-300">
-            Confirmation links expire after 48 hours, and only the newest one you were sent is valid. Some mail apps also cut long links short.
+            Confirmation links expire after 48 hours, work once, and only the newest one you were sent is valid. Some mail apps also cut long links short.
           </p>
           <p className="mt-3 text-stone-700 dark:text-stone-300">Subscribe again and we will send you a fresh link.</p>
         </LinkNotFound>
+      ) : preview.confirmed ? (
+        <div className="mx-auto max-w-xl py-12">
+          <h1 className="font-serif text-3xl font-semibold">Already confirmed</h1>
+          <p className="mt-3 text-stone-700 dark:text-stone-300">
+            <strong>{preview.maskedEmail}</strong> is confirmed. Every digest has a link to your settings.
+          </p>
+        </div>
       ) : (
         <div className="mx-auto max-w-xl py-12">
-          <h1 className="font-serif text-3xl font-semibold">{confirmed.again ? "Already confirmed" : "You are subscribed"}</h1>
+          <h1 className="font-serif text-3xl font-semibold">Confirm your subscription</h1>
           <p className="mt-3 text-stone-700 dark:text-stone-300">
-            <strong>{confirmed.maskedEmail}</strong> will get one email each morning with{" "}
-            {confirmed.topics.length > 0 ? <>the trending papers on {confirmed.topics.join(", ")}</> : <>the day’s trending papers</>}.
+            Send <strong>{preview.maskedEmail}</strong> one email each morning with{" "}
+            {preview.topics.length > 0 ? <>the trending papers on {preview.topics.join(", ")}</> : <>the day’s trending papers</>}?
           </p>
-          <p className="mt-3 text-stone-700 dark:text-stone-300">
-            Every digest has a one-click unsubscribe link and a link to your settings, where you can change topics or pause.
-          </p>
-          <div className="mt-6 flex flex-wrap gap-3">
-            <a href={confirmed.manageUrl} className="rounded-full border border-stone-300 px-5 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
-              Manage subscription
-            </a>
-            <a href="/" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">
-              Browse trending papers
-            </a>
-          </div>
+          <form method="post" action="/api/subscriptions/confirm" className="mt-6">
+            <input type="hidden" name="token" value={preview.token} />
+            <button type="submit" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">
+              Confirm subscription
+            </button>
+          </form>
         </div>
       )}
     </SitePage>

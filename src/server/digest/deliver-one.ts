@@ -1,5 +1,6 @@
 // Sends one delivery: claim it, compose, send, record. The claim comes first so only one runner acts;
 // the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
+import { redactAddresses } from "../platform/log-redact";
 import type { Mailer } from "../platform/mail-types";
 import type { DigestStore, DueDelivery } from "../store/digest";
 import { claimDelivery, markFailed, markNothingToSend, markSent } from "./delivery-claims";
@@ -38,7 +39,7 @@ export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sen
     mail = digestMail({ recipient: delivery.subscriber, items, date: ctx.date, deliveryId: delivery.id, candidates: ctx.candidates, settings });
   } catch (error) {
     // Nothing was sent yet, so handing it back for a retry cannot duplicate anything.
-    ctx.log(`digest ${ctx.date}: could not compose delivery ${delivery.id}: ${String(error)}`);
+    ctx.log(`digest ${ctx.date}: could not compose delivery ${delivery.id}: ${redactAddresses(String(error))}`);
     return (await markFailed(digest, attempt, error, clock(), settings.maxAttempts)) === "retry" ? "retry" : "failed";
   }
 
@@ -47,7 +48,8 @@ export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sen
     ({ messageId } = await ctx.mailer.send(mail));
   } catch (error) {
     const outcome = await markFailed(digest, attempt, error, clock(), settings.maxAttempts);
-    ctx.log(`digest ${ctx.date}: delivery ${delivery.id} to ${delivery.subscriber.email} ${outcome}: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = redactAddresses(error instanceof Error ? error.message : String(error));
+    ctx.log(`digest ${ctx.date}: delivery ${delivery.id} to subscriber ${delivery.subscriber.id} ${outcome}: ${reason}`);
     return outcome === "retry" ? "retry" : "failed";
   }
   // No catch here on purpose: if recording fails, the row stays "sending" and becomes "unknown", never resent.

@@ -56,7 +56,7 @@ export function createMailer(options: MailerOptions): Mailer {
       }
       if (options.smtpUrl) return { messageId };
       const file = await writeEml(options.outboxDir, info.message, clock());
-      log(`Mail to ${mail.to} written to ${file}`);
+      log(`Mail written to ${file}`);
       return { messageId, path: file };
     },
     async close() {
@@ -78,11 +78,11 @@ function preparedHeaders(headers: Record<string, string> | undefined) {
 
 async function writeEml(dir: string, content: unknown, at: Date): Promise<string> {
   if (!Buffer.isBuffer(content)) throw new MailSendError("Outbox transport produced no message", false);
-  await fs.promises.mkdir(dir, { recursive: true });
+  await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
   // Sortable by time, unique by a random suffix.
   const name = `${at.toISOString().replace(/[:.]/g, "-")}-${crypto.randomBytes(4).toString("hex")}.eml`;
   const file = path.join(dir, name);
-  await fs.promises.writeFile(file, content);
+  await fs.promises.writeFile(file, content, { mode: 0o600 }); // live confirmation and manage links
   return file;
 }
 

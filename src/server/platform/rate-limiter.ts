@@ -1,5 +1,6 @@
 // In-memory fixed-window rate limiter, one per concern (votes, subscriptions, ...), keyed by IP or address.
 // Per process by design: this app runs as one Node process; a multi-instance deploy needs a shared store.
+import { clientKey } from "./http/client-address";
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
@@ -36,8 +37,7 @@ function prune(windows: Map<string, { startedAt: number }>, now: number, windowM
   for (const [key, w] of windows) if (now - w.startedAt >= windowMs) windows.delete(key);
 }
 
-/** The client IP as the reverse proxy reports it (first X-Forwarded-For hop), else "local". */
+/** The client's rate-limit key: the address our server stamped (TRUSTED_PROXIES hops honoured), never a header the client wrote. */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "local";
+  return clientKey(headers);
 }

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "../../env";
+import { ensurePrivateDir } from "./private-files";
 
 let cachedKey: string | undefined;
 
@@ -12,7 +13,7 @@ export function secretKey(): string {
   const settings = env();
   if (settings.SECRET_KEY) return (cachedKey = settings.SECRET_KEY);
   const file = path.join(settings.dataDir, "secret-key");
-  fs.mkdirSync(settings.dataDir, { recursive: true });
+  ensurePrivateDir(settings.dataDir);
   if (!fs.existsSync(file)) {
     // "wx" fails if another process created it first; then we read theirs.
     try {
@@ -22,6 +23,15 @@ export function secretKey(): string {
     }
   }
   return (cachedKey = fs.readFileSync(file, "utf8").trim());
+}
+
+/** Writes the cron secret generated for this run to <DATA_DIR>/cron-secret (0600) and returns the path. */
+export function writeRunCronSecret(dataDir: string, secret: string): string {
+  ensurePrivateDir(dataDir);
+  const file = path.join(dataDir, "cron-secret");
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  return file;
 }
 
 /** HMAC-SHA256 of `value` under the secret key (purpose-separated), base64url. */

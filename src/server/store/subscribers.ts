@@ -40,7 +40,10 @@ export interface SubscriberStore {
   /** Creates the subscriber; when the address exists already (a concurrent request), returns that row. */
   create(subscriber: NewSubscriber): Promise<SubscriberRecord>;
   update(id: number, changes: SubscriberChanges): Promise<SubscriberRecord>;
-  /** pending → active for this confirmation token; false when another request confirmed it first. */
+  /**
+   * Uses up this confirmation token (cleared whatever happens) and turns a pending subscriber active;
+   * true only for the call that activated it.
+   */
   activate(id: number, confirmTokenHash: string, now: Date): Promise<boolean>;
   /**
    * Claims the sending of a confirmation mail: only one process at a time (a subscribe request, the retry

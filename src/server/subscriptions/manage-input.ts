@@ -1,6 +1,7 @@
 // Reads a manage request (form post from /subscription, or JSON) into a token and a validated action.
 import { z } from "zod";
 import { normaliseTopics } from "../../domain/subscription/topics";
+import { boundedRequest } from "../platform/http/read-body";
 import type { ManageAction } from "./manage-subscription";
 
 export const ManageSchema = z.object({
@@ -11,18 +12,20 @@ export const ManageSchema = z.object({
 
 export type ManageInput =
   | { ok: true; form: boolean; token: string; action: ManageAction }
-  | { ok: false; form: boolean; message: string; field?: string; token?: string };
+  | { ok: false; form: boolean; message: string; field?: string; token?: string; tooLarge?: boolean };
 
 export async function readManageInput(request: Request): Promise<ManageInput> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const form = type !== "application/json";
+  const body = await boundedRequest(request);
+  if (!body.ok) return { ok: false, form, message: "The request is too large.", tooLarge: true };
   let raw: unknown;
   try {
     if (form) {
-      const data = await request.formData();
+      const data = await body.request.formData();
       raw = { token: data.get("token") ?? undefined, action: data.get("action") ?? undefined, topics: data.getAll("topics").filter((t) => typeof t === "string") };
     } else {
-      raw = JSON.parse(await request.text());
+      raw = JSON.parse(await body.request.text());
     }
   } catch {
     return { ok: false, form, message: "The request body could not be read." };

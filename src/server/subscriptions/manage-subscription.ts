@@ -64,6 +64,7 @@ function changes(row: Row, action: ManageAction, now: Date) {
         ? null
         : { status: "unsubscribed", unsubscribedAt: now, pausedAt: null, confirmTokenHash: null, confirmExpiresAt: null, confirmPending: false };
     case "rotate":
-      return { manageTokenHash: newManageNonce() };
+      // New links void every old one, the confirmation link included.
+      return { manageTokenHash: newManageNonce(), confirmTokenHash: null, confirmExpiresAt: null };
   }
 }

@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { normaliseEmail } from "../../domain/subscription/email-address";
 import { normaliseTopics } from "../../domain/subscription/topics";
-
-const MAX_BODY_BYTES = 16_384;
+import { boundedRequest } from "../platform/http/read-body";
 
 /** Byte-identical for new, pending, active and unsubscribed addresses: the answer reveals nothing. */
 export const SUBSCRIBE_ACCEPTED_BODY = JSON.stringify({ status: "accepted", message: "Check your inbox for a link to confirm your subscription." });
@@ -38,12 +37,11 @@ export async function readSubscribeInput(request: Request): Promise<SubscribeInp
   if (!form && type !== "application/json") {
     return { ok: false, form, status: 415, code: "unsupported_media_type", message: "Send JSON or a form post." };
   }
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    return { ok: false, form, status: 413, code: "payload_too_large", message: "The request is too large." };
-  }
+  const body = await boundedRequest(request);
+  if (!body.ok) return { ok: false, form, status: 413, code: "payload_too_large", message: "The request is too large." };
   let raw: unknown;
   try {
-    raw = form ? formFields(await request.formData()) : JSON.parse(await request.text());
+    raw = form ? formFields(await body.request.formData()) : JSON.parse(await body.request.text());
   } catch {
     return { ok: false, form, status: 400, code: "invalid_body", message: form ? "The form could not be read." : "The body is not valid JSON." };
   }

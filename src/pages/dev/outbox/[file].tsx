@@ -1,8 +1,9 @@
-// /dev/outbox/[file]: one outbox mail: its headers, the links in it, and both parts (off in production).
+// /dev/outbox/[file]: one outbox mail: its headers, the links in it, and both parts (DEV_OUTBOX, loopback clients only).
 import type { GetServerSideProps } from "next";
 import { notFoundProps, orNotFound, type NotFoundProps } from "@/components/not-found-page";
 import { SitePage } from "@/components/site-page";
 import { env } from "@/env";
+import { mayReadOutbox } from "@/server/platform/http/dev-outbox-access";
 import { readOutboxMessage } from "@/server/platform/outbox";
 
 export const config = { unstable_runtimeJS: false };
@@ -17,9 +18,9 @@ interface Props {
   text: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { file: string }> = async ({ params, res }) => {
+export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { file: string }> = async ({ params, req, res }) => {
   const settings = env();
-  if (settings.isProduction) return notFoundProps(res);
+  if (!mayReadOutbox(req.headers)) return notFoundProps(res);
   const message = await readOutboxMessage(settings.outboxDir, params?.file ?? "");
   if (!message) return notFoundProps(res);
   const links = [...new Set(message.text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];

@@ -1,8 +1,9 @@
-// /dev/outbox: the mails the local outbox transport wrote, newest first (off in production).
+// /dev/outbox: the mails the local outbox transport wrote, newest first (DEV_OUTBOX, loopback clients only).
 import type { GetServerSideProps } from "next";
 import { notFoundProps, orNotFound, type NotFoundProps } from "@/components/not-found-page";
 import { SitePage } from "@/components/site-page";
 import { env } from "@/env";
+import { mayReadOutbox } from "@/server/platform/http/dev-outbox-access";
 import { listOutbox } from "@/server/platform/outbox";
 
 export const config = { unstable_runtimeJS: false };
@@ -12,9 +13,9 @@ interface Props {
   messages: { file: string; to: string; subject: string; date: string | null }[];
 }
 
-export const getServerSideProps: GetServerSideProps<Props | NotFoundProps> = async ({ res }) => {
+export const getServerSideProps: GetServerSideProps<Props | NotFoundProps> = async ({ req, res }) => {
   const settings = env();
-  if (settings.isProduction) return notFoundProps(res);
+  if (!mayReadOutbox(req.headers)) return notFoundProps(res);
   const messages = (await listOutbox(settings.outboxDir)).map(({ file, to, subject, date }) => ({ file, to, subject, date: date?.toISOString() ?? null }));
   return { props: { outboxDir: settings.outboxDir, messages } };
 };

@@ -16,6 +16,7 @@ const REASONS = {
 
 export async function POST(request: Request): Promise<Response> {
   const input = await readManageInput(request);
+  if (!input.ok && input.tooLarge) return failure(input.form, 413, "payload_too_large", input.message);
   if (!input.ok) return failure(input.form, 400, "invalid_parameter", input.message, input.field);
   const result = await manageSubscription({ store: await getStore(), token: input.token, now: new Date(), action: input.action });
   if (!result.ok) {

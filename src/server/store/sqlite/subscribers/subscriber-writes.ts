@@ -21,11 +21,15 @@ export function updateSubscriber(db: Db, id: number, changes: SubscriberChanges)
 }
 
 export async function activateSubscriber(db: Db, id: number, confirmTokenHash: string, now: Date): Promise<boolean> {
+  const used = { confirmTokenHash: null, confirmExpiresAt: null };
   const { count } = await db.subscriber.updateMany({
     where: { id, status: "pending", confirmTokenHash },
-    data: { status: "active", confirmedAt: now, confirmPending: false, pausedAt: null, suppressedAt: null, suppressReason: null },
+    data: { ...used, status: "active", confirmedAt: now, confirmPending: false, pausedAt: null, suppressedAt: null, suppressReason: null },
   });
-  return count === 1;
+  if (count === 1) return true;
+  // Not pending any more (confirmed by another click, paused, ...): the token is used up all the same.
+  await db.subscriber.updateMany({ where: { id, confirmTokenHash }, data: used });
+  return false;
 }
 
 /**

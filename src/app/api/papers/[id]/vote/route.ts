@@ -1,16 +1,21 @@
 // POST /api/papers/{id}/vote: upvote; DELETE: remove the upvote. Both idempotent, answering { votes, voted }.
 // An HTML form post (no JavaScript) sends action=upvote|remove and redirect=<path>, and gets a 303 back there.
+import { admitNewVisitor } from "@/server/platform/http/new-visitors";
+import { boundedRequest, payloadTooLarge } from "@/server/platform/http/read-body";
 import { jsonError, notFoundError, rateLimitedError, validationError } from "@/server/platform/api-error";
-import { getStore } from "@/server/store/open-store";
 import { clientIp } from "@/server/platform/rate-limiter";
 import { visitorCookie, visitorFor } from "@/server/platform/visitor";
+import { getStore } from "@/server/store/open-store";
 import { isCrossSite, isFormPost, PaperIdParamsSchema, readForm, voteLimiter, VoteFormSchema } from "@/server/trending/vote-request";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-async function handleVote(request: Request, context: Context, defaultAction: "upvote" | "remove"): Promise<Response> {
+async function handleVote(original: Request, context: Context, defaultAction: "upvote" | "remove"): Promise<Response> {
+  const body = await boundedRequest(original);
+  if (!body.ok) return payloadTooLarge();
+  const request = body.request;
   const id = PaperIdParamsSchema.safeParse(await context.params);
   if (!id.success) return validationError(id.error);
   if (isCrossSite(request)) return jsonError(403, "cross_site", "Votes are only accepted from this site's own pages.");
@@ -27,6 +32,10 @@ async function handleVote(request: Request, context: Context, defaultAction: "up
   }
 
   const visitor = visitorFor(request);
+  if (visitor.isNew && action === "upvote") {
+    const fresh = admitNewVisitor(clientIp(request.headers), now);
+    if (!fresh.ok) return rateLimitedError(fresh.retryAfterSeconds);
+  }
   const { trending } = await getStore();
   const state = action === "upvote" ? await trending.upvote(id.data.id, visitor.id, now) : await trending.removeVote(id.data.id, visitor.id, now);
   if (!state) return notFoundError("Paper");

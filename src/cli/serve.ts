@@ -1,0 +1,32 @@
+// The HTTP server `npm start` runs: Next.js's request handler behind a plain Node server, so that every request
+// is stamped with the client address seen on the socket (see src/server/platform/http/client-address.ts). `next start`
+// cannot do this: it passes the client's own X-Forwarded-For through to route handlers untouched.
+import http from "node:http";
+import next from "next";
+import { env } from "../env";
+import { clientAddressOf, stampClientAddress } from "../server/platform/http/client-address";
+
+/** Methods the Fetch standard forbids: Next cannot build a Request for them and would answer 500. */
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+async function main(): Promise<void> {
+  const settings = env();
+  // `npm run dev` passes --dev: the same stamping in front of Next's development server.
+  const app = next({ dev: process.argv.includes("--dev"), dir: process.cwd(), port: settings.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    if (FORBIDDEN_METHODS.has(req.method ?? "")) {
+      res.writeHead(405, { Allow: "GET, HEAD, POST, DELETE", "Content-Type": "text/plain" }).end("Method not allowed\n");
+      return;
+    }
+    stampClientAddress(req.headers, clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], settings.TRUSTED_PROXIES));
+    void handle(req, res);
+  });
+  server.listen(settings.PORT, () => console.log(`Listening on port ${settings.PORT}`));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
