@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDb } from "../src/server/db";
 import { parseImport } from "../src/domain/import/parse-import";
-import type { IngestInput } from "../src/server/ingest/run-ingest";
+import type { TextInput } from "../src/server/ingest/run-ingest";
 import { indexNewPapers } from "../src/server/paper-indexing";
 import { addedIds, storePapers } from "../src/server/paper-store";
 import { recomputeVocabularyIfDue } from "../src/server/topic-store";
@@ -28,7 +28,7 @@ const STEPS: readonly Step[] = ["parse", "store", "vocabulary", "index"];
  * corpus has doubled (timed alone: it runs about log2(papers / 500) times from an empty store); then
  * indexNewPapers (tagging of any batch the store could not tag, related-paper lists).
  */
-async function benchOne(label: string, inputs: Iterable<IngestInput>): Promise<void> {
+async function benchOne(label: string, inputs: Iterable<TextInput>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
   const url = `file:${path.join(dir, "bench.db")}`;
   applyMigrations(url);

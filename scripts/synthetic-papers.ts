@@ -1,5 +1,5 @@
 // Synthetic papers for benchmarks, written in the real import formats (text export and arXiv API Atom).
-import type { IngestInput } from "../src/server/ingest/run-ingest";
+import type { TextInput } from "../src/server/ingest/run-ingest";
 
 const WORDS = (
   "learning neural network transformer attention diffusion model language vision graph reinforcement policy " +
@@ -28,8 +28,8 @@ function abstract(i: number): string {
 }
 
 /** Text exports of `perFile` papers each, `total` in all. */
-export function syntheticTextExports(total: number, perFile: number): IngestInput[] {
-  const inputs: IngestInput[] = [];
+export function syntheticTextExports(total: number, perFile: number): TextInput[] {
+  const inputs: TextInput[] = [];
   for (let start = 0; start < total; start += perFile) {
     const lines = ["Get trending papers in your email inbox once a day!", "Get trending papers in your email inbox!", "Subscribe"];
     for (let i = start; i < Math.min(total, start + perFile); i++) lines.push(title(i), abstract(i));
@@ -60,7 +60,7 @@ function atomEntry(i: number): string {
 }
 
 /** arXiv API response pages of `perPage` entries each, `total` in all, made one at a time. */
-export function* syntheticAtomPages(total: number, perPage: number): Generator<IngestInput> {
+export function* syntheticAtomPages(total: number, perPage: number): Generator<TextInput> {
   for (let start = 0; start < total; start += perPage) {
     const entries: string[] = [];
     for (let i = start; i < Math.min(total, start + perPage); i++) entries.push(atomEntry(i));

@@ -1,5 +1,6 @@
-// npm run ingest -- <file-or-url>... [--format auto|arxiv-atom|arxiv-rss|hf-daily|text] [--source <name>] [--dry-run]
-// Imports papers from files or URLs into the database (migrated first), with a progress bar and a summary.
+// npm run ingest -- <file-or-url>... [--format auto|arxiv-atom|arxiv-rss|arxiv-jsonl|hf-daily|text] [--source <name>] [--dry-run]
+// Imports papers from files (streamed, any size) or URLs into the database (migrated first), with a progress
+// bar and a summary.
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { IMPORT_FORMATS } from "../domain/import/import-types";

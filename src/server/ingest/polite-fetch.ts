@@ -1,6 +1,6 @@
 // HTTP GET with arXiv API etiquette: a pause of at least `delayMs` between requests, a descriptive
 // User-Agent, a timeout per request, retries with exponential backoff on timeouts, 429 and 5xx,
-// and a size cap on the body.
+// and a size cap on the body (INGEST_MAX_MB: a response is held in memory while it is imported).
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 

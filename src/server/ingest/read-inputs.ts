@@ -1,8 +1,9 @@
-// Reads the importer's inputs: local files (size-checked before reading) and URLs (fetched politely).
-import fs from "node:fs/promises";
-import { defaultFetchPolicy, maxInputBytes } from "./ingest-settings";
+// Opens the importer's inputs: local files are streamed (any size, read in bounded memory on each pass);
+// URLs are fetched politely, their bodies capped by INGEST_MAX_MB and held for the passes.
+import fs from "node:fs";
+import { defaultFetchPolicy, maxResponseBytes } from "./ingest-settings";
 import { FetchFailedError, politeFetch, RequestPacer } from "./polite-fetch";
-import type { IngestInput } from "./run-ingest";
+import type { IngestInput, StreamedInput } from "./run-ingest";
 
 /** An input that could not be read at all; nothing has been written when it is thrown. */
 export class InputReadError extends Error {
@@ -12,7 +13,10 @@ export class InputReadError extends Error {
   }
 }
 
-export async function readInputs(names: readonly string[], maxBytes = maxInputBytes()): Promise<IngestInput[]> {
+/** Pieces of about a megabyte: few enough calls into the parser, little memory each. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+export async function readInputs(names: readonly string[], maxBytes = maxResponseBytes()): Promise<IngestInput[]> {
   const policy = defaultFetchPolicy({ maxBytes });
   const pacer = new RequestPacer(policy.delayMs);
   const inputs: IngestInput[] = [];
@@ -26,24 +30,20 @@ export async function readInputs(names: readonly string[], maxBytes = maxInputBy
       }
       continue;
     }
-    inputs.push({ name, content: await readFileCapped(name, maxBytes) });
+    inputs.push(await openFile(name));
   }
   return inputs;
 }
 
-async function readFileCapped(file: string, maxBytes: number): Promise<string> {
-  let size: number;
+async function openFile(file: string): Promise<StreamedInput> {
   try {
-    const stat = await fs.stat(file);
+    const stat = await fs.promises.stat(file);
     if (!stat.isFile()) throw new InputReadError(`${file}: not a file`);
-    size = stat.size;
+    await fs.promises.access(file, fs.constants.R_OK);
   } catch (error) {
     if (error instanceof InputReadError) throw error;
     throw new InputReadError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  if (size > maxBytes) {
-    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    throw new InputReadError(`${file}: ${mb(size)} MB is over the ${mb(maxBytes)} MB limit (INGEST_MAX_MB); split the file or raise the limit`);
-  }
-  return fs.readFile(file, "utf8");
+  // The stream decodes UTF-8 across piece boundaries.
+  return { name: file, read: () => fs.createReadStream(file, { encoding: "utf8", highWaterMark: READ_CHUNK_BYTES }) };
 }
