@@ -1,26 +1,32 @@
-// The URLs search engines should know: the feed, every topic, and papers newest first, within the
-// 50,000-URL limit of one sitemap file.
+// The URLs search engines should know, as one list cut into sitemap files of 50,000: the feed, the topics
+// with papers (at most 5,000, the biggest first), then every paper, newest first.
+import { SITEMAP_URL_LIMIT, type SitemapEntry } from "../domain/sitemap";
 import type { Db } from "./db";
 
-export const SITEMAP_URL_LIMIT = 50_000;
+const MAX_TOPICS = SITEMAP_URL_LIMIT / 10;
 
-export interface SitemapEntry {
-  url: string;
-  lastModified?: Date;
-  changeFrequency?: "hourly" | "daily" | "weekly" | "monthly";
-  priority?: number;
+/** Every URL in the sitemap, in all its files. */
+export async function sitemapUrlCount(db: Db): Promise<number> {
+  const [topics, papers] = await Promise.all([db.topic.count({ where: { paperCount: { gt: 0 } } }), db.paper.count()]);
+  return 1 + Math.min(topics, MAX_TOPICS) + papers;
 }
 
-export async function sitemapEntries(db: Db, appUrl: string, now: Date): Promise<SitemapEntry[]> {
-  const topics = await db.topic.findMany({ where: { paperCount: { gt: 0 } }, orderBy: { paperCount: "desc" }, select: { slug: true }, take: SITEMAP_URL_LIMIT / 10 });
-  const papers = await db.paper.findMany({
+/** The URLs of sitemap file `file` (0-based): positions file × limit up to the next file's first. */
+export async function sitemapEntries(db: Db, appUrl: string, now: Date, file = 0, limit = SITEMAP_URL_LIMIT): Promise<SitemapEntry[]> {
+  const start = file * limit;
+  const end = start + limit;
+  const topics = await db.topic.findMany({ where: { paperCount: { gt: 0 } }, orderBy: [{ paperCount: "desc" }, { slug: "asc" }], select: { slug: true }, take: MAX_TOPICS });
+  const firstPaper = 1 + topics.length;
+  const papers = end <= firstPaper ? [] : await db.paper.findMany({
     orderBy: [{ feedAt: "desc" }, { id: "desc" }],
-    take: SITEMAP_URL_LIMIT - 1 - topics.length,
+    skip: Math.max(0, start - firstPaper),
+    take: end - Math.max(start, firstPaper),
     select: { slug: true, updatedAt: true },
   });
-  return [
+  const leading: SitemapEntry[] = [
     { url: `${appUrl}/`, lastModified: now, changeFrequency: "hourly", priority: 1 },
     ...topics.map((topic) => ({ url: `${appUrl}/topics/${topic.slug}`, changeFrequency: "daily" as const, priority: 0.6 })),
-    ...papers.map((paper) => ({ url: `${appUrl}/papers/${paper.slug}`, lastModified: paper.updatedAt, changeFrequency: "weekly" as const, priority: 0.5 })),
   ];
+  const paperEntries = papers.map((paper): SitemapEntry => ({ url: `${appUrl}/papers/${paper.slug}`, lastModified: paper.updatedAt, changeFrequency: "weekly", priority: 0.5 }));
+  return [...leading.slice(start, end), ...paperEntries];
 }
