@@ -8,7 +8,7 @@ import { env } from "../env";
 import { openDb } from "../server/db";
 import { IngestInputError, runIngest } from "../server/ingest/run-ingest";
 import { applyMigrations } from "../server/migrate";
-import { InputReadError, readInputs } from "../server/ingest/read-inputs";
+import { InputReadError, readInputs, type OpenedInputs } from "../server/ingest/read-inputs";
 import { formatIngestSummary } from "./ingest-summary";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 
@@ -43,12 +43,13 @@ export async function main(argv: string[]): Promise<number> {
   const db = await openDb(settings.databaseUrl);
   let bar: ProgressBar | undefined;
   let doneSoFar = 0;
+  let opened: OpenedInputs | undefined;
   try {
-    const inputs = await readInputs(args.inputs);
+    opened = await readInputs(args.inputs);
     const summary = await runIngest({
       db,
       now: new Date(),
-      inputs,
+      inputs: opened.inputs,
       format: args.format,
       source: args.source,
       dryRun: args.dryRun,
@@ -69,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
+    await opened?.close();
     await db.$disconnect();
   }
 }
