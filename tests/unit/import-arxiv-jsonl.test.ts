@@ -9,6 +9,10 @@ describe("arXiv metadata snapshot (JSON lines)", () => {
   it("is detected from its first line", () => {
     expect(detectFormat(fixture("arxiv-metadata-snapshot.jsonl"))).toBe("arxiv-jsonl");
     expect(detectFormat(`${line({})}\n`)).toBe("arxiv-jsonl");
+    // A broken first line does not hide the format: it is rejected with its number like any other.
+    const brokenFirst = `{"id": "2501.00009", "title": "cut\n${line({})}\n`;
+    expect(detectFormat(brokenFirst)).toBe("arxiv-jsonl");
+    expect(parseImport(brokenFirst).rejections).toEqual([{ position: 1, unit: "line", reason: expect.stringMatching(/^not a JSON object/) }]);
     // A JSON object of another shape is still read as (and refused as) a daily-papers file.
     expect(detectFormat('{"items": []}')).toBe("hf-daily");
   });

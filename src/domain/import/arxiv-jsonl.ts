@@ -32,12 +32,22 @@ export function arxivJsonlParser(): StreamingImportParser {
   return { push: (text) => read(lines.push(text)), end: () => read(lines.end()) };
 }
 
-/** The first non-blank line of `head` reads as a snapshot record: an object with an id and a title. */
+/**
+ * One of the first lines of `head` reads as a snapshot record (an object with an id and a title), so a
+ * broken first line does not hide the format.
+ */
 export function looksLikeArxivJsonl(head: string): boolean {
-  const first = head.split("\n", 1)[0]?.trim() ?? "";
-  if (!first.startsWith("{")) return false;
+  return head
+    .split("\n", DETECTION_LINES)
+    .map((line) => line.trim())
+    .some((line) => line.startsWith("{") && isSnapshotRecord(line));
+}
+
+const DETECTION_LINES = 5;
+
+function isSnapshotRecord(line: string): boolean {
   try {
-    const record: unknown = JSON.parse(first);
+    const record: unknown = JSON.parse(line);
     return typeof record === "object" && record !== null && "id" in record && "title" in record;
   } catch {
     return false;
