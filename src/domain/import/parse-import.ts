@@ -56,12 +56,13 @@ export function createImportParser(claimed: ImportFormat | "auto" = "auto", head
   let head = "";
   let format: ImportFormat | undefined;
   let parser: StreamingImportParser | undefined;
-  const start = (): StreamingImportParser => {
-    const text = head.replace(/^\uFEFF/, "");
-    format = chooseFormat(text, claimed);
-    parser = PARSERS[format]();
+  // Judges the held-back head, starts that format's parser and feeds it the head.
+  const start = (): { started: StreamingImportParser; first: ImportChunk } => {
+    const body = head.replace(/^\uFEFF/, "");
     head = "";
-    return parser;
+    format = chooseFormat(body, claimed);
+    parser = PARSERS[format]();
+    return { started: parser, first: parser.push(body) };
   };
   return {
     get format() {
@@ -70,17 +71,13 @@ export function createImportParser(claimed: ImportFormat | "auto" = "auto", head
     push(text) {
       if (parser) return parser.push(text);
       head += text;
-      if (head.length < headChars) return { papers: [], rejections: [], skipped: [] };
-      const body = head.replace(/^\uFEFF/, "");
-      return start().push(body);
+      return head.length < headChars ? { papers: [], rejections: [], skipped: [] } : start().first;
     },
     end() {
       if (parser) return parser.end();
-      const body = head.replace(/^\uFEFF/, "");
-      const started = start();
-      const last = started.push(body);
+      const { started, first } = start();
       const rest = started.end();
-      return { ...rest, ...concatChunks([last, rest]) };
+      return { ...rest, ...concatChunks([first, rest]) };
     },
   };
 }

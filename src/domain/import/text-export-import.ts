@@ -8,7 +8,8 @@ import { LineSplitter, type NumberedLine } from "./line-splitter";
 export function textExportParser(): StreamingImportParser {
   const lines = new LineSplitter();
   const reader = new TextExportReader();
-  const read = (numbered: NumberedLine[], chunk = emptyChunk()): ImportChunk => {
+  const read = (numbered: NumberedLine[]): ImportChunk => {
+    const chunk = emptyChunk();
     for (const { text, line } of numbered) {
       const entry = reader.line(text, line);
       if (entry) acceptEntry({ title: entry.title, abstract: entry.abstract, sourceRank: entry.rank }, entry.rank, chunk);
