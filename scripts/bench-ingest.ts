@@ -1,40 +1,43 @@
-// Benchmark: 100k synthetic papers (text export, then arXiv Atom) into a fresh database each, end to end
-// through the ingest steps (parse, dedupe, insert, FTS triggers, topic tagging, related lists).
+// Benchmark: 100k synthetic papers (text export, arXiv Atom, arXiv metadata JSON lines) into a fresh database
+// each, end to end through the ingest steps (checking pass, parse, dedupe, insert, FTS triggers, topic tagging,
+// related lists), each format streamed as one file through the importer's streaming parser.
 // Prints papers/s by wall and by CPU time, and peak memory.
-// Usage: npm run bench:ingest [-- <papers>]
+// Usage: npm run bench:ingest [-- <papers> [<format>...]]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
-import { parseImport } from "../src/domain/import/parse-import";
-import type { IngestInput } from "../src/server/ingest/run-ingest";
+import type { NewPaper } from "../src/domain/paper";
+import { createImportParser } from "../src/domain/import/parse-import";
 import { indexPendingPapers } from "../src/server/store/sqlite/papers/paper-indexing";
 import { storePapers } from "../src/server/store/sqlite/papers/paper-store";
+import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { recomputeVocabularyIfDue } from "../src/server/store/sqlite/topics/topic-store";
-import { syntheticAtomPages, syntheticTextExports } from "./synthetic-papers";
+import { SYNTHETIC_FORMATS, syntheticFile, type SyntheticFormat } from "./synthetic-papers";
 
 const PAPERS = Number(process.argv[2] ?? 100_000);
+const FORMATS = (process.argv.length > 3 ? process.argv.slice(3) : SYNTHETIC_FORMATS) as readonly SyntheticFormat[];
 const NOW = new Date("2026-11-26T12:00:00Z");
 // runIngest's default batch: one transaction per 2,000 papers.
 const BATCH = 2_000;
 
-type Step = "parse" | "store" | "vocabulary" | "index";
-const STEPS: readonly Step[] = ["parse", "store", "vocabulary", "index"];
+type Step = "check" | "parse" | "store" | "vocabulary" | "index";
+const STEPS: readonly Step[] = ["check", "parse", "store", "vocabulary", "index"];
 
 /**
- * The same steps as runIngest -> addPapers, timed apart: parse; store (transaction, FTS triggers and the
+ * The same steps as runIngest -> addPapers, timed apart: the checking pass (a whole parse that only counts);
+ * parse (the writing pass's parsing, piece by piece); store (transaction, FTS triggers and the
  * topic tags computed before the insert); the vocabulary recomputation tagNewPapers would start when the
  * corpus has doubled (timed alone: it runs about log2(papers / 500) times from an empty store); then
  * indexPendingPapers (tagging of any batch the store could not tag, related-paper lists).
  */
-async function benchOne(label: string, inputs: Iterable<IngestInput>): Promise<void> {
+async function benchOne(format: SyntheticFormat): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
   const url = `file:${path.join(dir, "bench.db")}`;
   const store = await openSqliteStore(url, { halfLifeHours: 24 });
   const db = store.db;
   // CPU time as well as wall time: on a shared machine the CPU figure is the one that does not depend on load.
-  const wall: Record<Step, number> = { parse: 0, store: 0, vocabulary: 0, index: 0 };
-  const cpu: Record<Step, number> = { parse: 0, store: 0, vocabulary: 0, index: 0 };
+  const wall: Record<Step, number> = { check: 0, parse: 0, store: 0, vocabulary: 0, index: 0 };
+  const cpu: Record<Step, number> = { check: 0, parse: 0, store: 0, vocabulary: 0, index: 0 };
   const cpuMs = () => {
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1000;
@@ -49,24 +52,32 @@ async function benchOne(label: string, inputs: Iterable<IngestInput>): Promise<v
   let added = 0;
   let recomputations = 0;
   try {
-    for (const input of inputs) {
-      const { papers } = await timed("parse", () => parseImport(input.content));
-      for (let start = 0; start < papers.length; start += BATCH) {
-        const stored = await timed("store", () => storePapers(db, papers.slice(start, start + BATCH), { source: "bench", now: NOW, halfLifeHours: 24 }));
-        if (await timed("vocabulary", () => recomputeVocabularyIfDue(db, NOW))) recomputations++;
-        await timed("index", () => indexPendingPapers(db, NOW));
-        added += stored.added;
-      }
+    // Pieces are generated outside the timed steps: a file would be read from disk instead.
+    const checker = createImportParser(format);
+    for (const piece of syntheticFile(format, PAPERS)) await timed("check", () => checker.push(piece));
+    await timed("check", () => checker.end());
+    const parser = createImportParser(format);
+    let pending: NewPaper[] = [];
+    const write = async (batch: NewPaper[]) => {
+      const stored = await timed("store", () => storePapers(db, batch, { source: "bench", now: NOW, halfLifeHours: 24 }));
+      if (await timed("vocabulary", () => recomputeVocabularyIfDue(db, NOW))) recomputations++;
+      await timed("index", () => indexPendingPapers(db, NOW));
+      added += stored.added;
+    };
+    for (const piece of thenNull(syntheticFile(format, PAPERS))) {
+      const { papers } = await timed("parse", () => (piece === null ? parser.end() : parser.push(piece)));
+      pending = pending.concat(papers);
+      for (; pending.length >= BATCH || (piece === null && pending.length > 0); pending = pending.slice(BATCH)) await write(pending.slice(0, BATCH));
     }
     const searchable = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH 'synthetic'`);
-    console.log(`${label}: ${added} papers, ${Number(searchable[0]?.n ?? 0)} searchable, ${await db.paperTopic.count()} topic links, ` +
+    console.log(`${format}: ${added} papers, ${Number(searchable[0]?.n ?? 0)} searchable, ${await db.paperTopic.count()} topic links, ` +
       `${recomputations} vocabulary recomputations; load average ${os.loadavg()[0]!.toFixed(1)}`);
     for (const [clock, ms] of [["wall", wall], ["CPU ", cpu]] as const) {
       const total = STEPS.reduce((sum, step) => sum + ms[step], 0);
       const rate = (spent: number) => `${Math.round(added / (spent / 1000))}/s`;
       console.log(
         `  ${clock}: ${rate(total)} end to end (${(total / 1000).toFixed(1)} s), ${rate(total - ms.vocabulary)} without the vocabulary ` +
-          `recomputations (${(ms.vocabulary / 1000).toFixed(1)} s); parse ${rate(ms.parse)}, store+FTS+topics ${rate(ms.store)}, ` +
+          `recomputations (${(ms.vocabulary / 1000).toFixed(1)} s); checking pass ${rate(ms.check)}, parse ${rate(ms.parse)}, store+FTS+topics ${rate(ms.store)}, ` +
           `indexPendingPapers (related lists, batches the store left untagged) ${rate(ms.index)}`,
       );
     }
@@ -76,10 +87,15 @@ async function benchOne(label: string, inputs: Iterable<IngestInput>): Promise<v
   }
 }
 
+/** The pieces, then null for the end of the input. */
+function* thenNull<T>(items: Iterable<T>): Generator<T | null> {
+  yield* items;
+  yield null;
+}
+
 async function main(): Promise<void> {
-  console.log(`bench:ingest: ${PAPERS} synthetic papers per format, Node ${process.version}, ${os.cpus().length} CPUs`);
-  await benchOne("text export", syntheticTextExports(PAPERS, 10_000));
-  await benchOne("arXiv Atom ", syntheticAtomPages(PAPERS, 2_000));
+  console.log(`bench:ingest: ${PAPERS} synthetic papers per format (${FORMATS.join(", ")}), Node ${process.version}, ${os.cpus().length} CPUs`);
+  for (const format of FORMATS) await benchOne(format);
   console.log(`peak memory (max RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }
 

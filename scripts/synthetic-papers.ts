@@ -1,5 +1,11 @@
-// Synthetic papers for benchmarks, written in the real import formats (text export and arXiv API Atom).
-import type { IngestInput } from "../src/server/ingest/run-ingest";
+// Synthetic papers for benchmarks, written in the real import formats (arXiv metadata JSON lines, arXiv API
+// Atom, text export), made piece by piece so a corpus of any size streams to a file in bounded memory.
+import fs from "node:fs";
+import { once } from "node:events";
+import type { TextInput } from "../src/server/ingest/run-ingest";
+
+export const SYNTHETIC_FORMATS = ["arxiv-jsonl", "arxiv-atom", "text"] as const;
+export type SyntheticFormat = (typeof SYNTHETIC_FORMATS)[number];
 
 const WORDS = (
   "learning neural network transformer attention diffusion model language vision graph reinforcement policy " +
@@ -27,24 +33,62 @@ function abstract(i: number): string {
   return `We present a synthetic ${wordsFor(i + 7, 140)}.`;
 }
 
-/** Text exports of `perFile` papers each, `total` in all. */
-export function syntheticTextExports(total: number, perFile: number): IngestInput[] {
-  const inputs: IngestInput[] = [];
-  for (let start = 0; start < total; start += perFile) {
-    const lines = ["Get trending papers in your email inbox once a day!", "Get trending papers in your email inbox!", "Subscribe"];
-    for (let i = start; i < Math.min(total, start + perFile); i++) lines.push(title(i), abstract(i));
-    inputs.push({ name: `synthetic-${start}.txt`, content: lines.join("\n") });
+/** A unique new-style id per i: 99,999 per month, twelve months a year, counting back from 2025. */
+function arxivId(i: number): string {
+  const month = Math.floor(i / 99_999);
+  const year = 25 - Math.floor(month / 12);
+  return `${String(year).padStart(2, "0")}${String(1 + (month % 12)).padStart(2, "0")}.${String((i % 99_999) + 1).padStart(5, "0")}`;
+}
+
+function published(i: number): Date {
+  return new Date(`2025-01-0${1 + (i % 9)}T12:00:00Z`);
+}
+
+/** Wraps text as the snapshot does: lines of at most ~`width` characters joined by `joint`. */
+function wrap(text: string, width: number, joint: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
   }
-  return inputs;
+  return [...lines, line].join(joint);
+}
+
+/** One line of arXiv's metadata snapshot, with its wrapped title and abstract, versions and parsed authors. */
+export function arxivJsonlLine(i: number): string {
+  const authors = [["One", `Author ${i % 997}`, ""], ["Two", `Author ${i % 991}`, ""]];
+  const created = published(i);
+  return JSON.stringify({
+    id: arxivId(i),
+    submitter: `Author ${i % 997} One`,
+    authors: authors.map(([last, first]) => `${first} ${last}`).join(" and "),
+    title: wrap(title(i), 70, "\n  "),
+    comments: "12 pages, 3 figures",
+    "journal-ref": null,
+    doi: i % 5 === 0 ? `10.48550/arXiv.${arxivId(i)}` : null,
+    "report-no": null,
+    categories: i % 3 === 0 ? "cs.LG cs.AI" : "cs.CL cs.LG",
+    license: "http://arxiv.org/licenses/nonexclusive-distrib/1.0/",
+    abstract: `  ${wrap(abstract(i), 78, "\n")}\n`,
+    versions: [
+      { version: "v1", created: created.toUTCString() },
+      { version: "v2", created: new Date(created.getTime() + 7 * 86_400_000).toUTCString() },
+    ],
+    update_date: new Date(created.getTime() + 7 * 86_400_000).toISOString().slice(0, 10),
+    authors_parsed: authors,
+  });
 }
 
 function atomEntry(i: number): string {
-  // A unique new-style id per i: month 01..12 of 2025, then a five-digit number (99,999 per month).
-  const id = `25${String(1 + Math.floor(i / 99_999)).padStart(2, "0")}.${String((i % 99_999) + 1).padStart(5, "0")}`;
+  const id = arxivId(i);
+  const date = published(i).toISOString().replace(".000", "");
   return `<entry>
     <id>http://arxiv.org/abs/${id}v1</id>
-    <updated>2025-01-0${1 + (i % 9)}T12:00:00Z</updated>
-    <published>2025-01-0${1 + (i % 9)}T12:00:00Z</published>
+    <updated>${date}</updated>
+    <published>${date}</published>
     <title>${title(i)}</title>
     <summary>  ${abstract(i)}
     </summary>
@@ -59,21 +103,59 @@ function atomEntry(i: number): string {
   </entry>`;
 }
 
-/** arXiv API response pages of `perPage` entries each, `total` in all, made one at a time. */
-export function* syntheticAtomPages(total: number, perPage: number): Generator<IngestInput> {
-  for (let start = 0; start < total; start += perPage) {
-    const entries: string[] = [];
-    for (let i = start; i < Math.min(total, start + perPage); i++) entries.push(atomEntry(i));
-    yield {
-      name: `synthetic-${start}.atom`,
-      content: `<?xml version="1.0" encoding="UTF-8"?>
+const PAPERS_PER_PIECE = 500;
+
+/** Papers `first` to `first + count - 1` as one file of `format`, in pieces of a few hundred papers. */
+export function* syntheticFile(format: SyntheticFormat, count: number, first = 0): Generator<string> {
+  const end = first + count;
+  if (format === "text") yield "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\nSubscribe";
+  if (format === "arxiv-atom") {
+    yield `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom">
   <title>ArXiv Query: synthetic</title>
-  <opensearch:totalResults>${total}</opensearch:totalResults>
-  <opensearch:startIndex>${start}</opensearch:startIndex>
-  <opensearch:itemsPerPage>${perPage}</opensearch:itemsPerPage>
-  ${entries.join("\n  ")}
-</feed>`,
-    };
+  <opensearch:totalResults>${end}</opensearch:totalResults>
+  <opensearch:startIndex>${first}</opensearch:startIndex>
+  <opensearch:itemsPerPage>${count}</opensearch:itemsPerPage>`;
+  }
+  for (let start = first; start < end; start += PAPERS_PER_PIECE) {
+    const piece: string[] = [];
+    for (let i = start; i < Math.min(end, start + PAPERS_PER_PIECE); i++) {
+      if (format === "arxiv-jsonl") piece.push(`${arxivJsonlLine(i)}\n`);
+      else if (format === "arxiv-atom") piece.push(`\n  ${atomEntry(i)}`);
+      else piece.push(`\n${title(i)}\n${abstract(i)}`);
+    }
+    yield piece.join("");
+  }
+  if (format === "arxiv-atom") yield "\n</feed>\n";
+}
+
+/** Streams `pieces` to `file`, waiting whenever the disk falls behind; returns the bytes written. */
+export async function writePieces(file: string, pieces: Iterable<string>): Promise<number> {
+  const out = fs.createWriteStream(file);
+  let bytes = 0;
+  try {
+    for (const piece of pieces) {
+      bytes += Buffer.byteLength(piece);
+      if (!out.write(piece)) await once(out, "drain");
+    }
+  } finally {
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  }
+  return bytes;
+}
+
+/** Text exports of `perFile` papers each, `total` in all, held in memory (for benchmarks of small batches). */
+export function syntheticTextExports(total: number, perFile: number): TextInput[] {
+  const inputs: TextInput[] = [];
+  for (let start = 0; start < total; start += perFile) {
+    inputs.push({ name: `synthetic-${start}.txt`, content: [...syntheticFile("text", Math.min(perFile, total - start), start)].join("") });
+  }
+  return inputs;
+}
+
+/** arXiv API response pages of `perPage` entries each, `total` in all, made one at a time. */
+export function* syntheticAtomPages(total: number, perPage: number): Generator<TextInput> {
+  for (let start = 0; start < total; start += perPage) {
+    yield { name: `synthetic-${start}.atom`, content: [...syntheticFile("arxiv-atom", Math.min(perPage, total - start), start)].join("") };
   }
 }

@@ -23,7 +23,7 @@ export function formatIngestSummary(summary: IngestSummary): string {
 }
 
 function listed(entries: IngestSummary["rejected"]): string[] {
-  const lines = entries.slice(0, MAX_LISTED).map((e) => `  ${e.input} entry ${e.position}: ${e.reason}`);
+  const lines = entries.slice(0, MAX_LISTED).map((e) => `  ${e.input} ${e.unit ?? "entry"} ${e.position}: ${e.reason}`);
   if (entries.length > MAX_LISTED) lines.push(`  … and ${entries.length - MAX_LISTED} more`);
   return lines;
 }

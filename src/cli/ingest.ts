@@ -1,13 +1,14 @@
-// npm run ingest -- <file-or-url>... [--format auto|arxiv-atom|arxiv-rss|hf-daily|text] [--source <name>] [--dry-run]
-// Imports papers from files or URLs into the database (migrated first), with a progress bar and a summary.
+// npm run ingest -- <file-or-url>... [--format auto|arxiv-atom|arxiv-rss|arxiv-jsonl|hf-daily|text] [--source <name>] [--dry-run]
+// Imports papers from files (streamed, any size) or URLs into the database (migrated first), with a progress
+// bar and a summary.
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { IMPORT_FORMATS } from "../domain/import/import-types";
 import { env } from "../env";
 import { IngestInputError, runIngest } from "../server/ingest/run-ingest";
+import { InputReadError, readInputs, type OpenedInputs } from "../server/ingest/read-inputs";
 import { openConfiguredStore } from "../server/store/open-store";
 import { DatabaseTooNewError, StoreBusyError } from "../server/store/store";
-import { InputReadError, readInputs } from "../server/ingest/read-inputs";
 import { formatIngestSummary } from "./ingest-summary";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 
@@ -40,13 +41,14 @@ export async function main(argv: string[]): Promise<number> {
   const store = await openConfiguredStore();
   let bar: ProgressBar | undefined;
   let doneSoFar = 0;
+  let opened: OpenedInputs | undefined;
   try {
-    const inputs = await readInputs(args.inputs);
+    opened = await readInputs(args.inputs);
     const summary = await runIngest({
       store,
       now: new Date(),
       halfLifeHours: env().TRENDING_HALF_LIFE_HOURS,
-      inputs,
+      inputs: opened.inputs,
       format: args.format,
       source: args.source,
       dryRun: args.dryRun,
@@ -67,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
+    await opened?.close();
     await store.close();
   }
 }

@@ -22,24 +22,58 @@ const GLUED_PREFIX = /^Subscribe(?=\S)/;
 
 /** Splits an export into title/abstract pairs; throws TextExportError naming the line on bad input. */
 export function parseTextExport(content: string): TextExportEntry[] {
-  const lines = content.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).map((text, index) => ({ text: text.trim(), line: index + 1 }));
-  const nonBlank = lines.filter((l) => l.text !== "");
-  if (nonBlank.length === 0) throw new TextExportError("the file is empty: expected title and abstract lines");
-
-  let body = nonBlank;
-  while (body.length > 0 && HEADER_PATTERN.test(body[0]!.text)) body = body.slice(1);
-  if (body.length > 0 && body[0]!.text === "Subscribe") body = body.slice(1);
-  if (body.length > 0) body[0] = { ...body[0]!, text: body[0]!.text.replace(GLUED_PREFIX, "") };
-  if (body.length === 0) throw new TextExportError("no papers found after the header lines");
-
+  const reader = new TextExportReader();
   const entries: TextExportEntry[] = [];
-  for (let i = 0; i < body.length; i += 2) {
-    const title = body[i]!;
-    const abstract = body[i + 1];
-    if (!abstract) throw new TextExportError(`the title "${truncate(title.text)}" has no abstract line after it`, title.line);
-    entries.push({ title: title.text, abstract: abstract.text, rank: entries.length + 1, line: title.line });
-  }
+  content.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).forEach((text, index) => {
+    const entry = reader.line(text, index + 1);
+    if (entry) entries.push(entry);
+  });
+  reader.end();
   return entries;
+}
+
+/**
+ * The export read one line at a time (so a file of any size streams): header lines, an optional
+ * "Subscribe" line, then title and abstract lines in pairs; blank lines are ignored.
+ */
+export class TextExportReader {
+  private phase: "header" | "subscribe" | "first" | "body" = "header";
+  private sawText = false;
+  private title: { text: string; line: number } | null = null;
+  private rank = 0;
+
+  /** The entry this line completes, if any. */
+  line(raw: string, line: number): TextExportEntry | undefined {
+    let text = raw.trim();
+    if (text === "") return undefined;
+    this.sawText = true;
+    if (this.phase === "header") {
+      if (HEADER_PATTERN.test(text)) return undefined;
+      this.phase = "subscribe";
+    }
+    if (this.phase === "subscribe") {
+      this.phase = "first";
+      if (text === "Subscribe") return undefined;
+    }
+    if (this.phase === "first") {
+      this.phase = "body";
+      text = text.replace(GLUED_PREFIX, "");
+    }
+    if (!this.title) {
+      this.title = { text, line };
+      return undefined;
+    }
+    const entry = { title: this.title.text, abstract: text, rank: ++this.rank, line: this.title.line };
+    this.title = null;
+    return entry;
+  }
+
+  /** Throws when the export ended without papers or with a title lacking its abstract. */
+  end(): void {
+    if (!this.sawText) throw new TextExportError("the file is empty: expected title and abstract lines");
+    if (this.title) throw new TextExportError(`the title "${truncate(this.title.text)}" has no abstract line after it`, this.title.line);
+    if (this.rank === 0) throw new TextExportError("no papers found after the header lines");
+  }
 }
 
 /** Cheap format sniff used by the importer's auto-detection. */

@@ -62,7 +62,7 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
     expect(noInput.stderr).toMatch(/give at least one file or URL\nusage: npm run ingest/);
     const badFormat = await ingest(path.join(FIXTURES, "trending-export.txt"), "--format", "csv");
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain("--format must be one of auto, arxiv-atom, arxiv-rss, hf-daily, text");
+    expect(badFormat.stderr).toContain("--format must be one of auto, arxiv-atom, arxiv-rss, arxiv-jsonl, hf-daily, text");
   });
 
   it("migrates a fresh database, imports, and prints an honest summary without a progress bar off a TTY", async () => {
@@ -105,19 +105,14 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
     expect(await withDb((db) => db.paper.count({ where: { arxivId: "2501.07101" } }))).toBe(0);
   });
 
-  it("refuses a 50 MB file with the limit named, and a missing file, writing nothing", async () => {
-    const big = path.join(dir, "big.txt");
-    const line = `${"Large synthetic title line ".repeat(4)}\n${"An abstract line that goes on. ".repeat(30)}\n`;
-    const stream = fs.createWriteStream(big);
-    for (let written = 0; written < 50 * 1024 * 1024; written += line.length) stream.write(line);
-    await new Promise((resolve) => stream.end(resolve));
+  it("refuses a missing file and a directory, writing nothing", async () => {
     await migratedEmptyDb();
-    const result = await ingest(big);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/big\.txt: 50\.\d MB is over the 25\.0 MB limit \(INGEST_MAX_MB\)/);
     const missing = await ingest(path.join(dir, "nope.xml"));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.xml: cannot read it \(ENOENT\)/);
+    const folder = await ingest(FIXTURES);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/ingest: .*fixtures\/ingest: not a file\nNothing was imported\./);
     expect(await withDb((db) => db.paper.count())).toBe(0);
   });
 });

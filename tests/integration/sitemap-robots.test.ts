@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import robots from "../../src/app/robots";
-import sitemap from "../../src/app/sitemap";
+import { GET as sitemapXml } from "../../src/app/sitemap.xml/route";
 import { env } from "../../src/env";
 import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { createRouteTestDb } from "../helpers/route";
@@ -18,8 +18,11 @@ afterAll(() => temp.cleanup());
 
 describe("sitemap.xml", () => {
   it("lists the feed, every paper and the topics with papers", async () => {
-    const entries = await sitemap();
-    const urls = entries.map((e) => e.url);
+    const response = await sitemapXml();
+    expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+    const xml = await response.text();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     const appUrl = env().appUrl;
     expect(urls[0]).toBe(`${appUrl}/`);
     expect(urls).toContain(`${appUrl}/topics/sitemap-topic`);

@@ -1,9 +1,10 @@
 // arXiv Atom: API responses (export.arxiv.org/api/query) and the Atom daily listings (rss.arxiv.org/atom/<cat>).
 import { z } from "zod";
 import { arxivIdFrom } from "./arxiv-id";
-import { collectPapers, describeIssues, type ImportedPaperInput } from "./entry-schema";
-import { ImportFormatError, type ParsedImport } from "./import-types";
-import { attributeOf, childOf, listOf, parseXmlDocument, textOf } from "./xml-document";
+import { describeIssues, type EntryOutcome } from "./entry-schema";
+import { ImportFormatError, type ParsedImport, type StreamingImportParser } from "./import-types";
+import { attributeOf, childOf, textOf } from "./xml-document";
+import { xmlFeedParser } from "./xml-feed-parser";
 import { arxivLinks, listingAbstract, revisionSkipReason, splitCreators } from "./arxiv-listing";
 
 const xmlText = z.unknown().transform(textOf).pipe(z.string({ error: "missing" }));
@@ -26,19 +27,25 @@ export const ArxivAtomEntrySchema = z.object({
   announce_type: optionalXmlText,
 });
 
-export function parseArxivAtom(xml: string): ParsedImport {
-  const document = parseXmlDocument(xml, "arXiv Atom feed");
-  const feed = childOf(document, "feed");
-  if (!feed || typeof feed !== "object") throw new ImportFormatError("not an arXiv Atom feed: the root element is not <feed>");
-  const entries = listOf(childOf(feed, "entry"));
-  const apiError = entries.find((entry) => /\/api\/errors/.test(textOf(childOf(entry, "id")) ?? ""));
-  if (apiError) {
-    throw new ImportFormatError(`the arXiv API answered with an error: ${textOf(childOf(apiError, "summary"))?.trim() ?? "unknown"}`);
-  }
-  return { format: "arxiv-atom", ...collectPapers(entries, toPaper), paging: pagingOf(feed) };
+export function arxivAtomParser(): StreamingImportParser {
+  return xmlFeedParser({
+    element: "entry",
+    what: "arXiv Atom feed",
+    toPaper: (entry) => {
+      if (/\/api\/errors/.test(textOf(childOf(entry, "id")) ?? "")) {
+        throw new ImportFormatError(`the arXiv API answered with an error: ${textOf(childOf(entry, "summary"))?.trim() ?? "unknown"}`);
+      }
+      return toPaper(entry);
+    },
+    readSkeleton: (document) => {
+      const feed = childOf(document, "feed");
+      if (feed === undefined) throw new ImportFormatError("not an arXiv Atom feed: the root element is not <feed>");
+      return { paging: pagingOf(feed) };
+    },
+  });
 }
 
-function toPaper(node: unknown): ImportedPaperInput | { reject: string } | { skip: string } {
+function toPaper(node: unknown): EntryOutcome {
   const parsed = ArxivAtomEntrySchema.safeParse(node);
   if (!parsed.success) return { reject: describeIssues(parsed.error) };
   const entry = parsed.data;

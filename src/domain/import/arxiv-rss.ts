@@ -2,9 +2,10 @@
 import { z } from "zod";
 import { arxivIdFrom } from "./arxiv-id";
 import { arxivLinks, listingAbstract, revisionSkipReason, splitCreators } from "./arxiv-listing";
-import { collectPapers, describeIssues, type ImportedPaperInput } from "./entry-schema";
-import { ImportFormatError, type ParsedImport } from "./import-types";
-import { childOf, listOf, parseXmlDocument, textOf } from "./xml-document";
+import { describeIssues, type EntryOutcome } from "./entry-schema";
+import { ImportFormatError, type StreamingImportParser } from "./import-types";
+import { childOf, textOf } from "./xml-document";
+import { xmlFeedParser } from "./xml-feed-parser";
 
 const optionalXmlText = z.unknown().transform(textOf).pipe(z.string().optional()).optional();
 
@@ -20,14 +21,20 @@ export const ArxivRssItemSchema = z.object({
   creator: z.array(z.unknown()).default([]),
 });
 
-export function parseArxivRss(xml: string): ParsedImport {
-  const document = parseXmlDocument(xml, "arXiv RSS feed");
-  const channel = childOf(childOf(document, "rss"), "channel");
-  if (!channel || typeof channel !== "object") throw new ImportFormatError("not an arXiv RSS feed: no <rss><channel> element");
-  return { format: "arxiv-rss", ...collectPapers(listOf(childOf(channel, "item")), toPaper) };
+export function arxivRssParser(): StreamingImportParser {
+  return xmlFeedParser({
+    element: "item",
+    what: "arXiv RSS feed",
+    toPaper,
+    readSkeleton: (document) => {
+      const channel = childOf(childOf(document, "rss"), "channel");
+      if (channel === undefined) throw new ImportFormatError("not an arXiv RSS feed: no <rss><channel> element");
+      return {};
+    },
+  });
 }
 
-function toPaper(node: unknown): ImportedPaperInput | { reject: string } | { skip: string } {
+function toPaper(node: unknown): EntryOutcome {
   const parsed = ArxivRssItemSchema.safeParse(node);
   if (!parsed.success) return { reject: describeIssues(parsed.error) };
   const item = parsed.data;

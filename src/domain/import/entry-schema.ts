@@ -1,9 +1,8 @@
 // The zod schema every imported entry passes before it may enter the store, whatever its format.
 import { z } from "zod";
-import type { NewPaper } from "../paper";
 import { isArxivId } from "./arxiv-id";
 import { cleanImportedText } from "./clean-text";
-import type { ImportRejection } from "./import-types";
+import type { ImportChunk } from "./import-types";
 
 export const MAX_TITLE_LENGTH = 1_000;
 export const MAX_ABSTRACT_LENGTH = 20_000;
@@ -79,22 +78,18 @@ export function describeIssues(error: z.ZodError): string {
   return field ? `${field}: ${issue.message}` : issue.message;
 }
 
-/** Validates mapped entries in order; each becomes a paper or a rejection naming its position. */
-export function collectPapers<T>(
-  entries: readonly T[],
-  toPaper: (entry: T, position: number) => ImportedPaperInput | { reject: string } | { skip: string },
-): { papers: NewPaper[]; rejections: ImportRejection[]; skipped: ImportRejection[] } {
-  const papers: NewPaper[] = [];
-  const rejections: ImportRejection[] = [];
-  const skipped: ImportRejection[] = [];
-  entries.forEach((entry, index) => {
-    const position = index + 1;
-    const candidate = toPaper(entry, position);
-    if ("reject" in candidate) return void rejections.push({ position, reason: candidate.reject });
-    if ("skip" in candidate) return void skipped.push({ position, reason: candidate.skip });
-    const parsed = ImportedPaperSchema.safeParse(candidate);
-    if (parsed.success) papers.push(parsed.data);
-    else rejections.push({ position, reason: describeIssues(parsed.error) });
-  });
-  return { papers, rejections, skipped };
+export type EntryOutcome = ImportedPaperInput | { reject: string } | { skip: string };
+
+export function emptyChunk(): ImportChunk {
+  return { papers: [], rejections: [], skipped: [] };
+}
+
+/** Validates one mapped entry into `into`: a paper, or a rejection or skip naming its position. */
+export function acceptEntry(candidate: EntryOutcome, position: number, into: ImportChunk, unit?: "line"): void {
+  const at = unit ? { position, unit } : { position };
+  if ("reject" in candidate) return void into.rejections.push({ ...at, reason: candidate.reject });
+  if ("skip" in candidate) return void into.skipped.push({ ...at, reason: candidate.skip });
+  const parsed = ImportedPaperSchema.safeParse(candidate);
+  if (parsed.success) into.papers.push(parsed.data);
+  else into.rejections.push({ ...at, reason: describeIssues(parsed.error) });
 }

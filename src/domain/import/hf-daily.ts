@@ -1,8 +1,9 @@
 // Hugging Face daily papers (huggingface.co/api/daily_papers): a JSON array in rank order, with upvotes.
 import { z } from "zod";
 import { isArxivId } from "./arxiv-id";
-import { collectPapers, describeIssues, type ImportedPaperInput } from "./entry-schema";
-import { ImportFormatError, type ParsedImport } from "./import-types";
+import { acceptEntry, describeIssues, emptyChunk, type ImportedPaperInput } from "./entry-schema";
+import { ImportFormatError, type ImportChunk, type StreamingImportParser } from "./import-types";
+import { JsonArrayError, JsonArraySplitter } from "./json-array-splitter";
 
 /** One item of the array, as far as we read it (everything else is ignored). */
 export const HfDailyItemSchema = z.object({
@@ -22,20 +23,51 @@ export const HfDailyItemSchema = z.object({
   numComments: z.number().optional(),
 });
 
-export function parseHfDaily(json: string): ParsedImport {
-  let items: unknown;
+/** Reads the array element by element, so a file of any size streams. */
+export function hfDailyParser(): StreamingImportParser {
+  const splitter = new JsonArraySplitter();
+  let position = 0;
+  let anyItemShaped = false;
+  const read = (elements: string[]): ImportChunk => {
+    const chunk = emptyChunk();
+    for (const text of elements) {
+      const item = parseElement(text);
+      anyItemShaped ||= HfDailyItemSchema.safeParse(item).success;
+      position++;
+      acceptEntry(toPaper(item, position), position, chunk);
+    }
+    return chunk;
+  };
+  return {
+    push: (text) => read(split(() => splitter.push(text))),
+    end: () => {
+      split(() => splitter.end());
+      if (position > 0 && !anyItemShaped) {
+        throw new ImportFormatError("not a Hugging Face daily-papers file: no item has a `paper` object with the expected fields");
+      }
+      return emptyChunk();
+    },
+  };
+}
+
+function split<T>(work: () => T): T {
   try {
-    items = JSON.parse(json);
+    return work();
+  } catch (error) {
+    if (!(error instanceof JsonArrayError)) throw error;
+    if (error.notAnArray) {
+      throw new ImportFormatError("not a Hugging Face daily-papers file: expected a JSON array of items with a `paper` object");
+    }
+    throw new ImportFormatError(`malformed JSON in the Hugging Face daily-papers file: ${error.message}`);
+  }
+}
+
+function parseElement(text: string): unknown {
+  try {
+    return JSON.parse(text);
   } catch (error) {
     throw new ImportFormatError(`malformed JSON in the Hugging Face daily-papers file: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!Array.isArray(items)) {
-    throw new ImportFormatError("not a Hugging Face daily-papers file: expected a JSON array of items with a `paper` object");
-  }
-  if (items.length > 0 && !items.some((item) => HfDailyItemSchema.safeParse(item).success)) {
-    throw new ImportFormatError("not a Hugging Face daily-papers file: no item has a `paper` object with the expected fields");
-  }
-  return { format: "hf-daily", ...collectPapers(items, toPaper) };
 }
 
 function toPaper(node: unknown, position: number): ImportedPaperInput | { reject: string } {

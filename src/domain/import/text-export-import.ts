@@ -1,17 +1,32 @@
-// The plain-text trending export (the sample's format) as an import: its order is the source rank.
-import { parseTextExport, TextExportError } from "../text-export";
-import { collectPapers } from "./entry-schema";
-import { ImportFormatError, type ParsedImport } from "./import-types";
+// The plain-text trending export (the sample's format) as an import, read line by line: its order is the
+// source rank.
+import { TextExportError, TextExportReader } from "../text-export";
+import { acceptEntry, emptyChunk } from "./entry-schema";
+import { ImportFormatError, type ImportChunk, type StreamingImportParser } from "./import-types";
+import { LineSplitter, type NumberedLine } from "./line-splitter";
 
-export function parseTextExportImport(content: string): ParsedImport {
-  try {
-    const entries = parseTextExport(content);
-    return {
-      format: "text",
-      ...collectPapers(entries, (entry) => ({ title: entry.title, abstract: entry.abstract, sourceRank: entry.rank })),
-    };
-  } catch (error) {
-    if (error instanceof TextExportError) throw new ImportFormatError(`not a usable text export: ${error.message}`);
-    throw error;
-  }
+export function textExportParser(): StreamingImportParser {
+  const lines = new LineSplitter();
+  const reader = new TextExportReader();
+  const read = (numbered: NumberedLine[]): ImportChunk => {
+    const chunk = emptyChunk();
+    for (const { text, line } of numbered) {
+      const entry = reader.line(text, line);
+      if (entry) acceptEntry({ title: entry.title, abstract: entry.abstract, sourceRank: entry.rank }, entry.rank, chunk);
+    }
+    return chunk;
+  };
+  return {
+    push: (text) => read(lines.push(text)),
+    end: () => {
+      const chunk = read(lines.end());
+      try {
+        reader.end();
+      } catch (error) {
+        if (error instanceof TextExportError) throw new ImportFormatError(`not a usable text export: ${error.message}`);
+        throw error;
+      }
+      return chunk;
+    },
+  };
 }

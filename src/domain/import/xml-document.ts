@@ -20,11 +20,14 @@ const parser = new XMLParser({
 });
 
 
-/** Parses a whole document; malformed XML throws ImportFormatError naming the line. */
-export function parseXmlDocument(xml: string, what: string): XmlNode {
+/**
+ * Parses a document (or one element of a larger one starting on `firstLine`); malformed XML throws
+ * ImportFormatError naming the line.
+ */
+export function parseXmlDocument(xml: string, what: string, firstLine = 1): XmlNode {
   const verdict = XMLValidator.validate(xml);
   if (verdict !== true) {
-    throw new ImportFormatError(`malformed XML in the ${what} (line ${verdict.err.line}): ${verdict.err.msg}`);
+    throw new ImportFormatError(`malformed XML in the ${what} (line ${verdict.err.line + firstLine - 1}): ${verdict.err.msg}`);
   }
   try {
     return readXmlTree(xml, REPEATED_ELEMENTS) ?? readWithFastXmlParser(xml);

@@ -11,7 +11,8 @@ export function ingestSources(): string[] {
   return (env().INGEST_SOURCES ?? "").split(/\s+/).filter(Boolean);
 }
 
-export function maxInputBytes(): number {
+/** INGEST_MAX_MB caps a fetched response (held in memory); files are streamed and have no size limit. */
+export function maxResponseBytes(): number {
   return env().INGEST_MAX_MB * 1024 * 1024;
 }
 
@@ -28,7 +29,7 @@ export function defaultFetchPolicy(overrides: Partial<FetchPolicy> = {}): FetchP
     delayMs: ARXIV_DELAY_MS,
     timeoutMs: env().INGEST_TIMEOUT_MS,
     maxAttempts: FETCH_ATTEMPTS,
-    maxBytes: maxInputBytes(),
+    maxBytes: maxResponseBytes(),
     ...overrides,
   };
 }

@@ -1,6 +1,9 @@
 // HTTP GET with arXiv API etiquette: a pause of at least `delayMs` between requests, a descriptive
 // User-Agent, a timeout per request, retries with exponential backoff on timeouts, 429 and 5xx,
-// and a size cap on the body.
+// and a size cap on the body (INGEST_MAX_MB). The body is read as a stream: into a string (an API page),
+// or into a file as it arrives (politeDownload), so a big response never sits in memory.
+import fs from "node:fs";
+import { once } from "node:events";
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -41,6 +44,28 @@ export class RequestPacer {
 
 /** The body of `url` as text; throws FetchFailedError after the last attempt. */
 export async function politeFetch(url: string, policy: FetchPolicy, pacer: RequestPacer): Promise<string> {
+  return politeGet(url, policy, pacer, async (response) => {
+    const chunks: Uint8Array[] = [];
+    await eachChunk(response, url, policy, (chunk) => void chunks.push(chunk));
+    return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+  });
+}
+
+/** Writes the body of `url` to `file` as it arrives (a retry starts the file afresh); throws like politeFetch. */
+export async function politeDownload(url: string, file: string, policy: FetchPolicy, pacer: RequestPacer): Promise<void> {
+  await politeGet(url, policy, pacer, async (response) => {
+    const out = fs.createWriteStream(file);
+    try {
+      await eachChunk(response, url, policy, async (chunk) => {
+        if (!out.write(chunk)) await once(out, "drain");
+      });
+    } finally {
+      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    }
+  });
+}
+
+async function politeGet<T>(url: string, policy: FetchPolicy, pacer: RequestPacer, readBody: (response: Response) => Promise<T>): Promise<T> {
   let lastProblem = "no attempt made";
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
     await pacer.beforeRequest();
@@ -51,7 +76,7 @@ export async function politeFetch(url: string, policy: FetchPolicy, pacer: Reque
         signal: AbortSignal.timeout(policy.timeoutMs),
         redirect: "follow",
       });
-      if (response.ok) return await readCapped(response, url, policy.maxBytes, policy.timeoutMs);
+      if (response.ok) return await readBody(response);
       await response.body?.cancel();
       lastProblem = `HTTP ${response.status} ${response.statusText}`.trim();
       if (response.status !== 429 && response.status < 500) throw new FetchFailedError(url, lastProblem);
@@ -67,23 +92,22 @@ export async function politeFetch(url: string, policy: FetchPolicy, pacer: Reque
   throw new FetchFailedError(url, `gave up after ${policy.maxAttempts} attempts (last: ${lastProblem})`);
 }
 
-async function readCapped(response: Response, url: string, maxBytes: number, timeoutMs: number): Promise<string> {
+/** Hands on the body's chunks, refusing a body over `maxBytes` (declared or counted). */
+async function eachChunk(response: Response, url: string, { maxBytes, timeoutMs }: FetchPolicy, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new FetchFailedError(url, `response of ${declared} bytes is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
-  if (!response.body) return "";
-  const chunks: Uint8Array[] = [];
+  if (!response.body) return;
   let size = 0;
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
       if (size > maxBytes) throw new FetchFailedError(url, `response is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
-      chunks.push(chunk);
+      await onChunk(chunk);
     }
   } catch (error) {
     if (error instanceof FetchFailedError) throw error;
     throw isTimeout(error) ? new Error(`timed out after ${timeoutMs} ms`, { cause: error }) : error;
   }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
 }
 
 function retryAfter(header: string | null): number {

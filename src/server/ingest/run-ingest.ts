@@ -1,16 +1,26 @@
-// The ingest job: parse every input first (one unusable input means nothing is written), then write
-// the papers in transactions of one batch each through addPapers, reporting progress per batch.
-import { ImportFormatError, type ImportFormat, type ImportRejection } from "../../domain/import/import-types";
-import { parseImport } from "../../domain/import/parse-import";
+// The ingest job, streaming: a checking pass reads every input through its parser (one unusable input means
+// nothing is written), then a writing pass reads them again and writes the papers in transactions of one
+// batch each through addPapers, reporting progress per batch. Inputs are read piece by piece, so memory
+// stays bounded whatever their size.
+import { ImportFormatError, type ImportChunk, type ImportFormat, type ImportRejection } from "../../domain/import/import-types";
+import { createImportParser } from "../../domain/import/parse-import";
 import type { NewPaper } from "../../domain/paper";
 import { IndexingIncompleteError, type AddPapersResult } from "../store/papers";
 import type { Store } from "../store/store";
 
-export interface IngestInput {
-  /** File path or URL, used in messages. */
+/** An input whose text is held in memory (a fetched page, a test). `name` (path or URL) is used in messages. */
+export interface TextInput {
   name: string;
   content: string;
 }
+
+/** An input read afresh, piece by piece, on each pass (a file of any size). */
+export interface StreamedInput {
+  name: string;
+  read: () => AsyncIterable<string>;
+}
+
+export type IngestInput = TextInput | StreamedInput;
 
 export interface IngestOptions {
   store: Pick<Store, "papers">;
@@ -46,7 +56,7 @@ export class IngestInputError extends Error {
   }
 }
 
-const SOURCE_BY_FORMAT: Record<ImportFormat, string> = { "arxiv-atom": "arxiv", "arxiv-rss": "arxiv", "hf-daily": "huggingface", text: "text-export" };
+const SOURCE_BY_FORMAT: Record<ImportFormat, string> = { "arxiv-atom": "arxiv", "arxiv-rss": "arxiv", "arxiv-jsonl": "arxiv", "hf-daily": "huggingface", text: "text-export" };
 // One transaction per 2,000 papers: against 500, a quarter of the commits and FTS5 segment flushes, and
 // (the vocabulary being recomputed when the corpus doubles, checked per batch) two fewer recomputations
 // per 100k papers; a batch is still written in about a second.
@@ -54,42 +64,44 @@ const DEFAULT_BATCH_SIZE = 2_000;
 
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const { store, now, halfLifeHours, inputs, format = "auto", dryRun = false, batchSize = DEFAULT_BATCH_SIZE, onProgress } = options;
-  const parsed = inputs.map((input) => {
-    try {
-      return { input, result: parseImport(input.content, format) };
-    } catch (error) {
-      if (error instanceof ImportFormatError) throw new IngestInputError(input.name, error.message);
-      throw error;
-    }
-  });
-  const summary: IngestSummary = {
-    dryRun,
-    inputs: parsed.map(({ input, result }) => ({ name: input.name, format: result.format, papers: result.papers.length })),
-    added: 0,
-    merged: 0,
-    unchanged: 0,
-    skipped: parsed.flatMap(({ input, result }) => result.skipped.map((s) => ({ input: input.name, ...s }))),
-    rejected: parsed.flatMap(({ input, result }) => result.rejections.map((r) => ({ input: input.name, ...r }))),
-  };
-  const total = parsed.reduce((sum, { result }) => sum + result.papers.length, 0);
-  if (dryRun) {
-    Object.assign(summary, await store.papers.previewPapers(parsed.flatMap(({ result }) => result.papers)));
-    onProgress?.(total, total);
-    return summary;
+  const summary: IngestSummary = { dryRun, inputs: [], added: 0, merged: 0, unchanged: 0, skipped: [], rejected: [] };
+  for (const input of inputs) {
+    let papers = 0;
+    const detected = await readInput(input, format, (chunk) => {
+      papers += chunk.papers.length;
+      summary.skipped.push(...chunk.skipped.map((s) => ({ input: input.name, ...s })));
+      summary.rejected.push(...chunk.rejections.map((r) => ({ input: input.name, ...r })));
+    });
+    summary.inputs.push({ name: input.name, format: detected, papers });
   }
+  const total = summary.inputs.reduce((sum, input) => sum + input.papers, 0);
   let done = 0;
+  let pending: NewPaper[] = [];
+  let source = "";
+  const write = async (batch: NewPaper[]) => {
+    const outcome = dryRun ? await store.papers.previewPapers(batch) : await addBatch(store, batch, { source, now, halfLifeHours }, summary);
+    summary.added += outcome.added;
+    summary.merged += outcome.merged;
+    summary.unchanged += outcome.unchanged;
+    done += batch.length;
+    if (!dryRun) onProgress?.(done, total);
+  };
   onProgress?.(0, total);
-  for (const { result } of parsed) {
-    const source = options.source ?? SOURCE_BY_FORMAT[result.format];
-    for (const batch of batches(result.papers, batchSize)) {
-      const outcome = await addBatch(store, batch, { source, now, halfLifeHours }, summary);
-      summary.added += outcome.added;
-      summary.merged += outcome.merged;
-      summary.unchanged += outcome.unchanged;
-      done += batch.length;
-      onProgress?.(done, total);
+  for (const [index, input] of inputs.entries()) {
+    const detected = summary.inputs[index]!.format;
+    source = options.source ?? SOURCE_BY_FORMAT[detected];
+    await readInput(input, detected, async (chunk) => {
+      pending = pending.length === 0 ? chunk.papers : pending.concat(chunk.papers);
+      for (; pending.length >= batchSize; pending = pending.slice(batchSize)) await write(pending.slice(0, batchSize));
+    });
+    // A batch is written under one source; a dry run previews across inputs, as one import would see them.
+    if (!dryRun && pending.length > 0) {
+      await write(pending);
+      pending = [];
     }
   }
+  if (pending.length > 0) await write(pending);
+  if (dryRun) onProgress?.(total, total);
   return summary;
 }
 
@@ -110,6 +122,15 @@ async function addBatch(store: Pick<Store, "papers">, batch: NewPaper[], options
   }
 }
 
-function* batches(papers: readonly NewPaper[], size: number): Generator<NewPaper[]> {
-  for (let start = 0; start < papers.length; start += size) yield papers.slice(start, start + size);
+/** Feeds one input through a parser, handing on each piece's result; returns the format it was read as. */
+async function readInput(input: IngestInput, format: ImportFormat | "auto", onChunk: (chunk: ImportChunk) => void | Promise<void>): Promise<ImportFormat> {
+  const parser = createImportParser(format);
+  try {
+    for await (const text of "content" in input ? [input.content] : input.read()) await onChunk(parser.push(text));
+    await onChunk(parser.end());
+  } catch (error) {
+    if (error instanceof ImportFormatError) throw new IngestInputError(input.name, error.message);
+    throw error;
+  }
+  return parser.format!;
 }

@@ -44,5 +44,5 @@ export interface PaperStore {
   /** Completes the indexing of papers an earlier interrupted import committed; returns how many. */
   indexPending(now: Date): Promise<number>;
   /** Newest papers first, for the sitemap. */
-  newestSlugs(limit: number): Promise<{ slug: string; updatedAt: Date }[]>;
+  newestSlugs(limit: number, offset?: number): Promise<{ slug: string; updatedAt: Date }[]>;
 }

@@ -52,7 +52,7 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
       addPapers: (papers, options) => addPapers(db, papers, options),
       previewPapers: (papers) => previewPapers(db, papers),
       indexPending: (now) => indexPendingPapers(db, now),
-      newestSlugs: (limit) => db.paper.findMany({ orderBy: [{ feedAt: "desc" }, { id: "desc" }], take: limit, select: { slug: true, updatedAt: true } }),
+      newestSlugs: (limit, offset = 0) => db.paper.findMany({ orderBy: [{ feedAt: "desc" }, { id: "desc" }], skip: offset, take: limit, select: { slug: true, updatedAt: true } }),
     },
     listing: { listPapers: (query) => listPapers(db, query) },
     topics: {
