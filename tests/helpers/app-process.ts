@@ -9,7 +9,6 @@ import path from "node:path";
 import { buildIsCurrent, writeBuildStamp } from "../../src/server/platform/build-stamp";
 
 export const ROOT = path.join(import.meta.dirname, "../..");
-const NEXT = path.join(ROOT, "node_modules/.bin/next");
 
 /**
  * Builds the app once (later runs, and the e2e suite, reuse it while the source is unchanged). Test files
@@ -26,8 +25,9 @@ export async function ensureBuilt(): Promise<void> {
     }
     try {
       if (buildIsCurrent(ROOT)) break;
-      const build = spawnSync(NEXT, ["build"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-      if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+      // `npm run build`: the client script, then Next's production build, as `npm start` makes them.
+      const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+      if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
       writeBuildStamp(ROOT);
     } finally {
       fs.rmSync(lock, { recursive: true, force: true });
@@ -89,20 +89,27 @@ function track(child: ChildProcess, url: string): AppProcess {
   };
 }
 
-/** `next start` on `port` with `env` (the production build; the store migrates the database on first use). */
+/**
+ * The production server alone (src/cli/serve.ts: Next's handler behind our own HTTP server, as `npm start`
+ * runs it) on `port` with `env`; the store migrates the database on first use.
+ */
 export async function startNext(port: number, env: Record<string, string>): Promise<AppProcess> {
-  const child = spawn(NEXT, ["start", "-p", String(port)], { cwd: ROOT, detached: true, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts"], {
+    cwd: ROOT,
+    detached: true,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+  });
   const app = track(child, `http://localhost:${port}`);
-  await app.waitForOutput(/Ready in/);
+  await app.waitForOutput(/Listening on port/);
   return app;
 }
 
-/** `npm start`'s script (settings check, migration, `next start`, and the scheduler beside it). */
+/** `npm start`'s script (settings check, migration, the server, and the scheduler beside it). */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppProcess> {
   // Node itself (not the tsx wrapper, which runs the script in a child): the pid is the script's own.
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], { cwd: ROOT, detached: true, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env } });
   const app = track(child, `http://localhost:${port}`);
-  await app.waitForOutput(/Ready in/);
+  await app.waitForOutput(/Listening on port/);
   return app;
 }
 

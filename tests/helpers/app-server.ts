@@ -1,14 +1,13 @@
 // Runs the app as it is deployed: `npm start`'s own script (src/cli/start.ts) on a temporary data folder, as a
 // child process group the test can signal. The production build is made once and shared: test files running
 // side by side wait on a lock folder rather than building at the same time.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIsCurrent, writeBuildStamp } from "../../src/server/platform/build-stamp";
+import { ensureBuilt } from "./app-process";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const LOCK = path.join(ROOT, ".next-build-lock");
 
 export interface AppServer {
   url: string;
@@ -26,38 +25,13 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Makes the production build unless it is current (one builder at a time). */
-export async function ensureBuild(): Promise<void> {
-  for (;;) {
-    if (buildIsCurrent(ROOT)) return;
-    try {
-      fs.mkdirSync(LOCK);
-    } catch {
-      // A lock older than any build was left by a killed run.
-      if (Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > BUILD_TIMEOUT_MS) fs.rmSync(LOCK, { recursive: true, force: true });
-      await sleep(1000);
-      continue;
-    }
-    try {
-      if (!buildIsCurrent(ROOT)) {
-        const build = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-        if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
-        writeBuildStamp(ROOT);
-      }
-      return;
-    } finally {
-      fs.rmSync(LOCK, { recursive: true, force: true });
-    }
-  }
-}
-
 export function tempDataDir(prefix = "paper-digest-srv-"): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), "data");
 }
 
 /** Starts `npm start`'s script on `port` with a fresh (or the given) data folder and waits for /api/health. */
 export async function startAppServer({ port, dataDir = tempDataDir(), env = {} }: { port: number; dataDir?: string; env?: Record<string, string> }): Promise<AppServer> {
-  await ensureBuild();
+  await ensureBuilt();
   const url = `http://127.0.0.1:${port}`;
   const childEnv: Record<string, string | undefined> = {
     ...process.env,
