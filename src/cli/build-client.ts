@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { CLIENT_SCRIPT_PATH } from "../domain/page-hooks";
+import { CLIENT_SCRIPT_PATH } from "@/domain/page-hooks";
 
 export const CLIENT_ENTRY = "src/client/enhance.ts";
 export const CLIENT_BUNDLE = `public${CLIENT_SCRIPT_PATH}`;

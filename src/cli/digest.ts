@@ -2,11 +2,11 @@
 // The same job as the cron route and the scheduler, so running it after them (or at the same time) is safe.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { isDigestDate } from "../domain/digest/digest-date";
-import { env } from "../env";
-import { openDb } from "../server/db";
-import { runDigest, type DigestProgress } from "../server/digest/run-digest";
-import { mailerFromEnv } from "../server/mailer";
+import { isDigestDate } from "@/domain/digest/digest-date";
+import { env } from "@/env";
+import { openDb } from "@/server/db";
+import { runDigest, type DigestProgress } from "@/server/digest/run-digest";
+import { mailerFromEnv } from "@/server/mailer";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 
 const ArgsSchema = z.object({

@@ -1,5 +1,5 @@
 // The importer's closing report: what was added, merged, left alone, skipped and rejected, and why.
-import type { IngestSummary } from "../server/ingest/run-ingest";
+import type { IngestSummary } from "@/server/ingest/run-ingest";
 
 const MAX_LISTED = 50;
 

@@ -2,12 +2,12 @@
 // Imports papers from files or URLs into the database (migrated first), with a progress bar and a summary.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { IMPORT_FORMATS } from "../domain/import/import-types";
-import { env } from "../env";
-import { openDb } from "../server/db";
-import { IngestInputError, runIngest } from "../server/ingest/run-ingest";
-import { applyMigrations } from "../server/migrate";
-import { InputReadError, readInputs } from "../server/ingest/read-inputs";
+import { IMPORT_FORMATS } from "@/domain/import/import-types";
+import { env } from "@/env";
+import { openDb } from "@/server/db";
+import { IngestInputError, runIngest } from "@/server/ingest/run-ingest";
+import { applyMigrations } from "@/server/migrate";
+import { InputReadError, readInputs } from "@/server/ingest/read-inputs";
 import { formatIngestSummary } from "./ingest-summary";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 

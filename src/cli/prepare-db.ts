@@ -1,8 +1,8 @@
 // Prepares the database: applies migrations and loads the sample papers into an empty store.
-import { env } from "../env";
-import { openDb } from "../server/db";
-import { applyMigrations } from "../server/migrate";
-import { loadSampleIfEmpty } from "../server/sample-data";
+import { env } from "@/env";
+import { openDb } from "@/server/db";
+import { applyMigrations } from "@/server/migrate";
+import { loadSampleIfEmpty } from "@/server/sample-data";
 
 export async function prepareDatabase(now = new Date()): Promise<void> {
   const settings = env();

@@ -1,7 +1,7 @@
 // npm run trending:rebuild: recomputes every trend key for the current TRENDING_HALF_LIFE_HOURS.
-import { env } from "../env";
-import { openDb } from "../server/db";
-import { rebuildTrendKeys } from "../server/trend-keys-rebuild";
+import { env } from "@/env";
+import { openDb } from "@/server/db";
+import { rebuildTrendKeys } from "@/server/trend-keys-rebuild";
 
 const settings = env();
 const db = await openDb(settings.databaseUrl);

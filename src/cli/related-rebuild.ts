@@ -1,8 +1,8 @@
 // npm run related:rebuild: recomputes every paper's related list with the current corpus's term weights.
 // Ingest keeps the lists fresh incrementally; this is for after a very large import (docs/related.md).
-import { env } from "../env";
-import { openDb } from "../server/db";
-import { rebuildRelated } from "../server/related-store";
+import { env } from "@/env";
+import { openDb } from "@/server/db";
+import { rebuildRelated } from "@/server/related-store";
 
 async function main(): Promise<void> {
   const db = await openDb(env().databaseUrl);

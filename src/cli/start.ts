@@ -3,9 +3,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
-import { env, missingProductionSettings } from "../env";
-import { buildIsCurrent, writeBuildStamp } from "../server/build-stamp";
-import { secretKey } from "../server/secrets";
+import { env, missingProductionSettings } from "@/env";
+import { buildIsCurrent, writeBuildStamp } from "@/server/build-stamp";
+import { secretKey } from "@/server/secrets";
 import { buildClient } from "./build-client";
 import { prepareDatabase } from "./prepare-db";
 import { startBackgroundJobs } from "./background-jobs";

@@ -1,7 +1,7 @@
 // npm run subscribers -- list | export | delete <email>: the operator's view of the subscriber list.
-import { env } from "../env";
-import { openDb } from "../server/db";
-import { deleteSubscriber, listSubscribers, subscribersCsv } from "../server/subscriptions/subscriber-admin";
+import { env } from "@/env";
+import { openDb } from "@/server/db";
+import { deleteSubscriber, listSubscribers, subscribersCsv } from "@/server/subscriptions/subscriber-admin";
 
 const USAGE = "usage: npm run subscribers -- list | export > subscribers.csv | delete <email>";
 

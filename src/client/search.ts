@@ -1,7 +1,7 @@
 // On the feed, results follow your typing (the URL is replaced, so it stays shareable); "/" focuses the
 // search box from anywhere, Esc clears it. Markup: <form data-search> with the box and hidden
 // topic/window/sort inputs (SearchForm).
-import { HOOKS, MAIN_ID, SEARCH_INPUT_ID } from "../domain/page-hooks";
+import { HOOKS, MAIN_ID, SEARCH_INPUT_ID } from "@/domain/page-hooks";
 import { hook, required } from "./dom";
 
 const DEBOUNCE_MS = 250;

@@ -1,7 +1,7 @@
 // The subscribe box signs you up without leaving the page. Markup: <form data-subscribe> in its <section>,
 // beside a hidden <div data-subscribed> holding the "check your inbox" state (SubscribeForm).
-import { HOOKS } from "../domain/page-hooks";
-import { maskEmail } from "../domain/subscription/email-address";
+import { HOOKS } from "@/domain/page-hooks";
+import { maskEmail } from "@/domain/subscription/email-address";
 import { apiErrorMessage, hook, required } from "./dom";
 
 function emailField(form: HTMLFormElement): HTMLInputElement {

@@ -1,6 +1,6 @@
 // A paper page counts one view once it is really shown in a browser. Markup: <span hidden data-view-paper="{id}">.
 // Prefetches and HEAD requests never run this script, and the route drops bots.
-import { HOOKS } from "../domain/page-hooks";
+import { HOOKS } from "@/domain/page-hooks";
 import { hook } from "./dom";
 
 export function countViews(): void {

@@ -1,7 +1,7 @@
 // Votes count at once, without a page load, and roll back if the server refuses.
 // Markup: <form data-vote="{paperId}" data-title="…"> around a button[aria-pressed][data-votes] (VoteButton).
-import { HOOKS } from "../domain/page-hooks";
-import { voteLabel } from "../domain/vote-label";
+import { HOOKS } from "@/domain/page-hooks";
+import { voteLabel } from "@/domain/vote-label";
 import { apiErrorMessage, required } from "./dom";
 
 interface VoteState {

@@ -1,5 +1,5 @@
 // The double opt-in mail: one button to confirm, what the reader signed up for, and what to do if it was not them.
-import { escapeHtml } from "../domain/escape-html";
+import { escapeHtml } from "@/domain/escape-html";
 import { mailButtonRow, mailDocument, mailFooterRow, mailHeaderRow, mailLink, mailParagraphRow } from "./mail-layout";
 
 export interface ConfirmationEmailInput {

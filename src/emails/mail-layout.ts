@@ -2,7 +2,7 @@
 // CSS, one font stack, one palette and one button, so every mail client renders them alike. Inline styles
 // carry the light theme every client understands; the <style> block only adds the dark override for clients
 // that honour prefers-color-scheme (the others invert inline colours themselves).
-import { escapeHtml } from "../domain/escape-html";
+import { escapeHtml } from "@/domain/escape-html";
 
 export const COLORS = {
   page: "#f4f4f5",

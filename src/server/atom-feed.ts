@@ -1,8 +1,8 @@
 // The Atom feed of a feed view: the same papers, in the same order, as the page with these parameters.
-import { buildAtom } from "../domain/atom";
-import type { FeedQuery } from "../domain/feed-params";
-import { paperAtomFeed } from "../domain/paper-atom";
-import { env } from "../env";
+import { buildAtom } from "@/domain/atom";
+import type { FeedQuery } from "@/domain/feed-params";
+import { paperAtomFeed } from "@/domain/paper-atom";
+import { env } from "@/env";
 import type { Db } from "./db";
 import { loadFeed } from "./feed-page";
 

@@ -1,6 +1,6 @@
 // One cached Prisma client over better-sqlite3, with WAL and a busy timeout set on connect.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient } from "@/generated/prisma/client";
 import { databaseFile, databaseUrl } from "./database-url";
 import { registerClientFile } from "./sqlite-direct";
 

@@ -1,7 +1,7 @@
 // Everything a feed view needs in one call: the listing (or search results) plus each paper's
 // trending explanation. Used by the feed page, /api/papers and /feed.xml alike.
-import { decodeCursor, encodeCursor, type FeedQuery } from "../domain/feed-params";
-import type { TopicRef } from "../domain/paper";
+import { decodeCursor, encodeCursor, type FeedQuery } from "@/domain/feed-params";
+import type { TopicRef } from "@/domain/paper";
 import type { Db } from "./db";
 import { listFeed, UnknownTopicError, type FeedItem, type FeedPage } from "./feed";
 import { searchPapers } from "./search/search-papers";

@@ -1,7 +1,7 @@
 // The feed: papers of a time window in trending (or newest-first) order, optionally within a topic.
 // Search queries are answered by the search module; this module owns the plain listing.
-import type { Paper } from "../domain/paper";
-import { decodeCursor, encodeCursor, windowStart, type FeedQuery } from "../domain/feed-params";
+import type { Paper } from "@/domain/paper";
+import { decodeCursor, encodeCursor, windowStart, type FeedQuery } from "@/domain/feed-params";
 import type { Db } from "./db";
 import { PAPER_ROW_SELECT, toPaper } from "./paper-rows";
 import { topicsOfPapers } from "./paper-topics";

@@ -1,6 +1,6 @@
 // Everything the feed page (/) shows, loaded for one request: the feed or search results of the URL's
 // query (bad parameters fall back to the default feed), the visitor's votes, and the topic lists.
-import { FeedQuerySchema, feedQueryInput, type FeedQuery } from "../domain/feed-params";
+import { FeedQuerySchema, feedQueryInput, type FeedQuery } from "@/domain/feed-params";
 import type { Db } from "./db";
 import { loadFeed, UnknownTopicError, type FeedView } from "./feed-page";
 import { listTopics } from "./search/search-papers";

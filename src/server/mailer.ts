@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { env } from "../env";
+import { env } from "@/env";
 import { MailSendError, type Mailer, type OutgoingMail, type SentMail } from "./mail-types";
 
 export interface MailerOptions {

@@ -1,6 +1,6 @@
 // Everything a paper's own page and GET /api/papers/{id} show: the paper, its stored related papers and
 // its trending explanation, read in parallel.
-import type { Paper } from "../domain/paper";
+import type { Paper } from "@/domain/paper";
 import type { Db } from "./db";
 import { paperById, paperBySlug } from "./paper-lookup";
 import { relatedPapers } from "./related-store";

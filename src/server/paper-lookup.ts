@@ -1,5 +1,5 @@
 // Single-paper lookups for the paper page and /api/papers/{id}.
-import type { Paper } from "../domain/paper";
+import type { Paper } from "@/domain/paper";
 import type { Db } from "./db";
 import { PAPER_ROW_SELECT, toPaper } from "./paper-rows";
 import { topicsOfPapers } from "./paper-topics";

@@ -1,9 +1,9 @@
 // Decides, for a batch of incoming papers, which are new and which merge into a stored (or earlier) paper.
 // Works in memory after one lookup: the same plan drives the write path and the importer's dry run.
-import { normalizeWhitespace } from "../domain/latex";
-import { mergeFacts, titleMatchAllowed, type PaperFacts } from "../domain/import/merge-facts";
-import type { NewPaper } from "../domain/paper";
-import { titleKey } from "../domain/title-key";
+import { normalizeWhitespace } from "@/domain/latex";
+import { mergeFacts, titleMatchAllowed, type PaperFacts } from "@/domain/import/merge-facts";
+import type { NewPaper } from "@/domain/paper";
+import { titleKey } from "@/domain/title-key";
 import type { CandidateRow } from "./paper-bulk-writer";
 import { parseJsonList } from "./paper-rows";
 

@@ -1,6 +1,6 @@
 // Maps Paper rows to the domain's Paper: Prisma types stop here.
-import { parseJsonList } from "../domain/json-list";
-import type { Paper, TopicRef } from "../domain/paper";
+import { parseJsonList } from "@/domain/json-list";
+import type { Paper, TopicRef } from "@/domain/paper";
 
 export { parseJsonList };
 

@@ -1,7 +1,7 @@
 // Signals an import carries: the rank on a ranked list and imported upvotes, one observation per paper
 // and source per window, so re-importing the same list (or fetching it twice a day) counts once.
-import type { NewPaper } from "../domain/paper";
-import { addToTrendKey, importedUpvotesWeight, sourceRankWeight } from "../domain/trending";
+import type { NewPaper } from "@/domain/paper";
+import { addToTrendKey, importedUpvotesWeight, sourceRankWeight } from "@/domain/trending";
 import type { DraftPaper, PaperPlan, StoredPaper } from "./paper-merge-plan";
 import type { SignalInput } from "./signals";
 

@@ -1,9 +1,9 @@
 // Adds papers to the store: one transaction per batch, merging into an existing paper instead of
 // duplicating it (same arXiv id, else same normalised title), and recording ranked-source signals.
-import { cleanLatex } from "../domain/latex";
-import type { NewPaper } from "../domain/paper";
-import { NO_SIGNAL_KEY } from "../domain/trending";
-import { env } from "../env";
+import { cleanLatex } from "@/domain/latex";
+import type { NewPaper } from "@/domain/paper";
+import { NO_SIGNAL_KEY } from "@/domain/trending";
+import { env } from "@/env";
 import type { Db } from "./db";
 import { withPaperWriter, sqliteDate, type PaperBulkWriter, type PaperInsert } from "./paper-bulk-writer";
 import { planPapers, type AddOutcome, type DraftPaper, type StoredPaper } from "./paper-merge-plan";

@@ -1,5 +1,5 @@
 // Topic labels of a set of papers, in one query (for cards and API items).
-import type { TopicRef } from "../domain/paper";
+import type { TopicRef } from "@/domain/paper";
 import type { Db } from "./db";
 
 export async function topicsOfPapers(db: Db, paperIds: readonly number[]): Promise<Map<number, TopicRef[]>> {

@@ -1,7 +1,7 @@
 // One RelatedIndex per open database, kept in this process so adding papers never re-reads the corpus.
 // Before each use it checks the papers table: if anything besides the papers being added changed (another
 // process ingested, or papers were deleted), the index is loaded again from the database.
-import { RelatedIndex } from "../domain/related/related-index";
+import { RelatedIndex } from "@/domain/related/related-index";
 import type { Db } from "./db";
 import { readPapersAfter, readStoredLists } from "./related-rows";
 

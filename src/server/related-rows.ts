@@ -1,8 +1,8 @@
 // Reads and writes related-list rows and the papers' text on the direct SQLite connection (sqlite-direct.ts):
 // prepared statements cost a few microseconds each where a Prisma statement costs ~0.5 ms, and related lists
 // are refreshed after every ingest batch. SQLite-specific by design; the related SQL lives here only.
-import type { RelatedDocument } from "../domain/related/related-index";
-import { RELATED_LIST_SIZE, type RelatedEntry } from "../domain/related/related-list";
+import type { RelatedDocument } from "@/domain/related/related-index";
+import { RELATED_LIST_SIZE, type RelatedEntry } from "@/domain/related/related-list";
 import type { Db } from "./db";
 import { withoutBusyWait } from "./sqlite-busy";
 import { sqliteOf, type Sqlite } from "./sqlite-direct";

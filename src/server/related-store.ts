@@ -1,7 +1,7 @@
 // Related papers: computed when papers are added and stored in RelatedPaper, so a paper page only reads
 // five rows. docs/related.md explains how the lists stay fresh as the corpus grows.
-import { RelatedIndex } from "../domain/related/related-index";
-import type { Paper } from "../domain/paper";
+import { RelatedIndex } from "@/domain/related/related-index";
+import type { Paper } from "@/domain/paper";
 import type { Db } from "./db";
 import { dropIndex, indexWith, keepIndex, serialized } from "./related-index-cache";
 import { readPapersAfter, StaleRelatedIndexError, writeRelatedLists } from "./related-rows";

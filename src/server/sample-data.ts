@@ -1,7 +1,7 @@
 // The sample dataset shipped in prisma/: 210 papers from a trending-papers export, loaded into an empty store.
 import fs from "node:fs";
 import path from "node:path";
-import { parseTextExport } from "../domain/text-export";
+import { parseTextExport } from "@/domain/text-export";
 import type { Db } from "./db";
 import { addPapers } from "./paper-store";
 

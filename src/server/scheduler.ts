@@ -2,7 +2,7 @@
 // job at a time (a slow run is never overlapped by the next), errors logged and survived.
 // SCHEDULER=off disables it when an external cron calls /api/cron/* instead.
 import { Cron } from "croner";
-import { env } from "../env";
+import { env } from "@/env";
 
 export interface ScheduledJob {
   name: string;

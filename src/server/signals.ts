@@ -1,10 +1,10 @@
 // Records trending signals: stores each event and folds it into its paper's trend key, in O(1) per event.
 // Each step is one statement whose rows travel as a single JSON parameter unpacked by json_each:
 // Prisma spends ~15 µs per bound parameter, which made per-value binding 4x too slow for bulk imports.
-import type { Prisma } from "../generated/prisma/client";
-import { addToTrendKey, trendKeyOf, type SignalKind } from "../domain/trending";
+import type { Prisma } from "@/generated/prisma/client";
+import { addToTrendKey, trendKeyOf, type SignalKind } from "@/domain/trending";
 import type { Db } from "./db";
-import { env } from "../env";
+import { env } from "@/env";
 import { retryWhenBusy } from "./busy-retry";
 
 export interface SignalInput {

@@ -2,7 +2,7 @@
 // the same rows topic-tagging.ts writes through Prisma, with prepared statements, because at ~0.5 ms per
 // Prisma statement tagging used to cost more than storing and indexing the papers.
 import type Database from "better-sqlite3";
-import { categoryTopic, isArxivCategory } from "../domain/topics/arxiv-categories";
+import { categoryTopic, isArxivCategory } from "@/domain/topics/arxiv-categories";
 
 export interface StoredTopic {
   id: number;

@@ -2,8 +2,8 @@
 // FTS index once with its topicsText (an UPDATE afterwards would delete and re-insert its whole FTS row).
 // Gives exactly the tags tagNewPapers would: when the vocabulary is due for recomputation after this batch,
 // or changed since it was loaded, it declines and leaves the batch to tagNewPapers.
-import { TopicMatcher } from "../domain/topics/topic-matcher";
-import { paperTopicsText, topicSpellingsText } from "../domain/topics/topics-text";
+import { TopicMatcher } from "@/domain/topics/topic-matcher";
+import { paperTopicsText, topicSpellingsText } from "@/domain/topics/topics-text";
 import type { Db } from "./db";
 import { parseJsonList } from "./paper-rows";
 import type { TopicLinkWriter } from "./topic-link-writer";

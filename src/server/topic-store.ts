@@ -3,11 +3,11 @@
 // Topics are append-only: a recomputation adds new topics and spellings and back-fills them onto the
 // papers that mention them (found through the FTS index), but never renames or removes a topic, so
 // topic pages and subscribers' choices stay valid.
-import { foldedWords } from "../domain/search/text-words";
-import { extractTopicVocabulary } from "../domain/topics/extract-vocabulary";
-import { phraseKey } from "../domain/topics/phrase-tokens";
-import { topicSlug, type TopicDefinition } from "../domain/topics/topic-definition";
-import { TopicMatcher, type MatchableTopic } from "../domain/topics/topic-matcher";
+import { foldedWords } from "@/domain/search/text-words";
+import { extractTopicVocabulary } from "@/domain/topics/extract-vocabulary";
+import { phraseKey } from "@/domain/topics/phrase-tokens";
+import { topicSlug, type TopicDefinition } from "@/domain/topics/topic-definition";
+import { TopicMatcher, type MatchableTopic } from "@/domain/topics/topic-matcher";
 import type { Db } from "./db";
 import { parseJsonList } from "./paper-rows";
 import { papersMentioning } from "./search/fts";

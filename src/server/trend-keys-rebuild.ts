@@ -1,6 +1,6 @@
 // Rebuilds every paper's trend key from its stored events: needed once after TRENDING_HALF_LIFE_HOURS
 // changes, since keys are computed for one half-life. A maintenance job, never run per request.
-import { NO_SIGNAL_KEY, trendKeyOf, type TrendEvent } from "../domain/trending";
+import { NO_SIGNAL_KEY, trendKeyOf, type TrendEvent } from "@/domain/trending";
 import type { Db } from "./db";
 
 const PAGE = 5_000;

@@ -1,8 +1,8 @@
 // Explains given papers' trending place: score, overall rank and plain-words reasons, from one grouped
 // query over their events plus one over the papers. SQLite-specific: pow() and julianday().
-import { trendReasons, type TrendFacts, type TrendReason } from "../domain/trend-reasons";
-import { NO_SIGNAL_KEY, scoreFromKey } from "../domain/trending";
-import { env } from "../env";
+import { trendReasons, type TrendFacts, type TrendReason } from "@/domain/trend-reasons";
+import { NO_SIGNAL_KEY, scoreFromKey } from "@/domain/trending";
+import { env } from "@/env";
 import type { Db } from "./db";
 
 export interface TrendingExplanation {

@@ -4,7 +4,7 @@
 // - a window: the feedAt tie-breaker cannot come from the trendKey index, so SQLite ranges over
 //   ("feedAt", "trendKey") for the window, which also holds every sort column, and keeps the top in a small
 //   sorter. Walking the trendKey index instead skips every paper outside the window: 20x slower for a day.
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 
 export function trendingOrderBy(windowed: boolean): Prisma.PaperOrderByWithRelationInput[] {
   if (!windowed) return [{ trendKey: "desc" }, { id: "asc" }];

@@ -1,6 +1,6 @@
 // Paper-page views as a trending signal: at most one per visitor, paper and UTC day, and only from
 // what is plausibly a person reading (no HEAD, no prefetch, no obvious bot).
-import { SIGNAL_WEIGHTS } from "../domain/trending";
+import { SIGNAL_WEIGHTS } from "@/domain/trending";
 import type { Db } from "./db";
 import { recordSignalsInTx } from "./signals";
 import { retryWhenBusy } from "./busy-retry";

@@ -1,6 +1,6 @@
 // Input of the vote and view routes: the paper id, the no-JavaScript form, same-origin checks and rate limits.
 import { z } from "zod";
-import { env } from "../env";
+import { env } from "@/env";
 import { createRateLimiter } from "./rate-limiter";
 
 /** 30 votes a minute per IP: far above a reader clicking through a feed, far below a script. */

@@ -1,6 +1,6 @@
 // Reader upvotes: one Vote row per (paper, visitor), a votes counter on Paper, and upvote/unvote events
 // for the trending key. Both directions are idempotent: repeating them changes nothing.
-import { SIGNAL_WEIGHTS } from "../domain/trending";
+import { SIGNAL_WEIGHTS } from "@/domain/trending";
 import type { Db } from "./db";
 import { retryWhenBusy } from "./busy-retry";
 import { recordSignalsInTx, type Tx } from "./signals";

@@ -1,5 +1,5 @@
 // One reader's digest: their topics' new papers first, then the overall top to fill, never a paper twice.
-import type { Paper, TopicRef } from "../paper";
+import type { Paper, TopicRef } from "@/domain/paper";
 import { digestWindowStart } from "./digest-window";
 import { excerpt } from "./excerpt";
 import { whyItIsHere } from "./digest-reason";

@@ -1,6 +1,6 @@
 // The zod schema every imported entry passes before it may enter the store, whatever its format.
 import { z } from "zod";
-import type { NewPaper } from "../paper";
+import type { NewPaper } from "@/domain/paper";
 import { isArxivId } from "./arxiv-id";
 import { cleanImportedText } from "./clean-text";
 import type { ImportRejection } from "./import-types";

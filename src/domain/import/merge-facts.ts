@@ -1,5 +1,5 @@
 // Merging what a second source knows about a paper into the stored one: fill gaps, never overwrite.
-import type { NewPaper, Paper } from "../paper";
+import type { NewPaper, Paper } from "@/domain/paper";
 
 /** The mergeable facts of a stored paper. */
 export type PaperFacts = Pick<Paper, "arxivId" | "authors" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "categories" | "comment" | "publishedAt">;

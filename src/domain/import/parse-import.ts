@@ -1,5 +1,5 @@
 // Entry point of the import parsers: detect or check the format, then parse into papers and rejections.
-import { looksLikeTextExport } from "../text-export";
+import { looksLikeTextExport } from "@/domain/text-export";
 import { parseArxivAtom } from "./arxiv-atom";
 import { parseArxivRss } from "./arxiv-rss";
 import { parseHfDaily } from "./hf-daily";

@@ -1,5 +1,5 @@
 // The plain-text trending export (the sample's format) as an import: its order is the source rank.
-import { parseTextExport, TextExportError } from "../text-export";
+import { parseTextExport, TextExportError } from "@/domain/text-export";
 import { collectPapers } from "./entry-schema";
 import { ImportFormatError, type ParsedImport } from "./import-types";
 

@@ -11,7 +11,7 @@
 // Relevance dominates: trending can reorder papers whose text matches are within ~⅓ of each other,
 // never lift a weak match over a strong one. trendKey ratios do not depend on the clock, so the
 // blend needs no `now`.
-import { NO_SIGNAL_KEY } from "../trending";
+import { NO_SIGNAL_KEY } from "@/domain/trending";
 
 export const TEXT_WEIGHT = 0.75;
 export const TREND_WEIGHT = 0.25;

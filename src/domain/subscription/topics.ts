@@ -1,5 +1,5 @@
 // Subscription topics: slugs from the topic vocabulary or free text, cleaned into a short, bounded list.
-import { parseJsonList } from "../json-list";
+import { parseJsonList } from "@/domain/json-list";
 
 export type TopicsCheck = { ok: true; topics: string[] } | { ok: false; message: string };
 

@@ -1,6 +1,6 @@
 // Splits text into runs of words that may form a key phrase: punctuation (. , ; : ( ) …) ends a run,
 // hyphens and spaces do not, so "low-rank adaptation" and "low rank adaptation" give the same words.
-import { stemOf, wordSpans } from "../search/text-words";
+import { stemOf, wordSpans } from "@/domain/search/text-words";
 
 export interface PhraseToken {
   folded: string;

@@ -1,6 +1,6 @@
 // A topic as extraction defines it: a display label, the variant spellings that count as mentions,
 // and a URL slug. Labels read like the corpus writes them ("Low-rank adaptation", "LoRA").
-import { foldWord } from "../search/text-words";
+import { foldWord } from "@/domain/search/text-words";
 import { phraseKey } from "./phrase-tokens";
 
 export interface TopicDefinition {

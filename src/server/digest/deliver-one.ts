@@ -1,7 +1,7 @@
 // Sends one delivery: claim it, compose, send, record. The claim comes first so only one runner acts;
 // the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/mail-types";
 import { claimDelivery, markFailed, markNothingToSend, markSent } from "./delivery-claims";
 import type { DigestCandidates } from "./digest-candidates";
 import { composeFor, digestMail, type DigestRecipient } from "./digest-mail";

@@ -1,8 +1,8 @@
 // State changes of one delivery. Every change out of "pending" is a conditional update, so two runners
 // (two cron calls, a cron and the CLI) can never both own, and send, the same delivery.
-import { retryDelayMs } from "../../domain/digest/retry-backoff";
-import type { Db } from "../db";
-import { MailSendError } from "../mail-types";
+import { retryDelayMs } from "@/domain/digest/retry-backoff";
+import type { Db } from "@/server/db";
+import { MailSendError } from "@/server/mail-types";
 import { claimDeliveryRow, recordBounce, recordFailed, recordNothingToSend, recordRetry, recordSentRow, type ClaimOutcome, type SentRow } from "./delivery-sql";
 
 export type ClaimResult = ClaimOutcome;

@@ -1,8 +1,8 @@
 // The digest's hot-path SQL: prepared statements on the direct SQLite connection (sqlite-direct.ts), about
 // 10 µs each where a Prisma statement costs ~0.5 ms. SQLite-specific by design; nothing else writes SQL here.
-import type { Db } from "../db";
-import { sqliteOf, type Sqlite } from "../sqlite-direct";
-import { withoutBusyWait } from "../sqlite-busy";
+import type { Db } from "@/server/db";
+import { sqliteOf, type Sqlite } from "@/server/sqlite-direct";
+import { withoutBusyWait } from "@/server/sqlite-busy";
 
 /** The stored DateTime format of the Prisma SQLite adapter: ISO-8601 text with "+00:00", compared as text. */
 export function sqliteTime(date: Date): string {

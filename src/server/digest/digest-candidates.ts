@@ -1,12 +1,12 @@
 // Everything a run needs to compose every reader's digest, loaded once per run: the new papers of the
 // widest possible window in trending order, with their topics, and the topic catalogue.
-import { excerptCache } from "../../domain/digest/compose-digest";
-import { topicResolver } from "../../domain/digest/digest-topics";
-import { earliestWindowStart } from "../../domain/digest/digest-window";
-import type { Paper } from "../../domain/paper";
-import type { Db } from "../db";
-import { PAPER_ROW_SELECT, parseJsonList, toPaper } from "../paper-rows";
-import { topicsOfPapers } from "../paper-topics";
+import { excerptCache } from "@/domain/digest/compose-digest";
+import { topicResolver } from "@/domain/digest/digest-topics";
+import { earliestWindowStart } from "@/domain/digest/digest-window";
+import type { Paper } from "@/domain/paper";
+import type { Db } from "@/server/db";
+import { PAPER_ROW_SELECT, parseJsonList, toPaper } from "@/server/paper-rows";
+import { topicsOfPapers } from "@/server/paper-topics";
 
 /** Enough for a week of arXiv cs.* plus extras; a reader's top 10 always comes from the head of this list. */
 export const MAX_CANDIDATES = 3000;

@@ -1,11 +1,11 @@
 // The digest on the web: today's general edition, archived editions, and a reader's own next digest.
-import type { DigestItem } from "../../domain/digest/compose-digest";
-import { digestDateOf } from "../../domain/digest/digest-date";
-import type { Paper } from "../../domain/paper";
-import type { Db } from "../db";
-import { PAPER_ROW_SELECT, toPaper } from "../paper-rows";
-import { topicsOfPapers } from "../paper-topics";
-import { findSubscriberByManageToken } from "../subscriptions/find-subscriber";
+import type { DigestItem } from "@/domain/digest/compose-digest";
+import { digestDateOf } from "@/domain/digest/digest-date";
+import type { Paper } from "@/domain/paper";
+import type { Db } from "@/server/db";
+import { PAPER_ROW_SELECT, toPaper } from "@/server/paper-rows";
+import { topicsOfPapers } from "@/server/paper-topics";
+import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
 import { loadDigestCandidates } from "./digest-candidates";
 import { composeFor } from "./digest-mail";
 import type { DigestSettings } from "./digest-settings";

@@ -1,9 +1,9 @@
 // The digest's scheduled jobs for the start script: the daily edition, and a frequent retry pass that
 // only continues an edition already started (it never sends before DIGEST_CRON).
-import { env } from "../../env";
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
-import type { ScheduledJob } from "../scheduler";
+import { env } from "@/env";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/mail-types";
+import type { ScheduledJob } from "@/server/scheduler";
 import { runDigest } from "./run-digest";
 
 export const DIGEST_RETRY_CRON = "*/10 * * * *";

@@ -1,8 +1,8 @@
 // Turns one reader's composed digest into the message the mailer sends: body, links and list headers.
-import { composeDigest, type DigestItem } from "../../domain/digest/compose-digest";
-import { renderDigestEmail } from "../../emails/digest";
-import type { OutgoingMail } from "../mail-types";
-import { subscriberLinks } from "../subscriptions/links";
+import { composeDigest, type DigestItem } from "@/domain/digest/compose-digest";
+import { renderDigestEmail } from "@/emails/digest";
+import type { OutgoingMail } from "@/server/mail-types";
+import { subscriberLinks } from "@/server/subscriptions/links";
 import { clickUrl } from "./click-token";
 import type { DigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";

@@ -1,6 +1,6 @@
 // The run's bookkeeping: one DigestRun per date, one Delivery per (run, subscriber), and the sweeps
 // that keep a crashed or superseded run from either resending or silently dropping anyone.
-import type { Db } from "../db";
+import type { Db } from "@/server/db";
 
 /** A send takes seconds; a delivery still "sending" after this belongs to a process that died mid-send. */
 export const SENDING_LEASE_MS = 15 * 60_000;

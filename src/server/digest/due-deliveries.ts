@@ -1,7 +1,7 @@
 // Reads the run's due deliveries a page at a time, with what composing needs, in two queries per page
 // (direct SQL: delivery-sql.ts).
-import { earliestWindowStart } from "../../domain/digest/digest-window";
-import type { Db } from "../db";
+import { earliestWindowStart } from "@/domain/digest/digest-window";
+import type { Db } from "@/server/db";
 import type { DueDelivery } from "./deliver-one";
 import { dueRows, sentPaperRows } from "./delivery-sql";
 

@@ -1,6 +1,6 @@
 // --dry-run: composes what the edition would send, reading only. No run, delivery or send is written.
-import { digestSubject } from "../../domain/digest/digest-subject";
-import type { Db } from "../db";
+import { digestSubject } from "@/domain/digest/digest-subject";
+import type { Db } from "@/server/db";
 import { loadDigestCandidates } from "./digest-candidates";
 import { findRun, SENDING_LEASE_MS } from "./digest-run-store";
 import type { DigestSettings } from "./digest-settings";

@@ -1,8 +1,8 @@
 // A click on a digest link: a "click" trending signal, counted once per delivery and paper, so a mail
 // scanner that fetches every link (or a reader clicking twice) cannot inflate a paper's score.
-import { SIGNAL_WEIGHTS } from "../../domain/trending";
-import type { Db } from "../db";
-import { recordSignals } from "../signals";
+import { SIGNAL_WEIGHTS } from "@/domain/trending";
+import type { Db } from "@/server/db";
+import { recordSignals } from "@/server/signals";
 import type { ClickTarget } from "./click-token";
 
 /** Returns the paper's slug to redirect to, or null when the paper no longer exists. */

@@ -1,8 +1,8 @@
 // The daily digest job: one edition per date (in DIGEST_TZ), one delivery per active subscriber,
 // each sent at most once however often or however concurrently the job is called.
-import { digestDateOf } from "../../domain/digest/digest-date";
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
+import { digestDateOf } from "@/domain/digest/digest-date";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/mail-types";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
 import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
 import { countByStatus, enqueueDeliveries, ensureRun, expireSendingLeases, findRun, finishRun, supersedeEarlierRuns } from "./digest-run-store";

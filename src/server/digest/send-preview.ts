@@ -1,7 +1,7 @@
 // --to <email>: sends one preview of the edition to any address, recording nothing. A subscriber gets
 // their own next digest; anyone else gets the general edition (the last day's overall top list).
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/mail-types";
 import { loadDigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 import { composeFor, digestMail, type DigestRecipient } from "./digest-mail";

@@ -1,10 +1,10 @@
 // The ingest job: parse every input first (one unusable input means nothing is written), then write
 // the papers in transactions of one batch each through addPapers, reporting progress per batch.
-import { ImportFormatError, type ImportFormat, type ImportRejection } from "../../domain/import/import-types";
-import { parseImport } from "../../domain/import/parse-import";
-import type { NewPaper } from "../../domain/paper";
-import type { Db } from "../db";
-import { addPapers, previewPapers } from "../paper-store";
+import { ImportFormatError, type ImportFormat, type ImportRejection } from "@/domain/import/import-types";
+import { parseImport } from "@/domain/import/parse-import";
+import type { NewPaper } from "@/domain/paper";
+import type { Db } from "@/server/db";
+import { addPapers, previewPapers } from "@/server/paper-store";
 
 export interface IngestInput {
   /** File path or URL, used in messages. */

@@ -1,7 +1,7 @@
 // The scheduled fetch: every configured source in turn, politely paced, each imported through runIngest
 // and recorded in FetchLog (time, source, counts, error) so the operator can see what happened.
-import type { Db } from "../db";
-import { env } from "../../env";
+import type { Db } from "@/server/db";
+import { env } from "@/env";
 import { fetchSource } from "./fetch-source";
 import { defaultFetchPolicy } from "./ingest-settings";
 import { RequestPacer, type FetchLike, type FetchPolicy } from "./polite-fetch";

@@ -2,8 +2,8 @@
 // the 20261126000100_search_fts migration). A PostgreSQL backend would replace this file only.
 // Paper rows are wide (whole abstracts), so nothing here reads them: FTS5 answers ids and bm25, the
 // covering index "Paper_search_cover_idx" answers trendKey and feedAt.
-import type { QuerySlot } from "../../domain/search/query-plan";
-import type { Db } from "../db";
+import type { QuerySlot } from "@/domain/search/query-plan";
+import type { Db } from "@/server/db";
 
 /** bm25 column weights, in the table's column order: title, abstract, authors, topics. */
 export const BM25_WEIGHTS = { title: 10, abstract: 1, authors: 5, topics: 4 } as const;

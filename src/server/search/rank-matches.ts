@@ -2,8 +2,8 @@
 // SELECTIVE_MATCHES matches or fewer) are scored by bm25 and ranked exactly; very common ones take the
 // bounded plan: the COMMON_CANDIDATES most recent matches, streamed by FTS5 in rowid order, ranked
 // among themselves.
-import { orderCandidates } from "../../domain/search/relevance-blend";
-import type { Db } from "../db";
+import { orderCandidates } from "@/domain/search/relevance-blend";
+import type { Db } from "@/server/db";
 import { bestMatches, countMatchesUpTo, recentMatches } from "./fts";
 
 /** Up to this many matches, every match is scored (bm25 over 5,000 rows takes ~10 ms here). */

@@ -2,9 +2,9 @@
 // typo-correction index). Built once per process on first use from the newest VOCABULARY_SAMPLE
 // papers (a word used only in older papers is still found: corrections keep the typed word as an
 // alternative), then extended with papers added since, found by id: no request ever rebuilds it.
-import { TermVocabulary } from "../../domain/search/term-vocabulary";
-import { foldedWords } from "../../domain/search/text-words";
-import type { Db } from "../db";
+import { TermVocabulary } from "@/domain/search/term-vocabulary";
+import { foldedWords } from "@/domain/search/text-words";
+import type { Db } from "@/server/db";
 
 interface IndexState {
   vocabulary: TermVocabulary;

@@ -1,17 +1,17 @@
 // Search: sanitise the query, plan it against the warm vocabulary (prefix completion, typo correction,
 // variants), fetch candidates from FTS5, rank them (relevance blended with trending, or the feed's own
 // orders), and explain each hit with title highlights and an abstract snippet.
-import { windowStart, type FeedWindow } from "../../domain/feed-params";
-import type { Paper, TopicRef } from "../../domain/paper";
-import { abstractSnippet, highlightRanges, type Range, type Snippet } from "../../domain/search/highlight";
-import { planQuery, type QueryPlan } from "../../domain/search/query-plan";
-import { sanitizeQuery } from "../../domain/search/sanitize-query";
-import type { Db } from "../db";
-import { UnknownTopicError } from "../feed";
+import { windowStart, type FeedWindow } from "@/domain/feed-params";
+import type { Paper, TopicRef } from "@/domain/paper";
+import { abstractSnippet, highlightRanges, type Range, type Snippet } from "@/domain/search/highlight";
+import { planQuery, type QueryPlan } from "@/domain/search/query-plan";
+import { sanitizeQuery } from "@/domain/search/sanitize-query";
+import type { Db } from "@/server/db";
+import { UnknownTopicError } from "@/server/feed";
 import { matchExpression } from "./fts";
 import { rankMatches, type MatchFilter, type RankedPage } from "./rank-matches";
 import { searchVocabulary } from "./search-index";
-import type { TermVocabulary } from "../../domain/search/term-vocabulary";
+import type { TermVocabulary } from "@/domain/search/term-vocabulary";
 import { listTopicPapers, papersInOrder, topicBySlug } from "./topic-queries";
 import { suggestTopics } from "./topic-suggestions";
 

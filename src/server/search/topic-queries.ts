@@ -1,9 +1,9 @@
 // Topic reads for pages and the API: the topic list, one topic by slug, and a topic's papers in the
 // feed's order (trending, or newest first) within a time window.
-import { windowStart, type FeedWindow } from "../../domain/feed-params";
-import type { Paper, TopicRef } from "../../domain/paper";
-import type { Db } from "../db";
-import { parseJsonList, PAPER_ROW_SELECT, toPaper, type PaperRow } from "../paper-rows";
+import { windowStart, type FeedWindow } from "@/domain/feed-params";
+import type { Paper, TopicRef } from "@/domain/paper";
+import type { Db } from "@/server/db";
+import { parseJsonList, PAPER_ROW_SELECT, toPaper, type PaperRow } from "@/server/paper-rows";
 
 export interface TopicSummary {
   slug: string;

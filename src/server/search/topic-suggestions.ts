@@ -1,9 +1,9 @@
 // Topics to suggest when a search finds nothing: the topics whose names are closest to the query
 // (fuse.js over labels and aliases; a few hundred entries at most), else the largest topics.
 import Fuse from "fuse.js";
-import type { TopicRef } from "../../domain/paper";
-import type { Db } from "../db";
-import { parseJsonList } from "../paper-rows";
+import type { TopicRef } from "@/domain/paper";
+import type { Db } from "@/server/db";
+import { parseJsonList } from "@/server/paper-rows";
 
 interface SuggestionIndex { topicCount: number; fuse: Fuse<{ slug: string; label: string; names: string[] }>; popular: TopicRef[] }
 const indexes = new WeakMap<Db, SuggestionIndex>();

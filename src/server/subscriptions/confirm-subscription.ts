@@ -1,8 +1,8 @@
 // Confirms a subscription from the emailed link. The state changes once; revisiting the link before it expires
 // (mail scanners often open it first) shows "already confirmed" instead of an error.
-import { maskEmail } from "../../domain/subscription/email-address";
-import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Db } from "../db";
+import { maskEmail } from "@/domain/subscription/email-address";
+import { parseStoredTopics } from "@/domain/subscription/topics";
+import type { Db } from "@/server/db";
 import { hashConfirmToken, isConfirmTokenShaped } from "./confirm-token";
 import { subscriberLinks } from "./links";
 

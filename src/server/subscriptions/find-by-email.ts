@@ -1,5 +1,5 @@
 // Looks an address up the way mailbox providers treat it: the local part's case does not make a new person.
-import type { Db } from "../db";
+import type { Db } from "@/server/db";
 
 export async function findSubscriberByEmail(db: Db, email: string) {
   // Plain SQL that SQLite and PostgreSQL both understand; at list sizes this scan is cheap.

@@ -1,5 +1,5 @@
 // Finds the subscriber a manage token belongs to, checking the signature in constant time.
-import type { Db } from "../db";
+import type { Db } from "@/server/db";
 import { manageTokenId, manageTokenMatches } from "./links";
 
 export async function findSubscriberByManageToken(db: Db, token: string | undefined | null) {

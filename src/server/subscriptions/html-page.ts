@@ -1,5 +1,5 @@
 // A small self-contained HTML page for route handlers that answer browsers (one-click unsubscribe, form errors).
-import { escapeHtml } from "../../domain/escape-html";
+import { escapeHtml } from "@/domain/escape-html";
 
 /** `bodyHtml` must already be escaped; the title is escaped here. */
 export function htmlPage({ status, title, bodyHtml, headers }: { status: number; title: string; bodyHtml: string; headers?: Record<string, string> }): Response {

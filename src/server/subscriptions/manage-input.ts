@@ -1,6 +1,6 @@
 // Reads a manage request (form post from /subscription, or JSON) into a token and a validated action.
 import { z } from "zod";
-import { normaliseTopics } from "../../domain/subscription/topics";
+import { normaliseTopics } from "@/domain/subscription/topics";
 import type { ManageAction } from "./manage-subscription";
 
 export const ManageSchema = z.object({

@@ -1,7 +1,7 @@
 // Changes a subscription through its manage token: topics, pause, resume, unsubscribe, or new links.
-import { maskEmail } from "../../domain/subscription/email-address";
-import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Db } from "../db";
+import { maskEmail } from "@/domain/subscription/email-address";
+import { parseStoredTopics } from "@/domain/subscription/topics";
+import type { Db } from "@/server/db";
 import { findSubscriberByManageToken } from "./find-subscriber";
 import { manageToken, newManageNonce } from "./links";
 

@@ -1,5 +1,5 @@
 // Forgets addresses whose owner never confirmed: we keep no data about people who did not opt in.
-import type { Db } from "../db";
+import type { Db } from "@/server/db";
 
 export const UNCONFIRMED_RETENTION_DAYS = 7;
 

@@ -1,10 +1,10 @@
 // A subscribe request: records consent and sends the right mail, with the same outcome for the caller whatever the
 // address's state, so the answer never tells anyone who is subscribed.
-import { alreadySubscribedEmail } from "../../emails/already-subscribed";
-import { Prisma } from "../../generated/prisma/client";
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
-import { sign } from "../secrets";
+import { alreadySubscribedEmail } from "@/emails/already-subscribed";
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/mail-types";
+import { sign } from "@/server/secrets";
 import { findSubscriberByEmail } from "./find-by-email";
 import { newManageNonce, subscriberLinks } from "./links";
 import { sendConfirmation } from "./send-confirmation";

@@ -1,7 +1,7 @@
 // Re-sends confirmation mails that could not go out (SMTP down), so no subscribe request is lost.
-import { env } from "../../env";
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
+import { env } from "@/env";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/mail-types";
 import { sendConfirmation } from "./send-confirmation";
 
 /** At a 10-minute scheduler tick, 24 attempts ride out a four-hour mail outage. */

@@ -1,9 +1,9 @@
 // Sends (or re-sends) the confirmation mail for a pending subscriber with a fresh token, recording the outcome.
-import { confirmationEmail } from "../../emails/confirmation";
-import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Db } from "../db";
-import type { Mailer } from "../mail-types";
-import { toMailSendError } from "../mailer";
+import { confirmationEmail } from "@/emails/confirmation";
+import { parseStoredTopics } from "@/domain/subscription/topics";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/mail-types";
+import { toMailSendError } from "@/server/mailer";
 import { CONFIRM_TTL_HOURS, createConfirmToken } from "./confirm-token";
 import { confirmUrl } from "./links";
 

@@ -1,7 +1,7 @@
 // Reads a subscribe request body (JSON, form-encoded or multipart) into a validated { email, topics }.
 import { z } from "zod";
-import { normaliseEmail } from "../../domain/subscription/email-address";
-import { normaliseTopics } from "../../domain/subscription/topics";
+import { normaliseEmail } from "@/domain/subscription/email-address";
+import { normaliseTopics } from "@/domain/subscription/topics";
 
 const MAX_BODY_BYTES = 16_384;
 

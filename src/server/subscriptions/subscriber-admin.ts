@@ -1,7 +1,7 @@
 // Operator views of the subscriber list: rows for the terminal, a CSV export, and erasure of one person.
-import { normaliseEmail } from "../../domain/subscription/email-address";
-import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Db } from "../db";
+import { normaliseEmail } from "@/domain/subscription/email-address";
+import { parseStoredTopics } from "@/domain/subscription/topics";
+import type { Db } from "@/server/db";
 import { findSubscriberByEmail } from "./find-by-email";
 
 const CSV_COLUMNS = ["id", "email", "status", "topics", "createdAt", "confirmedAt", "pausedAt", "unsubscribedAt", "consentAt", "consentIpHash", "consentUserAgent", "suppressedAt", "suppressReason", "lastDigestAt"] as const;
