@@ -26,7 +26,13 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       ...(fs.existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
@@ -36,6 +42,13 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: dataDir, SCHEDULER: "off", CRON_SECRET: E2E_CRON_SECRET, SAMPLE_DATA: "on", APP_URL: `http://localhost:${PORT}` },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      SCHEDULER: "off",
+      CRON_SECRET: E2E_CRON_SECRET,
+      SAMPLE_DATA: "on",
+      APP_URL: `http://localhost:${PORT}`,
+    },
   },
 });

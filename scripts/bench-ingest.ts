@@ -53,16 +53,25 @@ async function benchOne(label: string, inputs: Iterable<IngestInput>): Promise<v
     for (const input of inputs) {
       const { papers } = await timed("parse", () => parseImport(input.content));
       for (let start = 0; start < papers.length; start += BATCH) {
-        const stored = await timed("store", () => storePapers(db, papers.slice(start, start + BATCH), { source: "bench", now: NOW }));
+        const stored = await timed("store", () =>
+          storePapers(db, papers.slice(start, start + BATCH), { source: "bench", now: NOW }),
+        );
         if (await timed("vocabulary", () => recomputeVocabularyIfDue(db, NOW))) recomputations++;
         await timed("index", () => indexNewPapers(db, addedIds(stored), NOW, stored.tagged));
         added += stored.added;
       }
     }
-    const searchable = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH 'synthetic'`);
-    console.log(`${label}: ${added} papers, ${Number(searchable[0]?.n ?? 0)} searchable, ${await db.paperTopic.count()} topic links, ` +
-      `${recomputations} vocabulary recomputations; load average ${os.loadavg()[0]!.toFixed(1)}`);
-    for (const [clock, ms] of [["wall", wall], ["CPU ", cpu]] as const) {
+    const searchable = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH 'synthetic'`,
+    );
+    console.log(
+      `${label}: ${added} papers, ${Number(searchable[0]?.n ?? 0)} searchable, ${await db.paperTopic.count()} topic links, ` +
+        `${recomputations} vocabulary recomputations; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+    for (const [clock, ms] of [
+      ["wall", wall],
+      ["CPU ", cpu],
+    ] as const) {
       const total = STEPS.reduce((sum, step) => sum + ms[step], 0);
       const rate = (spent: number) => `${Math.round(added / (spent / 1000))}/s`;
       console.log(

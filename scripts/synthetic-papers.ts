@@ -10,7 +10,7 @@ const WORDS = (
 
 /** Deterministic pseudo-random word choice (a linear congruential generator), so runs are comparable. */
 function wordsFor(seed: number, count: number): string {
-  let state = seed * 2_654_435_761 >>> 0;
+  let state = (seed * 2_654_435_761) >>> 0;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     state = (state * 1_103_515_245 + 12_345) >>> 0;
@@ -31,7 +31,11 @@ function abstract(i: number): string {
 export function syntheticTextExports(total: number, perFile: number): IngestInput[] {
   const inputs: IngestInput[] = [];
   for (let start = 0; start < total; start += perFile) {
-    const lines = ["Get trending papers in your email inbox once a day!", "Get trending papers in your email inbox!", "Subscribe"];
+    const lines = [
+      "Get trending papers in your email inbox once a day!",
+      "Get trending papers in your email inbox!",
+      "Subscribe",
+    ];
     for (let i = start; i < Math.min(total, start + perFile); i++) lines.push(title(i), abstract(i));
     inputs.push({ name: `synthetic-${start}.txt`, content: lines.join("\n") });
   }

@@ -21,11 +21,21 @@ export async function startBackgroundJobs(settings: AppEnv): Promise<() => void>
       timezone: settings.DIGEST_TZ,
       run: async () => retryPendingConfirmations({ db: await getDb(), mailer: mailerFromEnv(), now: new Date() }),
     },
-    { name: "purge-unconfirmed", cron: "15 3 * * *", timezone: settings.DIGEST_TZ, run: async () => purgeUnconfirmed({ db: await getDb(), now: new Date() }) },
+    {
+      name: "purge-unconfirmed",
+      cron: "15 3 * * *",
+      timezone: settings.DIGEST_TZ,
+      run: async () => purgeUnconfirmed({ db: await getDb(), now: new Date() }),
+    },
   ];
   const sources = ingestSources();
   if (sources.length > 0) {
-    jobs.push({ name: "ingest", cron: settings.INGEST_CRON, timezone: settings.DIGEST_TZ, run: async () => runScheduledIngest({ db: await getDb(), now: new Date(), sources }) });
+    jobs.push({
+      name: "ingest",
+      cron: settings.INGEST_CRON,
+      timezone: settings.DIGEST_TZ,
+      run: async () => runScheduledIngest({ db: await getDb(), now: new Date(), sources }),
+    });
   }
   return startScheduler({ jobs });
 }

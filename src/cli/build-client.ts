@@ -25,7 +25,8 @@ export async function buildClient(outfile = path.join(process.cwd(), CLIENT_BUND
     logLevel: "warning",
   });
   const bytes = fs.statSync(outfile).size;
-  if (bytes > CLIENT_BUDGET_BYTES) throw new Error(`${CLIENT_BUNDLE} is ${bytes} bytes, over its budget of ${CLIENT_BUDGET_BYTES}`);
+  if (bytes > CLIENT_BUDGET_BYTES)
+    throw new Error(`${CLIENT_BUNDLE} is ${bytes} bytes, over its budget of ${CLIENT_BUDGET_BYTES}`);
   return bytes;
 }
 

@@ -26,10 +26,20 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: "string", default: "auto" }, source: { type: "string" }, "dry-run": { type: "boolean", default: false }, help: { type: "boolean" } },
+      options: {
+        format: { type: "string", default: "auto" },
+        source: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        help: { type: "boolean" },
+      },
     });
-    if (values.help) return console.log(USAGE), 0;
-    const parsed = IngestArgsSchema.safeParse({ inputs: positionals, format: values.format, source: values.source, dryRun: values["dry-run"] });
+    if (values.help) return (console.log(USAGE), 0);
+    const parsed = IngestArgsSchema.safeParse({
+      inputs: positionals,
+      format: values.format,
+      source: values.source,
+      dryRun: values["dry-run"],
+    });
     if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "invalid arguments");
     args = parsed.data;
   } catch (error) {

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     const { papers, rows } = await rebuildRelated(db);
-    console.log(`Rebuilt related lists of ${papers} papers (${rows} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Rebuilt related lists of ${papers} papers (${rows} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await db.$disconnect();
   }

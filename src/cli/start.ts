@@ -33,8 +33,13 @@ async function main(): Promise<void> {
 
   if (!buildIsCurrent()) {
     console.log("Building the app for production (first start or changed source)…");
-    await buildClient().catch((error: unknown) => fail(`the client script did not build: ${error instanceof Error ? error.message : error}`));
-    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    await buildClient().catch((error: unknown) =>
+      fail(`the client script did not build: ${error instanceof Error ? error.message : error}`),
+    );
+    const build = spawnSync(NEXT_BIN, ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) fail("the production build failed (see the output above).");
     writeBuildStamp();
   }
@@ -45,7 +50,9 @@ async function main(): Promise<void> {
   });
   console.log(`\npaper-digest on ${settings.appUrl}`);
   if (!settings.CRON_SECRET) {
-    console.log(`Cron secret for this run (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer ${cronSecret}" ${settings.appUrl}/api/cron/digest\n`);
+    console.log(
+      `Cron secret for this run (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer ${cronSecret}" ${settings.appUrl}/api/cron/digest\n`,
+    );
   }
   const stopJobs = settings.SCHEDULER === "on" ? await startBackgroundJobs(settings) : () => {};
 

@@ -5,7 +5,10 @@ import { deleteSubscriber, listSubscribers, subscribersCsv } from "@/server/subs
 
 const USAGE = "usage: npm run subscribers -- list | export > subscribers.csv | delete <email>";
 
-export async function runSubscribersCli(args: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+export async function runSubscribersCli(
+  args: string[],
+  out: (text: string) => void = (t) => process.stdout.write(t),
+): Promise<number> {
   const [command, email] = args;
   if (command !== "list" && command !== "export" && command !== "delete") {
     out(`${USAGE}\n`);
@@ -28,7 +31,9 @@ export async function runSubscribersCli(args: string[], out: (text: string) => v
     }
     const rows = await listSubscribers(db);
     for (const row of rows) {
-      out(`${String(row.id).padStart(5)}  ${row.status.padEnd(12)}  ${row.email}  [${row.topics.join(", ")}]  since ${row.createdAt.toISOString().slice(0, 10)}\n`);
+      out(
+        `${String(row.id).padStart(5)}  ${row.status.padEnd(12)}  ${row.email}  [${row.topics.join(", ")}]  since ${row.createdAt.toISOString().slice(0, 10)}\n`,
+      );
     }
     out(`${rows.length} subscriber${rows.length === 1 ? "" : "s"}: ${countBy(rows.map((r) => r.status))}\n`);
     return 0;

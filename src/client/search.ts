@@ -30,7 +30,12 @@ function setPending(form: HTMLFormElement, input: HTMLInputElement, pending: boo
 }
 
 /** Fetches the feed for `href` and swaps it in, unless a newer query has been typed meanwhile. */
-async function showResults(form: HTMLFormElement, input: HTMLInputElement, href: string, ticket: number): Promise<void> {
+async function showResults(
+  form: HTMLFormElement,
+  input: HTMLInputElement,
+  href: string,
+  ticket: number,
+): Promise<void> {
   setPending(form, input, true);
   try {
     const response = await fetch(href, { headers: { accept: "text/html" }, credentials: "same-origin" });
@@ -55,7 +60,10 @@ function schedule(form: HTMLFormElement, input: HTMLInputElement): void {
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+  );
 }
 
 function onKey(event: KeyboardEvent): void {

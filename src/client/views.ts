@@ -7,6 +7,8 @@ export function countViews(): void {
   for (const marker of document.querySelectorAll(hook(HOOKS.viewPaper))) {
     // keepalive lets the request finish even if the reader navigates away at once; failures are ignored.
     const paperId = marker.getAttribute(HOOKS.viewPaper);
-    fetch(`/api/papers/${paperId}/view`, { method: "POST", keepalive: true, credentials: "same-origin" }).catch(() => {});
+    fetch(`/api/papers/${paperId}/view`, { method: "POST", keepalive: true, credentials: "same-origin" }).catch(
+      () => {},
+    );
   }
 }

@@ -11,7 +11,10 @@ export interface TextExportEntry {
 }
 
 export class TextExportError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(line === undefined ? message : `line ${line}: ${message}`);
     this.name = "TextExportError";
   }
@@ -22,7 +25,10 @@ const GLUED_PREFIX = /^Subscribe(?=\S)/;
 
 /** Splits an export into title/abstract pairs; throws TextExportError naming the line on bad input. */
 export function parseTextExport(content: string): TextExportEntry[] {
-  const lines = content.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).map((text, index) => ({ text: text.trim(), line: index + 1 }));
+  const lines = content
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .map((text, index) => ({ text: text.trim(), line: index + 1 }));
   const nonBlank = lines.filter((l) => l.text !== "");
   if (nonBlank.length === 0) throw new TextExportError("the file is empty: expected title and abstract lines");
 
@@ -36,7 +42,8 @@ export function parseTextExport(content: string): TextExportEntry[] {
   for (let i = 0; i < body.length; i += 2) {
     const title = body[i]!;
     const abstract = body[i + 1];
-    if (!abstract) throw new TextExportError(`the title "${truncate(title.text)}" has no abstract line after it`, title.line);
+    if (!abstract)
+      throw new TextExportError(`the title "${truncate(title.text)}" has no abstract line after it`, title.line);
     entries.push({ title: title.text, abstract: abstract.text, rank: entries.length + 1, line: title.line });
   }
   return entries;

@@ -19,7 +19,9 @@ export function confirmationEmail({ confirmUrl, topics, expiresInHours, appUrl }
       mailHeaderRow("Confirm your subscription", appUrl),
       mailParagraphRow(`Please confirm that you want a daily email with ${escapeHtml(what)}.`),
       mailButtonRow(confirmUrl, "Confirm subscription"),
-      mailParagraphRow(`Or paste this link into your browser:<br>${mailLink(confirmUrl, escapeHtml(confirmUrl), "word-break:break-all;")}`),
+      mailParagraphRow(
+        `Or paste this link into your browser:<br>${mailLink(confirmUrl, escapeHtml(confirmUrl), "word-break:break-all;")}`,
+      ),
       mailParagraphRow(`The link works once and expires in ${expiresInHours} hours.`),
       mailFooterRow([
         `You get this because someone entered this address at ${mailLink(appUrl, escapeHtml(appUrl))}. If it was not you, ignore this mail: nothing is sent without confirmation.`,

@@ -93,6 +93,14 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
       textLines.push(`   ${view.excerpt}`, `   Why it's here: ${view.reason}`, "");
     }
   }
-  textLines.push("-- ", why, "", `Manage your topics: ${input.manageUrl}`, `Unsubscribe: ${input.unsubscribeUrl}`, `This edition on the web: ${webUrl}`, "");
+  textLines.push(
+    "-- ",
+    why,
+    "",
+    `Manage your topics: ${input.manageUrl}`,
+    `Unsubscribe: ${input.unsubscribeUrl}`,
+    `This edition on the web: ${webUrl}`,
+    "",
+  );
   return { subject, html, text: textLines.join("\n") };
 }

@@ -86,7 +86,10 @@ export function mailLink(href: string, label: string, extraStyle = ""): string {
 /** The small print under a rule; each entry is one already-escaped paragraph. */
 export function mailFooterRow(paragraphs: string[]): string {
   const body = paragraphs
-    .map((html, i) => `<p class="pd-muted" style="margin:${i === 0 ? "0" : "10px 0 0 0"};color:${COLORS.muted};font-size:13px;line-height:1.5;">${html}</p>`)
+    .map(
+      (html, i) =>
+        `<p class="pd-muted" style="margin:${i === 0 ? "0" : "10px 0 0 0"};color:${COLORS.muted};font-size:13px;line-height:1.5;">${html}</p>`,
+    )
     .join("\n");
   return `<tr><td class="pd-rule" style="padding:20px 28px 28px 28px;border-top:1px solid ${COLORS.rule};${FONT}">
 ${body}

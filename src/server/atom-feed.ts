@@ -10,7 +10,9 @@ import { loadFeed } from "./feed-page";
 export async function atomFeedXml(db: Db, query: FeedQuery, now: Date): Promise<string> {
   const sort = query.sort ?? (query.q ? "relevance" : undefined);
   const view = await loadFeed(db, { ...query, ...(sort ? { sort } : {}) }, now);
-  const topic = query.topic ? await db.topic.findUnique({ where: { slug: query.topic }, select: { label: true } }) : null;
+  const topic = query.topic
+    ? await db.topic.findUnique({ where: { slug: query.topic }, select: { label: true } })
+    : null;
   return buildAtom(
     paperAtomFeed({
       appUrl: env().appUrl,

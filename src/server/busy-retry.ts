@@ -5,7 +5,9 @@
 const BUSY = /database is locked|SQLITE_BUSY|database table is locked/i;
 
 export function isBusyError(error: unknown): boolean {
-  return error instanceof Error && (BUSY.test(error.message) || BUSY.test(String((error as { code?: unknown }).code ?? "")));
+  return (
+    error instanceof Error && (BUSY.test(error.message) || BUSY.test(String((error as { code?: unknown }).code ?? "")))
+  );
 }
 
 export async function retryWhenBusy<T>(run: () => Promise<T>, attempts = 6): Promise<T> {

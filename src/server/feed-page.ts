@@ -32,7 +32,13 @@ type SearchExtras = Pick<FeedView, "totalIsLowerBound" | "notice" | "correctedQu
 async function searchPage(db: Db, query: FeedQuery & { q: string }, now: Date): Promise<FeedPage & SearchExtras> {
   const offset = query.cursor ? (decodeCursor(query.cursor) ?? 0) : 0;
   const found = await searchPapers(db, {
-    q: query.q, topic: query.topic, sort: query.sort ?? "relevance", window: query.window, limit: query.limit, offset, now,
+    q: query.q,
+    topic: query.topic,
+    sort: query.sort ?? "relevance",
+    window: query.window,
+    limit: query.limit,
+    offset,
+    now,
   });
   return {
     items: found.results.map((r) => ({ paper: r.paper, titleHighlights: r.titleHighlights, snippet: r.snippet })),
@@ -48,14 +54,23 @@ async function searchPage(db: Db, query: FeedQuery & { q: string }, now: Date): 
 
 export async function loadFeed(db: Db, query: FeedQuery, now: Date): Promise<FeedView> {
   // The search module sanitises the query (and cuts it at 200 characters, with a notice).
-  const { items, offset, ...rest } = query.q ? await searchPage(db, { ...query, q: query.q }, now) : await listFeed(db, query, now);
-  const explanations = await explainTrending(db, items.map((item) => item.paper.id), now);
+  const { items, offset, ...rest } = query.q
+    ? await searchPage(db, { ...query, q: query.q }, now)
+    : await listFeed(db, query, now);
+  const explanations = await explainTrending(
+    db,
+    items.map((item) => item.paper.id),
+    now,
+  );
   return {
     ...rest,
     items: items.map((item, i) => {
       const explanation = explanations.get(item.paper.id);
       // The rank is the position in this list (window, topic and search included), not the all-time rank.
-      return { ...item, trending: { score: explanation?.score ?? 0, rank: offset + i + 1, reasons: explanation?.reasons ?? [] } };
+      return {
+        ...item,
+        trending: { score: explanation?.score ?? 0, rank: offset + i + 1, reasons: explanation?.reasons ?? [] },
+      };
     }),
   };
 }

@@ -44,15 +44,16 @@ export async function listFeed(db: Db, query: FeedQuery, now: Date): Promise<Fee
     ...(topicId !== undefined ? { topics: { some: { topicId } } } : {}),
   };
   const orderBy =
-    query.sort === "new"
-      ? [{ feedAt: "desc" as const }, { id: "desc" as const }]
-      : trendingOrderBy(since !== null);
+    query.sort === "new" ? [{ feedAt: "desc" as const }, { id: "desc" as const }] : trendingOrderBy(since !== null);
   const [rows, total] = await Promise.all([
     db.paper.findMany({ where, orderBy, skip: offset, take: query.limit + 1, select: PAPER_ROW_SELECT }),
     db.paper.count({ where }),
   ]);
   const pageRows = rows.slice(0, query.limit);
-  const topics = await topicsOfPapers(db, pageRows.map((r) => r.id));
+  const topics = await topicsOfPapers(
+    db,
+    pageRows.map((r) => r.id),
+  );
   return {
     items: pageRows.map((row) => ({ paper: toPaper(row, topics.get(row.id) ?? []) })),
     nextCursor: rows.length > query.limit ? encodeCursor(offset + query.limit) : null,

@@ -24,7 +24,12 @@ export interface HomePage {
   returnTo: string;
 }
 
-export async function loadHomePage(db: Db, urlParams: URLSearchParams, visitorId: string | null, now: Date): Promise<HomePage> {
+export async function loadHomePage(
+  db: Db,
+  urlParams: URLSearchParams,
+  visitorId: string | null,
+  now: Date,
+): Promise<HomePage> {
   const parsed = FeedQuerySchema.safeParse(feedQueryInput(urlParams));
   const query: FeedQuery = parsed.success ? parsed.data : FeedQuerySchema.parse({});
   const sort = query.sort ?? (query.q ? "relevance" : "trending");
@@ -38,7 +43,12 @@ export async function loadHomePage(db: Db, urlParams: URLSearchParams, visitorId
   const voted = await votedPaperIds(db, visitorId, feed?.items.map((item) => item.paper.id) ?? []);
   const [topicChoices, topics] = await Promise.all([subscribeTopicChoices(db, 12), listTopics(db)]);
   return {
-    query, sort, understood: parsed.success, feed, voted, topicChoices,
+    query,
+    sort,
+    understood: parsed.success,
+    feed,
+    voted,
+    topicChoices,
     topics: topics.slice(0, 10),
     returnTo: urlParams.size > 0 ? `/?${urlParams.toString()}` : "/",
   };

@@ -70,7 +70,8 @@ function preparedHeaders(headers: Record<string, string> | undefined) {
   if (!headers) return undefined;
   const prepared: Record<string, { prepared: true; value: string }> = {};
   for (const [key, value] of Object.entries(headers)) {
-    if (!/^[A-Za-z0-9-]+$/.test(key) || /[\r\n]/.test(value)) throw new MailSendError(`Invalid mail header ${key}`, true);
+    if (!/^[A-Za-z0-9-]+$/.test(key) || /[\r\n]/.test(value))
+      throw new MailSendError(`Invalid mail header ${key}`, true);
     prepared[key] = { prepared: true, value };
   }
   return prepared;

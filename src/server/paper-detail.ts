@@ -12,7 +12,11 @@ export interface PaperDetail {
   trending: TrendingExplanation | null;
 }
 
-export async function paperDetail(db: Db, key: { id: number } | { slug: string }, now: Date): Promise<PaperDetail | null> {
+export async function paperDetail(
+  db: Db,
+  key: { id: number } | { slug: string },
+  now: Date,
+): Promise<PaperDetail | null> {
   const paper = "id" in key ? await paperById(db, key.id) : await paperBySlug(db, key.slug);
   if (!paper) return null;
   const [related, trending] = await Promise.all([relatedPapers(db, paper.id), explainTrending(db, [paper.id], now)]);

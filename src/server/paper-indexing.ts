@@ -7,8 +7,17 @@ import { refreshRelated } from "./related-store";
 import { tagNewPapers } from "./topic-store";
 
 /** Called after a batch of papers was added (outside the batch's transaction). */
-export async function indexNewPapers(db: Db, paperIds: readonly number[], now: Date = new Date(), tagged: ReadonlySet<number> = new Set()): Promise<void> {
+export async function indexNewPapers(
+  db: Db,
+  paperIds: readonly number[],
+  now: Date = new Date(),
+  tagged: ReadonlySet<number> = new Set(),
+): Promise<void> {
   if (paperIds.length === 0) return;
-  await tagNewPapers(db, paperIds.filter((id) => !tagged.has(id)), now);
+  await tagNewPapers(
+    db,
+    paperIds.filter((id) => !tagged.has(id)),
+    now,
+  );
   await refreshRelated(db, paperIds);
 }

@@ -61,7 +61,14 @@ export function planPapers(finder: CandidateFinder, papers: readonly NewPaper[])
       (paper.arxivId ? byArxivId.get(paper.arxivId) : undefined) ??
       byTitleKey.get(key)?.find((candidate) => titleMatchAllowed(candidate.facts, paper));
     if (!target) {
-      const draft: DraftPaper = { kind: "draft", title, abstract: normalizeWhitespace(paper.abstract), titleKey: key, facts: factsOf(paper), sourceRank: paper.sourceRank ?? null };
+      const draft: DraftPaper = {
+        kind: "draft",
+        title,
+        abstract: normalizeWhitespace(paper.abstract),
+        titleKey: key,
+        facts: factsOf(paper),
+        sourceRank: paper.sourceRank ?? null,
+      };
       plan.drafts.push(draft);
       plan.steps.push({ target: draft, outcome: "added" });
       remember(draft);
@@ -98,6 +105,11 @@ function storedPaperOf({ id, titleKey: key, authors, categories, publishedAt, ..
     id,
     titleKey: key,
     changed: false,
-    facts: { ...facts, authors: parseJsonList(authors), categories: parseJsonList(categories), publishedAt: publishedAt ? new Date(publishedAt) : null },
+    facts: {
+      ...facts,
+      authors: parseJsonList(authors),
+      categories: parseJsonList(categories),
+      publishedAt: publishedAt ? new Date(publishedAt) : null,
+    },
   };
 }

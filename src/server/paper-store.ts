@@ -33,7 +33,11 @@ export interface StoredBatch extends AddPapersResult {
 }
 
 /** Adds or merges a batch of papers atomically; new papers are tagged and indexed before it returns. */
-export async function addPapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<AddPapersResult> {
+export async function addPapers(
+  db: Db,
+  papers: readonly NewPaper[],
+  options: AddPapersOptions,
+): Promise<AddPapersResult> {
   const { tagged, ...result } = await storePapers(db, papers, options);
   await indexNewPapers(db, addedIds(result), options.now, tagged);
   return result;
@@ -48,7 +52,11 @@ export function addedIds(result: AddPapersResult): number[] {
  * The transactional half of addPapers (the benchmark times the halves apart). New papers usually get
  * their topics here, before their insert, so the FTS trigger indexes each paper once (topic-pretagging.ts).
  */
-export async function storePapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<StoredBatch> {
+export async function storePapers(
+  db: Db,
+  papers: readonly NewPaper[],
+  options: AddPapersOptions,
+): Promise<StoredBatch> {
   const halfLife = env().TRENDING_HALF_LIFE_HOURS;
   const { outcomes, tagged } = await withPaperWriter(db, (writer) => writeBatch(db, writer, papers, options, halfLife));
   return { ...countOutcomes(outcomes), outcomes, tagged };
@@ -65,15 +73,29 @@ function countOutcomes(steps: readonly { outcome: AddOutcome }[]): Omit<AddPaper
   return { added: count("added"), merged: count("merged"), unchanged: count("unchanged") };
 }
 
-function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[], { source, now }: AddPapersOptions, halfLife: number): Pick<StoredBatch, "outcomes" | "tagged"> {
+function writeBatch(
+  db: Db,
+  writer: PaperBulkWriter,
+  papers: readonly NewPaper[],
+  { source, now }: AddPapersOptions,
+  halfLife: number,
+): Pick<StoredBatch, "outcomes" | "tagged"> {
   const stamp = sqliteDate(now);
   const plan = planPapers(writer, papers);
-  const recent = (ids: readonly number[], from: string, since: Date) => writer.recentObservations(ids, from, sqliteDate(since));
+  const recent = (ids: readonly number[], from: string, since: Date) =>
+    writer.recentObservations(ids, from, sqliteDate(since));
   const observations = observedSignals(recent, plan, papers, { source, now });
   const ids = new Map<DraftPaper | StoredPaper, number>();
 
-  const slugs = assignSlugs(writer, plan.drafts.map((draft) => draft.title));
-  const texts = plan.drafts.map((draft) => ({ titleText: cleanLatex(draft.title), abstractText: cleanLatex(draft.abstract), categories: draft.facts.categories }));
+  const slugs = assignSlugs(
+    writer,
+    plan.drafts.map((draft) => draft.title),
+  );
+  const texts = plan.drafts.map((draft) => ({
+    titleText: cleanLatex(draft.title),
+    abstractText: cleanLatex(draft.abstract),
+    categories: draft.facts.categories,
+  }));
   const topics = pretagDrafts(db, writer.topics, texts);
   const rows: PaperInsert[] = plan.drafts.map((draft, index) => ({
     slug: slugs[index]!,
@@ -92,13 +114,17 @@ function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[]
   }));
   const newIds = writer.insertPapers(rows, stamp);
   newIds.forEach((id, index) => ids.set(plan.drafts[index]!, id));
-  if (topics) writer.topics.insertLinks(newIds.flatMap((paperId, index) => topics[index]!.tags.map((tag) => ({ paperId, ...tag }))));
+  if (topics)
+    writer.topics.insertLinks(
+      newIds.flatMap((paperId, index) => topics[index]!.tags.map((tag) => ({ paperId, ...tag }))),
+    );
 
   const keys = writer.trendKeys(plan.stored.filter((stored) => observations.has(stored)).map((stored) => stored.id));
   for (const stored of plan.stored) {
     ids.set(stored, stored.id);
     const signals = signalsFor(stored.id, observations.get(stored), { source, now });
-    const trendKey = signals.length > 0 ? { trendKey: keyWithSignals(keys.get(stored.id) ?? NO_SIGNAL_KEY, signals, halfLife) } : {};
+    const trendKey =
+      signals.length > 0 ? { trendKey: keyWithSignals(keys.get(stored.id) ?? NO_SIGNAL_KEY, signals, halfLife) } : {};
     if (stored.changed || signals.length > 0) {
       const dates = stored.changed && stored.facts.publishedAt ? { feedAt: sqliteDate(stored.facts.publishedAt) } : {};
       writer.updatePaper(stored.id, { ...(stored.changed ? factColumns(stored) : {}), ...dates, ...trendKey }, stamp);
@@ -106,7 +132,16 @@ function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[]
   }
 
   const events = [...ids].flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }));
-  writer.insertEvents(events.map((e) => ({ paperId: e.paperId, kind: e.kind, at: sqliteDate(e.at), weight: e.weight, value: e.value ?? null, source })));
+  writer.insertEvents(
+    events.map((e) => ({
+      paperId: e.paperId,
+      kind: e.kind,
+      at: sqliteDate(e.at),
+      weight: e.weight,
+      value: e.value ?? null,
+      source,
+    })),
+  );
   const outcomes = plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome }));
   return { outcomes, tagged: new Set(topics ? newIds : []) };
 }

@@ -22,26 +22,42 @@ export interface SchedulerOptions {
 
 export type StopScheduler = () => void;
 
-export function startScheduler({ jobs, log = console.log, enabled = env().SCHEDULER === "on" }: SchedulerOptions): StopScheduler {
+export function startScheduler({
+  jobs,
+  log = console.log,
+  enabled = env().SCHEDULER === "on",
+}: SchedulerOptions): StopScheduler {
   if (!enabled) {
     log("scheduler: off (SCHEDULER=off); call /api/cron/* from an external cron");
     return () => {};
   }
   const crons = jobs.map(
     (job) =>
-      new Cron(job.cron, { name: `paper-digest:${job.name}`, timezone: job.timezone, protect: () => log(`scheduler: ${job.name} still running, skipped this tick`) }, async () => {
-        const started = Date.now();
-        log(`scheduler: ${job.name} started`);
-        try {
-          await job.run();
-          log(`scheduler: ${job.name} finished in ${Date.now() - started} ms`);
-        } catch (error) {
-          log(`scheduler: ${job.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        }
-      }),
+      new Cron(
+        job.cron,
+        {
+          name: `paper-digest:${job.name}`,
+          timezone: job.timezone,
+          protect: () => log(`scheduler: ${job.name} still running, skipped this tick`),
+        },
+        async () => {
+          const started = Date.now();
+          log(`scheduler: ${job.name} started`);
+          try {
+            await job.run();
+            log(`scheduler: ${job.name} finished in ${Date.now() - started} ms`);
+          } catch (error) {
+            log(
+              `scheduler: ${job.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            );
+          }
+        },
+      ),
   );
   for (const [index, cron] of crons.entries()) {
-    log(`scheduler: ${jobs[index]?.name} at "${jobs[index]?.cron}" (${jobs[index]?.timezone}), next ${cron.nextRun()?.toISOString() ?? "never"}`);
+    log(
+      `scheduler: ${jobs[index]?.name} at "${jobs[index]?.cron}" (${jobs[index]?.timezone}), next ${cron.nextRun()?.toISOString() ?? "never"}`,
+    );
   }
   return () => {
     for (const cron of crons) cron.stop();

@@ -12,7 +12,12 @@ export interface SitemapEntry {
 }
 
 export async function sitemapEntries(db: Db, appUrl: string, now: Date): Promise<SitemapEntry[]> {
-  const topics = await db.topic.findMany({ where: { paperCount: { gt: 0 } }, orderBy: { paperCount: "desc" }, select: { slug: true }, take: SITEMAP_URL_LIMIT / 10 });
+  const topics = await db.topic.findMany({
+    where: { paperCount: { gt: 0 } },
+    orderBy: { paperCount: "desc" },
+    select: { slug: true },
+    take: SITEMAP_URL_LIMIT / 10,
+  });
   const papers = await db.paper.findMany({
     orderBy: [{ feedAt: "desc" }, { id: "desc" }],
     take: SITEMAP_URL_LIMIT - 1 - topics.length,
@@ -20,7 +25,16 @@ export async function sitemapEntries(db: Db, appUrl: string, now: Date): Promise
   });
   return [
     { url: `${appUrl}/`, lastModified: now, changeFrequency: "hourly", priority: 1 },
-    ...topics.map((topic) => ({ url: `${appUrl}/topics/${topic.slug}`, changeFrequency: "daily" as const, priority: 0.6 })),
-    ...papers.map((paper) => ({ url: `${appUrl}/papers/${paper.slug}`, lastModified: paper.updatedAt, changeFrequency: "weekly" as const, priority: 0.5 })),
+    ...topics.map((topic) => ({
+      url: `${appUrl}/topics/${topic.slug}`,
+      changeFrequency: "daily" as const,
+      priority: 0.6,
+    })),
+    ...papers.map((paper) => ({
+      url: `${appUrl}/papers/${paper.slug}`,
+      lastModified: paper.updatedAt,
+      changeFrequency: "weekly" as const,
+      priority: 0.5,
+    })),
   ];
 }

@@ -14,12 +14,16 @@ export interface PaperText {
 
 /** Title and abstract of the `limit` newest papers, newest first. */
 export function newestPaperTexts(db: Db, limit: number): { titleText: string; abstractText: string }[] {
-  return sqliteOf(db).prepare(`SELECT "titleText", "abstractText" FROM "Paper" ORDER BY "id" DESC LIMIT ?`).all(limit) as { titleText: string; abstractText: string }[];
+  return sqliteOf(db)
+    .prepare(`SELECT "titleText", "abstractText" FROM "Paper" ORDER BY "id" DESC LIMIT ?`)
+    .all(limit) as { titleText: string; abstractText: string }[];
 }
 
 /** The texts of the given papers (those that exist), in id order. */
 export function paperTextsByIds(db: Db, ids: readonly number[]): PaperText[] {
   return sqliteOf(db)
-    .prepare(`SELECT "id", "titleText", "abstractText", "categories" FROM "Paper" WHERE "id" IN (SELECT value FROM json_each(?)) ORDER BY "id"`)
+    .prepare(
+      `SELECT "id", "titleText", "abstractText", "categories" FROM "Paper" WHERE "id" IN (SELECT value FROM json_each(?)) ORDER BY "id"`,
+    )
     .all(JSON.stringify(ids)) as PaperText[];
 }

@@ -39,14 +39,23 @@ export function pretagDrafts(db: Db, topics: TopicLinkWriter, drafts: readonly T
   const { matcher, texts } = vocabularyOf(db, topics, run?.id ?? 0);
   const categories = topics.categoryTopics(drafts.flatMap((draft) => draft.categories));
   const allTexts = new Map(texts);
-  for (const topic of categories.values()) allTexts.set(topic.id, topicSpellingsText(topic.label, parseJsonList(topic.aliases)));
+  for (const topic of categories.values())
+    allTexts.set(topic.id, topicSpellingsText(topic.label, parseJsonList(topic.aliases)));
   return drafts.map((draft) => {
-    const tags = matcher.match(draft.titleText, draft.abstractText).map((m) => ({ topicId: m.topicId, weight: m.weight }));
+    const tags = matcher
+      .match(draft.titleText, draft.abstractText)
+      .map((m) => ({ topicId: m.topicId, weight: m.weight }));
     for (const code of draft.categories) {
       const topic = categories.get(code);
       if (topic) tags.push({ topicId: topic.id, weight: CATEGORY_TAG_WEIGHT });
     }
-    return { tags, topicsText: paperTopicsText(tags.map((tag) => tag.topicId), allTexts) };
+    return {
+      tags,
+      topicsText: paperTopicsText(
+        tags.map((tag) => tag.topicId),
+        allTexts,
+      ),
+    };
   });
 }
 
@@ -55,7 +64,11 @@ function vocabularyOf(db: Db, topics: TopicLinkWriter, version: number): Vocabul
   const cached = vocabularies.get(db);
   if (cached?.version === version) return cached;
   const rows = topics.phraseTopics().map((t) => ({ id: t.id, label: t.label, aliases: parseJsonList(t.aliases) }));
-  const vocabulary = { version, matcher: new TopicMatcher(rows), texts: new Map(rows.map((t) => [t.id, topicSpellingsText(t.label, t.aliases)])) };
+  const vocabulary = {
+    version,
+    matcher: new TopicMatcher(rows),
+    texts: new Map(rows.map((t) => [t.id, topicSpellingsText(t.label, t.aliases)])),
+  };
   vocabularies.set(db, vocabulary);
   return vocabulary;
 }

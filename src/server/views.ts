@@ -11,7 +11,8 @@ const PREFETCH_HEADERS = ["next-router-prefetch", "x-middleware-prefetch"];
 /** Whether a request may count as a view: HEAD requests, prefetches and bots never do. */
 export function isCountableView(method: string, headers: Headers): boolean {
   if (method.toUpperCase() === "HEAD") return false;
-  if (/prefetch/i.test(headers.get("purpose") ?? "") || /prefetch/i.test(headers.get("sec-purpose") ?? "")) return false;
+  if (/prefetch/i.test(headers.get("purpose") ?? "") || /prefetch/i.test(headers.get("sec-purpose") ?? ""))
+    return false;
   if (PREFETCH_HEADERS.some((name) => headers.has(name))) return false;
   return !BOT_USER_AGENT.test(headers.get("user-agent") ?? "");
 }
@@ -24,15 +25,20 @@ export function utcDay(now: Date): string {
 export type ViewOutcome = "counted" | "already_counted" | "no_paper";
 
 /** Counts one view unless this visitor already viewed the paper today (UTC). */
-export async function recordView(db: Db, input: { paperId: number; visitorId: string; now: Date }): Promise<ViewOutcome> {
+export async function recordView(
+  db: Db,
+  input: { paperId: number; visitorId: string; now: Date },
+): Promise<ViewOutcome> {
   const { paperId, visitorId, now } = input;
-  return retryWhenBusy(() => db.$transaction(async (tx) => {
-    const paper = await tx.paper.findUnique({ where: { id: paperId }, select: { id: true } });
-    if (!paper) return "no_paper";
-    const inserted = await tx.$executeRaw`
+  return retryWhenBusy(() =>
+    db.$transaction(async (tx) => {
+      const paper = await tx.paper.findUnique({ where: { id: paperId }, select: { id: true } });
+      if (!paper) return "no_paper";
+      const inserted = await tx.$executeRaw`
       INSERT INTO "PageView" ("paperId", "visitorId", "day") VALUES (${paperId}, ${visitorId}, ${utcDay(now)}) ON CONFLICT DO NOTHING`;
-    if (inserted === 0) return "already_counted";
-    await recordSignalsInTx(tx, [{ paperId, kind: "view", at: now, weight: SIGNAL_WEIGHTS.view }]);
-    return "counted";
-  }));
+      if (inserted === 0) return "already_counted";
+      await recordSignalsInTx(tx, [{ paperId, kind: "view", at: now, weight: SIGNAL_WEIGHTS.view }]);
+      return "counted";
+    }),
+  );
 }

@@ -6,7 +6,10 @@ async function subscribeAndConfirm(page: Page, email: string) {
   const answer = await page.request.post("/api/subscriptions", { data: { email, topics: [] } });
   expect(answer.status()).toBe(202);
   await page.goto("/dev/outbox");
-  await page.getByRole("link", { name: new RegExp(`to ${email.replace(/[.+]/g, "\\$&")}`) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(`to ${email.replace(/[.+]/g, "\\$&")}`) })
+    .first()
+    .click();
   await page.getByRole("link", { name: /\/subscription\/confirm\?token=/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are subscribed");
 }
@@ -41,7 +44,10 @@ test("the cron route sends one digest per confirmed subscriber, once; its links 
 
   await page.goto("/dev/outbox");
   await digestMails.first().click();
-  await page.getByRole("link", { name: /\/subscription\?token=/ }).first().click();
+  await page
+    .getByRole("link", { name: /\/subscription\?token=/ })
+    .first()
+    .click();
   await expect(page.getByTestId("subscription-status")).toHaveText(/^Active/);
 });
 

@@ -39,7 +39,9 @@ test("the feed and paper pages are plain HTML plus one small script, not a frame
 });
 
 test("opening a paper page counts one view from the browser", async ({ page }) => {
-  const view = page.waitForResponse((response) => /\/api\/papers\/\d+\/view$/.test(response.url()) && response.request().method() === "POST");
+  const view = page.waitForResponse(
+    (response) => /\/api\/papers\/\d+\/view$/.test(response.url()) && response.request().method() === "POST",
+  );
   await page.goto("/papers/on-the-benefits-of-rank-in-attention-layers");
   expect((await view).ok()).toBe(true);
 });
@@ -51,7 +53,15 @@ test("the share metadata of a paper page names the paper", async ({ page }) => {
   expect(await meta('meta[property="og:title"]')).toBe("On the Benefits of Rank in Attention Layers");
   expect(await meta('meta[property="og:type"]')).toBe("article");
   expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
-  expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(/\/papers\/on-the-benefits-of-rank-in-attention-layers$/);
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as { "@type"?: string; headline?: string };
-  expect(jsonLd).toMatchObject({ "@type": "ScholarlyArticle", headline: "On the Benefits of Rank in Attention Layers" });
+  expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(
+    /\/papers\/on-the-benefits-of-rank-in-attention-layers$/,
+  );
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as {
+    "@type"?: string;
+    headline?: string;
+  };
+  expect(jsonLd).toMatchObject({
+    "@type": "ScholarlyArticle",
+    headline: "On the Benefits of Rank in Attention Layers",
+  });
 });

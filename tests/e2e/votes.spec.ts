@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
-const card = (page: Page, title: string) => page.locator("article", { has: page.getByRole("heading", { name: title }) });
+const card = (page: Page, title: string) =>
+  page.locator("article", { has: page.getByRole("heading", { name: title }) });
 
 test("every card on the feed says why it is there", async ({ page }) => {
   await page.goto("/");
@@ -27,7 +28,9 @@ test.describe("without JavaScript", () => {
   test("the upvote form posts, returns to the same place and shows the vote", async ({ page }) => {
     const title = "Full-Gradient Representation for Neural Network Visualization";
     await page.goto("/?window=month");
-    await card(page, title).getByRole("button", { name: /^Upvote/ }).click();
+    await card(page, title)
+      .getByRole("button", { name: /^Upvote/ })
+      .click();
     await expect(page).toHaveURL(/\/\?window=month#paper-\d+-title$/);
     await expect(card(page, title).getByRole("button", { name: /^Upvoted/ })).toHaveText("1");
     await page.reload();
@@ -35,7 +38,11 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("a handful of votes from different visitors lifts a lower paper onto the first page", async ({ page, playwright, baseURL }) => {
+test("a handful of votes from different visitors lifts a lower paper onto the first page", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const fortieth = await page.request.get("/api/papers?limit=1&cursor=" + Buffer.from("o39").toString("base64url"));
   const { id, title } = ((await fortieth.json()) as { papers: { id: number; title: string }[] }).papers[0]!;
   await page.goto("/");

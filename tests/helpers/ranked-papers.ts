@@ -8,14 +8,33 @@ export async function createRankedPapers(db: Db, count: number, now: Date, halfL
   for (let rank = 1; rank <= count; rank++) {
     const paper = await db.paper.create({
       data: {
-        slug: `paper-${rank}`, title: `Paper ${rank}`, abstract: "An abstract.", titleText: `Paper ${rank}`,
-        abstractText: "An abstract.", titleKey: `paper ${rank}`, firstSeenAt: now, feedAt: now, sourceName: "test", sourceRank: rank,
+        slug: `paper-${rank}`,
+        title: `Paper ${rank}`,
+        abstract: "An abstract.",
+        titleText: `Paper ${rank}`,
+        abstractText: "An abstract.",
+        titleKey: `paper ${rank}`,
+        firstSeenAt: now,
+        feedAt: now,
+        sourceName: "test",
+        sourceRank: rank,
       },
       select: { id: true },
     });
     ids.push(paper.id);
   }
-  await recordSignals(db, ids.map((paperId, i) => ({ paperId, kind: "source_rank" as const, at: now, weight: sourceRankWeight(i + 1), value: i + 1, source: "test" })), halfLifeHours);
+  await recordSignals(
+    db,
+    ids.map((paperId, i) => ({
+      paperId,
+      kind: "source_rank" as const,
+      at: now,
+      weight: sourceRankWeight(i + 1),
+      value: i + 1,
+      source: "test",
+    })),
+    halfLifeHours,
+  );
   return ids;
 }
 

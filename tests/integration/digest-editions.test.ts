@@ -1,6 +1,11 @@
 // The digest on the web: today's general edition, the archive of what a run sent, a reader's preview.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { archivedEdition, recentEditions, subscriberPreview, todayEdition } from "../../src/server/digest/digest-editions";
+import {
+  archivedEdition,
+  recentEditions,
+  subscriberPreview,
+  todayEdition,
+} from "../../src/server/digest/digest-editions";
 import { runDigest } from "../../src/server/digest/run-digest";
 import { createMailer } from "../../src/server/mailer";
 import { manageToken } from "../../src/server/subscriptions/links";
@@ -36,12 +41,23 @@ describe("digest editions", () => {
   it("the archive shows what a run sent, most widely sent first, and lists editions", async () => {
     await addSubscriber(temp.db, { email: "a@example.com", topics: ["quantization"] });
     await addSubscriber(temp.db, { email: "b@example.com" });
-    const mailer = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "d@example.org", appUrl: APP_URL, log: () => {} });
+    const mailer = createMailer({
+      smtpUrl: smtp.url,
+      outboxDir: temp.dir,
+      from: "d@example.org",
+      appUrl: APP_URL,
+      log: () => {},
+    });
     await runDigest({ db: temp.db, mailer, now: NOW, settings });
     await mailer.close();
     const edition = await archivedEdition(temp.db, "2026-11-26");
     expect(edition?.readers).toBe(2);
-    expect(edition?.papers.map((p) => [p.paper.title, p.sentTo])).toEqual([["Paper 1", 2], ["Paper 2", 2], ["Paper 3", 1], ["Quantized", 1]]);
+    expect(edition?.papers.map((p) => [p.paper.title, p.sentTo])).toEqual([
+      ["Paper 1", 2],
+      ["Paper 2", 2],
+      ["Paper 3", 1],
+      ["Quantized", 1],
+    ]);
     expect(await archivedEdition(temp.db, "2026-11-25")).toBeNull();
     expect(await recentEditions(temp.db)).toEqual([{ date: "2026-11-26", sent: 2 }]);
   });
@@ -49,7 +65,11 @@ describe("digest editions", () => {
   it("a preview shows the reader's own next digest, and nothing for a bad token", async () => {
     const reader = await addSubscriber(temp.db, { email: "a@example.com", topics: ["quantization"] });
     const preview = await subscriberPreview(temp.db, manageToken(reader), NOW, settings);
-    expect(preview?.items.map((i) => [i.paper.title, i.section])).toEqual([["Quantized", "topics"], ["Paper 1", "trending"], ["Paper 2", "trending"]]);
+    expect(preview?.items.map((i) => [i.paper.title, i.section])).toEqual([
+      ["Quantized", "topics"],
+      ["Paper 1", "trending"],
+      ["Paper 2", "trending"],
+    ]);
     expect(await subscriberPreview(temp.db, `${reader.id}.${"x".repeat(43)}`, NOW, settings)).toBeNull();
     expect(await subscriberPreview(temp.db, undefined, NOW, settings)).toBeNull();
   });

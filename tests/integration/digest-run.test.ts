@@ -6,7 +6,16 @@ import { promisify } from "node:util";
 import { runDigest } from "../../src/server/digest/run-digest";
 import { createMailer } from "../../src/server/mailer";
 import type { Mailer } from "../../src/server/mail-types";
-import { addPaper, addPapers, addReaders, addSubscriber, APP_URL, digestTestSettings, HOUR, NOW } from "../helpers/digest-fixtures";
+import {
+  addPaper,
+  addPapers,
+  addReaders,
+  addSubscriber,
+  APP_URL,
+  digestTestSettings,
+  HOUR,
+  NOW,
+} from "../helpers/digest-fixtures";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -21,7 +30,15 @@ const settings = digestTestSettings();
 beforeEach(async () => {
   temp = await createTempDb();
   smtp = await startSmtpCatcher();
-  mailer = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "paper-digest <digest@papers.example.org>", appUrl: APP_URL, ratePerSecond: 1000, log: () => {}, clock: () => NOW });
+  mailer = createMailer({
+    smtpUrl: smtp.url,
+    outboxDir: temp.dir,
+    from: "paper-digest <digest@papers.example.org>",
+    appUrl: APP_URL,
+    ratePerSecond: 1000,
+    log: () => {},
+    clock: () => NOW,
+  });
 });
 afterEach(async () => {
   await mailer.close();
@@ -71,9 +88,23 @@ describe("runDigest", () => {
     await addPapers(temp.db, 5);
     const emails = await addReaders(temp.db, 60);
     // Both sides send slowly (20/s) and this side starts once the other is mid-run, so they really overlap.
-    const child = execFileAsync(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/digest-child-run.ts", temp.url, smtp.url, NOW.toISOString(), "20"]);
+    const child = execFileAsync(path.resolve("node_modules/.bin/tsx"), [
+      "tests/helpers/digest-child-run.ts",
+      temp.url,
+      smtp.url,
+      NOW.toISOString(),
+      "20",
+    ]);
     await smtp.waitFor(1, 20_000);
-    const slow = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "digest@papers.example.org", appUrl: APP_URL, ratePerSecond: 20, log: () => {}, clock: () => NOW });
+    const slow = createMailer({
+      smtpUrl: smtp.url,
+      outboxDir: temp.dir,
+      from: "digest@papers.example.org",
+      appUrl: APP_URL,
+      ratePerSecond: 20,
+      log: () => {},
+      clock: () => NOW,
+    });
     const here = await runDigest({ db: temp.db, mailer: slow, now: NOW, settings });
     await slow.close();
     const there = JSON.parse((await child).stdout) as { sent: number };
@@ -90,7 +121,10 @@ describe("runDigest", () => {
     await addSubscriber(temp.db, { email: "paused@example.com", status: "paused" });
     await addSubscriber(temp.db, { email: "gone@example.com", status: "unsubscribed" });
     const bounced = await addSubscriber(temp.db, { email: "bounced@example.com" });
-    await temp.db.subscriber.update({ where: { id: bounced.id }, data: { suppressedAt: NOW, suppressReason: "Hard bounce" } });
+    await temp.db.subscriber.update({
+      where: { id: bounced.id },
+      data: { suppressedAt: NOW, suppressReason: "Hard bounce" },
+    });
     const result = await runDigest({ db: temp.db, mailer, now: NOW, settings });
     expect(result.sent).toBe(1);
     expect(recipients()).toEqual(["active@example.com"]);
@@ -121,10 +155,18 @@ describe("runDigest", () => {
 
   it("papers sent yesterday are not repeated today", async () => {
     const yesterday = new Date(NOW.getTime() - 24 * HOUR);
-    const old = await addPaper(temp.db, { title: "Yesterday's hit", trendKey: 500, firstSeenAt: new Date(yesterday.getTime() - HOUR) });
+    const old = await addPaper(temp.db, {
+      title: "Yesterday's hit",
+      trendKey: 500,
+      firstSeenAt: new Date(yesterday.getTime() - HOUR),
+    });
     await addReaders(temp.db, 1);
     await runDigest({ db: temp.db, mailer, now: yesterday, settings });
-    const fresh = await addPaper(temp.db, { title: "Today's news", trendKey: 1, firstSeenAt: new Date(NOW.getTime() - HOUR) });
+    const fresh = await addPaper(temp.db, {
+      title: "Today's news",
+      trendKey: 1,
+      firstSeenAt: new Date(NOW.getTime() - HOUR),
+    });
     const today = await runDigest({ db: temp.db, mailer, now: NOW, settings });
     expect(today).toMatchObject({ date: "2026-11-26", sent: 1 });
     const [first, second] = smtp.messages;

@@ -76,14 +76,28 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
     expect(await withDb((db) => db.paper.count())).toBe(5);
     const real = await ingest(path.join(FIXTURES, "trending-export.txt"), "--source", "weekly-export");
     expect(real.code).toBe(0);
-    expect(await withDb((db) => db.paper.findFirst({ where: { title: "Token Merging for Fast Diffusion" }, select: { sourceName: true } }))).toEqual({
+    expect(
+      await withDb((db) =>
+        db.paper.findFirst({ where: { title: "Token Merging for Fast Diffusion" }, select: { sourceName: true } }),
+      ),
+    ).toEqual({
       sourceName: "weekly-export",
     });
   });
 
   it.each([
-    ["a truncated XML file", "cut.xml", () => fs.readFileSync(path.join(FIXTURES, "arxiv-api-page.xml"), "utf8").slice(0, 1_800), /cut\.xml: malformed XML/],
-    ["JSON of the wrong shape", "shape.json", () => '{"items": []}', /shape\.json: not a Hugging Face daily-papers file/],
+    [
+      "a truncated XML file",
+      "cut.xml",
+      () => fs.readFileSync(path.join(FIXTURES, "arxiv-api-page.xml"), "utf8").slice(0, 1_800),
+      /cut\.xml: malformed XML/,
+    ],
+    [
+      "JSON of the wrong shape",
+      "shape.json",
+      () => '{"items": []}',
+      /shape\.json: not a Hugging Face daily-papers file/,
+    ],
     ["an empty file", "empty.txt", () => "", /empty\.txt: the input is empty/],
   ])("exits 1 and writes nothing for %s", async (_name, file, content, message) => {
     const good = path.join(FIXTURES, "arxiv-listing-cs-lg.rss");

@@ -35,7 +35,9 @@ describe("dedupe across sources", () => {
     expect(third).toMatchObject({ added: 1, merged: 0, unchanged: 1 });
 
     expect(await temp.db.paper.count()).toBe(6);
-    const sparse = await temp.db.paper.findMany({ where: { titleKey: "scaling laws for k sparse attention in long context transformers" } });
+    const sparse = await temp.db.paper.findMany({
+      where: { titleKey: "scaling laws for k sparse attention in long context transformers" },
+    });
     expect(sparse).toHaveLength(1);
     expect(sparse[0]).toMatchObject({
       title: "scaling laws for k-sparse attention in long-context transformers",
@@ -59,11 +61,16 @@ describe("dedupe across sources", () => {
     ]);
 
     const lora = await temp.db.paper.findFirstOrThrow({ where: { arxivId: "2106.09685" } });
-    expect(lora).toMatchObject({ title: "LoRA: low-rank ADAPTATION of large language models", comment: "Draft V2 includes better baselines & experiments" });
+    expect(lora).toMatchObject({
+      title: "LoRA: low-rank ADAPTATION of large language models",
+      comment: "Draft V2 includes better baselines & experiments",
+    });
   });
 
   it("re-importing the same files changes nothing, later the same day too", async () => {
-    const all = ["arxiv-api-page.xml", "arxiv-listing-cs-lg.rss", "hf-daily-papers.json", "trending-export.txt"].map(input);
+    const all = ["arxiv-api-page.xml", "arxiv-listing-cs-lg.rss", "hf-daily-papers.json", "trending-export.txt"].map(
+      input,
+    );
     await runIngest({ db: temp.db, now: NOW, inputs: all });
     const before = await snapshot();
     const again = await runIngest({ db: temp.db, now: new Date(NOW.getTime() + 3_600_000), inputs: all });
@@ -85,7 +92,14 @@ describe("dedupe across sources", () => {
   it("different arXiv ids behind the same title stay two papers", async () => {
     const feed = (id: string) =>
       `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/${id}v1</id><title>Introduction</title><summary>Text ${id}.</summary></entry></feed>`;
-    await runIngest({ db: temp.db, now: NOW, inputs: [{ name: "a", content: feed("2501.00001") }, { name: "b", content: feed("2501.00002") }] });
+    await runIngest({
+      db: temp.db,
+      now: NOW,
+      inputs: [
+        { name: "a", content: feed("2501.00001") },
+        { name: "b", content: feed("2501.00002") },
+      ],
+    });
     const papers = await temp.db.paper.findMany({ orderBy: { id: "asc" }, select: { arxivId: true, slug: true } });
     expect(papers).toEqual([
       { arxivId: "2501.00001", slug: "introduction" },

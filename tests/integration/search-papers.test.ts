@@ -22,10 +22,28 @@ describe("searchPapers", () => {
   it("answers from the FTS index of a freshly migrated database", async () => {
     const fresh = await createTempDb();
     try {
-      await addPapers(fresh.db, [{ title: "Quasicrystal tilings for sparse attention", abstract: "We tile attention maps with quasicrystals." }], { source: "test", now });
-      const rows = await fresh.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH '"quasicrystal"'`);
+      await addPapers(
+        fresh.db,
+        [
+          {
+            title: "Quasicrystal tilings for sparse attention",
+            abstract: "We tile attention maps with quasicrystals.",
+          },
+        ],
+        { source: "test", now },
+      );
+      const rows = await fresh.db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH '"quasicrystal"'`,
+      );
       expect(Number(rows[0]!.n)).toBe(1);
-      const { results } = await searchPapers(fresh.db, { q: "quasicrystals", sort: "relevance", window: "all", limit: 10, offset: 0, now });
+      const { results } = await searchPapers(fresh.db, {
+        q: "quasicrystals",
+        sort: "relevance",
+        window: "all",
+        limit: 10,
+        offset: 0,
+        now,
+      });
       expect(results.map((r) => r.paper.title)).toEqual(["Quasicrystal tilings for sparse attention"]);
     } finally {
       await fresh.cleanup();
@@ -34,7 +52,11 @@ describe("searchPapers", () => {
 
   it("makes a newly added paper searchable at once, even by a word the vocabulary never saw", async () => {
     expect((await search("zorblaxian")).total).toBe(0);
-    await addPapers(temp.db, [{ title: "Zorblaxian gradient flows", abstract: "A study of zorblaxian optimisers for low-rank adaptation." }], { source: "test", now });
+    await addPapers(
+      temp.db,
+      [{ title: "Zorblaxian gradient flows", abstract: "A study of zorblaxian optimisers for low-rank adaptation." }],
+      { source: "test", now },
+    );
     const { results } = await search("zorblaxian");
     expect(results[0]?.paper.title).toBe("Zorblaxian gradient flows");
     expect(results[0]?.titleHighlights).toEqual([[0, 10]]);
@@ -48,7 +70,8 @@ describe("searchPapers", () => {
     const highlighted = top.titleHighlights.map(([a, b]) => top.paper.title.slice(a, b).toLowerCase());
     expect(highlighted).toEqual(expect.arrayContaining(["kolmogorov", "arnold"]));
     expect(top.snippet.highlights.length).toBeGreaterThan(0);
-    for (const [a, b] of top.snippet.highlights) expect(top.snippet.text.slice(a, b).toLowerCase()).toMatch(/kolmogorov|arnold/);
+    for (const [a, b] of top.snippet.highlights)
+      expect(top.snippet.text.slice(a, b).toLowerCase()).toMatch(/kolmogorov|arnold/);
   });
 
   it("completes the word still being typed", async () => {
@@ -91,7 +114,22 @@ describe("searchPapers", () => {
   });
 
   it("searches FTS and fuse syntax, regex metacharacters, RTL text, marks and NUL as text", async () => {
-    for (const q of ['"lora', "lora*", "title:lora", "^lora", "(lora", "-lora", "lora NEAR attention", "lora AND OR NOT", "'lora !moe =kan |ssm", ".*[(?<x>)]+\\", "שלום عالم", "e\u0301\u0301\u0301", "lo\u0000ra", "\u0000"]) {
+    for (const q of [
+      '"lora',
+      "lora*",
+      "title:lora",
+      "^lora",
+      "(lora",
+      "-lora",
+      "lora NEAR attention",
+      "lora AND OR NOT",
+      "'lora !moe =kan |ssm",
+      ".*[(?<x>)]+\\",
+      "שלום عالم",
+      "e\u0301\u0301\u0301",
+      "lo\u0000ra",
+      "\u0000",
+    ]) {
       const result = await search(q);
       expect(result.total).toBeGreaterThanOrEqual(0);
     }
@@ -100,15 +138,23 @@ describe("searchPapers", () => {
 
   it("never fails on 1,000 random strings and always returns well-formed results", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 250 }), fc.string({ maxLength: 60, unit: "binary" }), fc.string({ maxLength: 40, unit: "grapheme" }), fc.constantFrom("lora", "moe kan", "ssm*")), async (q) => {
-        const result = await search(q);
-        expect(result.results.length).toBeLessThanOrEqual(10);
-        expect(result.total).toBeGreaterThanOrEqual(result.results.length);
-        for (const r of result.results) {
-          for (const [a, b] of r.titleHighlights) expect(0 <= a && a < b && b <= r.paper.title.length).toBe(true);
-          for (const [a, b] of r.snippet.highlights) expect(0 <= a && a < b && b <= r.snippet.text.length).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 250 }),
+          fc.string({ maxLength: 60, unit: "binary" }),
+          fc.string({ maxLength: 40, unit: "grapheme" }),
+          fc.constantFrom("lora", "moe kan", "ssm*"),
+        ),
+        async (q) => {
+          const result = await search(q);
+          expect(result.results.length).toBeLessThanOrEqual(10);
+          expect(result.total).toBeGreaterThanOrEqual(result.results.length);
+          for (const r of result.results) {
+            for (const [a, b] of r.titleHighlights) expect(0 <= a && a < b && b <= r.paper.title.length).toBe(true);
+            for (const [a, b] of r.snippet.highlights) expect(0 <= a && a < b && b <= r.snippet.text.length).toBe(true);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   }, 300_000);

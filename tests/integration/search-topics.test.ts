@@ -19,7 +19,17 @@ describe("topics", () => {
   it("derives the sample's key phrases, merging acronyms into them", async () => {
     const topics = await listTopics(temp.db);
     const labels = topics.map((t) => t.label);
-    expect(labels).toEqual(expect.arrayContaining(["Low-rank adaptation", "Mixture of experts", "Kolmogorov-Arnold networks", "State space models", "Activation sparsity", "Quantization", "Interpretability"]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        "Low-rank adaptation",
+        "Mixture of experts",
+        "Kolmogorov-Arnold networks",
+        "State space models",
+        "Activation sparsity",
+        "Quantization",
+        "Interpretability",
+      ]),
+    );
     const lora = await topicBySlug(temp.db, "low-rank-adaptation");
     expect(lora?.aliases).toContain("LoRA");
     expect((await topicBySlug(temp.db, "mixture-of-experts"))?.aliases).toContain("MoE");
@@ -28,9 +38,21 @@ describe("topics", () => {
 
   it("tags the sample papers and keeps counts and topicsText in step", async () => {
     const topic = (await topicBySlug(temp.db, "kolmogorov-arnold-networks"))!;
-    const { papers, total } = await listTopicPapers(temp.db, { topicId: topic.id, window: "all", sort: "trending", limit: 20, offset: 0, now });
+    const { papers, total } = await listTopicPapers(temp.db, {
+      topicId: topic.id,
+      window: "all",
+      sort: "trending",
+      limit: 20,
+      offset: 0,
+      now,
+    });
     expect(total).toBe(topic.paperCount);
-    expect(papers.map((p) => p.title)).toEqual(expect.arrayContaining(["Activation Space Selectable Kolmogorov-Arnold Networks", "Kolmogorov-Arnold Transformer"]));
+    expect(papers.map((p) => p.title)).toEqual(
+      expect.arrayContaining([
+        "Activation Space Selectable Kolmogorov-Arnold Networks",
+        "Kolmogorov-Arnold Transformer",
+      ]),
+    );
     const keys = papers.map((p) => p.trendKey);
     expect(keys).toEqual([...keys].sort((a, b) => b - a));
     for (const paper of papers) expect(paper.topics.map((t) => t.slug)).toContain("kolmogorov-arnold-networks");
@@ -39,14 +61,26 @@ describe("topics", () => {
   });
 
   it("tags a new paper as it is added, with its arXiv categories as topics", async () => {
-    const added = await addPapers(temp.db, [{
-      title: "Sparse mixture of experts for state space models",
-      abstract: "We route tokens in a mixture of experts (MoE) between state space models; the SSM experts stay sparse.",
-      categories: ["cs.LG", "cs.CL"],
-    }], { source: "test", now });
+    const added = await addPapers(
+      temp.db,
+      [
+        {
+          title: "Sparse mixture of experts for state space models",
+          abstract:
+            "We route tokens in a mixture of experts (MoE) between state space models; the SSM experts stay sparse.",
+          categories: ["cs.LG", "cs.CL"],
+        },
+      ],
+      { source: "test", now },
+    );
     const paperId = added.outcomes[0]!.paperId;
-    const tags = await temp.db.paperTopic.findMany({ where: { paperId }, select: { topic: { select: { slug: true } } } });
-    expect(tags.map((t) => t.topic.slug)).toEqual(expect.arrayContaining(["mixture-of-experts", "state-space-models", "cs.lg", "cs.cl"]));
+    const tags = await temp.db.paperTopic.findMany({
+      where: { paperId },
+      select: { topic: { select: { slug: true } } },
+    });
+    expect(tags.map((t) => t.topic.slug)).toEqual(
+      expect.arrayContaining(["mixture-of-experts", "state-space-models", "cs.lg", "cs.cl"]),
+    );
     const category = (await topicBySlug(temp.db, "cs.lg"))!;
     expect(category).toMatchObject({ kind: "category", label: "Machine learning (cs.LG)", paperCount: 1 });
   });
@@ -59,15 +93,30 @@ describe("topics", () => {
     const before = await listTopics(temp.db);
     await recomputeTopicVocabulary(temp.db, now);
     const after = await listTopics(temp.db);
-    for (const topic of before) expect(after.find((t) => t.slug === topic.slug)?.paperCount).toBeGreaterThanOrEqual(topic.paperCount);
+    for (const topic of before)
+      expect(after.find((t) => t.slug === topic.slug)?.paperCount).toBeGreaterThanOrEqual(topic.paperCount);
   });
 
   it("lists a topic's papers within a window only", async () => {
     const topic = (await topicBySlug(temp.db, "low-rank-adaptation"))!;
     const later = new Date(now.getTime() + 10 * 86_400_000);
-    const week = await listTopicPapers(temp.db, { topicId: topic.id, window: "week", sort: "new", limit: 5, offset: 0, now: later });
+    const week = await listTopicPapers(temp.db, {
+      topicId: topic.id,
+      window: "week",
+      sort: "new",
+      limit: 5,
+      offset: 0,
+      now: later,
+    });
     expect(week).toEqual({ papers: [], total: 0 });
-    const month = await listTopicPapers(temp.db, { topicId: topic.id, window: "month", sort: "new", limit: 5, offset: 0, now: later });
+    const month = await listTopicPapers(temp.db, {
+      topicId: topic.id,
+      window: "month",
+      sort: "new",
+      limit: 5,
+      offset: 0,
+      now: later,
+    });
     expect(month.total).toBe(topic.paperCount);
   });
 });

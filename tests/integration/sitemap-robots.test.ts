@@ -12,7 +12,15 @@ beforeAll(async () => {
   temp = await createRouteTestDb();
   await loadSampleIfEmpty(temp.db, new Date("2026-11-26T12:00:00Z"));
   const paper = await temp.db.paper.findFirstOrThrow({ select: { id: true } });
-  await temp.db.topic.create({ data: { slug: "sitemap-topic", label: "Sitemap topic", kind: "phrase", paperCount: 1, papers: { create: [{ paperId: paper.id }] } } });
+  await temp.db.topic.create({
+    data: {
+      slug: "sitemap-topic",
+      label: "Sitemap topic",
+      kind: "phrase",
+      paperCount: 1,
+      papers: { create: [{ paperId: paper.id }] },
+    },
+  });
 });
 afterAll(() => temp.cleanup());
 
@@ -33,6 +41,10 @@ describe("robots.txt", () => {
   it("allows the pages, keeps crawlers out of the API and personal links, and names the sitemap", () => {
     const rules = robots();
     expect(rules.sitemap).toBe(`${env().appUrl}/sitemap.xml`);
-    expect(rules.rules).toMatchObject({ userAgent: "*", allow: "/", disallow: expect.arrayContaining(["/api/", "/unsubscribe"]) });
+    expect(rules.rules).toMatchObject({
+      userAgent: "*",
+      allow: "/",
+      disallow: expect.arrayContaining(["/api/", "/unsubscribe"]),
+    });
   });
 });

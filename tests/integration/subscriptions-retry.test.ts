@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(async () => env.stop());
 
 const json = (email: string, ip: string) =>
-  request("/api/subscriptions", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email }), ip });
+  request("/api/subscriptions", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email }),
+    ip,
+  });
 
 describe("SMTP down at subscribe time", () => {
   it("answers 202, keeps the row pending and delivers the confirmation on retry", async () => {
@@ -33,7 +38,10 @@ describe("SMTP down at subscribe time", () => {
     expect(kept).toMatchObject({ status: "pending", confirmPending: true, confirmAttempts: 1, confirmSentAt: null });
     expect(kept.confirmLastError).toMatch(/^temporary: /);
 
-    expect(await retryPendingConfirmations({ db, mailer: deadMailer, now: new Date(), appUrl: APP_URL })).toEqual({ attempted: 1, sent: 0 });
+    expect(await retryPendingConfirmations({ db, mailer: deadMailer, now: new Date(), appUrl: APP_URL })).toEqual({
+      attempted: 1,
+      sent: 0,
+    });
     expect((await db.subscriber.findUniqueOrThrow({ where: { id: kept.id } })).confirmAttempts).toBe(2);
     await deadMailer.close();
 
@@ -43,9 +51,16 @@ describe("SMTP down at subscribe time", () => {
     await mailer.close();
     const [mail] = await env.smtp.waitFor(1);
     const after = await db.subscriber.findUniqueOrThrow({ where: { id: kept.id } });
-    expect(after).toMatchObject({ status: "pending", confirmPending: false, confirmLastError: null, confirmSentAt: now });
+    expect(after).toMatchObject({
+      status: "pending",
+      confirmPending: false,
+      confirmLastError: null,
+      confirmSentAt: now,
+    });
     const link = linkIn(mail!.parsed.text, `${APP_URL}/subscription/confirm?token=`);
-    expect((await pageRenderer(confirmPage)(`?token=${encodeURIComponent(tokenOf(link))}`)).html).toContain("You are subscribed");
+    expect((await pageRenderer(confirmPage)(`?token=${encodeURIComponent(tokenOf(link))}`)).html).toContain(
+      "You are subscribed",
+    );
     expect(await retryPendingConfirmations({ db, mailer, now, appUrl: APP_URL })).toEqual({ attempted: 0, sent: 0 });
   });
 
@@ -57,7 +72,10 @@ describe("SMTP down at subscribe time", () => {
     const row = await db.subscriber.findUniqueOrThrow({ where: { email: "nobody@example.com" } });
     expect(row).toMatchObject({ status: "pending", confirmPending: false });
     expect(row.confirmLastError).toMatch(/^permanent: /);
-    expect((await retryPendingConfirmations({ db, mailer: smtpMailer(env.smtp.url), now: new Date(), appUrl: APP_URL })).attempted).toBe(0);
+    expect(
+      (await retryPendingConfirmations({ db, mailer: smtpMailer(env.smtp.url), now: new Date(), appUrl: APP_URL }))
+        .attempted,
+    ).toBe(0);
   });
 
   it("forgets addresses nobody confirmed within a week", async () => {

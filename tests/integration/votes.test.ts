@@ -43,7 +43,8 @@ describe("votes", () => {
     const before = await temp.db.paper.findMany({ orderBy: { id: "asc" }, select: { id: true, trendKey: true } });
     const fifth = ids[4]!;
     for (const visitor of ["ann", "bob", "cy"]) await upvote(temp.db, fifth, visitor, later(1));
-    for (const visitor of ["ann", "bob", "cy"]) expect((await removeVote(temp.db, fifth, visitor, later(90)))?.voted).toBe(false);
+    for (const visitor of ["ann", "bob", "cy"])
+      expect((await removeVote(temp.db, fifth, visitor, later(90)))?.voted).toBe(false);
     expect(await trendingOrder(temp.db)).toEqual(ids);
     const after = await temp.db.paper.findMany({ orderBy: { id: "asc" }, select: { id: true, trendKey: true } });
     after.forEach((row, i) => expect(row.trendKey).toBeCloseTo(before[i]!.trendKey, 9));

@@ -15,13 +15,23 @@ describe("retryWhenBusy", () => {
 
   it("gives up after the last attempt and rethrows the busy error", async () => {
     let calls = 0;
-    await expect(retryWhenBusy(async () => { calls += 1; throw Object.assign(new Error("busy"), { code: "SQLITE_BUSY" }); }, 3)).rejects.toThrow("busy");
+    await expect(
+      retryWhenBusy(async () => {
+        calls += 1;
+        throw Object.assign(new Error("busy"), { code: "SQLITE_BUSY" });
+      }, 3),
+    ).rejects.toThrow("busy");
     expect(calls).toBe(3);
   });
 
   it("never retries other errors", async () => {
     let calls = 0;
-    await expect(retryWhenBusy(async () => { calls += 1; throw new Error("UNIQUE constraint failed"); })).rejects.toThrow("UNIQUE");
+    await expect(
+      retryWhenBusy(async () => {
+        calls += 1;
+        throw new Error("UNIQUE constraint failed");
+      }),
+    ).rejects.toThrow("UNIQUE");
     expect(calls).toBe(1);
     expect(isBusyError(new Error("database is locked"))).toBe(true);
     expect(isBusyError("database is locked")).toBe(false);

@@ -23,7 +23,12 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function POST(request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get("token") ?? undefined;
-  const result = await manageSubscription({ db: await getDb(), token, now: new Date(), action: { kind: "unsubscribe" } });
+  const result = await manageSubscription({
+    db: await getDb(),
+    token,
+    now: new Date(),
+    action: { kind: "unsubscribe" },
+  });
   if (!result.ok || !token) return invalidLink();
   return unsubscribedPage(result.view.maskedEmail, token);
 }

@@ -6,7 +6,10 @@ import { ImportFormatError, type ParsedImport } from "./import-types";
 import { attributeOf, childOf, listOf, parseXmlDocument, textOf } from "./xml-document";
 import { arxivLinks, listingAbstract, revisionSkipReason, splitCreators } from "./arxiv-listing";
 
-const xmlText = z.unknown().transform(textOf).pipe(z.string({ error: "missing" }));
+const xmlText = z
+  .unknown()
+  .transform(textOf)
+  .pipe(z.string({ error: "missing" }));
 const optionalXmlText = z.unknown().transform(textOf).pipe(z.string().optional()).optional();
 
 /** The shape of one <entry> after XML parsing. */
@@ -29,11 +32,14 @@ export const ArxivAtomEntrySchema = z.object({
 export function parseArxivAtom(xml: string): ParsedImport {
   const document = parseXmlDocument(xml, "arXiv Atom feed");
   const feed = childOf(document, "feed");
-  if (!feed || typeof feed !== "object") throw new ImportFormatError("not an arXiv Atom feed: the root element is not <feed>");
+  if (!feed || typeof feed !== "object")
+    throw new ImportFormatError("not an arXiv Atom feed: the root element is not <feed>");
   const entries = listOf(childOf(feed, "entry"));
   const apiError = entries.find((entry) => /\/api\/errors/.test(textOf(childOf(entry, "id")) ?? ""));
   if (apiError) {
-    throw new ImportFormatError(`the arXiv API answered with an error: ${textOf(childOf(apiError, "summary"))?.trim() ?? "unknown"}`);
+    throw new ImportFormatError(
+      `the arXiv API answered with an error: ${textOf(childOf(apiError, "summary"))?.trim() ?? "unknown"}`,
+    );
   }
   return { format: "arxiv-atom", ...collectPapers(entries, toPaper), paging: pagingOf(feed) };
 }
@@ -45,7 +51,11 @@ function toPaper(node: unknown): ImportedPaperInput | { reject: string } | { ski
   const skip = revisionSkipReason(entry.announce_type);
   if (skip) return { skip };
   const arxivId = arxivIdFrom(entry.id);
-  const links = entry.link.map((link) => ({ rel: attributeOf(link, "rel"), title: attributeOf(link, "title"), href: attributeOf(link, "href") }));
+  const links = entry.link.map((link) => ({
+    rel: attributeOf(link, "rel"),
+    title: attributeOf(link, "title"),
+    href: attributeOf(link, "href"),
+  }));
   const names = entry.author.map((author) => textOf(childOf(author, "name")) ?? "");
   const categories = entry.category.map((category) => attributeOf(category, "term") ?? "");
   const creators = entry.creator.flatMap((creator) => splitCreators(textOf(creator) ?? ""));

@@ -23,7 +23,8 @@ export const ArxivRssItemSchema = z.object({
 export function parseArxivRss(xml: string): ParsedImport {
   const document = parseXmlDocument(xml, "arXiv RSS feed");
   const channel = childOf(childOf(document, "rss"), "channel");
-  if (!channel || typeof channel !== "object") throw new ImportFormatError("not an arXiv RSS feed: no <rss><channel> element");
+  if (!channel || typeof channel !== "object")
+    throw new ImportFormatError("not an arXiv RSS feed: no <rss><channel> element");
   return { format: "arxiv-rss", ...collectPapers(listOf(childOf(channel, "item")), toPaper) };
 }
 

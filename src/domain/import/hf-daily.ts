@@ -27,13 +27,19 @@ export function parseHfDaily(json: string): ParsedImport {
   try {
     items = JSON.parse(json);
   } catch (error) {
-    throw new ImportFormatError(`malformed JSON in the Hugging Face daily-papers file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ImportFormatError(
+      `malformed JSON in the Hugging Face daily-papers file: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (!Array.isArray(items)) {
-    throw new ImportFormatError("not a Hugging Face daily-papers file: expected a JSON array of items with a `paper` object");
+    throw new ImportFormatError(
+      "not a Hugging Face daily-papers file: expected a JSON array of items with a `paper` object",
+    );
   }
   if (items.length > 0 && !items.some((item) => HfDailyItemSchema.safeParse(item).success)) {
-    throw new ImportFormatError("not a Hugging Face daily-papers file: no item has a `paper` object with the expected fields");
+    throw new ImportFormatError(
+      "not a Hugging Face daily-papers file: no item has a `paper` object with the expected fields",
+    );
   }
   return { format: "hf-daily", ...collectPapers(items, toPaper) };
 }

@@ -2,7 +2,10 @@
 import type { NewPaper, Paper } from "@/domain/paper";
 
 /** The mergeable facts of a stored paper. */
-export type PaperFacts = Pick<Paper, "arxivId" | "authors" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "categories" | "comment" | "publishedAt">;
+export type PaperFacts = Pick<
+  Paper,
+  "arxivId" | "authors" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "categories" | "comment" | "publishedAt"
+>;
 
 const FILL_IN_FIELDS = ["arxivId", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "comment"] as const;
 

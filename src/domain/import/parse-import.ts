@@ -13,7 +13,12 @@ const PARSERS: Record<ImportFormat, (content: string) => ParsedImport> = {
   text: parseTextExportImport,
 };
 
-const FAMILY: Record<ImportFormat, string> = { "arxiv-atom": "XML", "arxiv-rss": "XML", "hf-daily": "JSON", text: "plain text" };
+const FAMILY: Record<ImportFormat, string> = {
+  "arxiv-atom": "XML",
+  "arxiv-rss": "XML",
+  "hf-daily": "JSON",
+  text: "plain text",
+};
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   "arxiv-atom": "an arXiv Atom feed",
@@ -39,7 +44,10 @@ export function detectFormat(content: string): ImportFormat {
 export function parseImport(content: string, format: ImportFormat | "auto" = "auto"): ParsedImport {
   const detected = detectFormat(content);
   const chosen = format === "auto" ? detected : format;
-  if (FAMILY[chosen] !== FAMILY[detected] || (chosen === "text" && !looksLikeTextExport(content.replace(/^\uFEFF/, "")))) {
+  if (
+    FAMILY[chosen] !== FAMILY[detected] ||
+    (chosen === "text" && !looksLikeTextExport(content.replace(/^\uFEFF/, "")))
+  ) {
     throw new ImportFormatError(`not ${FORMAT_LABELS[chosen]}: the content looks like ${FAMILY[detected]}`);
   }
   return PARSERS[chosen](content.replace(/^\uFEFF/, ""));

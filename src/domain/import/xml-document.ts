@@ -7,7 +7,14 @@ import { ImportFormatError } from "./import-types";
 import { readXmlTree } from "./xml-tree";
 
 /** Elements that read as arrays even when there is one of them. */
-export const REPEATED_ELEMENTS: ReadonlySet<string> = new Set(["entry", "item", "author", "category", "link", "creator"]);
+export const REPEATED_ELEMENTS: ReadonlySet<string> = new Set([
+  "entry",
+  "item",
+  "author",
+  "category",
+  "link",
+  "creator",
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -30,7 +37,9 @@ export function parseXmlDocument(xml: string, what: string): XmlNode {
   try {
     return readXmlTree(xml, REPEATED_ELEMENTS) ?? readWithFastXmlParser(xml);
   } catch (error) {
-    throw new ImportFormatError(`unreadable XML in the ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ImportFormatError(
+      `unreadable XML in the ${what}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

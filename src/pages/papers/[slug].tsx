@@ -18,7 +18,11 @@ interface Props {
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slug: string }> = async ({ params, req, res }) => {
+export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slug: string }> = async ({
+  params,
+  req,
+  res,
+}) => {
   const db = await getDb();
   const detail = await paperDetail(db, { slug: params?.slug ?? "" }, new Date());
   if (!detail) return notFoundProps(res);
@@ -37,7 +41,12 @@ function PaperRoute({ page, appUrl }: Props) {
     title: paper.title,
     description: share.description,
     canonical: `/papers/${paper.slug}`,
-    openGraph: { type: "article" as const, publishedTime: share.publishedTime, authors: share.authors, tags: share.tags },
+    openGraph: {
+      type: "article" as const,
+      publishedTime: share.publishedTime,
+      authors: share.authors,
+      tags: share.tags,
+    },
   };
   return (
     <SitePage head={head}>

@@ -25,7 +25,11 @@ export interface DeliverContext {
   log: (line: string) => void;
 }
 
-export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sentPaperIds: ReadonlySet<number>): Promise<DeliveryOutcome> {
+export async function deliverOne(
+  ctx: DeliverContext,
+  delivery: DueDelivery,
+  sentPaperIds: ReadonlySet<number>,
+): Promise<DeliveryOutcome> {
   const { db, settings, clock } = ctx;
   const claim = await claimDelivery(db, delivery.id, clock());
   if (claim === "taken") return "taken";
@@ -41,7 +45,14 @@ export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sen
       return "skipped";
     }
     paperIds = items.map((item) => item.paper.id);
-    mail = digestMail({ recipient: delivery.subscriber, items, date: ctx.date, deliveryId: delivery.id, candidates: ctx.candidates, settings });
+    mail = digestMail({
+      recipient: delivery.subscriber,
+      items,
+      date: ctx.date,
+      deliveryId: delivery.id,
+      candidates: ctx.candidates,
+      settings,
+    });
   } catch (error) {
     // Nothing was sent yet, so handing it back for a retry cannot duplicate anything.
     ctx.log(`digest ${ctx.date}: could not compose delivery ${delivery.id}: ${String(error)}`);
@@ -53,7 +64,9 @@ export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sen
     ({ messageId } = await ctx.mailer.send(mail));
   } catch (error) {
     const outcome = await markFailed(db, attempt, error, clock(), settings.maxAttempts);
-    ctx.log(`digest ${ctx.date}: delivery ${delivery.id} to ${delivery.subscriber.email} ${outcome}: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.log(
+      `digest ${ctx.date}: delivery ${delivery.id} to ${delivery.subscriber.email} ${outcome}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return outcome === "retry" ? "retry" : "failed";
   }
   // No catch here on purpose: if recording fails, the row stays "sending" and becomes "unknown", never resent.

@@ -3,7 +3,16 @@
 import { retryDelayMs } from "@/domain/digest/retry-backoff";
 import type { Db } from "@/server/db";
 import { MailSendError } from "@/server/mail-types";
-import { claimDeliveryRow, recordBounce, recordFailed, recordNothingToSend, recordRetry, recordSentRow, type ClaimOutcome, type SentRow } from "./delivery-sql";
+import {
+  claimDeliveryRow,
+  recordBounce,
+  recordFailed,
+  recordNothingToSend,
+  recordRetry,
+  recordSentRow,
+  type ClaimOutcome,
+  type SentRow,
+} from "./delivery-sql";
 
 export type ClaimResult = ClaimOutcome;
 

@@ -55,7 +55,10 @@ export async function loadDigestCandidates(db: Db, now: Date, limit = MAX_CANDID
     take: limit,
     select: PAPER_ROW_SELECT,
   });
-  const topics = await topicsOfPapers(db, rows.map((row) => row.id));
+  const topics = await topicsOfPapers(
+    db,
+    rows.map((row) => row.id),
+  );
   const catalogue = await db.topic.findMany({ select: { slug: true, label: true, aliases: true } });
   const labels = new Map(catalogue.map((topic) => [topic.slug, topic.label]));
   const resolveTopics = topicResolver(catalogue.map((topic) => ({ ...topic, aliases: parseJsonList(topic.aliases) })));
@@ -74,5 +77,12 @@ export async function loadDigestCandidates(db: Db, now: Date, limit = MAX_CANDID
 export function emptyCandidates(now: Date): DigestCandidates {
   const resolveTopics = () => [];
   const labelOf = (slug: string) => slug;
-  return { takenAt: now, papers: [], resolveTopics, labelOf, excerptOf: excerptCache(), readerTopics: readerTopicsMemo(resolveTopics, labelOf) };
+  return {
+    takenAt: now,
+    papers: [],
+    resolveTopics,
+    labelOf,
+    excerptOf: excerptCache(),
+    readerTopics: readerTopicsMemo(resolveTopics, labelOf),
+  };
 }

@@ -14,9 +14,16 @@ import { sentPapersOf } from "./due-deliveries";
 const GENERAL_READER = { id: 0, email: "", topics: "[]", lastDigestAt: null, manageTokenHash: "" };
 
 /** Today's edition for everyone: the last day's overall top list, no personal topics. */
-export async function todayEdition(db: Db, now: Date, settings: DigestSettings): Promise<{ date: string; items: DigestItem[] }> {
+export async function todayEdition(
+  db: Db,
+  now: Date,
+  settings: DigestSettings,
+): Promise<{ date: string; items: DigestItem[] }> {
   const candidates = await loadDigestCandidates(db, now);
-  return { date: digestDateOf(now, settings.timeZone), items: composeFor(GENERAL_READER, candidates, new Set(), settings.size) };
+  return {
+    date: digestDateOf(now, settings.timeZone),
+    items: composeFor(GENERAL_READER, candidates, new Set(), settings.size),
+  };
 }
 
 export interface ArchivedEdition {
@@ -30,13 +37,19 @@ export interface ArchivedEdition {
 export async function archivedEdition(db: Db, date: string, limit = 20): Promise<ArchivedEdition | null> {
   const run = await db.digestRun.findUnique({ where: { date }, select: { id: true } });
   if (!run) return null;
-  const deliveries = await db.delivery.findMany({ where: { runId: run.id, status: "sent" }, select: { paperIds: true } });
+  const deliveries = await db.delivery.findMany({
+    where: { runId: run.id, status: "sent" },
+    select: { paperIds: true },
+  });
   const sentTo = new Map<number, number>();
   for (const delivery of deliveries) {
     for (const id of JSON.parse(delivery.paperIds) as number[]) sentTo.set(id, (sentTo.get(id) ?? 0) + 1);
   }
   const rows = await db.paper.findMany({ where: { id: { in: [...sentTo.keys()] } }, select: PAPER_ROW_SELECT });
-  const topics = await topicsOfPapers(db, rows.map((row) => row.id));
+  const topics = await topicsOfPapers(
+    db,
+    rows.map((row) => row.id),
+  );
   const papers = rows
     .map((row) => ({ paper: toPaper(row, topics.get(row.id) ?? []), sentTo: sentTo.get(row.id) ?? 0 }))
     .sort((a, b) => b.sentTo - a.sentTo || b.paper.trendKey - a.paper.trendKey)
@@ -51,7 +64,9 @@ export async function recentEditions(db: Db, limit = 14): Promise<{ date: string
     take: limit,
     select: { date: true, _count: { select: { deliveries: { where: { status: "sent" } } } } },
   });
-  return runs.filter((run) => run._count.deliveries > 0).map((run) => ({ date: run.date, sent: run._count.deliveries }));
+  return runs
+    .filter((run) => run._count.deliveries > 0)
+    .map((run) => ({ date: run.date, sent: run._count.deliveries }));
 }
 
 /** A reader's own next digest, as it would be composed now; null for an invalid token. */

@@ -25,7 +25,11 @@ export function composeFor(
 ): DigestItem[] {
   return composeDigest({
     candidates: candidates.papers,
-    reader: { topicSlugs: candidates.readerTopics(recipient.topics).slugs, lastDigestAt: recipient.lastDigestAt, sentPaperIds },
+    reader: {
+      topicSlugs: candidates.readerTopics(recipient.topics).slugs,
+      lastDigestAt: recipient.lastDigestAt,
+      sentPaperIds,
+    },
     now: candidates.takenAt,
     size,
     excerptOf: candidates.excerptOf,
@@ -49,7 +53,14 @@ export interface DigestMailInput {
   settings: DigestSettings;
 }
 
-export function digestMail({ recipient, items, date, deliveryId, candidates, settings }: DigestMailInput): OutgoingMail {
+export function digestMail({
+  recipient,
+  items,
+  date,
+  deliveryId,
+  candidates,
+  settings,
+}: DigestMailInput): OutgoingMail {
   const links = subscriberLinks(recipient, settings.appUrl);
   const topicLabels = candidates.readerTopics(recipient.topics).labels;
   const rendered = renderDigestEmail({
@@ -61,7 +72,13 @@ export function digestMail({ recipient, items, date, deliveryId, candidates, set
     manageUrl: links.manageUrl,
     unsubscribeUrl: links.unsubscribeUrl,
     itemUrl: (item) =>
-      deliveryId > 0 ? clickUrl(settings.appUrl, { deliveryId, paperId: item.paper.id }) : `${settings.appUrl}/papers/${item.paper.slug}`,
+      deliveryId > 0
+        ? clickUrl(settings.appUrl, { deliveryId, paperId: item.paper.id })
+        : `${settings.appUrl}/papers/${item.paper.slug}`,
   });
-  return { to: recipient.email, ...rendered, headers: listUnsubscribeHeaders(links.unsubscribeUrl, settings.listUnsubscribeMailto) };
+  return {
+    to: recipient.email,
+    ...rendered,
+    headers: listUnsubscribeHeaders(links.unsubscribeUrl, settings.listUnsubscribeMailto),
+  };
 }

@@ -8,7 +8,9 @@ import { dueRows, sentPaperRows } from "./delivery-sql";
 export const PAGE_SIZE = 250;
 
 export function countDue(db: Db, runId: number, now: Date): Promise<number> {
-  return db.delivery.count({ where: { runId, status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] } });
+  return db.delivery.count({
+    where: { runId, status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+  });
 }
 
 export async function loadDuePage(db: Db, runId: number, now: Date, afterId: number): Promise<DueDelivery[]> {
@@ -30,7 +32,11 @@ export async function loadDuePage(db: Db, runId: number, now: Date, afterId: num
  * Papers already sent to these readers that could still be in a window. Anything sent before the widest
  * window opened cannot be a candidate (a paper is sent only after it was first seen), so older rows are skipped.
  */
-export async function sentPapersOf(db: Db, subscriberIds: readonly number[], now: Date): Promise<Map<number, Set<number>>> {
+export async function sentPapersOf(
+  db: Db,
+  subscriberIds: readonly number[],
+  now: Date,
+): Promise<Map<number, Set<number>>> {
   const rows = await sentPaperRows(db, subscriberIds, earliestWindowStart(now));
   const bySubscriber = new Map<number, Set<number>>();
   for (const row of rows) {

@@ -15,19 +15,36 @@ export interface PlannedDigest {
   paperIds: number[];
 }
 
-export async function planDigest({ db, now, date, settings }: { db: Db; now: Date; date: string; settings: DigestSettings }): Promise<DigestRunResult> {
+export async function planDigest({
+  db,
+  now,
+  date,
+  settings,
+}: {
+  db: Db;
+  now: Date;
+  date: string;
+  settings: DigestSettings;
+}): Promise<DigestRunResult> {
   const run = await findRun(db, date);
   const existing = run
-    ? await db.delivery.findMany({ where: { runId: run.id }, select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true } })
+    ? await db.delivery.findMany({
+        where: { runId: run.id },
+        select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true },
+      })
     : [];
   const statusOf = new Map(existing.map((d) => [d.subscriberId, d]));
   const leaseCutoff = now.getTime() - SENDING_LEASE_MS;
-  const unknown = existing.filter((d) => d.status === "unknown" || (d.status === "sending" && (d.claimedAt?.getTime() ?? 0) < leaseCutoff)).length;
-  const waiting = existing.filter((d) => d.status === "pending" && d.nextAttemptAt !== null && d.nextAttemptAt > now).length;
+  const unknown = existing.filter(
+    (d) => d.status === "unknown" || (d.status === "sending" && (d.claimedAt?.getTime() ?? 0) < leaseCutoff),
+  ).length;
+  const waiting = existing.filter(
+    (d) => d.status === "pending" && d.nextAttemptAt !== null && d.nextAttemptAt > now,
+  ).length;
 
   const candidates = await loadDigestCandidates(db, now);
   const planned: PlannedDigest[] = [];
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const readers = await db.subscriber.findMany({
       where: { status: "active", suppressedAt: null, id: { gt: afterId } },
       orderBy: { id: "asc" },
@@ -37,10 +54,16 @@ export async function planDigest({ db, now, date, settings }: { db: Db; now: Dat
     const last = readers.at(-1);
     if (!last) break;
     afterId = last.id;
-    const sent = await sentPapersOf(db, readers.map((r) => r.id), now);
+    const sent = await sentPapersOf(
+      db,
+      readers.map((r) => r.id),
+      now,
+    );
     for (const reader of readers) {
       const delivery = statusOf.get(reader.id);
-      const due = !delivery || (delivery.status === "pending" && (delivery.nextAttemptAt === null || delivery.nextAttemptAt <= now));
+      const due =
+        !delivery ||
+        (delivery.status === "pending" && (delivery.nextAttemptAt === null || delivery.nextAttemptAt <= now));
       if (!due) continue;
       const items = composeFor(reader, candidates, sent.get(reader.id) ?? new Set(), settings.size);
       planned.push({

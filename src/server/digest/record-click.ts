@@ -11,8 +11,12 @@ export async function recordDigestClick(db: Db, target: ClickTarget, now: Date):
   if (!paper) return null;
   const source = `digest:${target.deliveryId}`;
   try {
-    const seen = await db.paperEvent.findFirst({ where: { paperId: paper.id, kind: "click", source }, select: { id: true } });
-    if (!seen) await recordSignals(db, [{ paperId: paper.id, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source }]);
+    const seen = await db.paperEvent.findFirst({
+      where: { paperId: paper.id, kind: "click", source },
+      select: { id: true },
+    });
+    if (!seen)
+      await recordSignals(db, [{ paperId: paper.id, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source }]);
   } catch (error) {
     // The reader still gets their paper; a lost click only costs a little ranking signal.
     console.error(`digest click on paper ${paper.id} not recorded: ${String(error)}`);

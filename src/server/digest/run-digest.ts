@@ -5,7 +5,15 @@ import type { Db } from "@/server/db";
 import type { Mailer } from "@/server/mail-types";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
 import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
-import { countByStatus, enqueueDeliveries, ensureRun, expireSendingLeases, findRun, finishRun, supersedeEarlierRuns } from "./digest-run-store";
+import {
+  countByStatus,
+  enqueueDeliveries,
+  ensureRun,
+  expireSendingLeases,
+  findRun,
+  finishRun,
+  supersedeEarlierRuns,
+} from "./digest-run-store";
 import { digestSettingsFromEnv, type DigestSettings } from "./digest-settings";
 import { countDue, loadDuePage, sentPapersOf } from "./due-deliveries";
 import { planDigest, type PlannedDigest } from "./plan-digest";
@@ -58,7 +66,8 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
   const run = options.resumeOnly ? await findRun(db, date) : await ensureRun(db, date, now);
   if (!run) return { date, sent: 0, skipped: 0, failed: 0, pending: 0, unknown: 0 };
   const expired = await expireSendingLeases(db, now);
-  if (expired > 0) log(`digest ${date}: ${expired} deliveries were left "sending" by a crashed run; marked unknown, not resent`);
+  if (expired > 0)
+    log(`digest ${date}: ${expired} deliveries were left "sending" by a crashed run; marked unknown, not resent`);
   await supersedeEarlierRuns(db, date);
   if (!options.resumeOnly) await enqueueDeliveries(db, run.id);
 
@@ -71,27 +80,43 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
   const logEvery = Math.max(100, Math.ceil(progress.total / 10));
   log(`digest ${date}: ${progress.total} deliveries due, ${candidates.papers.length} candidate papers`);
 
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const page = await loadDuePage(db, run.id, now, afterId);
     const last = page.at(-1);
     if (!last) break;
     afterId = last.id;
-    const sentPapers = await sentPapersOf(db, page.map((d) => d.subscriber.id), now);
+    const sentPapers = await sentPapersOf(
+      db,
+      page.map((d) => d.subscriber.id),
+      now,
+    );
     await forEachConcurrently(page, settings.concurrency, async (delivery) => {
-      const outcome = await deliverOne(ctx, delivery, sentPapers.get(delivery.subscriber.id) ?? new Set()).catch((error: unknown) => {
-        // A claimed delivery stays "sending" and is reported unknown after the lease; never resent blindly.
-        log(`digest ${date}: delivery ${delivery.id} stopped unexpectedly: ${String(error)}`);
-        return "taken" as DeliveryOutcome;
-      });
+      const outcome = await deliverOne(ctx, delivery, sentPapers.get(delivery.subscriber.id) ?? new Set()).catch(
+        (error: unknown) => {
+          // A claimed delivery stays "sending" and is reported unknown after the lease; never resent blindly.
+          log(`digest ${date}: delivery ${delivery.id} stopped unexpectedly: ${String(error)}`);
+          return "taken" as DeliveryOutcome;
+        },
+      );
       tally(progress, outcome);
       options.onProgress?.({ ...progress });
-      if (progress.done % logEvery === 0) log(`digest ${date}: ${progress.done}/${progress.total} (sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`);
+      if (progress.done % logEvery === 0)
+        log(
+          `digest ${date}: ${progress.done}/${progress.total} (sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
+        );
     });
   }
 
   await finishRun(db, run.id, clock());
   const counts = await countByStatus(db, run.id);
-  const result = { date, sent: progress.sent, skipped: progress.skipped, failed: progress.failed, pending: counts.pending ?? 0, unknown: counts.unknown ?? 0 };
+  const result = {
+    date,
+    sent: progress.sent,
+    skipped: progress.skipped,
+    failed: progress.failed,
+    pending: counts.pending ?? 0,
+    unknown: counts.unknown ?? 0,
+  };
   log(`digest ${date}: done ${JSON.stringify(result)}`);
   return result;
 }
@@ -103,7 +128,11 @@ function tally(progress: DigestProgress, outcome: DeliveryOutcome): void {
   else if (outcome === "failed") progress.failed += 1;
 }
 
-async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]!);

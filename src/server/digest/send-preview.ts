@@ -17,15 +17,30 @@ export interface PreviewOptions {
   to: string;
 }
 
-export async function sendDigestPreview({ db, mailer, now, date, settings, to }: PreviewOptions): Promise<DigestRunResult> {
+export async function sendDigestPreview({
+  db,
+  mailer,
+  now,
+  date,
+  settings,
+  to,
+}: PreviewOptions): Promise<DigestRunResult> {
   const subscriber = await db.subscriber.findUnique({
     where: { email: to.trim() },
     select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true },
   });
   // A stranger's links carry a token for no subscriber (id 0): they lead to the "link expired" page.
-  const recipient: DigestRecipient = subscriber ?? { id: 0, email: to.trim(), topics: "[]", lastDigestAt: null, manageTokenHash: "preview" };
+  const recipient: DigestRecipient = subscriber ?? {
+    id: 0,
+    email: to.trim(),
+    topics: "[]",
+    lastDigestAt: null,
+    manageTokenHash: "preview",
+  };
   const candidates = await loadDigestCandidates(db, now);
-  const sent = subscriber ? ((await sentPapersOf(db, [subscriber.id], now)).get(subscriber.id) ?? new Set<number>()) : new Set<number>();
+  const sent = subscriber
+    ? ((await sentPapersOf(db, [subscriber.id], now)).get(subscriber.id) ?? new Set<number>())
+    : new Set<number>();
   const items = composeFor(recipient, candidates, sent, settings.size);
   const base = { date, failed: 0, pending: 0, unknown: 0 };
   if (items.length === 0) return { ...base, sent: 0, skipped: 1 };

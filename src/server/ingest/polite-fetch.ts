@@ -15,7 +15,10 @@ export interface FetchPolicy {
 }
 
 export class FetchFailedError extends Error {
-  constructor(readonly url: string, message: string) {
+  constructor(
+    readonly url: string,
+    message: string,
+  ) {
     super(`${url}: ${message}`);
     this.name = "FetchFailedError";
   }
@@ -31,7 +34,8 @@ export class RequestPacer {
   async beforeRequest(): Promise<void> {
     if (this.lastEnd === 0) return;
     // Timers may fire a millisecond early by Date.now(); loop until the pause has really passed.
-    for (let wait = this.lastEnd + this.delayMs - Date.now(); wait > 0; wait = this.lastEnd + this.delayMs - Date.now()) await sleep(wait);
+    for (let wait = this.lastEnd + this.delayMs - Date.now(); wait > 0; wait = this.lastEnd + this.delayMs - Date.now())
+      await sleep(wait);
   }
 
   afterRequest(): void {
@@ -47,7 +51,10 @@ export async function politeFetch(url: string, policy: FetchPolicy, pacer: Reque
     let retryAfterMs = 0;
     try {
       const response = await policy.fetch(url, {
-        headers: { "User-Agent": policy.userAgent, Accept: "application/atom+xml, application/rss+xml, application/json, text/plain;q=0.9, */*;q=0.5" },
+        headers: {
+          "User-Agent": policy.userAgent,
+          Accept: "application/atom+xml, application/rss+xml, application/json, text/plain;q=0.9, */*;q=0.5",
+        },
         signal: AbortSignal.timeout(policy.timeoutMs),
         redirect: "follow",
       });
@@ -69,14 +76,16 @@ export async function politeFetch(url: string, policy: FetchPolicy, pacer: Reque
 
 async function readCapped(response: Response, url: string, maxBytes: number, timeoutMs: number): Promise<string> {
   const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new FetchFailedError(url, `response of ${declared} bytes is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
+  if (declared > maxBytes)
+    throw new FetchFailedError(url, `response of ${declared} bytes is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
   if (!response.body) return "";
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > maxBytes) throw new FetchFailedError(url, `response is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
+      if (size > maxBytes)
+        throw new FetchFailedError(url, `response is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
       chunks.push(chunk);
     }
   } catch (error) {
@@ -94,11 +103,15 @@ function retryAfter(header: string | null): number {
 }
 
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError" || /timed out/.test(error.message));
+  return (
+    error instanceof Error &&
+    (error.name === "TimeoutError" || error.name === "AbortError" || /timed out/.test(error.message))
+  );
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
+  if (error instanceof Error)
+    return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
   return String(error);
 }
 

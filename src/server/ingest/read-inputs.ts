@@ -43,7 +43,9 @@ async function readFileCapped(file: string, maxBytes: number): Promise<string> {
   }
   if (size > maxBytes) {
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    throw new InputReadError(`${file}: ${mb(size)} MB is over the ${mb(maxBytes)} MB limit (INGEST_MAX_MB); split the file or raise the limit`);
+    throw new InputReadError(
+      `${file}: ${mb(size)} MB is over the ${mb(maxBytes)} MB limit (INGEST_MAX_MB); split the file or raise the limit`,
+    );
   }
   return fs.readFile(file, "utf8");
 }

@@ -36,13 +36,21 @@ export interface IngestSummary {
 
 /** An input the importer cannot use at all; the message names it. Nothing was written. */
 export class IngestInputError extends Error {
-  constructor(readonly input: string, reason: string) {
+  constructor(
+    readonly input: string,
+    reason: string,
+  ) {
     super(`${input}: ${reason}`);
     this.name = "IngestInputError";
   }
 }
 
-const SOURCE_BY_FORMAT: Record<ImportFormat, string> = { "arxiv-atom": "arxiv", "arxiv-rss": "arxiv", "hf-daily": "huggingface", text: "text-export" };
+const SOURCE_BY_FORMAT: Record<ImportFormat, string> = {
+  "arxiv-atom": "arxiv",
+  "arxiv-rss": "arxiv",
+  "hf-daily": "huggingface",
+  text: "text-export",
+};
 // One transaction per 2,000 papers: against 500, a quarter of the commits and FTS5 segment flushes, and
 // (the vocabulary being recomputed when the corpus doubles, checked per batch) two fewer recomputations
 // per 100k papers; a batch is still written in about a second.
@@ -60,7 +68,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   });
   const summary: IngestSummary = {
     dryRun,
-    inputs: parsed.map(({ input, result }) => ({ name: input.name, format: result.format, papers: result.papers.length })),
+    inputs: parsed.map(({ input, result }) => ({
+      name: input.name,
+      format: result.format,
+      papers: result.papers.length,
+    })),
     added: 0,
     merged: 0,
     unchanged: 0,
@@ -69,7 +81,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   };
   const total = parsed.reduce((sum, { result }) => sum + result.papers.length, 0);
   if (dryRun) {
-    Object.assign(summary, await previewPapers(db, parsed.flatMap(({ result }) => result.papers)));
+    Object.assign(
+      summary,
+      await previewPapers(
+        db,
+        parsed.flatMap(({ result }) => result.papers),
+      ),
+    );
     onProgress?.(total, total);
     return summary;
   }

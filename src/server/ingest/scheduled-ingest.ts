@@ -48,20 +48,44 @@ export async function runScheduledIngest(options: ScheduledIngestOptions): Promi
 
   const outcomes: SourceOutcome[] = [];
   for (const source of sources) {
-    const log = await db.fetchLog.create({ data: { source, startedAt: clock(), status: "running" }, select: { id: true } });
-    const outcome: SourceOutcome = { source, status: "ok", pages: 0, added: 0, merged: 0, unchanged: 0, rejected: 0, error: null };
+    const log = await db.fetchLog.create({
+      data: { source, startedAt: clock(), status: "running" },
+      select: { id: true },
+    });
+    const outcome: SourceOutcome = {
+      source,
+      status: "ok",
+      pages: 0,
+      added: 0,
+      merged: 0,
+      unchanged: 0,
+      rejected: 0,
+      error: null,
+    };
     try {
       const fetched = await fetchSource(source, policy, pacer, maxResults);
       outcome.pages = fetched.pages.length;
-      const summary = await runIngest({ db, now, inputs: fetched.pages.map((page) => ({ name: page.url, content: page.content })) });
-      Object.assign(outcome, { added: summary.added, merged: summary.merged, unchanged: summary.unchanged, rejected: summary.rejected.length });
+      const summary = await runIngest({
+        db,
+        now,
+        inputs: fetched.pages.map((page) => ({ name: page.url, content: page.content })),
+      });
+      Object.assign(outcome, {
+        added: summary.added,
+        merged: summary.merged,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected.length,
+      });
       if (fetched.error) Object.assign(outcome, { status: "failed", error: `stopped paging: ${fetched.error}` });
     } catch (error) {
       Object.assign(outcome, { status: "failed", error: error instanceof Error ? error.message : String(error) });
     }
     const { added, merged, unchanged, rejected, status } = outcome;
     const error = outcome.error?.slice(0, MAX_ERROR_LENGTH) ?? null;
-    await db.fetchLog.update({ where: { id: log.id }, data: { finishedAt: clock(), status, added, merged, unchanged, rejected, error } });
+    await db.fetchLog.update({
+      where: { id: log.id },
+      data: { finishedAt: clock(), status, added, merged, unchanged, rejected, error },
+    });
     outcomes.push(outcome);
   }
   return outcomes;

@@ -31,11 +31,23 @@ export interface RankedPage {
 }
 
 /** `estimatedMatches` comes from the in-memory vocabulary; it only picks the plan, never the answer. */
-export async function rankMatches(db: Db, match: string, estimatedMatches: number, filter: MatchFilter, sort: "relevance" | "trending" | "new", limit: number, offset: number): Promise<RankedPage> {
+export async function rankMatches(
+  db: Db,
+  match: string,
+  estimatedMatches: number,
+  filter: MatchFilter,
+  sort: "relevance" | "trending" | "new",
+  limit: number,
+  offset: number,
+): Promise<RankedPage> {
   const filtered = filter.since !== null || filter.topicId !== undefined;
   const selective = estimatedMatches <= SELECTIVE_MATCHES;
   // Unfiltered relevance only needs the best few hundred; everything else ranks the whole candidate set.
-  const cap = selective ? (sort === "relevance" && !filtered ? BLEND_CANDIDATES : SELECTIVE_MATCHES) : COMMON_CANDIDATES;
+  const cap = selective
+    ? sort === "relevance" && !filtered
+      ? BLEND_CANDIDATES
+      : SELECTIVE_MATCHES
+    : COMMON_CANDIDATES;
   const found = selective ? await bestMatches(db, match, filter, cap + 1) : await recentMatches(db, match, filter, cap);
   const complete = selective && found.length <= cap;
   const candidates = found.slice(0, cap);

@@ -55,7 +55,9 @@ async function addNewPapers(db: Db, state: IndexState): Promise<void> {
       select: { id: true, titleText: true, abstractText: true, authorsText: true, topicsText: true },
     });
     for (const row of rows) {
-      state.vocabulary.addDocument(foldedWords(`${row.titleText} ${row.abstractText} ${row.authorsText} ${row.topicsText}`));
+      state.vocabulary.addDocument(
+        foldedWords(`${row.titleText} ${row.abstractText} ${row.authorsText} ${row.topicsText}`),
+      );
       state.lastPaperId = row.id;
       // Papers are not deleted, so the highest id is the store's size.
       state.vocabulary.corpusSize = row.id;

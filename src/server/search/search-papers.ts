@@ -54,25 +54,52 @@ export async function searchPapers(db: Db, params: SearchParams): Promise<Search
   const topic = params.topic ? await topicBySlug(db, params.topic) : undefined;
   if (params.topic && !topic) throw new UnknownTopicError(params.topic);
   const notice = query.notice ? { notice: query.notice } : {};
-  const filter: MatchFilter = { since: windowStart(params.window, params.now), ...(topic ? { topicId: topic.id } : {}) };
+  const filter: MatchFilter = {
+    since: windowStart(params.window, params.now),
+    ...(topic ? { topicId: topic.id } : {}),
+  };
 
   if (query.text === "") {
     const sort = params.sort === "new" ? "new" : "trending";
     const page = topic
-      ? await listTopicPapers(db, { topicId: topic.id, paperCount: topic.paperCount, window: params.window, sort, limit: params.limit, offset: params.offset, now: params.now })
+      ? await listTopicPapers(db, {
+          topicId: topic.id,
+          paperCount: topic.paperCount,
+          window: params.window,
+          sort,
+          limit: params.limit,
+          offset: params.offset,
+          now: params.now,
+        })
       : { papers: await papersInOrder(db, await orderedIds(db, filter, sort, params)), total: -1 };
-    return { results: page.papers.map((paper) => explain(paper, [], 0)), total: page.total >= 0 ? page.total : await countAll(db, filter), ...notice };
+    return {
+      results: page.papers.map((paper) => explain(paper, [], 0)),
+      total: page.total >= 0 ? page.total : await countAll(db, filter),
+      ...notice,
+    };
   }
   if (query.terms.length === 0) return { results: [], total: 0, ...notice, suggestions: await suggestTopics(db, "") };
 
   let vocabulary = await searchVocabulary(db, false);
   if (query.terms.some((t) => !vocabulary.has(t))) vocabulary = await searchVocabulary(db, true);
   const plan = planQuery(query.terms, vocabulary, query.lastTermIsPartial);
-  const rank = (mode: "all" | "any") => rankMatches(db, matchExpression(plan.slots, mode), estimateMatches(plan, vocabulary, mode), filter, params.sort, params.limit, params.offset);
+  const rank = (mode: "all" | "any") =>
+    rankMatches(
+      db,
+      matchExpression(plan.slots, mode),
+      estimateMatches(plan, vocabulary, mode),
+      filter,
+      params.sort,
+      params.limit,
+      params.offset,
+    );
   let page: RankedPage = await rank("all");
   // No paper has every word: fall back to papers with any of them (bm25 still prefers those with more).
   if (page.total === 0 && plan.slots.length > 1) page = await rank("any");
-  const papers = await papersInOrder(db, page.ids.map((r) => r.id));
+  const papers = await papersInOrder(
+    db,
+    page.ids.map((r) => r.id),
+  );
   const relevanceById = new Map(page.ids.map((r) => [r.id, r.relevance]));
   return {
     results: papers.map((paper) => explain(paper, plan.highlightTerms, relevanceById.get(paper.id) ?? 0)),
@@ -86,21 +113,51 @@ export async function searchPapers(db: Db, params: SearchParams): Promise<Search
 
 /** Matches estimated from the vocabulary sample: all words → the rarest slot, any word → the sum. */
 function estimateMatches(plan: QueryPlan, vocabulary: TermVocabulary, mode: "all" | "any"): number {
-  const perSlot = plan.slots.map((slot) => slot.alternatives.reduce((sum, alt) => sum + (alt.prefix ? vocabulary.prefixFrequency(alt.words.at(-1)!) : Math.min(...alt.words.map((w) => vocabulary.docFrequency(w)))), 0));
+  const perSlot = plan.slots.map((slot) =>
+    slot.alternatives.reduce(
+      (sum, alt) =>
+        sum +
+        (alt.prefix
+          ? vocabulary.prefixFrequency(alt.words.at(-1)!)
+          : Math.min(...alt.words.map((w) => vocabulary.docFrequency(w)))),
+      0,
+    ),
+  );
   const estimate = mode === "all" ? Math.min(...perSlot) : perSlot.reduce((a, b) => a + b, 0);
   return Math.round(estimate * vocabulary.scale);
 }
 
 function explain(paper: Paper, terms: QueryPlan["highlightTerms"], relevance: number): SearchResult {
-  return { paper, titleHighlights: highlightRanges(paper.title, terms), snippet: abstractSnippet(paper.abstract, terms), relevance };
+  return {
+    paper,
+    titleHighlights: highlightRanges(paper.title, terms),
+    snippet: abstractSnippet(paper.abstract, terms),
+    relevance,
+  };
 }
 
-async function orderedIds(db: Db, filter: MatchFilter, sort: "trending" | "new", params: SearchParams): Promise<number[]> {
+async function orderedIds(
+  db: Db,
+  filter: MatchFilter,
+  sort: "trending" | "new",
+  params: SearchParams,
+): Promise<number[]> {
   const since = filter.since ? { feedAt: { gte: filter.since } } : {};
-  const orderBy = sort === "new"
-    ? [{ feedAt: "desc" as const }, { id: "desc" as const }]
-    : [{ trendKey: "desc" as const }, { sourceRank: { sort: "asc" as const, nulls: "last" as const } }, { id: "asc" as const }];
-  const rows = await db.paper.findMany({ where: since, orderBy, skip: params.offset, take: params.limit, select: { id: true } });
+  const orderBy =
+    sort === "new"
+      ? [{ feedAt: "desc" as const }, { id: "desc" as const }]
+      : [
+          { trendKey: "desc" as const },
+          { sourceRank: { sort: "asc" as const, nulls: "last" as const } },
+          { id: "asc" as const },
+        ];
+  const rows = await db.paper.findMany({
+    where: since,
+    orderBy,
+    skip: params.offset,
+    take: params.limit,
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }
 

@@ -28,7 +28,10 @@ export async function listTopics(db: Db): Promise<TopicSummary[]> {
 }
 
 export async function topicBySlug(db: Db, slug: string): Promise<TopicDetail | null> {
-  const topic = await db.topic.findUnique({ where: { slug }, select: { id: true, slug: true, label: true, kind: true, paperCount: true, aliases: true } });
+  const topic = await db.topic.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, label: true, kind: true, paperCount: true, aliases: true },
+  });
   return topic ? { ...topic, aliases: parseJsonList(topic.aliases) } : null;
 }
 
@@ -54,48 +57,86 @@ const IN_TOPIC = `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."
  */
 export async function listTopicPapers(db: Db, params: TopicPapersParams): Promise<{ papers: Paper[]; total: number }> {
   const since = windowStart(params.window, params.now);
-  const topic = params.paperCount !== undefined ? { paperCount: params.paperCount } : await db.topic.findUnique({ where: { id: params.topicId }, select: { paperCount: true } });
+  const topic =
+    params.paperCount !== undefined
+      ? { paperCount: params.paperCount }
+      : await db.topic.findUnique({ where: { id: params.topicId }, select: { paperCount: true } });
   if (!topic) return { papers: [], total: 0 };
   let ids: number[];
   let total: number;
   if (topic.paperCount >= LARGE_TOPIC) {
     const index = params.sort === "trending" && !since ? "Paper_trendKey_idx" : "Paper_feedAt_trendKey_idx";
-    const order = params.sort === "trending" ? `p."trendKey" DESC, p."id"` : `p."feedAt" DESC, p."trendKey" DESC, p."id" DESC`;
+    const order =
+      params.sort === "trending" ? `p."trendKey" DESC, p."id"` : `p."feedAt" DESC, p."trendKey" DESC, p."id" DESC`;
     const where = `${since ? `p."feedAt" >= ? AND ` : ""}${IN_TOPIC}`;
     const args: unknown[] = since ? [since, params.topicId] : [params.topicId];
     const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
-      `SELECT p."id" AS id FROM "Paper" p INDEXED BY "${index}" WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, ...args, params.limit, params.offset);
+      `SELECT p."id" AS id FROM "Paper" p INDEXED BY "${index}" WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      ...args,
+      params.limit,
+      params.offset,
+    );
     ids = rows.map((r) => Number(r.id));
-    total = since ? Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "Paper" p INDEXED BY "Paper_feedAt_trendKey_idx" WHERE ${where}`, ...args))[0]?.n ?? 0) : topic.paperCount;
+    total = since
+      ? Number(
+          (
+            await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+              `SELECT count(*) AS n FROM "Paper" p INDEXED BY "Paper_feedAt_trendKey_idx" WHERE ${where}`,
+              ...args,
+            )
+          )[0]?.n ?? 0,
+        )
+      : topic.paperCount;
   } else {
     const rows = await db.$queryRawUnsafe<{ id: number | bigint; trendKey: number; feedAt: Date | string }[]>(
       `SELECT p."id" AS id, p."trendKey" AS trendKey, p."feedAt" AS feedAt FROM "PaperTopic" pt
-       JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = pt."paperId" WHERE pt."topicId" = ?`, params.topicId);
-    const inWindow = rows.map((r) => ({ id: Number(r.id), trendKey: r.trendKey, feedAt: new Date(r.feedAt).getTime() })).filter((r) => !since || r.feedAt >= since.getTime());
-    inWindow.sort(params.sort === "trending" ? (a, b) => b.trendKey - a.trendKey || a.id - b.id : (a, b) => b.feedAt - a.feedAt || b.trendKey - a.trendKey || b.id - a.id);
+       JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = pt."paperId" WHERE pt."topicId" = ?`,
+      params.topicId,
+    );
+    const inWindow = rows
+      .map((r) => ({ id: Number(r.id), trendKey: r.trendKey, feedAt: new Date(r.feedAt).getTime() }))
+      .filter((r) => !since || r.feedAt >= since.getTime());
+    inWindow.sort(
+      params.sort === "trending"
+        ? (a, b) => b.trendKey - a.trendKey || a.id - b.id
+        : (a, b) => b.feedAt - a.feedAt || b.trendKey - a.trendKey || b.id - a.id,
+    );
     ids = inWindow.slice(params.offset, params.offset + params.limit).map((r) => r.id);
     total = inWindow.length;
   }
   return { papers: await papersInOrder(db, ids), total };
 }
 
-const ROW_COLUMNS = Object.keys(PAPER_ROW_SELECT).map((c) => `"${c}"`).join(", ");
+const ROW_COLUMNS = Object.keys(PAPER_ROW_SELECT)
+  .map((c) => `"${c}"`)
+  .join(", ");
 
 /** Loads papers (with their topics, strongest first) in the order of `ids`, in one query. */
 export async function papersInOrder(db: Db, ids: readonly number[]): Promise<Paper[]> {
   if (ids.length === 0) return [];
-  type Row = Omit<PaperRow, "publishedAt" | "firstSeenAt" | "feedAt"> & Record<"publishedAt" | "firstSeenAt" | "feedAt", Date | string | null> & { topicsJson: string };
+  type Row = Omit<PaperRow, "publishedAt" | "firstSeenAt" | "feedAt"> &
+    Record<"publishedAt" | "firstSeenAt" | "feedAt", Date | string | null> & { topicsJson: string };
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT ${ROW_COLUMNS}, (SELECT json_group_array(json_object('slug', t."slug", 'label', t."label") ORDER BY pt."weight" DESC, t."id")
        FROM "PaperTopic" pt JOIN "Topic" t ON t."id" = pt."topicId" WHERE pt."paperId" = "Paper"."id") AS topicsJson
-     FROM "Paper" WHERE "id" IN (SELECT value FROM json_each(?))`, JSON.stringify(ids));
+     FROM "Paper" WHERE "id" IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(ids),
+  );
   const byId = new Map(rows.map((row) => [Number(row.id), row]));
   const date = (value: Date | string | null) => (value === null ? null : new Date(value));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const { topicsJson, ...rest } = row;
-    const paperRow: PaperRow = { ...rest, id, publishedAt: date(row.publishedAt), firstSeenAt: date(row.firstSeenAt)!, feedAt: date(row.feedAt)!, sourceRank: row.sourceRank === null ? null : Number(row.sourceRank), votes: Number(row.votes) };
+    const paperRow: PaperRow = {
+      ...rest,
+      id,
+      publishedAt: date(row.publishedAt),
+      firstSeenAt: date(row.firstSeenAt)!,
+      feedAt: date(row.feedAt)!,
+      sourceRank: row.sourceRank === null ? null : Number(row.sourceRank),
+      votes: Number(row.votes),
+    };
     return [toPaper(paperRow, JSON.parse(topicsJson) as TopicRef[])];
   });
 }

@@ -5,7 +5,11 @@ import type { TopicRef } from "@/domain/paper";
 import type { Db } from "@/server/db";
 import { parseJsonList } from "@/server/paper-rows";
 
-interface SuggestionIndex { topicCount: number; fuse: Fuse<{ slug: string; label: string; names: string[] }>; popular: TopicRef[] }
+interface SuggestionIndex {
+  topicCount: number;
+  fuse: Fuse<{ slug: string; label: string; names: string[] }>;
+  popular: TopicRef[];
+}
 const indexes = new WeakMap<Db, SuggestionIndex>();
 const SUGGESTIONS = 5;
 
@@ -20,11 +24,19 @@ async function suggestionIndex(db: Db): Promise<SuggestionIndex> {
   const topicCount = await db.topic.count({ where: { paperCount: { gt: 0 } } });
   const cached = indexes.get(db);
   if (cached && cached.topicCount === topicCount) return cached;
-  const topics = await db.topic.findMany({ where: { paperCount: { gt: 0 } }, orderBy: { paperCount: "desc" }, select: { slug: true, label: true, aliases: true } });
+  const topics = await db.topic.findMany({
+    where: { paperCount: { gt: 0 } },
+    orderBy: { paperCount: "desc" },
+    select: { slug: true, label: true, aliases: true },
+  });
   const entries = topics.map((t) => ({ slug: t.slug, label: t.label, names: [t.label, ...parseJsonList(t.aliases)] }));
   // Typed text is matched as plain text: extended-search operators are off (fuse's default).
   const fuse = new Fuse(entries, { keys: ["names"], threshold: 0.4, ignoreLocation: true });
-  const index = { topicCount, fuse, popular: entries.slice(0, SUGGESTIONS).map(({ slug, label }) => ({ slug, label })) };
+  const index = {
+    topicCount,
+    fuse,
+    popular: entries.slice(0, SUGGESTIONS).map(({ slug, label }) => ({ slug, label })),
+  };
   indexes.set(db, index);
   return index;
 }

@@ -15,18 +15,36 @@ export interface ConfirmedSubscription {
 
 export type ConfirmOutcome = ConfirmedSubscription | { status: "expired" } | { status: "invalid" };
 
-export async function confirmSubscription({ db, token, now, appUrl }: { db: Db; token: string | undefined; now: Date; appUrl: string }): Promise<ConfirmOutcome> {
+export async function confirmSubscription({
+  db,
+  token,
+  now,
+  appUrl,
+}: {
+  db: Db;
+  token: string | undefined;
+  now: Date;
+  appUrl: string;
+}): Promise<ConfirmOutcome> {
   if (!token || !isConfirmTokenShaped(token)) return { status: "invalid" };
   const hash = hashConfirmToken(token);
   const subscriber = await db.subscriber.findUnique({ where: { confirmTokenHash: hash } });
   if (!subscriber || subscriber.status === "unsubscribed") return { status: "invalid" };
-  if (!subscriber.confirmExpiresAt || subscriber.confirmExpiresAt.getTime() <= now.getTime()) return { status: "expired" };
+  if (!subscriber.confirmExpiresAt || subscriber.confirmExpiresAt.getTime() <= now.getTime())
+    return { status: "expired" };
   let status: "confirmed" | "already_confirmed" = "already_confirmed";
   if (subscriber.status === "pending") {
     // Conditional on still being pending with this token, so two clicks at once confirm exactly once.
     const { count } = await db.subscriber.updateMany({
       where: { id: subscriber.id, status: "pending", confirmTokenHash: hash },
-      data: { status: "active", confirmedAt: now, confirmPending: false, pausedAt: null, suppressedAt: null, suppressReason: null },
+      data: {
+        status: "active",
+        confirmedAt: now,
+        confirmPending: false,
+        pausedAt: null,
+        suppressedAt: null,
+        suppressReason: null,
+      },
     });
     if (count === 1) status = "confirmed";
   }

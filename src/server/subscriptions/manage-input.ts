@@ -20,7 +20,11 @@ export async function readManageInput(request: Request): Promise<ManageInput> {
   try {
     if (form) {
       const data = await request.formData();
-      raw = { token: data.get("token") ?? undefined, action: data.get("action") ?? undefined, topics: data.getAll("topics").filter((t) => typeof t === "string") };
+      raw = {
+        token: data.get("token") ?? undefined,
+        action: data.get("action") ?? undefined,
+        topics: data.getAll("topics").filter((t) => typeof t === "string"),
+      };
     } else {
       raw = JSON.parse(await request.text());
     }
@@ -30,7 +34,12 @@ export async function readManageInput(request: Request): Promise<ManageInput> {
   const parsed = ManageSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, form, message: issue?.message ?? "Invalid input.", field: issue?.path.map(String).join(".") || undefined };
+    return {
+      ok: false,
+      form,
+      message: issue?.message ?? "Invalid input.",
+      field: issue?.path.map(String).join(".") || undefined,
+    };
   }
   const { token, action, topics } = parsed.data;
   if (action !== "topics") return { ok: true, form, token, action: { kind: action } };

@@ -7,7 +7,11 @@ export const UNCONFIRMED_RETENTION_DAYS = 7;
 export async function purgeUnconfirmed({ db, now }: { db: Db; now: Date }): Promise<number> {
   const cutoff = new Date(now.getTime() - UNCONFIRMED_RETENTION_DAYS * 86_400_000);
   const { count } = await db.subscriber.deleteMany({
-    where: { status: "pending", confirmedAt: null, OR: [{ consentAt: { lt: cutoff } }, { consentAt: null, createdAt: { lt: cutoff } }] },
+    where: {
+      status: "pending",
+      confirmedAt: null,
+      OR: [{ consentAt: { lt: cutoff } }, { consentAt: null, createdAt: { lt: cutoff } }],
+    },
   });
   return count;
 }

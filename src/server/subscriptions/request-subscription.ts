@@ -33,7 +33,15 @@ export async function requestSubscription(request: SubscriptionRequest): Promise
   if (!subscriber) {
     try {
       subscriber = await db.subscriber.create({
-        data: { email, status: "pending", topics: JSON.stringify(request.topics), createdAt: now, manageTokenHash: newManageNonce(), confirmPending: true, ...consent },
+        data: {
+          email,
+          status: "pending",
+          topics: JSON.stringify(request.topics),
+          createdAt: now,
+          manageTokenHash: newManageNonce(),
+          confirmPending: true,
+          ...consent,
+        },
       });
     } catch (error) {
       // Two requests for a new address at once: the other one created it; carry on as a repeat.

@@ -15,7 +15,13 @@ export interface RetryConfirmationsInput {
   limit?: number;
 }
 
-export async function retryPendingConfirmations({ db, mailer, now, appUrl = env().appUrl, limit = 200 }: RetryConfirmationsInput) {
+export async function retryPendingConfirmations({
+  db,
+  mailer,
+  now,
+  appUrl = env().appUrl,
+  limit = 200,
+}: RetryConfirmationsInput) {
   const due = await db.subscriber.findMany({
     where: { status: "pending", confirmPending: true, confirmAttempts: { lt: MAX_CONFIRM_ATTEMPTS } },
     orderBy: { id: "asc" },

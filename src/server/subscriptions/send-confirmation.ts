@@ -16,11 +16,22 @@ export interface SendConfirmationInput {
 }
 
 /** True when the mail went out. The token is stored before sending, so a crash never leaves a live unstored link. */
-export async function sendConfirmation({ db, mailer, now, appUrl, subscriberId }: SendConfirmationInput): Promise<boolean> {
+export async function sendConfirmation({
+  db,
+  mailer,
+  now,
+  appUrl,
+  subscriberId,
+}: SendConfirmationInput): Promise<boolean> {
   const confirm = createConfirmToken(now);
   const subscriber = await db.subscriber.update({
     where: { id: subscriberId },
-    data: { confirmTokenHash: confirm.hash, confirmExpiresAt: confirm.expiresAt, confirmPending: true, confirmAttempts: { increment: 1 } },
+    data: {
+      confirmTokenHash: confirm.hash,
+      confirmExpiresAt: confirm.expiresAt,
+      confirmPending: true,
+      confirmAttempts: { increment: 1 },
+    },
   });
   const mail = confirmationEmail({
     confirmUrl: confirmUrl(confirm.token, appUrl),
@@ -35,10 +46,16 @@ export async function sendConfirmation({ db, mailer, now, appUrl, subscriberId }
     // A permanent refusal (no such mailbox) stops the retries; a temporary one leaves the mail pending.
     await db.subscriber.updateMany({
       where: { id: subscriberId },
-      data: { confirmPending: !failure.permanent, confirmLastError: `${failure.permanent ? "permanent" : "temporary"}: ${failure.message}`.slice(0, 500) },
+      data: {
+        confirmPending: !failure.permanent,
+        confirmLastError: `${failure.permanent ? "permanent" : "temporary"}: ${failure.message}`.slice(0, 500),
+      },
     });
     return false;
   }
-  await db.subscriber.updateMany({ where: { id: subscriberId }, data: { confirmPending: false, confirmSentAt: now, confirmLastError: null } });
+  await db.subscriber.updateMany({
+    where: { id: subscriberId },
+    data: { confirmPending: false, confirmSentAt: now, confirmLastError: null },
+  });
   return true;
 }

@@ -6,15 +6,21 @@ import { normaliseTopics } from "@/domain/subscription/topics";
 const MAX_BODY_BYTES = 16_384;
 
 /** Byte-identical for new, pending, active and unsubscribed addresses: the answer reveals nothing. */
-export const SUBSCRIBE_ACCEPTED_BODY = JSON.stringify({ status: "accepted", message: "Check your inbox for a link to confirm your subscription." });
+export const SUBSCRIBE_ACCEPTED_BODY = JSON.stringify({
+  status: "accepted",
+  message: "Check your inbox for a link to confirm your subscription.",
+});
 
 export const SubscribeSchema = z.object({
-  email: z.string({ error: "Enter your email address." }).max(1000, "Email addresses are at most 254 characters.").transform((value, ctx) => {
-    const check = normaliseEmail(value);
-    if (check.ok) return check.email;
-    ctx.addIssue({ code: "custom", message: check.message });
-    return z.NEVER;
-  }),
+  email: z
+    .string({ error: "Enter your email address." })
+    .max(1000, "Email addresses are at most 254 characters.")
+    .transform((value, ctx) => {
+      const check = normaliseEmail(value);
+      if (check.ok) return check.email;
+      ctx.addIssue({ code: "custom", message: check.message });
+      return z.NEVER;
+    }),
   topics: z
     .union([z.string(), z.array(z.string({ error: "Topics must be text." }))])
     .optional()
@@ -45,13 +51,26 @@ export async function readSubscribeInput(request: Request): Promise<SubscribeInp
   try {
     raw = form ? formFields(await request.formData()) : JSON.parse(await request.text());
   } catch {
-    return { ok: false, form, status: 400, code: "invalid_body", message: form ? "The form could not be read." : "The body is not valid JSON." };
+    return {
+      ok: false,
+      form,
+      status: 400,
+      code: "invalid_body",
+      message: form ? "The form could not be read." : "The body is not valid JSON.",
+    };
   }
   const parsed = SubscribeSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.map(String).join(".") || undefined;
-    return { ok: false, form, status: 400, code: "invalid_parameter", message: issue?.message ?? "Invalid input.", field };
+    return {
+      ok: false,
+      form,
+      status: 400,
+      code: "invalid_parameter",
+      message: issue?.message ?? "Invalid input.",
+      field,
+    };
   }
   const { email, topics, website } = parsed.data;
   return { ok: true, form, email, topics, honeypot: Boolean(website?.trim()) };

@@ -4,7 +4,22 @@ import { parseStoredTopics } from "@/domain/subscription/topics";
 import type { Db } from "@/server/db";
 import { findSubscriberByEmail } from "./find-by-email";
 
-const CSV_COLUMNS = ["id", "email", "status", "topics", "createdAt", "confirmedAt", "pausedAt", "unsubscribedAt", "consentAt", "consentIpHash", "consentUserAgent", "suppressedAt", "suppressReason", "lastDigestAt"] as const;
+const CSV_COLUMNS = [
+  "id",
+  "email",
+  "status",
+  "topics",
+  "createdAt",
+  "confirmedAt",
+  "pausedAt",
+  "unsubscribedAt",
+  "consentAt",
+  "consentIpHash",
+  "consentUserAgent",
+  "suppressedAt",
+  "suppressReason",
+  "lastDigestAt",
+] as const;
 
 export async function listSubscribers(db: Db) {
   const rows = await db.subscriber.findMany({ orderBy: { id: "asc" } });
@@ -16,7 +31,9 @@ export async function subscribersCsv(db: Db): Promise<string> {
   const rows = await listSubscribers(db);
   const lines = [CSV_COLUMNS.join(",")];
   for (const row of rows) {
-    lines.push(CSV_COLUMNS.map((column) => csvCell(column === "topics" ? row.topics.join("; ") : row[column])).join(","));
+    lines.push(
+      CSV_COLUMNS.map((column) => csvCell(column === "topics" ? row.topics.join("; ") : row[column])).join(","),
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }

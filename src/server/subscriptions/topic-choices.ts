@@ -2,5 +2,10 @@
 import type { Db } from "@/server/db";
 
 export async function subscribeTopicChoices(db: Db, limit = 24): Promise<{ slug: string; label: string }[]> {
-  return db.topic.findMany({ where: { paperCount: { gt: 0 } }, orderBy: [{ paperCount: "desc" }, { slug: "asc" }], take: limit, select: { slug: true, label: true } });
+  return db.topic.findMany({
+    where: { paperCount: { gt: 0 } },
+    orderBy: [{ paperCount: "desc" }, { slug: "asc" }],
+    take: limit,
+    select: { slug: true, label: true },
+  });
 }

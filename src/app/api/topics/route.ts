@@ -9,7 +9,15 @@ export async function GET(): Promise<Response> {
   const topics = await listTopics(await getDb());
   const appUrl = env().appUrl;
   return Response.json(
-    { topics: topics.map((t) => ({ slug: t.slug, label: t.label, kind: t.kind, paperCount: t.paperCount, url: `${appUrl}/topics/${t.slug}` })) },
+    {
+      topics: topics.map((t) => ({
+        slug: t.slug,
+        label: t.label,
+        kind: t.kind,
+        paperCount: t.paperCount,
+        url: `${appUrl}/topics/${t.slug}`,
+      })),
+    },
     { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
   );
 }

@@ -14,7 +14,12 @@ export async function GET(request: Request): Promise<Response> {
   if (!isAuthorizedCron(request)) return unauthorizedCronResponse();
   const sources = ingestSources();
   if (sources.length === 0) {
-    return jsonError(503, "not_configured", "INGEST_SOURCES is empty: set it to space-separated feed URLs to fetch.", "INGEST_SOURCES");
+    return jsonError(
+      503,
+      "not_configured",
+      "INGEST_SOURCES is empty: set it to space-separated feed URLs to fetch.",
+      "INGEST_SOURCES",
+    );
   }
   const outcomes = await runScheduledIngest({ db: await getDb(), now: new Date(), sources });
   const failed = outcomes.filter((o) => o.status === "failed");

@@ -4,7 +4,14 @@ import { jsonError, notFoundError, rateLimitedError, validationError } from "@/s
 import { getDb } from "@/server/db";
 import { clientIp } from "@/server/rate-limiter";
 import { visitorCookie, visitorFor } from "@/server/visitor";
-import { isCrossSite, isFormPost, PaperIdParamsSchema, readForm, voteLimiter, VoteFormSchema } from "@/server/vote-request";
+import {
+  isCrossSite,
+  isFormPost,
+  PaperIdParamsSchema,
+  readForm,
+  voteLimiter,
+  VoteFormSchema,
+} from "@/server/vote-request";
 import { removeVote, upvote } from "@/server/votes";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +36,10 @@ async function handleVote(request: Request, context: Context, defaultAction: "up
 
   const visitor = visitorFor(request);
   const db = await getDb();
-  const state = action === "upvote" ? await upvote(db, id.data.id, visitor.id, now) : await removeVote(db, id.data.id, visitor.id, now);
+  const state =
+    action === "upvote"
+      ? await upvote(db, id.data.id, visitor.id, now)
+      : await removeVote(db, id.data.id, visitor.id, now);
   if (!state) return notFoundError("Paper");
 
   const headers = new Headers({ "Cache-Control": "no-store" });
