@@ -79,7 +79,7 @@ describe("streaming import of a big file", { timeout: 900_000 }, () => {
     const peakMb = Number(fs.readFileSync(peakFile, "utf8"));
     expect(peakMb).toBeGreaterThan(0);
     expect(peakMb * 1024 * 1024).toBeLessThan(fs.statSync(big).size);
-    const db = await openDb(url);
+    const db = await openDb(url.slice("file:".length));
     try {
       expect(await db.paper.count()).toBe(DISTINCT);
       expect(await db.paper.findFirst({ where: { arxivId: "2501.00001" }, select: { title: true, publishedAt: true } })).toEqual({
