@@ -9,8 +9,20 @@ import { freePort } from "./free-port";
 /** Known to the specs so they can call /api/cron/* like a cron service would. */
 export const E2E_CRON_SECRET = "e2e-cron-secret-not-for-production";
 
+/**
+ * TRUSTED_PROXIES=1: each test plays a reader at an address of its own (tests/e2e/fixtures.ts sends it as
+ * X-Forwarded-For, as a reverse proxy would), so per-client limits never carry over between tests.
+ */
 export function e2eServerEnv(port: number, dataDir: string): Record<string, string> {
-  return { PORT: String(port), DATA_DIR: dataDir, SCHEDULER: "off", CRON_SECRET: E2E_CRON_SECRET, SAMPLE_DATA: "on", APP_URL: `http://localhost:${port}` };
+  return {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SCHEDULER: "off",
+    CRON_SECRET: E2E_CRON_SECRET,
+    SAMPLE_DATA: "on",
+    APP_URL: `http://localhost:${port}`,
+    TRUSTED_PROXIES: "1",
+  };
 }
 
 export interface E2eServer {
