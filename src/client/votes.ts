@@ -36,6 +36,9 @@ async function vote(form: HTMLFormElement): Promise<void> {
       method: previous.voted ? "DELETE" : "POST",
       headers: { accept: "application/json" },
       credentials: "same-origin",
+      // keepalive: the page already shows the vote, so a reload or a link followed at once must not cancel
+      // it, nor drop the answer whose cookie makes the vote this reader's (else it counts, but as nobody's).
+      keepalive: true,
     });
     if (!response.ok) throw new Error(await refusal(response));
     const saved = (await response.json()) as VoteState;
