@@ -28,8 +28,14 @@ export async function listPapers(db: Db, query: ListingQuery): Promise<ListingPa
 async function pageOfAll(db: Db, { order, since, firstSeen, limit, offset, count = true }: ListingQuery): Promise<{ ids: number[]; total: number }> {
   const conditions: string[] = [];
   const args: unknown[] = [];
-  if (since) conditions.push(`p."feedAt" >= ?`), args.push(since);
-  if (firstSeen) conditions.push(`p."firstSeenAt" >= ? AND p."firstSeenAt" <= ?`), args.push(firstSeen.from, firstSeen.to);
+  if (since) {
+    conditions.push(`p."feedAt" >= ?`);
+    args.push(since);
+  }
+  if (firstSeen) {
+    conditions.push(`p."firstSeenAt" >= ? AND p."firstSeenAt" <= ?`);
+    args.push(firstSeen.from, firstSeen.to);
+  }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   const index = firstSeen ? "" : order === "trending" && !since ? `INDEXED BY "Paper_trendKey_idx"` : `INDEXED BY "Paper_feedAt_trendKey_idx"`;
   const [rows, counted] = await Promise.all([

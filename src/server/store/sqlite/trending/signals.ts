@@ -2,7 +2,7 @@
 // Each step is one statement whose rows travel as a single JSON parameter unpacked by json_each:
 // Prisma spends ~15 µs per bound parameter, which made per-value binding 4x too slow for bulk imports.
 import type { Prisma } from "../../../../generated/prisma/client";
-import { addToTrendKey, trendKeyOf, type SignalKind } from "../../../../domain/trending";
+import { addToTrendKey, trendKeyOf } from "../../../../domain/trending";
 import type { SignalInput } from "../../trending";
 import type { Db } from "../prisma-client";
 import { retryWhenBusy } from "../busy-policy";

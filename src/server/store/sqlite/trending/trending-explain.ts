@@ -1,6 +1,6 @@
 // Explains given papers' trending place: score, overall rank and plain-words reasons, from one grouped
 // query over their events plus one over the papers. SQLite-specific: pow() and julianday().
-import { trendReasons, type TrendFacts, type TrendReason } from "../../../../domain/trend-reasons";
+import { trendReasons, type TrendFacts } from "../../../../domain/trend-reasons";
 import { NO_SIGNAL_KEY, scoreFromKey } from "../../../../domain/trending";
 import type { TrendingExplanation } from "../../trending";
 import type { Db } from "../prisma-client";
