@@ -1,8 +1,15 @@
-// A real temporary SQLite database with all migrations applied, for integration tests.
+// A real temporary database with all migrations applied, for integration tests. The engine is chosen by
+// TEST_DATABASE_ENGINE: sqlite (default, a temporary file) or postgres (a fresh database per test file on
+// the server at TEST_POSTGRES_URL, created from a migrated template database, see scripts/pg-test-server.sh).
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { env } from "../../src/env";
+import { applyPgMigrations } from "../../src/server/store/postgres/migrate";
+import { modelApi } from "../../src/server/store/postgres/model-api";
+import { openPostgresStore } from "../../src/server/store/postgres/postgres-store";
 import { applyMigrations } from "../../src/server/store/sqlite/migrate";
 import type { Db } from "../../src/server/store/sqlite/prisma-client";
 import { openSqliteStore, type SqliteStore } from "../../src/server/store/sqlite/sqlite-store";
@@ -10,19 +17,29 @@ import { openSqliteStore, type SqliteStore } from "../../src/server/store/sqlite
 export interface TempDb {
   /** The store under test. */
   store: SqliteStore;
-  /** Its Prisma client, for arranging and checking rows directly. */
+  /** Its Prisma client, for arranging and checking rows directly (the models are the same on both engines). */
   db: Db;
   url: string;
   dir: string;
   cleanup(): Promise<void>;
 }
 
+export type TestEngine = "sqlite" | "postgres";
+
+export function testEngine(): TestEngine {
+  return process.env.TEST_DATABASE_ENGINE === "postgres" ? "postgres" : "sqlite";
+}
+
 const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-template-"));
 let template: Promise<unknown> | undefined;
 const templateFile = path.join(templateDir, "template.db");
 
-/** Opens a fresh migrated database (migrations run once per worker, then the file is copied). */
+/** Opens a fresh migrated database (migrations run once per worker, then the file or database is copied). */
 export async function createTempDb(): Promise<TempDb> {
+  return testEngine() === "postgres" ? createTempPostgresDb() : createTempSqliteDb();
+}
+
+async function createTempSqliteDb(): Promise<TempDb> {
   await (template ??= applyMigrations(templateFile));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-test-"));
   const file = path.join(dir, "test.db");
@@ -36,6 +53,59 @@ export async function createTempDb(): Promise<TempDb> {
     dir,
     async cleanup() {
       await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function serverUrl(): string {
+  const url = process.env.TEST_POSTGRES_URL;
+  if (!url) throw new Error("TEST_DATABASE_ENGINE=postgres needs TEST_POSTGRES_URL (eval \"$(scripts/pg-test-server.sh start)\")");
+  return url;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs one statement on the server's maintenance database. */
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const TEMPLATE = `paper_digest_template_${process.pid}`;
+
+async function migratedTemplate(): Promise<void> {
+  await onServer(`CREATE DATABASE "${TEMPLATE}"`);
+  await applyPgMigrations(databaseUrl(TEMPLATE));
+}
+
+/** A PostgreSQL store on a database of its own: CREATE DATABASE ... TEMPLATE, dropped by cleanup. */
+export async function createTempPostgresDb(): Promise<TempDb> {
+  await (template ??= migratedTemplate());
+  const name = `paper_digest_test_${randomUUID().replace(/-/g, "")}`;
+  await onServer(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE}"`);
+  const url = databaseUrl(name);
+  const store = await openPostgresStore(url, { halfLifeHours: env().TRENDING_HALF_LIFE_HOURS });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-test-"));
+  // The SQLite-only members (file, the SQLite client type) are what engine-neutral tests never use.
+  const tempStore = { ...store, db: modelApi(store.db), file: "" } as unknown as SqliteStore;
+  return {
+    store: tempStore,
+    db: modelApi(store.db),
+    url,
+    dir,
+    async cleanup() {
+      await store.close();
+      await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -12,7 +12,7 @@ let temp: TempDb;
 let ids: number[];
 beforeEach(async () => {
   temp = await createTempDb();
-  ids = await createRankedPapers(temp.db, 6, SEEN);
+  ids = await createRankedPapers(temp, 6, SEEN);
 });
 afterEach(async () => temp.cleanup());
 
