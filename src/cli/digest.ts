@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isDigestDate } from "../domain/digest/digest-date";
 import { openConfiguredStore } from "../server/store/open-store";
 import { runDigest, type DigestProgress } from "../server/digest/run-digest";
+import { digestSettingsFromEnv } from "../server/digest/digest-settings";
 import { mailerFromEnv } from "../server/platform/mailer";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   try {
     const result = await runDigest({
       store, mailer, now: new Date(), date: args.date, dryRun: args["dry-run"], to: args.to,
+      settings: digestSettingsFromEnv(),
       onProgress: progress.report,
       log: (line) => console.log(line),
     });

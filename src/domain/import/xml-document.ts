@@ -4,7 +4,7 @@
 // several times faster; anything beyond that plain subset goes through fast-xml-parser itself.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ImportFormatError } from "./import-types";
-import { readXmlTree } from "./xml-tree";
+import { readXmlTree, type XmlNode } from "./xml-tree";
 
 /** Elements that read as arrays even when there is one of them. */
 export const REPEATED_ELEMENTS: ReadonlySet<string> = new Set(["entry", "item", "author", "category", "link", "creator"]);
@@ -19,7 +19,6 @@ const parser = new XMLParser({
   isArray: (name) => REPEATED_ELEMENTS.has(name),
 });
 
-export type XmlNode = Record<string, unknown>;
 
 /** Parses a whole document; malformed XML throws ImportFormatError naming the line. */
 export function parseXmlDocument(xml: string, what: string): XmlNode {

@@ -6,7 +6,9 @@
 // attributes, text, CDATA, the five XML entities and a leading <?xml ...?> declaration. For anything else
 // (a DOCTYPE, comments, other processing instructions or entities, exotic or reserved names, very deep
 // nesting) it answers undefined and the caller uses fast-xml-parser, so such documents read as before.
-import type { XmlNode } from "./xml-document";
+
+/** A parsed XML element: children by name, attributes as "@_name", text as "#text". */
+export type XmlNode = Record<string, unknown>;
 
 const MAX_DEPTH = 100;
 /** Element names read here; anything else (non-ASCII, reserved object keys) goes to fast-xml-parser. */

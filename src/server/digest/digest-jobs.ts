@@ -3,7 +3,8 @@
 import type { Mailer } from "../platform/mail-types";
 import type { ScheduledJob } from "../platform/scheduler";
 import type { DigestSettings } from "./digest-settings";
-import { runDigest, type DigestJobStore } from "./run-digest";
+import type { DigestJobStore } from "./digest-run-result";
+import { runDigest } from "./run-digest";
 
 export const DIGEST_RETRY_CRON = "*/10 * * * *";
 

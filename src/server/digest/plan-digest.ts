@@ -3,15 +3,9 @@ import { digestSubject } from "../../domain/digest/digest-subject";
 import { loadDigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 import { composeFor } from "./digest-mail";
-import { PAGE_SIZE, SENDING_CLAIM_MS, type DigestJobStore, type DigestRunResult } from "./run-digest";
+import { PAGE_SIZE, SENDING_CLAIM_MS, type DigestJobStore, type DigestRunResult, type PlannedDigest } from "./digest-run-result";
 import { sentPapersOf } from "./sent-papers";
 
-export interface PlannedDigest {
-  email: string;
-  /** Null when there is nothing new for this reader (it would be recorded as skipped). */
-  subject: string | null;
-  paperIds: number[];
-}
 
 export async function planDigest({ store, now, date, settings }: { store: DigestJobStore; now: Date; date: string; settings: DigestSettings }): Promise<DigestRunResult> {
   const run = await store.digest.findRun(date);

@@ -1,22 +1,14 @@
 // The daily digest job: one edition per date (in DIGEST_TZ), one delivery per active subscriber,
 // each sent at most once however often or however concurrently the job is called.
 import { digestDateOf } from "../../domain/digest/digest-date";
-import type { Store } from "../store/store";
 import type { Mailer } from "../platform/mail-types";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
 import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
-import { digestSettingsFromEnv, type DigestSettings } from "./digest-settings";
+import type { DigestSettings } from "./digest-settings";
 import { sentPapersOf } from "./sent-papers";
-import { planDigest, type PlannedDigest } from "./plan-digest";
+import { PAGE_SIZE, SENDING_CLAIM_MS, type DigestJobStore, type DigestRunResult } from "./digest-run-result";
+import { planDigest } from "./plan-digest";
 import { sendDigestPreview } from "./send-preview";
-
-/** What a digest run touches: its runs and deliveries, the listing and topics (candidates), subscribers (previews). */
-export type DigestJobStore = Pick<Store, "digest" | "listing" | "topics" | "subscribers">;
-
-/** A send takes seconds; a delivery still "sending" after this belongs to a process that died mid-send. */
-export const SENDING_CLAIM_MS = 15 * 60_000;
-/** Deliveries read (and sent concurrently) per page. */
-export const PAGE_SIZE = 250;
 
 export interface DigestProgress {
   done: number;
@@ -40,24 +32,15 @@ export interface RunDigestOptions {
   resumeOnly?: boolean;
   onProgress?: (progress: DigestProgress) => void;
   log?: (line: string) => void;
-  settings?: DigestSettings;
+  /** DIGEST_SIZE, DIGEST_TZ, ...: digestSettingsFromEnv() outside tests. */
+  settings: DigestSettings;
 }
 
-/** sent/skipped/failed: what this call did. pending/unknown: what the edition still holds after it. */
-export interface DigestRunResult {
-  date: string;
-  sent: number;
-  skipped: number;
-  failed: number;
-  pending: number;
-  unknown: number;
-  planned?: PlannedDigest[];
-}
 
 export async function runDigest(options: RunDigestOptions): Promise<DigestRunResult> {
   const { store, now } = options;
   const { digest } = store;
-  const settings = options.settings ?? digestSettingsFromEnv();
+  const { settings } = options;
   const log = options.log ?? (() => {});
   const date = options.date ?? digestDateOf(now, settings.timeZone);
   if (options.dryRun) return planDigest({ store, now, date, settings });

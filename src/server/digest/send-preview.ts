@@ -5,7 +5,7 @@ import type { DigestRecipient } from "../store/digest";
 import { loadDigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 import { composeFor, digestMail } from "./digest-mail";
-import type { DigestJobStore, DigestRunResult } from "./run-digest";
+import type { DigestJobStore, DigestRunResult } from "./digest-run-result";
 import { sentPapersOf } from "./sent-papers";
 
 export interface PreviewOptions {

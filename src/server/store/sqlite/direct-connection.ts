@@ -4,7 +4,7 @@
 // on the client object under a registered symbol, never in a module-level map: Next.js bundles a module
 // once per router, so a module-level map would hold a different state for each bundle.
 import Database from "better-sqlite3";
-import type { Db } from "./prisma-client";
+import type { PrismaClient as Db } from "../../../generated/prisma/client";
 
 export type Sqlite = Database.Database;
 

@@ -3,6 +3,7 @@
 import { isAuthorizedCron, unauthorizedCronResponse } from "@/server/platform/cron-auth";
 import { getStore } from "@/server/store/open-store";
 import { runDigest } from "@/server/digest/run-digest";
+import { digestSettingsFromEnv } from "@/server/digest/digest-settings";
 import { mailerFromEnv } from "@/server/platform/mailer";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     store: await getStore(),
     mailer: mailerFromEnv(),
     now: new Date(),
+    settings: digestSettingsFromEnv(),
     log: (line) => console.log(line),
   });
   return Response.json(

@@ -1,6 +1,9 @@
 // Subscriber rows through Prisma: create, change, confirm, and the claimed sending of confirmation mails.
 import { Prisma } from "../../../../generated/prisma/client";
 import type { NewSubscriber, SubscriberChanges, SubscriberRecord } from "../../subscribers";
+import { withoutBusyWait } from "../busy-wait";
+import { storedDateTime } from "../date-encoding";
+import { sqliteOf } from "../direct-connection";
 import type { Db } from "../prisma-client";
 
 export async function createSubscriber(db: Db, data: NewSubscriber): Promise<SubscriberRecord> {
@@ -25,13 +28,23 @@ export async function activateSubscriber(db: Db, id: number, confirmTokenHash: s
   return count === 1;
 }
 
-/** One conditional UPDATE: of two processes claiming the same row, one changes it and the other finds it claimed. */
+/**
+ * One conditional UPDATE on the direct connection under the busy policy: of two processes (or two stores
+ * in one process) claiming the same row, one changes it and the other finds it claimed. Never a Prisma
+ * write here: a second client in this process would wait for the lock synchronously, freezing the event
+ * loop the first one needs to commit.
+ */
 export async function claimConfirmation(db: Db, id: number, token: { hash: string; expiresAt: Date }, now: Date, claimMs: number): Promise<SubscriberRecord | null> {
-  const { count } = await db.subscriber.updateMany({
-    where: { id, OR: [{ confirmClaimedAt: null }, { confirmClaimedAt: { lt: new Date(now.getTime() - claimMs) } }] },
-    data: { confirmClaimedAt: now, confirmTokenHash: token.hash, confirmExpiresAt: token.expiresAt, confirmPending: true, confirmAttempts: { increment: 1 } },
-  });
-  return count === 1 ? db.subscriber.findUnique({ where: { id } }) : null;
+  const sqlite = sqliteOf(db);
+  const claimed = await withoutBusyWait(sqlite, () =>
+    sqlite
+      .prepare(
+        `UPDATE "Subscriber" SET "confirmClaimedAt" = ?, "confirmTokenHash" = ?, "confirmExpiresAt" = ?, "confirmPending" = 1, "confirmAttempts" = "confirmAttempts" + 1
+         WHERE "id" = ? AND ("confirmClaimedAt" IS NULL OR "confirmClaimedAt" < ?)`,
+      )
+      .run(storedDateTime(now), token.hash, storedDateTime(token.expiresAt), id, storedDateTime(new Date(now.getTime() - claimMs))).changes === 1,
+  );
+  return claimed ? db.subscriber.findUnique({ where: { id } }) : null;
 }
 
 export async function finishConfirmation(db: Db, id: number, outcome: { sentAt: Date } | { pending: boolean; error: string }): Promise<void> {

@@ -1,0 +1,28 @@
+// What a digest run works on and answers, shared by the run, its dry run and its preview.
+import type { Store } from "../store/store";
+
+/** What a digest run touches: its runs and deliveries, the listing and topics (candidates), subscribers (previews). */
+export type DigestJobStore = Pick<Store, "digest" | "listing" | "topics" | "subscribers">;
+
+/** A send takes seconds; a delivery still "sending" after this belongs to a process that died mid-send. */
+export const SENDING_CLAIM_MS = 15 * 60_000;
+/** Deliveries read (and sent concurrently) per page. */
+export const PAGE_SIZE = 250;
+
+/** sent/skipped/failed: what this call did. pending/unknown: what the edition still holds after it. */
+export interface DigestRunResult {
+  date: string;
+  sent: number;
+  skipped: number;
+  failed: number;
+  pending: number;
+  unknown: number;
+  planned?: PlannedDigest[];
+}
+
+export interface PlannedDigest {
+  email: string;
+  /** Null when there is nothing new for this reader (it would be recorded as skipped). */
+  subject: string | null;
+  paperIds: number[];
+}
