@@ -39,7 +39,7 @@ export async function createTempDb(): Promise<TempDb> {
   return testEngine() === "postgres" ? createTempPostgresDb() : createTempSqliteDb();
 }
 
-async function createTempSqliteDb(): Promise<TempDb> {
+export async function createTempSqliteDb(): Promise<TempDb> {
   await (template ??= applyMigrations(templateFile));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-test-"));
   const file = path.join(dir, "test.db");
@@ -86,6 +86,13 @@ const TEMPLATE = `paper_digest_template_${process.pid}`;
 async function migratedTemplate(): Promise<void> {
   await onServer(`CREATE DATABASE "${TEMPLATE}"`);
   await applyPgMigrations(databaseUrl(TEMPLATE));
+}
+
+/** An empty PostgreSQL database (no tables) on the test server. */
+export async function emptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `paper_digest_empty_${randomUUID().replace(/-/g, "")}`;
+  await onServer(`CREATE DATABASE "${name}"`);
+  return { url: databaseUrl(name), drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 /** A PostgreSQL store on a database of its own: CREATE DATABASE ... TEMPLATE, dropped by cleanup. */

@@ -3,7 +3,7 @@
 // may share the database: claims, leases and counters are decided by the database, not by a process.
 import type { LeaseStore } from "../leases";
 import type { Store, StoreSettings } from "../store";
-import { sqliteSubscribers } from "../sqlite/sqlite-subscribers";
+import { pgSubscribers } from "./subscribers/pg-subscribers";
 import { listTopics, topicBySlug } from "../sqlite/topics/topic-queries";
 import { parseJsonList } from "../../../domain/json-list";
 import { pgDigest } from "./digest/pg-digest";
@@ -95,7 +95,7 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
       },
     },
     related: { relatedPapers: (paperId) => relatedPapers(db, paperId), rebuildRelated: () => rebuildRelated(ctx) },
-    subscribers: sqliteSubscribers(modelApi(db)),
+    subscribers: pgSubscribers(db),
     digest: pgDigest(db),
     fetchLog: {
       start: async (source, at) => (await db.fetchLog.create({ data: { source, startedAt: at, status: "running" }, select: { id: true } })).id,
