@@ -6,11 +6,22 @@ import { trendReasons } from "../../../../domain/trend-reasons";
 import { factsFromGroups, RANK_LIMIT } from "../../sqlite/trending/trending-explain";
 import { utcDay } from "../../sqlite/trending/views";
 import type { TrendingExplanation, TrendingStore } from "../../trending";
-import type { PgDb } from "../pg-client";
+import type { PgDb, PgTx } from "../pg-client";
 import { pgTimestamp } from "../sql-values";
 import { recordSignalsInTx, writeKeys } from "./pg-signals";
 
 const DAY_MS = 86_400_000;
+/** Writers on one paper queue on its row lock; a burst of votes must wait its turn, not fail. */
+const WRITER_WAIT = { maxWait: 30_000, timeout: 30_000 };
+
+/**
+ * Locks the paper's row first: the Vote and PageView inserts take a key-share lock on it through their
+ * foreign key, and two transactions each holding that and then asking FOR UPDATE would deadlock.
+ */
+async function lockPaper(tx: PgTx, paperId: number): Promise<{ votes: number } | null> {
+  const [paper] = await tx.$queryRaw<{ votes: number }[]>`SELECT "votes" FROM "Paper" WHERE "id" = ${paperId} FOR UPDATE`;
+  return paper ?? null;
+}
 
 export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
   const votedPaperIds = async (visitorId: string | null, paperIds: readonly number[]) => {
@@ -20,16 +31,15 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
   };
   return {
     upvote: (paperId, visitorId, now) => db.$transaction(async (tx) => {
-      const paper = await tx.paper.findUnique({ where: { id: paperId }, select: { votes: true } });
-      if (!paper) return null;
+      if (!(await lockPaper(tx, paperId))) return null;
       const inserted = await tx.$executeRaw`INSERT INTO "Vote" ("paperId", "visitorId", "createdAt") VALUES (${paperId}, ${visitorId}, ${now}) ON CONFLICT DO NOTHING`;
       if (inserted === 0) return { votes: (await tx.paper.findUniqueOrThrow({ where: { id: paperId }, select: { votes: true } })).votes, voted: true };
       await recordSignalsInTx(tx, [{ paperId, kind: "upvote", at: now, weight: SIGNAL_WEIGHTS.upvote }], halfLifeHours);
       const row = await tx.paper.update({ where: { id: paperId }, data: { votes: { increment: 1 } }, select: { votes: true } });
       return { votes: row.votes, voted: true };
-    }),
+    }, WRITER_WAIT),
     removeVote: (paperId, visitorId, now) => db.$transaction(async (tx) => {
-      const paper = await tx.paper.findUnique({ where: { id: paperId }, select: { votes: true } });
+      const paper = await lockPaper(tx, paperId);
       if (!paper) return null;
       // DELETE ... RETURNING: of two concurrent unvotes only one finds the row.
       const [vote] = await tx.$queryRaw<{ createdAt: Date }[]>`DELETE FROM "Vote" WHERE "paperId" = ${paperId} AND "visitorId" = ${visitorId} RETURNING "createdAt"`;
@@ -37,7 +47,7 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
       await recordSignalsInTx(tx, [{ paperId, kind: "unvote", at: now, anchorAt: new Date(vote.createdAt), weight: SIGNAL_WEIGHTS.unvote }], halfLifeHours);
       const [row] = await tx.$queryRaw<{ votes: number }[]>`UPDATE "Paper" SET "votes" = GREATEST("votes" - 1, 0) WHERE "id" = ${paperId} RETURNING "votes"`;
       return { votes: Number(row?.votes ?? 0), voted: false };
-    }),
+    }, WRITER_WAIT),
     async voteState(paperId, visitorId) {
       const paper = await db.paper.findUnique({ where: { id: paperId }, select: { votes: true } });
       if (!paper) return null;
@@ -45,13 +55,12 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
     },
     votedPaperIds,
     recordView: ({ paperId, visitorId, now }) => db.$transaction(async (tx) => {
-      const paper = await tx.paper.findUnique({ where: { id: paperId }, select: { id: true } });
-      if (!paper) return "no_paper" as const;
+      if (!(await lockPaper(tx, paperId))) return "no_paper" as const;
       const inserted = await tx.$executeRaw`INSERT INTO "PageView" ("paperId", "visitorId", "day") VALUES (${paperId}, ${visitorId}, ${utcDay(now)}) ON CONFLICT DO NOTHING`;
       if (inserted === 0) return "already_counted" as const;
       await recordSignalsInTx(tx, [{ paperId, kind: "view", at: now, weight: SIGNAL_WEIGHTS.view }], halfLifeHours);
       return "counted" as const;
-    }),
+    }, WRITER_WAIT),
     recordSignals: (signals) => db.$transaction((tx) => recordSignalsInTx(tx, signals, halfLifeHours), { timeout: 120_000, maxWait: 120_000 }),
     recordClickOnce: (paperId, source, now) => db.$transaction(async (tx) => {
       const [paper] = await tx.$queryRaw<{ slug: string }[]>`SELECT "slug" FROM "Paper" WHERE "id" = ${paperId} FOR UPDATE`;
@@ -59,7 +68,7 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
       const seen = await tx.paperEvent.findFirst({ where: { paperId, kind: "click", source }, select: { id: true } });
       if (!seen) await recordSignalsInTx(tx, [{ paperId, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source }], halfLifeHours);
       return paper.slug;
-    }),
+    }, WRITER_WAIT),
     explainTrending: (paperIds, now) => explainTrending(db, paperIds, now, halfLifeHours),
     async rebuildTrendKeys() {
       let afterId = 0;
