@@ -2,18 +2,37 @@
 // script), and the CLIs, each on a database of the test's choosing. Waits are on events (a line printed,
 // an answer from /api/health), bounded only by the test's timeout, never on elapsed time.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { buildIsCurrent, writeBuildStamp } from "../../src/server/platform/build-stamp";
 
 export const ROOT = path.join(import.meta.dirname, "../..");
 const NEXT = path.join(ROOT, "node_modules/.bin/next");
 
-/** Builds the app once (later runs, and the e2e suite, reuse it while the source is unchanged). */
-export function ensureBuilt(): void {
-  if (buildIsCurrent(ROOT)) return;
-  const build = spawnSync(NEXT, ["build"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
-  writeBuildStamp(ROOT);
+/**
+ * Builds the app once (later runs, and the e2e suite, reuse it while the source is unchanged). Test files
+ * run in parallel workers: one builds under a lock directory while the others wait for it to go away.
+ */
+export async function ensureBuilt(): Promise<void> {
+  const lock = path.join(os.tmpdir(), `paper-digest-build-${crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.lock`);
+  while (!buildIsCurrent(ROOT)) {
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      continue;
+    }
+    try {
+      if (buildIsCurrent(ROOT)) break;
+      const build = spawnSync(NEXT, ["build"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+      if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+      writeBuildStamp(ROOT);
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 export interface AppProcess {

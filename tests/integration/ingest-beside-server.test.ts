@@ -12,7 +12,7 @@ let temp: TempDb;
 let server: AppProcess;
 
 beforeAll(async () => {
-  ensureBuilt();
+  await ensureBuilt();
   temp = await createTempDb();
   await loadSampleIfEmpty(temp.store, new Date(), 24);
   server = await startNext(PORT, appEnv(temp, PORT));

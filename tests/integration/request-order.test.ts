@@ -14,7 +14,7 @@ const FEED_PATH = "/api/query?search_query=cat:cs.CL";
 let feeds: FeedServer;
 
 beforeAll(async () => {
-  ensureBuilt();
+  await ensureBuilt();
   feeds = await startFeedServer();
   feeds.script(FEED_PATH, [{ body: fs.readFileSync(path.join(ROOT, "tests/fixtures/ingest/arxiv-api-page.xml"), "utf8") }]);
 }, 600_000);

@@ -14,7 +14,7 @@ let smtp: SmtpCatcher;
 const apps: AppProcess[] = [];
 
 beforeAll(async () => {
-  ensureBuilt();
+  await ensureBuilt();
   temp = await createTempDb();
   smtp = await startSmtpCatcher();
 }, 600_000);
