@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runIngest } from "../../src/server/ingest/run-ingest";
 import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
+import { syntheticTextExports } from "../../scripts/synthetic-papers";
 import { fixtureInput } from "../helpers/ingest-fixtures";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -31,4 +32,11 @@ describe("indexing as part of the import", () => {
     expect(await temp.db.pendingIndex.count()).toBe(0);
     for (const { id } of added) expect(await temp.db.relatedPaper.count({ where: { paperId: id } })).toBeGreaterThan(0);
   });
+
+  it("indexes a full batch of 2,000 new papers (more ids than one statement binds)", async () => {
+    const summary = await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: syntheticTextExports(2_000, 2_000) });
+    expect(summary).toMatchObject({ added: 2_000 });
+    expect(summary.indexing).toBeUndefined();
+    expect(await temp.db.pendingIndex.count()).toBe(0);
+  }, 120_000);
 });

@@ -21,6 +21,7 @@ export async function indexPendingPapers(db: Db, now: Date): Promise<number> {
   const paperIds = pending.map((p) => p.paperId);
   await tagNewPapers(db, pending.filter((p) => !p.tagged).map((p) => p.paperId), now);
   await refreshRelated(db, paperIds);
-  await db.pendingIndex.deleteMany({ where: { paperId: { in: paperIds } } });
+  // One JSON parameter: a batch holds more ids than SQLite binds as separate parameters.
+  await db.$executeRawUnsafe(`DELETE FROM "PendingIndex" WHERE "paperId" IN (SELECT value FROM json_each(?))`, JSON.stringify(paperIds));
   return paperIds.length;
 }
