@@ -11,6 +11,7 @@ export async function indexPendingPapers(ctx: PgContext, now: Date): Promise<num
   const paperIds = pending.map((p) => p.paperId);
   await tagNewPapers(ctx, pending.filter((p) => !p.tagged).map((p) => p.paperId), now);
   await refreshRelated(ctx, paperIds);
-  await ctx.db.pendingIndex.deleteMany({ where: { paperId: { in: paperIds } } });
+  // One array parameter, however many papers an interrupted run left pending.
+  await ctx.db.$executeRawUnsafe(`DELETE FROM "PendingIndex" WHERE "paperId" = ANY($1::int[])`, paperIds);
   return paperIds.length;
 }
