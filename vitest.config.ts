@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // TEST_DATABASE_ENGINE=postgres runs the integration suite again on PostgreSQL (TEST_POSTGRES_URL). Unit
 // tests have no database, and these files test SQLite internals (its FTS5 table, its direct connection, its
 // date encoding), so they run on SQLite only.
-const SQLITE_ONLY = ["ingest-cli", "ingest-indexing", "migrations", "related-papers", "search-papers", "search-topics", "signals"].map((name) => `tests/integration/${name}.test.ts`);
+const SQLITE_ONLY = ["ingest-cli", "ingest-indexing", "migrations", "related-papers", "search-papers", "signals"].map((name) => `tests/integration/${name}.test.ts`);
 const onPostgres = process.env.TEST_DATABASE_ENGINE === "postgres";
 // tests/integration/postgres/ needs a PostgreSQL server: it runs in the PostgreSQL pass only.
 
