@@ -11,6 +11,9 @@ const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 // One fresh data folder (database, secret, outbox) per test run; the server and the specs share it.
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
+// E2E_DATABASE_URL (an empty PostgreSQL database) runs the same journeys on PostgreSQL; by default the
+// server uses a SQLite file in the data folder.
+const database: Record<string, string> = process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -39,6 +42,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: e2eServerEnv(PORT, dataDir),
+    env: { ...e2eServerEnv(PORT, dataDir), ...database },
   },
 });

@@ -6,7 +6,7 @@ import { openConfiguredStore } from "../server/store/open-store";
 openConfiguredStore().then(
   async (store) => {
     await store.close();
-    console.log(`Database up to date: ${env().databaseUrl.replace(/^file:/, "")}`);
+    console.log(`Database up to date: ${env().databaseUrl.replace(/^file:/, "").replace(/\/\/[^@/]*@/, "//")}`);
   },
   (error: unknown) => {
     console.error(`db:migrate: ${error instanceof Error ? error.message : String(error)}`);

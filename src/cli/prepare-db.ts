@@ -15,7 +15,7 @@ export async function prepareDatabase(now = new Date()): Promise<void> {
       const loaded = await loadSampleIfEmpty(store, now, settings.TRENDING_HALF_LIFE_HOURS);
       if (loaded > 0) console.log(`Loaded ${loaded} sample papers.`);
     }
-    console.log(`Database ready: ${settings.databaseUrl.replace(/^file:/, "")} (${await store.papers.countPapers()} papers)`);
+    console.log(`Database ready: ${settings.databaseUrl.replace(/^file:/, "").replace(/\/\/[^@/]*@/, "//")} (${await store.papers.countPapers()} papers)`);
   } finally {
     await store.close();
   }

@@ -31,7 +31,12 @@ async function main(): Promise<void> {
 
   secretKey();
   const cronSecret = settings.CRON_SECRET ?? crypto.randomBytes(24).toString("base64url");
-  await prepareDatabase();
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    // An unreachable server, a refused login, a database newer than the code: one line, no stack trace.
+    fail(error instanceof Error ? error.message : String(error));
+  }
 
   if (!buildIsCurrent()) {
     console.log("Building the app for production (first start or changed source)…");

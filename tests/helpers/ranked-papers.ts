@@ -1,9 +1,10 @@
 // Papers for trending tests: n papers seen at source ranks 1..n (one source_rank event each), like the sample.
 import { sourceRankWeight } from "../../src/domain/trending";
 import type { Db } from "../../src/server/store/sqlite/prisma-client";
-import { recordSignals } from "../../src/server/store/sqlite/trending/signals";
+import type { Store } from "../../src/server/store/store";
 
-export async function createRankedPapers(db: Db, count: number, now: Date, halfLifeHours = 24): Promise<number[]> {
+/** The store's settings give the half-life the keys are computed for (24 h unless the test changed it). */
+export async function createRankedPapers({ db, store }: { db: Db; store: Store }, count: number, now: Date): Promise<number[]> {
   const ids: number[] = [];
   for (let rank = 1; rank <= count; rank++) {
     const paper = await db.paper.create({
@@ -15,7 +16,7 @@ export async function createRankedPapers(db: Db, count: number, now: Date, halfL
     });
     ids.push(paper.id);
   }
-  await recordSignals(db, ids.map((paperId, i) => ({ paperId, kind: "source_rank" as const, at: now, weight: sourceRankWeight(i + 1), value: i + 1, source: "test" })), halfLifeHours);
+  await store.trending.recordSignals(ids.map((paperId, i) => ({ paperId, kind: "source_rank" as const, at: now, weight: sourceRankWeight(i + 1), value: i + 1, source: "test" })));
   return ids;
 }
 

@@ -62,8 +62,10 @@ describe("runIngest", () => {
     const progress: [number, number][] = [];
     await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [{ name: "many.txt", content: lines.join("\n") }], batchSize: 10, onProgress: (done, total) => progress.push([done, total]) });
     expect(progress).toEqual([[0, 25], [10, 25], [20, 25], [25, 25]]);
-    const hits = await temp.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH 'quasicrystal'`);
-    expect(Number(hits[0]!.n)).toBe(25);
+    const hits = await temp.store.search.rankMatches({
+      slots: [{ alternatives: [{ words: ["quasicrystal"], prefix: false }] }], mode: "all", estimatedMatches: 25, filter: { since: null }, order: "relevance", limit: 50, offset: 0,
+    });
+    expect(hits.total).toBe(25);
   });
 
   it("stores hostile strings as inert text without control characters", async () => {

@@ -1,8 +1,7 @@
 // Topic tagging and the topic queries behind /topics and /topics/[slug], on a real temporary db.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
 import { windowStart } from "../../src/domain/feed-params";
-import { isRecomputeDue, recomputeTopicVocabulary } from "../../src/server/store/sqlite/topics/topic-store";
+import { isRecomputeDue } from "../../src/server/store/sqlite/topics/topic-store";
 import { createSampleDb, type TempDb } from "../helpers/temp-db";
 
 const now = new Date("2026-11-20T12:00:00Z");
@@ -38,7 +37,7 @@ describe("topics", () => {
   });
 
   it("tags a new paper as it is added, with its arXiv categories as topics", async () => {
-    const added = await addPapers(temp.db, [{
+    const added = await temp.store.papers.addPapers([{
       title: "Sparse mixture of experts for state space models",
       abstract: "We route tokens in a mixture of experts (MoE) between state space models; the SSM experts stay sparse.",
       categories: ["cs.LG", "cs.CL"],
@@ -56,7 +55,7 @@ describe("topics", () => {
     expect(isRecomputeDue(399, 210)).toBe(false);
     expect(isRecomputeDue(420, 210)).toBe(true);
     const before = await temp.store.topics.listTopics();
-    await recomputeTopicVocabulary(temp.db, now);
+    await temp.store.topics.recomputeVocabulary(now);
     const after = await temp.store.topics.listTopics();
     for (const topic of before) expect(after.find((t) => t.slug === topic.slug)?.paperCount).toBeGreaterThanOrEqual(topic.paperCount);
   });

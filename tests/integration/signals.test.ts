@@ -14,7 +14,7 @@ let temp: TempDb;
 let ids: number[];
 beforeEach(async () => {
   temp = await createTempDb();
-  ids = await createRankedPapers(temp.db, 40, NOW);
+  ids = await createRankedPapers(temp, 40, NOW);
 });
 afterEach(async () => temp.cleanup());
 

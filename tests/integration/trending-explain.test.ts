@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { scoreFromKey, SIGNAL_WEIGHTS } from "../../src/domain/trending";
-import { recordSignals } from "../../src/server/store/sqlite/trending/signals";
 import { createRankedPapers } from "../helpers/ranked-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -12,7 +11,7 @@ let temp: TempDb;
 let ids: number[];
 beforeEach(async () => {
   temp = await createTempDb();
-  ids = await createRankedPapers(temp.db, 6, SEEN);
+  ids = await createRankedPapers(temp, 6, SEEN);
 });
 afterEach(async () => temp.cleanup());
 
@@ -24,7 +23,7 @@ describe("explainTrending", () => {
     await temp.store.trending.upvote(paperId, "e", before(3));
     await temp.store.trending.removeVote(paperId, "e", before(1));
     for (const visitor of ["a", "b", "f", "g"]) await temp.store.trending.recordView({ paperId, visitorId: visitor, now: before(30) });
-    await recordSignals(temp.db, [{ paperId, kind: "click", at: before(5), weight: SIGNAL_WEIGHTS.click }], 24);
+    await temp.store.trending.recordSignals([{ paperId, kind: "click", at: before(5), weight: SIGNAL_WEIGHTS.click }]);
 
     const explained = (await temp.store.trending.explainTrending([paperId], NOW)).get(paperId)!;
     const key = (await temp.db.paper.findUniqueOrThrow({ where: { id: paperId } })).trendKey;

@@ -13,7 +13,7 @@ let ids: number[];
 beforeEach(async () => {
   resetEnvCache();
   temp = await createRouteTestDb();
-  ids = await createRankedPapers(temp.db, 3, NOW);
+  ids = await createRankedPapers(temp, 3, NOW);
 });
 afterEach(async () => temp.cleanup());
 

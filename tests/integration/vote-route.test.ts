@@ -15,7 +15,7 @@ const freshIp = () => `10.0.0.${++ipCounter}`;
 beforeEach(async () => {
   resetEnvCache();
   temp = await createRouteTestDb();
-  ids = await createRankedPapers(temp.db, 5, new Date());
+  ids = await createRankedPapers(temp, 5, new Date());
 });
 afterEach(async () => temp.cleanup());
 afterAll(() => resetEnvCache());

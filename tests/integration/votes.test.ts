@@ -9,7 +9,7 @@ let temp: TempDb;
 let ids: number[];
 beforeEach(async () => {
   temp = await createTempDb();
-  ids = await createRankedPapers(temp.db, 5, NOW);
+  ids = await createRankedPapers(temp, 5, NOW);
 });
 afterEach(async () => temp.cleanup());
 

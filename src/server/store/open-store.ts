@@ -2,13 +2,15 @@
 // process-wide store of the configured DATABASE_URL. It lives on globalThis keyed by URL, so every bundle
 // Next.js builds (app router, pages router) and every hot reload shares one store and its caches.
 import { env } from "../../env";
+import { isPostgresUrl, openPostgresStore } from "./postgres/postgres-store";
 import { openSqliteStore } from "./sqlite/sqlite-store";
 import type { Store, StoreSettings } from "./store";
 
-/** Opens the store at `url`, migrated and ready. file: URLs are SQLite (the only engine so far). */
+/** Opens the store at `url`, migrated and ready: file: URLs are SQLite, postgresql:// URLs PostgreSQL. */
 export function openStore(url: string, settings: StoreSettings): Promise<Store> {
   if (url.startsWith("file:")) return openSqliteStore(url, settings);
-  throw new Error(`DATABASE_URL "${url.replace(/\/\/[^@]*@/, "//***@")}" is not supported: use a file: URL (SQLite)`);
+  if (isPostgresUrl(url)) return openPostgresStore(url, settings);
+  throw new Error(`DATABASE_URL "${url.replace(/\/\/[^@]*@/, "//***@")}" is not supported: use a file: URL (SQLite) or a postgresql:// URL`);
 }
 
 const STORES = Symbol.for("paper-digest.stores");

@@ -47,7 +47,7 @@ export async function warmSearchIndex(db: Db): Promise<{ ms: number; words: numb
   return { ms: performance.now() - started, words: vocabulary.size };
 }
 
-async function addNewPapers(db: Db, state: IndexState): Promise<void> {
+export async function addNewPapers(db: Db, state: IndexState): Promise<void> {
   for (;;) {
     const rows = await db.paper.findMany({
       where: { id: { gt: state.lastPaperId } },

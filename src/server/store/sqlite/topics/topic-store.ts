@@ -62,7 +62,7 @@ export async function recomputeTopicVocabulary(db: Db, now: Date): Promise<{ top
 }
 
 /** Stores new topics and new spellings of known ones; returns what changed, for back-filling. */
-async function mergeDefinitions(db: Db, definitions: readonly TopicDefinition[]): Promise<{ topicId: number; spellings: string[] }[]> {
+export async function mergeDefinitions(db: Db, definitions: readonly TopicDefinition[]): Promise<{ topicId: number; spellings: string[] }[]> {
   const existing = await db.topic.findMany({ where: { kind: "phrase" }, select: { id: true, slug: true, label: true, aliases: true } });
   const byKey = new Map<string, (typeof existing)[number]>();
   for (const topic of existing) for (const spelling of [topic.label, ...parseJsonList(topic.aliases)]) byKey.set(phraseKey(spelling), topic);

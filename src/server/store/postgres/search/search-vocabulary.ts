@@ -1,0 +1,27 @@
+// The warm side of search on PostgreSQL, as on SQLite (sqlite/search/search-index.ts): the corpus
+// vocabulary for completion and typo correction, built from the newest papers in the database and extended
+// with papers added since (by id), shared by every request of this process.
+import { TermVocabulary } from "../../../../domain/search/term-vocabulary";
+import { addNewPapers, VOCABULARY_SAMPLE } from "../../sqlite/search/search-index";
+import { modelApi } from "../model-api";
+import { contextCache, type PgContext } from "../pg-client";
+
+interface IndexState { vocabulary: TermVocabulary; lastPaperId: number; refreshing?: Promise<void> }
+const indexes = contextCache<IndexState>("search-vocabulary");
+
+export async function searchVocabulary(ctx: PgContext, refresh = true): Promise<TermVocabulary> {
+  let state = indexes.get(ctx);
+  if (!state) {
+    const newest = await ctx.db.paper.aggregate({ _max: { id: true } });
+    state = { vocabulary: new TermVocabulary(), lastPaperId: Math.max(0, (newest._max.id ?? 0) - VOCABULARY_SAMPLE) };
+    indexes.set(ctx, state);
+  } else if (!refresh && !state.refreshing) {
+    return state.vocabulary;
+  }
+  const current = state;
+  current.refreshing ??= addNewPapers(modelApi(ctx.db), current).finally(() => {
+    current.refreshing = undefined;
+  });
+  await current.refreshing;
+  return current.vocabulary;
+}
