@@ -9,10 +9,16 @@ import tseslint from "typescript-eslint";
 const root = import.meta.dirname;
 
 /** Imports that reach the server layer, in either spelling (`@/server/…` or a relative path). */
-const SERVER = { regex: "^(@/|(\\.\\./)+|\\./)server(/|$)", message: "server/ is I/O; this layer must not depend on it." };
+const SERVER = {
+  regex: "^(@/|(\\.\\./)+|\\./)server(/|$)",
+  message: "server/ is I/O; this layer must not depend on it.",
+};
 const ENV = { regex: "^(@/|(\\.\\./)+|\\./)env$", message: "env.ts reads process.env; pass settings in as arguments." };
 const NEXT = { group: ["next", "next/*"], message: "This layer does not depend on Next.js." };
-const REACT = { group: ["react", "react/*", "react-dom", "react-dom/*"], message: "This layer does not depend on React." };
+const REACT = {
+  group: ["react", "react/*", "react-dom", "react-dom/*"],
+  message: "This layer does not depend on React.",
+};
 const NODE_IO = {
   regex: "^(node:)?(fs|fs/promises|child_process|net|http|https|http2|dgram|dns|tls|cluster|worker_threads|sqlite)$",
   message: "This layer does no I/O: take what it needs as arguments.",
@@ -44,13 +50,25 @@ const LOADED_BY_PRISMA_CONFIG = ["src/server/database-url.ts"];
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", "src/generated/**", "public/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "src/generated/**",
+      "public/**",
+      "test-results/**",
+      "playwright-report/**",
+      "data/**",
+      "next-env.d.ts",
+    ],
   },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
@@ -75,7 +93,12 @@ export default tseslint.config(
       // no-cycle parses each imported file: TypeScript needs the TypeScript parser.
       "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
       "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
-      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs"], tsconfig: { configFile: path.join(root, "tsconfig.json") } })],
+      "import-x/resolver-next": [
+        createNodeResolver({
+          extensions: [".ts", ".tsx", ".js", ".mjs"],
+          tsconfig: { configFile: path.join(root, "tsconfig.json") },
+        }),
+      ],
     },
     rules: {
       "import-x/no-cycle": ["error", { ignoreExternal: true }],

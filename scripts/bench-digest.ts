@@ -20,7 +20,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 10_000);
 const NOW = new Date("2026-11-26T07:00:00.000Z");
 
 let seed = 7;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 async function main(): Promise<void> {
   process.env.SECRET_KEY ??= "bench-digest-secret-key-0123456789abcdef";
@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const store = await openSqliteStore(url, { halfLifeHours: 24 });
   const db = store.db;
   await loadSampleIfEmpty(store, new Date(NOW.getTime() - 3_600_000), 24);
-  const topics = (await db.topic.findMany({ orderBy: { paperCount: "desc" }, take: 40, select: { slug: true } })).map((t) => t.slug);
+  const topics = (await db.topic.findMany({ orderBy: { paperCount: "desc" }, take: 40, select: { slug: true } })).map(
+    (t) => t.slug,
+  );
   const rows = Array.from({ length: SUBSCRIBERS }, (_, i) => ({
     email: `reader${i}@bench.example.com`,
     status: "active",
@@ -41,19 +43,35 @@ async function main(): Promise<void> {
 
   let received = 0;
   const sink = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], logger: false, maxClients: 50,
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    maxClients: 50,
     onData(stream, _session, callback) {
       stream.on("data", () => {});
-      stream.on("end", () => { received += 1; callback(); });
+      stream.on("end", () => {
+        received += 1;
+        callback();
+      });
     },
   });
   await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
   const port = (sink.server.address() as AddressInfo).port;
   const settings = { ...digestSettingsFromEnv(), appUrl: "https://papers.example.org", timeZone: "UTC" };
   if (process.env.BENCH_CONCURRENCY) settings.concurrency = Number(process.env.BENCH_CONCURRENCY);
-  const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, outboxDir: dir, from: "digest@papers.example.org", appUrl: settings.appUrl, pool: true, ratePerSecond: RATE, log: () => {} });
+  const mailer = createMailer({
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    outboxDir: dir,
+    from: "digest@papers.example.org",
+    appUrl: settings.appUrl,
+    pool: true,
+    ratePerSecond: RATE,
+    log: () => {},
+  });
 
-  console.log(`bench:digest: ${SUBSCRIBERS} subscribers, ${await db.paper.count()} papers, ${topics.length} topics, concurrency ${settings.concurrency}, rate limit ${RATE}/s`);
+  console.log(
+    `bench:digest: ${SUBSCRIBERS} subscribers, ${await db.paper.count()} papers, ${topics.length} topics, concurrency ${settings.concurrency}, rate limit ${RATE}/s`,
+  );
   // The machine is shared: the load average says how much of it this run had.
   const loadBefore = os.loadavg()[0]!;
   const cpuBefore = process.cpuUsage();
@@ -83,8 +101,12 @@ async function main(): Promise<void> {
   console.log(`total time      ${seconds.toFixed(1)} s`);
   console.log(`throughput      ${(result.sent / seconds).toFixed(0)} emails/s   (target >= 200)`);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  console.log(`CPU             ${((1000 * cpuSeconds) / Math.max(1, result.sent)).toFixed(2)} ms per mail, sender and sink (${cpuSeconds.toFixed(1)} s, ${((100 * cpuSeconds) / seconds).toFixed(0)}% of one core)`);
-  console.log(`peak RSS        ${peakRssMb.toFixed(0)} MB   (target < 400); before the run ${rssBeforeMb.toFixed(0)} MB; during it: RSS ${peak.rssMb.toFixed(0)} MB, JS heap ${peak.heapMb.toFixed(0)} MB, buffers ${peak.externalMb.toFixed(0)} MB`);
+  console.log(
+    `CPU             ${((1000 * cpuSeconds) / Math.max(1, result.sent)).toFixed(2)} ms per mail, sender and sink (${cpuSeconds.toFixed(1)} s, ${((100 * cpuSeconds) / seconds).toFixed(0)}% of one core)`,
+  );
+  console.log(
+    `peak RSS        ${peakRssMb.toFixed(0)} MB   (target < 400); before the run ${rssBeforeMb.toFixed(0)} MB; during it: RSS ${peak.rssMb.toFixed(0)} MB, JS heap ${peak.heapMb.toFixed(0)} MB, buffers ${peak.externalMb.toFixed(0)} MB`,
+  );
   console.log(`load average    ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${os.cpus().length} cores`);
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });

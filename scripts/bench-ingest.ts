@@ -59,7 +59,9 @@ async function benchOne(format: SyntheticFormat): Promise<void> {
     const parser = createImportParser(format);
     let pending: NewPaper[] = [];
     const write = async (batch: NewPaper[]) => {
-      const stored = await timed("store", () => storePapers(db, batch, { source: "bench", now: NOW, halfLifeHours: 24 }));
+      const stored = await timed("store", () =>
+        storePapers(db, batch, { source: "bench", now: NOW, halfLifeHours: 24 }),
+      );
       if (await timed("vocabulary", () => recomputeVocabularyIfDue(db, NOW))) recomputations++;
       await timed("index", () => indexPendingPapers(db, NOW));
       added += stored.added;
@@ -67,12 +69,20 @@ async function benchOne(format: SyntheticFormat): Promise<void> {
     for (const piece of thenNull(syntheticFile(format, PAPERS))) {
       const { papers } = await timed("parse", () => (piece === null ? parser.end() : parser.push(piece)));
       pending = pending.concat(papers);
-      for (; pending.length >= BATCH || (piece === null && pending.length > 0); pending = pending.slice(BATCH)) await write(pending.slice(0, BATCH));
+      for (; pending.length >= BATCH || (piece === null && pending.length > 0); pending = pending.slice(BATCH))
+        await write(pending.slice(0, BATCH));
     }
-    const searchable = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH 'synthetic'`);
-    console.log(`${format}: ${added} papers, ${Number(searchable[0]?.n ?? 0)} searchable, ${await db.paperTopic.count()} topic links, ` +
-      `${recomputations} vocabulary recomputations; load average ${os.loadavg()[0]!.toFixed(1)}`);
-    for (const [clock, ms] of [["wall", wall], ["CPU ", cpu]] as const) {
+    const searchable = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH 'synthetic'`,
+    );
+    console.log(
+      `${format}: ${added} papers, ${Number(searchable[0]?.n ?? 0)} searchable, ${await db.paperTopic.count()} topic links, ` +
+        `${recomputations} vocabulary recomputations; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+    for (const [clock, ms] of [
+      ["wall", wall],
+      ["CPU ", cpu],
+    ] as const) {
       const total = STEPS.reduce((sum, step) => sum + ms[step], 0);
       const rate = (spent: number) => `${Math.round(added / (spent / 1000))}/s`;
       console.log(
@@ -94,7 +104,9 @@ function* thenNull<T>(items: Iterable<T>): Generator<T | null> {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:ingest: ${PAPERS} synthetic papers per format (${FORMATS.join(", ")}), Node ${process.version}, ${os.cpus().length} CPUs`);
+  console.log(
+    `bench:ingest: ${PAPERS} synthetic papers per format (${FORMATS.join(", ")}), Node ${process.version}, ${os.cpus().length} CPUs`,
+  );
   for (const format of FORMATS) await benchOne(format);
   console.log(`peak memory (max RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }

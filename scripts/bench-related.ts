@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const store = await openSqliteStore(url, { halfLifeHours: 24 });
   const db = store.db;
   const entries = syntheticTextExports(PAPERS, 10_000).flatMap((file) => parseTextExport(file.content));
-  console.log(`bench:related: ${entries.length} synthetic papers in batches of ${BATCH}, Node ${process.version}, ${os.cpus().length} CPUs`);
+  console.log(
+    `bench:related: ${entries.length} synthetic papers in batches of ${BATCH}, Node ${process.version}, ${os.cpus().length} CPUs`,
+  );
   let spent = 0;
   let cpu = 0;
   let slowest = 0;
@@ -30,14 +32,24 @@ async function main(): Promise<void> {
       const batch = entries.slice(start, start + BATCH);
       const rows = await db.paper.createManyAndReturn({
         data: batch.map((e, i) => ({
-          slug: `paper-${start + i}`, title: e.title, abstract: e.abstract, titleText: e.title, abstractText: e.abstract,
-          titleKey: `paper-${start + i}`, firstSeenAt: NOW, feedAt: NOW, sourceName: "bench",
+          slug: `paper-${start + i}`,
+          title: e.title,
+          abstract: e.abstract,
+          titleText: e.title,
+          abstractText: e.abstract,
+          titleKey: `paper-${start + i}`,
+          firstSeenAt: NOW,
+          feedAt: NOW,
+          sourceName: "bench",
         })),
         select: { id: true },
       });
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
-      await refreshRelated(db, rows.map((r) => r.id));
+      await refreshRelated(
+        db,
+        rows.map((r) => r.id),
+      );
       const cpuUsed = process.cpuUsage(cpuBefore);
       cpu += (cpuUsed.user + cpuUsed.system) / 1000;
       const took = performance.now() - started;
@@ -51,7 +63,9 @@ async function main(): Promise<void> {
     );
     const started = performance.now();
     const rebuilt = await rebuildRelated(db);
-    console.log(`rebuild: ${rebuilt.papers} papers, ${rebuilt.rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `rebuild: ${rebuilt.papers} papers, ${rebuilt.rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     console.log(`peak memory (max RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   } finally {
     await store.close();

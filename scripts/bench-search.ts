@@ -47,7 +47,16 @@ function syntheticPaper(i: number) {
   const abstract = [...own, ...Array.from({ length: 1 + Math.floor(rand() * 2) }, () => pick(sentences))].join(" ");
   const feedAt = new Date(NOW.getTime() - Math.floor(rand() * 60 * 86_400_000)).toISOString().replace("Z", "+00:00");
   const authors = [`Author ${Math.floor(rand() * 5000)}`, `Researcher ${Math.floor(rand() * 5000)}`];
-  return { s: `paper-${i}`, t: title, a: abstract, au: JSON.stringify(authors), at: authors.join(", "), k: titleKey(title), f: feedAt, r: Math.log2(1 + rand() * 100) + (Date.parse(feedAt) - Date.UTC(2024, 0, 1)) / 86_400_000 };
+  return {
+    s: `paper-${i}`,
+    t: title,
+    a: abstract,
+    au: JSON.stringify(authors),
+    at: authors.join(", "),
+    k: titleKey(title),
+    f: feedAt,
+    r: Math.log2(1 + rand() * 100) + (Date.parse(feedAt) - Date.UTC(2024, 0, 1)) / 86_400_000,
+  };
 }
 
 const percentiles = (ms: number[]) => {
@@ -57,7 +66,8 @@ const percentiles = (ms: number[]) => {
 };
 // Wall time depends on what else the machine runs; the process's own CPU time (SQLite runs on
 // this thread too) is the query's cost without that noise. Both are printed.
-const stats = (wall: number[], cpu: number[]) => `wall ${percentiles(wall)} | cpu ${percentiles(cpu)} (${wall.length} runs)`;
+const stats = (wall: number[], cpu: number[]) =>
+  `wall ${percentiles(wall)} | cpu ${percentiles(cpu)} (${wall.length} runs)`;
 const cpuMs = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
@@ -71,7 +81,9 @@ async function main() {
   const file = kept ?? path.join(dir, "bench.db");
   const store = await openSqliteStore(`file:${file}`, { halfLifeHours: 24 });
   const db = store.db;
-  console.log(`Search benchmark: ${PAPERS.toLocaleString("en")} synthetic papers (Node ${process.version}, ${os.cpus().length} CPUs)`);
+  console.log(
+    `Search benchmark: ${PAPERS.toLocaleString("en")} synthetic papers (Node ${process.version}, ${os.cpus().length} CPUs)`,
+  );
 
   let started = performance.now();
   const corpus: ReturnType<typeof syntheticPaper>[] = [];
@@ -90,38 +102,72 @@ async function main() {
 
   started = performance.now();
   const vocabulary = reuse ? { topics: 0, tagged: 0 } : await recomputeTopicVocabulary(db, NOW);
-  console.log(`topic vocabulary + tagging of the whole corpus: ${((performance.now() - started) / 1000).toFixed(1)} s (${vocabulary.topics} topics, ${vocabulary.tagged.toLocaleString("en")} tags)`);
+  console.log(
+    `topic vocabulary + tagging of the whole corpus: ${((performance.now() - started) / 1000).toFixed(1)} s (${vocabulary.topics} topics, ${vocabulary.tagged.toLocaleString("en")} tags)`,
+  );
   const warm = await warmSearchIndex(db);
   console.log(`search vocabulary warm-up: ${(warm.ms / 1000).toFixed(1)} s (${warm.words.toLocaleString("en")} words)`);
 
   if (!reuse) {
     const lastId = (await db.paper.aggregate({ _max: { id: true } }))._max.id ?? 0;
-    await db.$executeRawUnsafe(`INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName")
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName")
       SELECT 'extra-' || json_extract(value,'$.s'), json_extract(value,'$.t'), json_extract(value,'$.a'), json_extract(value,'$.t'), json_extract(value,'$.a'), json_extract(value,'$.k'),
              json_extract(value,'$.f'), json_extract(value,'$.f'), json_extract(value,'$.f'), 'bench' FROM json_each(?)`,
-      JSON.stringify(Array.from({ length: 1_000 }, (_, k) => syntheticPaper(PAPERS + k))));
+      JSON.stringify(Array.from({ length: 1_000 }, (_, k) => syntheticPaper(PAPERS + k))),
+    );
     started = performance.now();
-    await tagNewPapers(db, Array.from({ length: 1_000 }, (_, k) => lastId + k + 1), NOW);
+    await tagNewPapers(
+      db,
+      Array.from({ length: 1_000 }, (_, k) => lastId + k + 1),
+      NOW,
+    );
     const tagMs = performance.now() - started;
-    console.log(`tagging 1,000 new papers at this size: ${tagMs.toFixed(0)} ms (${(tagMs / 1000).toFixed(2)} ms per paper)`);
+    console.log(
+      `tagging 1,000 new papers at this size: ${tagMs.toFixed(0)} ms (${(tagMs / 1000).toFixed(2)} ms per paper)`,
+    );
   }
 
   const topics = ["low-rank-adaptation", "activation-sparsity", "mixture-of-experts", "quantization"];
   const topicIds = (await Promise.all(topics.map((slug) => store.topics.topicBySlug(slug)))).filter((t) => t !== null);
   const mix: Record<string, { q: string; topic?: string }[]> = {
-    "plain (1–3 words)": ["quantization", "kolmogorov arnold networks", "activation sparsity", "mixture of experts", "linear attention", "induction heads", "state space models", "galore memory"].map((q) => ({ q })),
-    "very common words": ["language models", "neural networks", "training", "performance of large language models"].map((q) => ({ q })),
-    "with typos": ["quantisation", "transfomer memory", "kolmogrov arnold", "activaton sparsity", "lora finetunig", "mixture of exprts", "interpretabilty", "inducton heads"].map((q) => ({ q })),
+    "plain (1–3 words)": [
+      "quantization",
+      "kolmogorov arnold networks",
+      "activation sparsity",
+      "mixture of experts",
+      "linear attention",
+      "induction heads",
+      "state space models",
+      "galore memory",
+    ].map((q) => ({ q })),
+    "very common words": ["language models", "neural networks", "training", "performance of large language models"].map(
+      (q) => ({ q }),
+    ),
+    "with typos": [
+      "quantisation",
+      "transfomer memory",
+      "kolmogrov arnold",
+      "activaton sparsity",
+      "lora finetunig",
+      "mixture of exprts",
+      "interpretabilty",
+      "inducton heads",
+    ].map((q) => ({ q })),
     "topic first page (no query)": topicIds.map((t) => ({ q: "", topic: t.slug })),
     "topic + query": topicIds.map((t) => ({ q: "memory", topic: t.slug })),
   };
   for (const [name, queries] of Object.entries(mix)) {
-    for (const { q, topic } of queries) await searchPapers(store, { q, topic, sort: "relevance", window: "all", limit: 20, offset: 0, now: NOW });
+    for (const { q, topic } of queries)
+      await searchPapers(store, { q, topic, sort: "relevance", window: "all", limit: 20, offset: 0, now: NOW });
     const times: number[] = [];
     const cpu: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const { q, topic } of queries) {
-        for (const [sort, window] of [["relevance", "all"], ["trending", "week"]] as const) {
+        for (const [sort, window] of [
+          ["relevance", "all"],
+          ["trending", "week"],
+        ] as const) {
           const [t0, c0] = [performance.now(), cpuMs()];
           await searchPapers(store, { q, topic, sort, window, limit: 20, offset: 0, now: NOW });
           times.push(performance.now() - t0);
@@ -134,11 +180,24 @@ async function main() {
 
   const size = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
   const memory = process.memoryUsage();
-  console.log(`load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
-  console.log(`db size ${(size / 1_048_576).toFixed(0)} MB · process rss ${(memory.rss / 1_048_576).toFixed(0)} MB, heap ${(memory.heapUsed / 1_048_576).toFixed(0)} MB`);
+  console.log(
+    `load average while measuring: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${os.cpus().length} CPUs`,
+  );
+  console.log(
+    `db size ${(size / 1_048_576).toFixed(0)} MB · process rss ${(memory.rss / 1_048_576).toFixed(0)} MB, heap ${(memory.heapUsed / 1_048_576).toFixed(0)} MB`,
+  );
 
   if (corpus.length === 0) corpus.push(...Array.from({ length: 10_000 }, (_, k) => syntheticPaper(k)));
-  const fuse = new Fuse(corpus, { keys: [{ name: "t", weight: 2 }, { name: "a", weight: 1 }], includeScore: true });
+  const fuse = new Fuse(corpus, {
+    keys: [
+      { name: "t", weight: 2 },
+      { name: "a", weight: 1 },
+    ],
+    includeScore: true,
+  });
   const fuseTimes: number[] = [];
   for (const q of ["quantization", "kolmogorov arnold networks", "lora finetunig"]) {
     const t0 = performance.now();
@@ -146,7 +205,9 @@ async function main() {
     fuseTimes.push(performance.now() - t0);
   }
   const fuseAvg = fuseTimes.reduce((a, b) => a + b, 0) / fuseTimes.length;
-  console.log(`naive fuse.js over ${corpus.length.toLocaleString("en")} whole abstracts: ${fuseAvg.toFixed(0)} ms per query (vs FTS5 + fuse above on ${PAPERS.toLocaleString("en")})`);
+  console.log(
+    `naive fuse.js over ${corpus.length.toLocaleString("en")} whole abstracts: ${fuseAvg.toFixed(0)} ms per query (vs FTS5 + fuse above on ${PAPERS.toLocaleString("en")})`,
+  );
 
   await store.close();
   if (!kept) fs.rmSync(dir, { recursive: true, force: true });

@@ -21,23 +21,38 @@ const NOW = new Date("2026-11-26T12:00:00.000Z");
 const H = 24;
 
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 async function createPapers(db: Db): Promise<void> {
   for (let start = 0; start < PAPERS; start += 10_000) {
-    await db.$transaction(async (tx) => {
-      for (let i = start; i < start + 10_000; i += 400) {
-        const rows = Array.from({ length: 400 }, (_, k) => i + k);
-        // Papers dated over the last year, so the windows hold ~0.3%, 2%, 8% and 100% of them.
-        const values = rows.flatMap((n) => {
-          const feedAt = new Date(NOW.getTime() - random() * 365 * DAY);
-          return [`paper-${n}`, `Paper ${n}`, "Abstract.", `Paper ${n}`, "Abstract.", `paper ${n}`, feedAt, feedAt, feedAt, "bench"];
-        });
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName") VALUES ${rows.map(() => "(?,?,?,?,?,?,?,?,?,?)").join(",")}`,
-          ...values);
-      }
-    }, { timeout: 600_000 });
+    await db.$transaction(
+      async (tx) => {
+        for (let i = start; i < start + 10_000; i += 400) {
+          const rows = Array.from({ length: 400 }, (_, k) => i + k);
+          // Papers dated over the last year, so the windows hold ~0.3%, 2%, 8% and 100% of them.
+          const values = rows.flatMap((n) => {
+            const feedAt = new Date(NOW.getTime() - random() * 365 * DAY);
+            return [
+              `paper-${n}`,
+              `Paper ${n}`,
+              "Abstract.",
+              `Paper ${n}`,
+              "Abstract.",
+              `paper ${n}`,
+              feedAt,
+              feedAt,
+              feedAt,
+              "bench",
+            ];
+          });
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName") VALUES ${rows.map(() => "(?,?,?,?,?,?,?,?,?,?)").join(",")}`,
+            ...values,
+          );
+        }
+      },
+      { timeout: 600_000 },
+    );
   }
 }
 
@@ -99,22 +114,30 @@ async function main(): Promise<void> {
     const batched = await measure(async () => {
       for (let i = 0; i < events.length; i += BATCH) await recordSignals(db, events.slice(i, i + BATCH), H);
     });
-    console.log(`events applied in batches of ${BATCH}: ${EVENTS.toLocaleString("en-US")} in ${batched.wall.toFixed(2)} s = ${rate(EVENTS, batched.wall)} events/s (${rate(EVENTS, batched.cpu)} per CPU-second)`);
+    console.log(
+      `events applied in batches of ${BATCH}: ${EVENTS.toLocaleString("en-US")} in ${batched.wall.toFixed(2)} s = ${rate(EVENTS, batched.wall)} events/s (${rate(EVENTS, batched.cpu)} per CPU-second)`,
+    );
 
     const singles = randomEvents(2_000);
     const single = await measure(async () => {
       for (const event of singles) await recordSignals(db, [event], H);
     });
-    console.log(`events applied one call each (a vote or view request): ${rate(singles.length, single.wall)} events/s (${rate(singles.length, single.cpu)} per CPU-second)`);
+    console.log(
+      `events applied one call each (a vote or view request): ${rate(singles.length, single.wall)} events/s (${rate(singles.length, single.cpu)} per CPU-second)`,
+    );
 
     const votes = await measure(async () => {
-      for (let i = 0; i < 1_000; i++) await store.trending.upvote(1 + Math.floor(random() * PAPERS), `visitor-${i}`, NOW);
+      for (let i = 0; i < 1_000; i++)
+        await store.trending.upvote(1 + Math.floor(random() * PAPERS), `visitor-${i}`, NOW);
     });
-    console.log(`upvote() calls (vote row + counter + event + key): ${rate(1_000, votes.wall)} /s (${rate(1_000, votes.cpu)} per CPU-second)`);
+    console.log(
+      `upvote() calls (vote row + counter + event + key): ${rate(1_000, votes.wall)} /s (${rate(1_000, votes.cpu)} per CPU-second)`,
+    );
 
     console.log(`load while measuring: ${os.loadavg()[0]!.toFixed(1)} (1-minute average on ${os.cpus().length} cores)`);
     // The listing's page of 20 papers (with their topics), without counting the window.
-    const trendingPage = (since: Date | null) => () => store.listing.listPapers({ order: "trending", since, limit: 20, offset: 0, count: false });
+    const trendingPage = (since: Date | null) => () =>
+      store.listing.listPapers({ order: "trending", since, limit: 20, offset: 0, count: false });
     console.log(`\nfeed first page (20) in the listing's trending order, ${RUNS} runs each after warm-up:`);
     for (const window of FEED_WINDOWS) {
       const since = windowStart(window, NOW);
@@ -123,16 +146,32 @@ async function main(): Promise<void> {
       const inWindow = await db.paper.count({ where: since ? { feedAt: { gte: since } } : {} });
       const index = since ? "Paper_feedAt_trendKey_idx" : "Paper_trendKey_idx";
       const plan = await db.$queryRawUnsafe<{ detail: string }[]>(
-        `EXPLAIN QUERY PLAN SELECT "id" FROM "Paper" INDEXED BY "${index}" ${since ? `WHERE "feedAt" >= ?` : ""} ORDER BY "trendKey" DESC, "id" ASC LIMIT 20`, ...(since ? [since] : []));
-      console.log(`  ${window.padEnd(5)} (${inWindow.toLocaleString("en-US").padStart(7)} papers)  query p50 ${ms(bare.p50)}  p95 ${ms(bare.p95)}  cpu ${ms(bare.cpu)}/query   listFeed (+count, topics) p50 ${ms(feed.p50)}  p95 ${ms(feed.p95)}  cpu ${ms(feed.cpu)}`);
+        `EXPLAIN QUERY PLAN SELECT "id" FROM "Paper" INDEXED BY "${index}" ${since ? `WHERE "feedAt" >= ?` : ""} ORDER BY "trendKey" DESC, "id" ASC LIMIT 20`,
+        ...(since ? [since] : []),
+      );
+      console.log(
+        `  ${window.padEnd(5)} (${inWindow.toLocaleString("en-US").padStart(7)} papers)  query p50 ${ms(bare.p50)}  p95 ${ms(bare.p95)}  cpu ${ms(bare.cpu)}/query   listFeed (+count, topics) p50 ${ms(feed.p50)}  p95 ${ms(feed.p95)}  cpu ${ms(feed.cpu)}`,
+      );
       console.log(`        plan: ${plan.map((r) => r.detail).join(" | ")}`);
     }
 
     const top = await db.paper.findMany({ orderBy: { trendKey: "desc" }, take: 20, select: { id: true } });
     const recent = await db.paper.findMany({ orderBy: { feedAt: "desc" }, take: 20, select: { id: true } });
-    const explainTop = await timeIt(() => store.trending.explainTrending(top.map((p) => p.id), NOW));
-    const explainNew = await timeIt(() => store.trending.explainTrending(recent.map((p) => p.id), NOW));
-    console.log(`\nexplainTrending(20 ids): top of the feed p50 ${ms(explainTop.p50)} p95 ${ms(explainTop.p95)} cpu ${ms(explainTop.cpu)}; newest papers p50 ${ms(explainNew.p50)} p95 ${ms(explainNew.p95)} cpu ${ms(explainNew.cpu)}`);
+    const explainTop = await timeIt(() =>
+      store.trending.explainTrending(
+        top.map((p) => p.id),
+        NOW,
+      ),
+    );
+    const explainNew = await timeIt(() =>
+      store.trending.explainTrending(
+        recent.map((p) => p.id),
+        NOW,
+      ),
+    );
+    console.log(
+      `\nexplainTrending(20 ids): top of the feed p50 ${ms(explainTop.p50)} p95 ${ms(explainTop.p95)} cpu ${ms(explainTop.cpu)}; newest papers p50 ${ms(explainNew.p50)} p95 ${ms(explainNew.p95)} cpu ${ms(explainNew.cpu)}`,
+    );
   } finally {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });

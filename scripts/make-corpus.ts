@@ -20,10 +20,16 @@ const ArgsSchema = z.object({
 });
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "arxiv-jsonl" }, out: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: "string", default: "arxiv-jsonl" }, out: { type: "string" } },
+  });
   const parsed = ArgsSchema.safeParse({ papers: positionals[0], format: values.format, out: values.out });
   if (!parsed.success) {
-    console.error(`corpus: ${parsed.error.issues[0]?.message}\nusage: npm run corpus -- <10k|100k|1M|n> [--format ${SYNTHETIC_FORMATS.join("|")}] [--out <file>]`);
+    console.error(
+      `corpus: ${parsed.error.issues[0]?.message}\nusage: npm run corpus -- <10k|100k|1M|n> [--format ${SYNTHETIC_FORMATS.join("|")}] [--out <file>]`,
+    );
     return 2;
   }
   const { papers, format } = parsed.data;
@@ -31,8 +37,10 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const bytes = await writePieces(out, syntheticFile(format, papers));
   const seconds = (performance.now() - started) / 1000;
-  console.log(`${out}: ${papers} papers as ${format}, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s ` +
-    `(peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
+  console.log(
+    `${out}: ${papers} papers as ${format}, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s ` +
+      `(peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
+  );
   return 0;
 }
 

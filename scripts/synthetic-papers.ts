@@ -16,7 +16,7 @@ const WORDS = (
 
 /** Deterministic pseudo-random word choice (a linear congruential generator), so runs are comparable. */
 function wordsFor(seed: number, count: number): string {
-  let state = seed * 2_654_435_761 >>> 0;
+  let state = (seed * 2_654_435_761) >>> 0;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     state = (state * 1_103_515_245 + 12_345) >>> 0;
@@ -59,7 +59,10 @@ function wrap(text: string, width: number, joint: string): string {
 
 /** One line of arXiv's metadata snapshot, with its wrapped title and abstract, versions and parsed authors. */
 export function arxivJsonlLine(i: number): string {
-  const authors = [["One", `Author ${i % 997}`, ""], ["Two", `Author ${i % 991}`, ""]];
+  const authors = [
+    ["One", `Author ${i % 997}`, ""],
+    ["Two", `Author ${i % 991}`, ""],
+  ];
   const created = published(i);
   return JSON.stringify({
     id: arxivId(i),
@@ -108,7 +111,8 @@ const PAPERS_PER_PIECE = 500;
 /** Papers `first` to `first + count - 1` as one file of `format`, in pieces of a few hundred papers. */
 export function* syntheticFile(format: SyntheticFormat, count: number, first = 0): Generator<string> {
   const end = first + count;
-  if (format === "text") yield "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\nSubscribe";
+  if (format === "text")
+    yield "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\nSubscribe";
   if (format === "arxiv-atom") {
     yield `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom">
@@ -139,7 +143,9 @@ export async function writePieces(file: string, pieces: Iterable<string>): Promi
       if (!out.write(piece)) await once(out, "drain");
     }
   } finally {
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
   }
   return bytes;
 }
@@ -148,7 +154,10 @@ export async function writePieces(file: string, pieces: Iterable<string>): Promi
 export function syntheticTextExports(total: number, perFile: number): TextInput[] {
   const inputs: TextInput[] = [];
   for (let start = 0; start < total; start += perFile) {
-    inputs.push({ name: `synthetic-${start}.txt`, content: [...syntheticFile("text", Math.min(perFile, total - start), start)].join("") });
+    inputs.push({
+      name: `synthetic-${start}.txt`,
+      content: [...syntheticFile("text", Math.min(perFile, total - start), start)].join(""),
+    });
   }
   return inputs;
 }
@@ -156,6 +165,9 @@ export function syntheticTextExports(total: number, perFile: number): TextInput[
 /** arXiv API response pages of `perPage` entries each, `total` in all, made one at a time. */
 export function* syntheticAtomPages(total: number, perPage: number): Generator<TextInput> {
   for (let start = 0; start < total; start += perPage) {
-    yield { name: `synthetic-${start}.atom`, content: [...syntheticFile("arxiv-atom", Math.min(perPage, total - start), start)].join("") };
+    yield {
+      name: `synthetic-${start}.atom`,
+      content: [...syntheticFile("arxiv-atom", Math.min(perPage, total - start), start)].join(""),
+    };
   }
 }

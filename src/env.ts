@@ -15,9 +15,22 @@ export const EnvSchema = z.object({
   APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   DATA_DIR: optionalString,
   DATABASE_URL: optionalString,
-  SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, "SECRET_KEY must be at least 32 characters").optional()),
-  CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, "CRON_SECRET must be at least 16 characters").optional()),
-  TRENDING_HALF_LIFE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(24 * 365).default(24)),
+  SECRET_KEY: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "SECRET_KEY must be at least 32 characters").optional(),
+  ),
+  CRON_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
+  ),
+  TRENDING_HALF_LIFE_HOURS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(24),
+  ),
   SMTP_URL: optionalString,
   MAIL_TRANSPORT: z.preprocess(emptyAsUndefined, z.enum(["smtp", "outbox"]).optional()),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("paper-digest <digest@localhost>")),
@@ -67,8 +80,17 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   const dataDir = path.resolve(cwd, raw.DATA_DIR ?? "data");
   const databaseUrl = raw.DATABASE_URL ?? `file:${path.join(dataDir, "paper-digest.db")}`;
   const isProduction =
-    raw.APP_MODE === "production" || (raw.APP_MODE === undefined && raw.NODE_ENV === "production" && appUrl.startsWith("https://"));
-  return { ...raw, appUrl, dataDir, databaseUrl, outboxDir: path.resolve(cwd, raw.MAIL_OUTBOX_DIR ?? path.join(dataDir, "outbox")), isProduction, devOutbox: raw.DEV_OUTBOX === "on" && !isProduction };
+    raw.APP_MODE === "production" ||
+    (raw.APP_MODE === undefined && raw.NODE_ENV === "production" && appUrl.startsWith("https://"));
+  return {
+    ...raw,
+    appUrl,
+    dataDir,
+    databaseUrl,
+    outboxDir: path.resolve(cwd, raw.MAIL_OUTBOX_DIR ?? path.join(dataDir, "outbox")),
+    isProduction,
+    devOutbox: raw.DEV_OUTBOX === "on" && !isProduction,
+  };
 }
 
 /** Settings production refuses to run without; returns the names that are missing. */

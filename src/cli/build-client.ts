@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { CLIENT_SCRIPT_PATH } from "../domain/page-hooks";
+import { CLIENT_SCRIPT_PATH } from "@/domain/page-hooks";
 
 export const CLIENT_ENTRY = "src/client/enhance.ts";
 export const CLIENT_BUNDLE = `public${CLIENT_SCRIPT_PATH}`;
@@ -25,7 +25,8 @@ export async function buildClient(outfile = path.join(process.cwd(), CLIENT_BUND
     logLevel: "warning",
   });
   const bytes = fs.statSync(outfile).size;
-  if (bytes > CLIENT_BUDGET_BYTES) throw new Error(`${CLIENT_BUNDLE} is ${bytes} bytes, over its budget of ${CLIENT_BUDGET_BYTES}`);
+  if (bytes > CLIENT_BUDGET_BYTES)
+    throw new Error(`${CLIENT_BUNDLE} is ${bytes} bytes, over its budget of ${CLIENT_BUDGET_BYTES}`);
   return bytes;
 }
 

@@ -2,11 +2,11 @@
 // The same job as the cron route and the scheduler, so running it after them (or at the same time) is safe.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { isDigestDate } from "../domain/digest/digest-date";
-import { openConfiguredStore } from "../server/store/open-store";
-import { runDigest, type DigestProgress } from "../server/digest/run-digest";
-import { digestSettingsFromEnv } from "../server/digest/digest-settings";
-import { mailerFromEnv } from "../server/platform/mailer";
+import { isDigestDate } from "@/domain/digest/digest-date";
+import { openConfiguredStore } from "@/server/store/open-store";
+import { runDigest, type DigestProgress } from "@/server/digest/run-digest";
+import { digestSettingsFromEnv } from "@/server/digest/digest-settings";
+import { mailerFromEnv } from "@/server/platform/mailer";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 
 const ArgsSchema = z.object({
@@ -30,7 +30,14 @@ function progressReporter(label: string): { report: (progress: DigestProgress) =
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { date: { type: "string" }, "dry-run": { type: "boolean" }, to: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseArgs({
+    options: {
+      date: { type: "string" },
+      "dry-run": { type: "boolean" },
+      to: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
   if (values.help) return void console.log(USAGE);
   const parsed = ArgsSchema.safeParse(values);
   if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => i.message).join("; ")}\n${USAGE}`);
@@ -41,21 +48,43 @@ async function main(): Promise<void> {
   const progress = progressReporter(`digest ${args.date ?? "today"}`);
   try {
     const result = await runDigest({
-      store, mailer, now: new Date(), date: args.date, dryRun: args["dry-run"], to: args.to,
+      store,
+      mailer,
+      now: new Date(),
+      date: args.date,
+      dryRun: args["dry-run"],
+      to: args.to,
       settings: digestSettingsFromEnv(),
       onProgress: progress.report,
       log: (line) => console.log(line),
     });
     progress.finish();
     if (result.planned) {
-      console.log(`Dry run for ${result.date}: would send ${result.sent}, skip ${result.skipped} (nothing new); nothing was sent or written.`);
-      for (const plan of result.planned.slice(0, 20)) console.log(`  ${plan.email}: ${plan.subject ?? "(nothing new: skipped)"}`);
+      console.log(
+        `Dry run for ${result.date}: would send ${result.sent}, skip ${result.skipped} (nothing new); nothing was sent or written.`,
+      );
+      for (const plan of result.planned.slice(0, 20))
+        console.log(`  ${plan.email}: ${plan.subject ?? "(nothing new: skipped)"}`);
       if (result.planned.length > 20) console.log(`  … and ${result.planned.length - 20} more`);
     } else if (args.to) {
-      console.log(result.sent ? `Preview of ${result.date} sent to ${args.to}.` : `Nothing new to preview for ${args.to}.`);
+      console.log(
+        result.sent ? `Preview of ${result.date} sent to ${args.to}.` : `Nothing new to preview for ${args.to}.`,
+      );
     }
-    console.log(JSON.stringify({ date: result.date, sent: result.sent, skipped: result.skipped, failed: result.failed, pending: result.pending, unknown: result.unknown }));
-    if (result.unknown > 0) console.log(`${result.unknown} deliveries are "unknown" (a run died mid-send); see docs/digest.md before resending by hand.`);
+    console.log(
+      JSON.stringify({
+        date: result.date,
+        sent: result.sent,
+        skipped: result.skipped,
+        failed: result.failed,
+        pending: result.pending,
+        unknown: result.unknown,
+      }),
+    );
+    if (result.unknown > 0)
+      console.log(
+        `${result.unknown} deliveries are "unknown" (a run died mid-send); see docs/digest.md before resending by hand.`,
+      );
   } finally {
     await mailer.close();
     await store.close();

@@ -1,5 +1,5 @@
 // The importer's closing report: what was added, merged, left alone, skipped and rejected, and why.
-import type { IngestSummary } from "../server/ingest/run-ingest";
+import type { IngestSummary } from "@/server/ingest/run-ingest";
 
 const MAX_LISTED = 50;
 
@@ -15,7 +15,10 @@ export function formatIngestSummary(summary: IngestSummary): string {
     `  rejected   ${summary.rejected.length}`,
   ];
   if (summary.indexing) {
-    lines.push(`Not indexed yet: ${summary.indexing.pending} stored papers have no topics or related lists (${summary.indexing.error}).`, "  The next import (or npm run related:rebuild) completes them.");
+    lines.push(
+      `Not indexed yet: ${summary.indexing.pending} stored papers have no topics or related lists (${summary.indexing.error}).`,
+      "  The next import (or npm run related:rebuild) completes them.",
+    );
   }
   if (summary.skipped.length > 0) lines.push("Skipped:", ...listed(summary.skipped));
   if (summary.rejected.length > 0) lines.push("Rejected:", ...listed(summary.rejected));

@@ -3,12 +3,12 @@
 // bar and a summary.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { IMPORT_FORMATS } from "../domain/import/import-types";
-import { env } from "../env";
-import { IngestInputError, runIngest } from "../server/ingest/run-ingest";
-import { InputReadError, readInputs, type OpenedInputs } from "../server/ingest/read-inputs";
-import { openConfiguredStore } from "../server/store/open-store";
-import { DatabaseTooNewError, StoreBusyError } from "../server/store/store";
+import { IMPORT_FORMATS } from "@/domain/import/import-types";
+import { env } from "@/env";
+import { IngestInputError, runIngest } from "@/server/ingest/run-ingest";
+import { InputReadError, readInputs, type OpenedInputs } from "@/server/ingest/read-inputs";
+import { openConfiguredStore } from "@/server/store/open-store";
+import { DatabaseTooNewError, StoreBusyError } from "@/server/store/store";
 import { formatIngestSummary } from "./ingest-summary";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 
@@ -27,10 +27,20 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: "string", default: "auto" }, source: { type: "string" }, "dry-run": { type: "boolean", default: false }, help: { type: "boolean" } },
+      options: {
+        format: { type: "string", default: "auto" },
+        source: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        help: { type: "boolean" },
+      },
     });
-    if (values.help) return console.log(USAGE), 0;
-    const parsed = IngestArgsSchema.safeParse({ inputs: positionals, format: values.format, source: values.source, dryRun: values["dry-run"] });
+    if (values.help) return (console.log(USAGE), 0);
+    const parsed = IngestArgsSchema.safeParse({
+      inputs: positionals,
+      format: values.format,
+      source: values.source,
+      dryRun: values["dry-run"],
+    });
     if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "invalid arguments");
     args = parsed.data;
   } catch (error) {
@@ -80,7 +90,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     (error: unknown) => {
       // Expected conditions (a newer database, a database kept busy) get their message; anything else its stack.
       const expected = error instanceof DatabaseTooNewError || error instanceof StoreBusyError;
-      console.error(`ingest: ${error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error)}`);
+      console.error(
+        `ingest: ${error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error)}`,
+      );
       process.exit(1);
     },
   );

@@ -17,7 +17,12 @@ export interface ProgressBarOptions {
 
 const REDRAW_MS = 100;
 
-export function createProgressBar({ total, label, stream = process.stderr, width = 30 }: ProgressBarOptions): ProgressBar {
+export function createProgressBar({
+  total,
+  label,
+  stream = process.stderr,
+  width = 30,
+}: ProgressBarOptions): ProgressBar {
   let current = 0;
   let lastDraw = 0;
   let finished = false;

@@ -1,6 +1,6 @@
 // npm run trending:rebuild: recomputes every trend key for the current TRENDING_HALF_LIFE_HOURS.
-import { env } from "../env";
-import { openConfiguredStore } from "../server/store/open-store";
+import { env } from "@/env";
+import { openConfiguredStore } from "@/server/store/open-store";
 
 const settings = env();
 const store = await openConfiguredStore();

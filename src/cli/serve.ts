@@ -3,8 +3,8 @@
 // cannot do this: it passes the client's own X-Forwarded-For through to route handlers untouched.
 import http from "node:http";
 import next from "next";
-import { env } from "../env";
-import { clientAddressOf, stampClientAddress } from "../server/platform/http/client-address";
+import { env } from "@/env";
+import { clientAddressOf, stampClientAddress } from "@/server/platform/http/client-address";
 
 /** Methods the Fetch standard forbids: Next cannot build a Request for them and would answer 500. */
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
@@ -17,10 +17,15 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
     if (FORBIDDEN_METHODS.has(req.method ?? "")) {
-      res.writeHead(405, { Allow: "GET, HEAD, POST, DELETE", "Content-Type": "text/plain" }).end("Method not allowed\n");
+      res
+        .writeHead(405, { Allow: "GET, HEAD, POST, DELETE", "Content-Type": "text/plain" })
+        .end("Method not allowed\n");
       return;
     }
-    stampClientAddress(req.headers, clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], settings.TRUSTED_PROXIES));
+    stampClientAddress(
+      req.headers,
+      clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], settings.TRUSTED_PROXIES),
+    );
     void handle(req, res);
   });
   server.listen(settings.PORT, () => console.log(`Listening on port ${settings.PORT}`));

@@ -3,12 +3,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
-import { env, missingProductionSettings } from "../env";
-import { buildIsCurrent, writeBuildStamp } from "../server/platform/build-stamp";
-import { secretKey, writeRunCronSecret } from "../server/platform/secrets";
+import { env, missingProductionSettings } from "@/env";
+import { buildIsCurrent, writeBuildStamp } from "@/server/platform/build-stamp";
+import { secretKey, writeRunCronSecret } from "@/server/platform/secrets";
 import { buildClient } from "./build-client";
 import { prepareDatabase } from "./prepare-db";
-import { openConfiguredStore } from "../server/store/open-store";
+import { openConfiguredStore } from "@/server/store/open-store";
 import { startBackgroundJobs } from "./background-jobs";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", ".bin", "next");
@@ -40,8 +40,13 @@ async function main(): Promise<void> {
 
   if (!buildIsCurrent()) {
     console.log("Building the app for production (first start or changed source)…");
-    await buildClient().catch((error: unknown) => fail(`the client script did not build: ${error instanceof Error ? error.message : error}`));
-    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    await buildClient().catch((error: unknown) =>
+      fail(`the client script did not build: ${error instanceof Error ? error.message : error}`),
+    );
+    const build = spawnSync(NEXT_BIN, ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) fail("the production build failed (see the output above).");
     writeBuildStamp();
   }
@@ -50,13 +55,21 @@ async function main(): Promise<void> {
   const server = spawn(process.execPath, ["--import", "tsx", SERVE_SCRIPT], {
     stdio: "inherit",
     // A local start shows /dev/outbox unless DEV_OUTBOX says otherwise; production never does (src/env.ts).
-    env: { DEV_OUTBOX: "on", ...process.env, CRON_SECRET: cronSecret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      DEV_OUTBOX: "on",
+      ...process.env,
+      CRON_SECRET: cronSecret,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
   });
   console.log(`\npaper-digest on ${settings.appUrl}`);
   if (!settings.CRON_SECRET) {
     // Never printed: logs are collected and kept. The file is readable only by this user (0600, in a 0700 folder).
     const file = writeRunCronSecret(settings.dataDir, cronSecret);
-    console.log(`Cron secret for this run is in ${file} (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer $(cat ${file})" ${settings.appUrl}/api/cron/digest\n`);
+    console.log(
+      `Cron secret for this run is in ${file} (set CRON_SECRET to fix it):\n  curl -H "Authorization: Bearer $(cat ${file})" ${settings.appUrl}/api/cron/digest\n`,
+    );
   }
   const store = settings.SCHEDULER === "on" ? await openConfiguredStore() : null;
   const stopJobs = store ? startBackgroundJobs(settings, store) : async () => {};

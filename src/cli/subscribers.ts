@@ -1,10 +1,13 @@
 // npm run subscribers -- list | export | delete <email>: the operator's view of the subscriber list.
-import { openConfiguredStore } from "../server/store/open-store";
-import { deleteSubscriber, listSubscribers, subscribersCsv } from "../server/subscriptions/subscriber-admin";
+import { openConfiguredStore } from "@/server/store/open-store";
+import { deleteSubscriber, listSubscribers, subscribersCsv } from "@/server/subscriptions/subscriber-admin";
 
 const USAGE = "usage: npm run subscribers -- list | export > subscribers.csv | delete <email>";
 
-export async function runSubscribersCli(args: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+export async function runSubscribersCli(
+  args: string[],
+  out: (text: string) => void = (t) => process.stdout.write(t),
+): Promise<number> {
   const [command, email] = args;
   if (command !== "list" && command !== "export" && command !== "delete") {
     out(`${USAGE}\n`);
@@ -27,7 +30,9 @@ export async function runSubscribersCli(args: string[], out: (text: string) => v
     }
     const rows = await listSubscribers(store);
     for (const row of rows) {
-      out(`${String(row.id).padStart(5)}  ${row.status.padEnd(12)}  ${row.email}  [${row.topics.join(", ")}]  since ${row.createdAt.toISOString().slice(0, 10)}\n`);
+      out(
+        `${String(row.id).padStart(5)}  ${row.status.padEnd(12)}  ${row.email}  [${row.topics.join(", ")}]  since ${row.createdAt.toISOString().slice(0, 10)}\n`,
+      );
     }
     out(`${rows.length} subscriber${rows.length === 1 ? "" : "s"}: ${countBy(rows.map((r) => r.status))}\n`);
     return 0;

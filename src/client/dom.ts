@@ -17,7 +17,10 @@ export async function apiErrorMessage(response: Response): Promise<{ message?: s
     const error = (body as { error: unknown }).error;
     if (typeof error !== "object" || error === null) return {};
     const { message, field } = error as { message?: unknown; field?: unknown };
-    return { message: typeof message === "string" ? message : undefined, field: typeof field === "string" ? field : undefined };
+    return {
+      message: typeof message === "string" ? message : undefined,
+      field: typeof field === "string" ? field : undefined,
+    };
   } catch {
     return {};
   }

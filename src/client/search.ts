@@ -1,7 +1,7 @@
 // On the feed, results follow your typing (the URL is replaced, so it stays shareable); "/" focuses the
 // search box from anywhere, Esc clears it. Markup: <form data-search> with the box and hidden
 // topic/window/sort inputs (SearchForm).
-import { HOOKS, MAIN_ID, SEARCH_INPUT_ID } from "../domain/page-hooks";
+import { HOOKS, MAIN_ID, SEARCH_INPUT_ID } from "@/domain/page-hooks";
 import { hook, required } from "./dom";
 
 const DEBOUNCE_MS = 250;
@@ -30,7 +30,12 @@ function setPending(form: HTMLFormElement, input: HTMLInputElement, pending: boo
 }
 
 /** Fetches the feed for `href` and swaps it in, unless a newer query has been typed meanwhile. */
-async function showResults(form: HTMLFormElement, input: HTMLInputElement, href: string, ticket: number): Promise<void> {
+async function showResults(
+  form: HTMLFormElement,
+  input: HTMLInputElement,
+  href: string,
+  ticket: number,
+): Promise<void> {
   setPending(form, input, true);
   try {
     const response = await fetch(href, { headers: { accept: "text/html" }, credentials: "same-origin" });
@@ -55,7 +60,10 @@ function schedule(form: HTMLFormElement, input: HTMLInputElement): void {
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+  );
 }
 
 function onKey(event: KeyboardEvent): void {

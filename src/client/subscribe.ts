@@ -1,7 +1,7 @@
 // The subscribe box signs you up without leaving the page. Markup: <form data-subscribe> in its <section>,
 // beside a hidden <div data-subscribed> holding the "check your inbox" state (SubscribeForm).
-import { HOOKS } from "../domain/page-hooks";
-import { maskEmail } from "../domain/subscription/email-address";
+import { HOOKS } from "@/domain/page-hooks";
+import { maskEmail } from "@/domain/subscription/email-address";
 import { apiErrorMessage, hook, required } from "./dom";
 
 function emailField(form: HTMLFormElement): HTMLInputElement {
@@ -28,7 +28,8 @@ function showSubscribed(form: HTMLFormElement, address: string): void {
   if (!section) return;
   const before = [...section.childNodes];
   const done = document.createDocumentFragment();
-  for (const node of required(section, hook(HOOKS.subscribed), HTMLElement).childNodes) done.append(node.cloneNode(true));
+  for (const node of required(section, hook(HOOKS.subscribed), HTMLElement).childNodes)
+    done.append(node.cloneNode(true));
   required(done, hook(HOOKS.subscribedEmail), HTMLElement).textContent = maskEmail(address);
   required(done, hook(HOOKS.subscribeAgain), HTMLButtonElement).addEventListener("click", () => {
     section.removeAttribute("role");
@@ -54,7 +55,11 @@ async function subscribe(form: HTMLFormElement): Promise<void> {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       credentials: "same-origin",
-      body: JSON.stringify({ email: address, topics: data.getAll("topics").map(String), website: String(data.get("website") ?? "") }),
+      body: JSON.stringify({
+        email: address,
+        topics: data.getAll("topics").map(String),
+        website: String(data.get("website") ?? ""),
+      }),
     });
     if (response.status === 202) return showSubscribed(form, address);
     const error = await apiErrorMessage(response);
@@ -77,6 +82,7 @@ export function enhanceSubscribe(): void {
   document.addEventListener("input", (event) => {
     const field = event.target;
     // Typing again clears the last complaint about the address.
-    if (field instanceof HTMLInputElement && field.name === "email" && field.form?.hasAttribute(HOOKS.subscribe)) showError(field.form, "");
+    if (field instanceof HTMLInputElement && field.name === "email" && field.form?.hasAttribute(HOOKS.subscribe))
+      showError(field.form, "");
   });
 }

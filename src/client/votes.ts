@@ -1,7 +1,7 @@
 // Votes count at once, without a page load, and roll back if the server refuses.
 // Markup: <form data-vote="{paperId}" data-title="…"> around a button[aria-pressed][data-votes] (VoteButton).
-import { HOOKS } from "../domain/page-hooks";
-import { voteLabel } from "../domain/vote-label";
+import { HOOKS } from "@/domain/page-hooks";
+import { voteLabel } from "@/domain/vote-label";
 import { apiErrorMessage, required } from "./dom";
 
 interface VoteState {
@@ -12,7 +12,10 @@ interface VoteState {
 function showVote(form: HTMLFormElement, state: VoteState): void {
   const button = required(form, "button", HTMLButtonElement);
   button.setAttribute("aria-pressed", String(state.voted));
-  button.setAttribute("aria-label", voteLabel(state.voted, state.votes, form.getAttribute(HOOKS.voteTitle) ?? undefined));
+  button.setAttribute(
+    "aria-label",
+    voteLabel(state.voted, state.votes, form.getAttribute(HOOKS.voteTitle) ?? undefined),
+  );
   button.setAttribute(HOOKS.voteCount, String(state.votes));
   required(button, "span", HTMLSpanElement).textContent = state.votes.toLocaleString("en-US");
   required(form, 'input[name="action"]', HTMLInputElement).value = state.voted ? "remove" : "upvote";
@@ -27,7 +30,10 @@ async function vote(form: HTMLFormElement): Promise<void> {
   const button = required(form, "button", HTMLButtonElement);
   const status = required(form, '[role="status"]', HTMLElement);
   if (button.getAttribute("aria-busy") === "true") return;
-  const previous = { voted: button.getAttribute("aria-pressed") === "true", votes: Number(button.getAttribute(HOOKS.voteCount)) };
+  const previous = {
+    voted: button.getAttribute("aria-pressed") === "true",
+    votes: Number(button.getAttribute(HOOKS.voteCount)),
+  };
   showVote(form, { voted: !previous.voted, votes: Math.max(0, previous.votes + (previous.voted ? -1 : 1)) });
   button.setAttribute("aria-busy", "true");
   status.textContent = "";

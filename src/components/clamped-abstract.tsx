@@ -6,7 +6,9 @@ export function ClampedAbstract({ id, text }: { id: string; text: string }) {
   return (
     <div className="mt-2">
       <input id={toggleId} type="checkbox" className="peer sr-only" />
-      <p className="line-clamp-3 text-[15px] leading-relaxed text-stone-700 peer-checked:line-clamp-none dark:text-stone-300">{text}</p>
+      <p className="line-clamp-3 text-[15px] leading-relaxed text-stone-700 peer-checked:line-clamp-none dark:text-stone-300">
+        {text}
+      </p>
       <label
         htmlFor={toggleId}
         className="mt-1 inline-block cursor-pointer text-sm font-medium text-accent-700 hover:underline peer-focus-visible:outline peer-focus-visible:outline-2 dark:text-accent-300"

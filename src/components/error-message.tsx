@@ -11,7 +11,10 @@ export function ErrorMessage({ heading, explanation }: { heading: string; explan
         <a href="" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">
           Try again
         </a>
-        <a href="/" className="rounded-full border border-stone-300 px-5 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+        <a
+          href="/"
+          className="rounded-full border border-stone-300 px-5 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+        >
           Trending papers
         </a>
       </div>

@@ -41,7 +41,11 @@ export function FeedList({ feed, voted, returnTo, emptyAction }: FeedListProps) 
           <PaperCard
             paper={item.paper}
             rank={item.rank}
-            title={item.titleHighlights ? <HighlightedText text={item.paper.title} ranges={item.titleHighlights} /> : undefined}
+            title={
+              item.titleHighlights ? (
+                <HighlightedText text={item.paper.title} ranges={item.titleHighlights} />
+              ) : undefined
+            }
             snippet={
               item.snippet ? (
                 <p className="mt-2 text-[15px] leading-relaxed text-stone-700 dark:text-stone-300">
@@ -50,7 +54,15 @@ export function FeedList({ feed, voted, returnTo, emptyAction }: FeedListProps) 
               ) : undefined
             }
             reasons={<TrendReasons reasons={item.reasons} />}
-            actions={<VoteButton paperId={item.paper.id} votes={item.paper.votes} voted={voted.includes(item.paper.id)} redirectTo={`${returnTo}#paper-${item.paper.id}-title`} title={item.paper.title} />}
+            actions={
+              <VoteButton
+                paperId={item.paper.id}
+                votes={item.paper.votes}
+                voted={voted.includes(item.paper.id)}
+                redirectTo={`${returnTo}#paper-${item.paper.id}-title`}
+                title={item.paper.title}
+              />
+            }
           />
         </li>
       ))}

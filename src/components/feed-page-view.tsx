@@ -16,32 +16,66 @@ export function FeedPageView({ page }: { page: FeedPage }) {
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_300px]">
       <div className="min-w-0 space-y-5">
         <section className="space-y-1">
-          <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">{query.q ? `Papers matching “${query.q}”` : "Trending papers"}</h1>
+          <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">
+            {query.q ? `Papers matching “${query.q}”` : "Trending papers"}
+          </h1>
           {query.q && feed ? (
             <p role="status" className="text-stone-600 dark:text-stone-400">
               {feed.total.toLocaleString("en-US")}
               {feed.totalIsLowerBound ? "+" : ""} {feed.total === 1 ? "paper" : "papers"}
-              {feed.correctedQuery ? <> · showing results for <strong>{feed.correctedQuery}</strong></> : null}
+              {feed.correctedQuery ? (
+                <>
+                  {" "}
+                  · showing results for <strong>{feed.correctedQuery}</strong>
+                </>
+              ) : null}
             </p>
           ) : (
-            <p className="text-stone-600 dark:text-stone-400">Ranked by what readers upvote, open and click, decaying with time. Every card says why it is here.</p>
+            <p className="text-stone-600 dark:text-stone-400">
+              Ranked by what readers upvote, open and click, decaying with time. Every card says why it is here.
+            </p>
           )}
         </section>
-        {feed?.notice && <p role="status" className={NOTICE_CLASS}>{feed.notice}</p>}
-        <TopicChips topics={page.topics} label="Filter by topic" activeSlug={query.topic} hrefFor={(slug) => feedHref("/", { ...keep, topic: slug === query.topic ? undefined : slug, window })} />
-        {!page.understood && <p role="status" className={NOTICE_CLASS}>Some parameters in the address were not understood, so the default feed is shown.</p>}
-        <FeedTabs base="/" window={query.window} sort={sort} keep={keep} sorts={query.q ? ["relevance", "trending", "new"] : ["trending", "new"]} />
+        {feed?.notice && (
+          <p role="status" className={NOTICE_CLASS}>
+            {feed.notice}
+          </p>
+        )}
+        <TopicChips
+          topics={page.topics}
+          label="Filter by topic"
+          activeSlug={query.topic}
+          hrefFor={(slug) => feedHref("/", { ...keep, topic: slug === query.topic ? undefined : slug, window })}
+        />
+        {!page.understood && (
+          <p role="status" className={NOTICE_CLASS}>
+            Some parameters in the address were not understood, so the default feed is shown.
+          </p>
+        )}
+        <FeedTabs
+          base="/"
+          window={query.window}
+          sort={sort}
+          keep={keep}
+          sorts={query.q ? ["relevance", "trending", "new"] : ["trending", "new"]}
+        />
         {feed === null ? (
           <p className="rounded-lg border border-stone-200 p-6 text-center dark:border-stone-800">
             There is no topic called “{query.topic}”.{" "}
-            <a className="font-medium text-accent-700 underline dark:text-accent-300" href="/topics">Browse topics</a>
+            <a className="font-medium text-accent-700 underline dark:text-accent-300" href="/topics">
+              Browse topics
+            </a>
           </p>
         ) : (
           <FeedList
             feed={feed}
             voted={page.voted}
             returnTo={page.returnTo}
-            emptyAction={query.window !== "all" ? { href: feedHref("/", { ...keep, window: "all", sort }), label: "See all time" } : undefined}
+            emptyAction={
+              query.window !== "all"
+                ? { href: feedHref("/", { ...keep, window: "all", sort }), label: "See all time" }
+                : undefined
+            }
           />
         )}
         {feed?.nextCursor && (

@@ -2,7 +2,12 @@
 // the selection lives in the URL and works without JavaScript.
 import type { FeedSort, FeedWindow } from "@/domain/feed-params";
 
-const WINDOW_LABELS: [FeedWindow, string][] = [["day", "Today"], ["week", "This week"], ["month", "This month"], ["all", "All"]];
+const WINDOW_LABELS: [FeedWindow, string][] = [
+  ["day", "Today"],
+  ["week", "This week"],
+  ["month", "This month"],
+  ["all", "All"],
+];
 
 export function feedHref(base: string, params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
@@ -27,14 +32,24 @@ export function FeedTabs({ base, window, sort, keep, sorts = ["trending", "new"]
     <div className="flex flex-wrap items-center justify-between gap-2">
       <nav aria-label="Time window" className="flex flex-wrap gap-1">
         {WINDOW_LABELS.map(([value, label]) => (
-          <a key={value} href={feedHref(base, { ...keep, window: value, sort })} aria-current={value === window ? "page" : undefined} className={pill(value === window)}>
+          <a
+            key={value}
+            href={feedHref(base, { ...keep, window: value, sort })}
+            aria-current={value === window ? "page" : undefined}
+            className={pill(value === window)}
+          >
             {label}
           </a>
         ))}
       </nav>
       <nav aria-label="Sort" className="flex gap-1">
         {sorts.map((value) => (
-          <a key={value} href={feedHref(base, { ...keep, window, sort: value })} aria-current={value === sort ? "page" : undefined} className={pill(value === sort)}>
+          <a
+            key={value}
+            href={feedHref(base, { ...keep, window, sort: value })}
+            aria-current={value === sort ? "page" : undefined}
+            className={pill(value === sort)}
+          >
             {value === "trending" ? "Trending" : value === "new" ? "New" : "Relevance"}
           </a>
         ))}

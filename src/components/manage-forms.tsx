@@ -1,6 +1,16 @@
 // Plain HTML forms for the manage page: they post to /api/subscriptions/manage and work without JavaScript.
 
-export function ManageActionButton({ token, action, label, primary }: { token: string; action: string; label: string; primary?: boolean }) {
+export function ManageActionButton({
+  token,
+  action,
+  label,
+  primary,
+}: {
+  token: string;
+  action: string;
+  label: string;
+  primary?: boolean;
+}) {
   const style = primary
     ? "rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700"
     : "rounded-full border border-stone-300 px-5 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
@@ -8,16 +18,30 @@ export function ManageActionButton({ token, action, label, primary }: { token: s
     <form action="/api/subscriptions/manage" method="post">
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="action" value={action} />
-      <button type="submit" className={style}>{label}</button>
+      <button type="submit" className={style}>
+        {label}
+      </button>
     </form>
   );
 }
 
-export function ManageTopicsForm({ token, current, choices }: { token: string; current: string[]; choices: { slug: string; label: string }[] }) {
+export function ManageTopicsForm({
+  token,
+  current,
+  choices,
+}: {
+  token: string;
+  current: string[];
+  choices: { slug: string; label: string }[];
+}) {
   const offered = new Set(choices.map((c) => c.slug));
   const other = current.filter((topic) => !offered.has(topic));
   return (
-    <form action="/api/subscriptions/manage" method="post" className="rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+    <form
+      action="/api/subscriptions/manage"
+      method="post"
+      className="rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900"
+    >
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="action" value="topics" />
       <fieldset>
@@ -26,20 +50,40 @@ export function ManageTopicsForm({ token, current, choices }: { token: string; c
         {choices.length > 0 && (
           <div className="mt-3 flex flex-wrap gap-2">
             {choices.map((choice) => (
-              <label key={choice.slug} className="flex cursor-pointer items-center gap-1.5 rounded-full border border-stone-300 px-3 py-1 text-sm has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 dark:border-stone-700 dark:has-[:checked]:bg-stone-800">
-                <input type="checkbox" name="topics" value={choice.slug} defaultChecked={current.includes(choice.slug)} className="accent-accent-600" />
+              <label
+                key={choice.slug}
+                className="flex cursor-pointer items-center gap-1.5 rounded-full border border-stone-300 px-3 py-1 text-sm has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 dark:border-stone-700 dark:has-[:checked]:bg-stone-800"
+              >
+                <input
+                  type="checkbox"
+                  name="topics"
+                  value={choice.slug}
+                  defaultChecked={current.includes(choice.slug)}
+                  className="accent-accent-600"
+                />
                 {choice.label}
               </label>
             ))}
           </div>
         )}
         <label className="mt-3 block text-sm font-medium">
-          {choices.length > 0 ? "Other topics" : "Your topics"} <span className="font-normal text-stone-600 dark:text-stone-400">(comma-separated)</span>
-          <input name="topics" type="text" maxLength={600} defaultValue={other.join(", ")}
-            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-normal dark:border-stone-700 dark:bg-stone-950" />
+          {choices.length > 0 ? "Other topics" : "Your topics"}{" "}
+          <span className="font-normal text-stone-600 dark:text-stone-400">(comma-separated)</span>
+          <input
+            name="topics"
+            type="text"
+            maxLength={600}
+            defaultValue={other.join(", ")}
+            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-normal dark:border-stone-700 dark:bg-stone-950"
+          />
         </label>
       </fieldset>
-      <button type="submit" className="mt-4 rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">Save topics</button>
+      <button
+        type="submit"
+        className="mt-4 rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700"
+      >
+        Save topics
+      </button>
     </form>
   );
 }

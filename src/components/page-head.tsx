@@ -24,10 +24,19 @@ export interface PageHeadProps {
 }
 
 export function PageHead(props: PageHeadProps) {
-  const { appUrl, title, description = SITE_DESCRIPTION, canonical, feeds = feedAlternates(), robots, noReferrer } = props;
+  const {
+    appUrl,
+    title,
+    description = SITE_DESCRIPTION,
+    canonical,
+    feeds = feedAlternates(),
+    robots,
+    noReferrer,
+  } = props;
   const fullTitle = title ? `${title} · ${SITE_NAME}` : SITE_TITLE;
   const base = appUrl ?? "";
-  const url = appUrl !== undefined && canonical !== undefined ? `${appUrl}${canonical === "/" ? "" : canonical}` : undefined;
+  const url =
+    appUrl !== undefined && canonical !== undefined ? `${appUrl}${canonical === "/" ? "" : canonical}` : undefined;
   return (
     <Head>
       <title>{fullTitle}</title>
@@ -44,7 +53,13 @@ export function PageHead(props: PageHeadProps) {
 }
 
 /** OpenGraph and Twitter tags: a plain array, because next/head only looks at its direct children. */
-function shareTags({ appUrl, title, description, url, openGraph = {} }: PageHeadProps & { appUrl: string; description: string; url?: string }) {
+function shareTags({
+  appUrl,
+  title,
+  description,
+  url,
+  openGraph = {},
+}: PageHeadProps & { appUrl: string; description: string; url?: string }) {
   const shareTitle = title ?? SITE_TITLE;
   const image = `${appUrl}${SOCIAL_CARD.path}`;
   return [
@@ -53,8 +68,12 @@ function shareTags({ appUrl, title, description, url, openGraph = {} }: PageHead
     <meta key="og:title" property="og:title" content={shareTitle} />,
     <meta key="og:description" property="og:description" content={description} />,
     url && <meta key="og:url" property="og:url" content={url} />,
-    openGraph.publishedTime && <meta key="published" property="article:published_time" content={openGraph.publishedTime} />,
-    ...(openGraph.authors ?? []).map((author) => <meta key={`author-${author}`} property="article:author" content={author} />),
+    openGraph.publishedTime && (
+      <meta key="published" property="article:published_time" content={openGraph.publishedTime} />
+    ),
+    ...(openGraph.authors ?? []).map((author) => (
+      <meta key={`author-${author}`} property="article:author" content={author} />
+    )),
     ...(openGraph.tags ?? []).map((tag) => <meta key={`tag-${tag}`} property="article:tag" content={tag} />),
     <meta key="og:image" property="og:image" content={image} />,
     <meta key="og:image:width" property="og:image:width" content={String(SOCIAL_CARD.width)} />,

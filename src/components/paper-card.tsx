@@ -23,12 +23,18 @@ export function PaperCard({ paper, rank, title, snippet, reasons, actions }: Pap
     <article className="paper-card" aria-labelledby={`paper-${paper.id}-title`}>
       <div className="flex gap-3">
         {rank !== undefined && (
-          <span className="w-7 shrink-0 pt-0.5 text-right font-mono text-sm text-stone-600 dark:text-stone-400" aria-label={`Rank ${rank}`}>
+          <span
+            className="w-7 shrink-0 pt-0.5 text-right font-mono text-sm text-stone-600 dark:text-stone-400"
+            aria-label={`Rank ${rank}`}
+          >
             {rank}
           </span>
         )}
         <div className="min-w-0 flex-1">
-          <h2 id={`paper-${paper.id}-title`} className="font-serif text-lg font-semibold leading-snug text-stone-900 dark:text-stone-50">
+          <h2
+            id={`paper-${paper.id}-title`}
+            className="font-serif text-lg font-semibold leading-snug text-stone-900 dark:text-stone-50"
+          >
             <a href={`/papers/${paper.slug}`} className="hover:underline">
               {title ?? paper.title}
             </a>

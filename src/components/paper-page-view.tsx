@@ -23,9 +23,13 @@ export function PaperPageView({ page }: { page: PaperPage }) {
       <ViewBeacon paperId={paper.id} />
       <header className="space-y-3">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <a href="/" className="text-accent-700 underline-offset-4 hover:underline dark:text-accent-300">Trending papers</a>
+          <a href="/" className="text-accent-700 underline-offset-4 hover:underline dark:text-accent-300">
+            Trending papers
+          </a>
         </nav>
-        <h1 id="paper-title" className="font-serif text-2xl font-semibold leading-tight sm:text-3xl">{paper.title}</h1>
+        <h1 id="paper-title" className="font-serif text-2xl font-semibold leading-tight sm:text-3xl">
+          {paper.title}
+        </h1>
         {paper.authors.length > 0 && <p className="text-stone-800 dark:text-stone-200">{paper.authors.join(", ")}</p>}
         <p className="text-sm text-stone-600 dark:text-stone-400">{dates.join(" · ")}</p>
         <TopicChips topics={paper.topics} label="Topics" />
@@ -35,12 +39,26 @@ export function PaperPageView({ page }: { page: PaperPage }) {
             {rank !== null && <p className="text-sm font-medium">#{rank} in trending</p>}
             <TrendReasons reasons={reasons} />
           </div>
-          <VoteButton paperId={paper.id} votes={paper.votes} voted={voted} redirectTo={`/papers/${paper.slug}`} title={paper.title} />
+          <VoteButton
+            paperId={paper.id}
+            votes={paper.votes}
+            voted={voted}
+            redirectTo={`/papers/${paper.slug}`}
+            title={paper.title}
+          />
         </div>
       </header>
 
-      <section aria-labelledby="abstract-heading" className="rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
-        <h2 id="abstract-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Abstract</h2>
+      <section
+        aria-labelledby="abstract-heading"
+        className="rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900"
+      >
+        <h2
+          id="abstract-heading"
+          className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400"
+        >
+          Abstract
+        </h2>
         <p className="text-[17px] leading-relaxed">{paper.abstract}</p>
       </section>
 

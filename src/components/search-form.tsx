@@ -22,13 +22,26 @@ export interface SearchFormProps {
 export function SearchForm({ query, keep = {} }: SearchFormProps) {
   return (
     <form role="search" action="/" method="get" className="relative" {...{ [HOOKS.search]: true }}>
-      <label htmlFor={SEARCH_INPUT_ID} className="sr-only">Search papers</label>
+      <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
+        Search papers
+      </label>
       <input
-        id={SEARCH_INPUT_ID} type="search" name="q" defaultValue={query} maxLength={400} autoComplete="off" spellCheck={false}
-        placeholder={SEARCH_PLACEHOLDER} className={SEARCH_INPUT_CLASS}
+        id={SEARCH_INPUT_ID}
+        type="search"
+        name="q"
+        defaultValue={query}
+        maxLength={400}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={SEARCH_PLACEHOLDER}
+        className={SEARCH_INPUT_CLASS}
       />
-      {KEPT_SEARCH_PARAMS.map((key) => (keep[key] ? <input key={key} type="hidden" name={key} value={keep[key]} /> : null))}
-      <button type="submit" className={SEARCH_BUTTON_CLASS}>Search</button>
+      {KEPT_SEARCH_PARAMS.map((key) =>
+        keep[key] ? <input key={key} type="hidden" name={key} value={keep[key]} /> : null,
+      )}
+      <button type="submit" className={SEARCH_BUTTON_CLASS}>
+        Search
+      </button>
     </form>
   );
 }

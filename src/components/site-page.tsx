@@ -5,7 +5,15 @@ import { PageHead, type PageHeadProps } from "./page-head";
 import type { SearchFormProps } from "./search-form";
 import { SiteFrame } from "./site-frame";
 
-export function SitePage({ head, search, children }: { head: PageHeadProps; search?: SearchFormProps; children: ReactNode }) {
+export function SitePage({
+  head,
+  search,
+  children,
+}: {
+  head: PageHeadProps;
+  search?: SearchFormProps;
+  children: ReactNode;
+}) {
   return (
     <>
       <PageHead {...head} />

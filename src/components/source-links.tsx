@@ -5,7 +5,12 @@ export function SourceLinks({ links }: { links: SourceLink[] }) {
   if (links.length === 0) return null;
   return (
     <section aria-labelledby="sources-heading">
-      <h2 id="sources-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Read the paper</h2>
+      <h2
+        id="sources-heading"
+        className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400"
+      >
+        Read the paper
+      </h2>
       <ul className="flex flex-wrap gap-2">
         {links.map((link) => (
           <li key={link.kind}>

@@ -12,34 +12,67 @@ export interface TopicChoice {
 export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
   const uid = useId();
   return (
-    <section id="subscribe" aria-labelledby={`${uid}-title`} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm dark:border-stone-800 dark:bg-stone-900">
+    <section
+      id="subscribe"
+      aria-labelledby={`${uid}-title`}
+      className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm dark:border-stone-800 dark:bg-stone-900"
+    >
       <h2 id={`${uid}-title`} className="font-serif text-lg font-semibold">
         Get trending papers in your inbox once a day
       </h2>
-      <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">One email each morning. Confirm by email; unsubscribe in one click.</p>
-      <form action="/api/subscriptions" method="post" noValidate {...{ [HOOKS.subscribe]: true }} className="mt-4 space-y-4">
+      <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+        One email each morning. Confirm by email; unsubscribe in one click.
+      </p>
+      <form
+        action="/api/subscriptions"
+        method="post"
+        noValidate
+        {...{ [HOOKS.subscribe]: true }}
+        className="mt-4 space-y-4"
+      >
         <div className="flex flex-col gap-2 sm:flex-row lg:flex-col">
-          <label htmlFor={`${uid}-email`} className="sr-only">Email address</label>
+          <label htmlFor={`${uid}-email`} className="sr-only">
+            Email address
+          </label>
           <input
-            id={`${uid}-email`} name="email" type="email" required maxLength={254} autoComplete="email" placeholder="you@example.com"
+            id={`${uid}-email`}
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            autoComplete="email"
+            placeholder="you@example.com"
             className="w-full flex-1 rounded-full border border-stone-300 bg-white px-4 py-2 text-stone-900 placeholder:text-stone-400 aria-[invalid]:border-red-600 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100"
           />
           <SubmitButton />
         </div>
         <TopicsField topics={topics} uid={uid} />
         <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-          <label>Leave this empty<input name="website" type="text" tabIndex={-1} autoComplete="off" /></label>
+          <label>
+            Leave this empty
+            <input name="website" type="text" tabIndex={-1} autoComplete="off" />
+          </label>
         </div>
-        <p id={`${uid}-error`} role="alert" {...{ [HOOKS.subscribeError]: true }} className="text-sm text-red-700 empty:hidden dark:text-red-400"></p>
+        <p
+          id={`${uid}-error`}
+          role="alert"
+          {...{ [HOOKS.subscribeError]: true }}
+          className="text-sm text-red-700 empty:hidden dark:text-red-400"
+        ></p>
       </form>
       {/* What the box shows after a signup; the client script copies it in and fills in the (masked) address.
           A hidden element rather than a <template>, whose content React's hydration would not see. */}
       <div hidden {...{ [HOOKS.subscribed]: true }}>
         <h2 className="font-serif text-lg font-semibold">Check your inbox</h2>
         <p className="mt-1 text-sm">
-          We sent a confirmation link to <strong {...{ [HOOKS.subscribedEmail]: true }}></strong>. Click it within 48 hours and your daily digest starts tomorrow morning.
+          We sent a confirmation link to <strong {...{ [HOOKS.subscribedEmail]: true }}></strong>. Click it within 48
+          hours and your daily digest starts tomorrow morning.
         </p>
-        <button type="button" {...{ [HOOKS.subscribeAgain]: true }} className="mt-3 text-sm text-accent-700 underline dark:text-accent-300">
+        <button
+          type="button"
+          {...{ [HOOKS.subscribeAgain]: true }}
+          className="mt-3 text-sm text-accent-700 underline dark:text-accent-300"
+        >
           Use another address
         </button>
       </div>
@@ -49,7 +82,10 @@ export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
 
 function SubmitButton() {
   return (
-    <button type="submit" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white shadow-sm hover:bg-accent-700 disabled:opacity-60">
+    <button
+      type="submit"
+      className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white shadow-sm hover:bg-accent-700 disabled:opacity-60"
+    >
       Subscribe
     </button>
   );
@@ -60,18 +96,34 @@ function TopicsField({ topics, uid }: { topics: TopicChoice[]; uid: string }) {
   if (topics.length === 0) {
     return (
       <div>
-        <label htmlFor={`${uid}-topics`} className="text-sm font-medium">Topics <span className="font-normal text-stone-600 dark:text-stone-400">(optional, comma-separated)</span></label>
-        <input id={`${uid}-topics`} name="topics" type="text" maxLength={600} placeholder="e.g. diffusion models, reinforcement learning"
-          className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-950" />
+        <label htmlFor={`${uid}-topics`} className="text-sm font-medium">
+          Topics <span className="font-normal text-stone-600 dark:text-stone-400">(optional, comma-separated)</span>
+        </label>
+        <input
+          id={`${uid}-topics`}
+          name="topics"
+          type="text"
+          maxLength={600}
+          placeholder="e.g. diffusion models, reinforcement learning"
+          className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-950"
+        />
       </div>
     );
   }
   return (
     <fieldset>
-      <legend className="text-sm font-medium">Topics <span className="font-normal text-stone-600 dark:text-stone-400">(optional; none means all trending papers)</span></legend>
+      <legend className="text-sm font-medium">
+        Topics{" "}
+        <span className="font-normal text-stone-600 dark:text-stone-400">
+          (optional; none means all trending papers)
+        </span>
+      </legend>
       <div className="mt-2 flex flex-wrap gap-2">
         {topics.map((topic) => (
-          <label key={topic.slug} className="flex cursor-pointer items-center gap-1.5 rounded-full border border-stone-300 px-3 py-1 text-sm has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 dark:border-stone-700 dark:has-[:checked]:bg-stone-800">
+          <label
+            key={topic.slug}
+            className="flex cursor-pointer items-center gap-1.5 rounded-full border border-stone-300 px-3 py-1 text-sm has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 dark:border-stone-700 dark:has-[:checked]:bg-stone-800"
+          >
             <input type="checkbox" name="topics" value={topic.slug} className="accent-accent-600" />
             {topic.label}
           </label>

@@ -20,11 +20,7 @@ export function TopicChips({ topics, label, activeSlug, hrefFor = (slug) => `/to
         const active = topic.slug === activeSlug;
         return (
           <li key={topic.slug}>
-            <a
-              href={hrefFor(topic.slug)}
-              aria-current={active ? "page" : undefined}
-              className="topic-chip"
-            >
+            <a href={hrefFor(topic.slug)} aria-current={active ? "page" : undefined} className="topic-chip">
               {topic.label}
               {topic.paperCount !== undefined && <span className="ml-1 font-normal">{topic.paperCount}</span>}
             </a>

@@ -18,7 +18,9 @@ export function TrendReasons({ reasons }: TrendReasonsProps) {
             {reason.text}
             <span className="sr-only">: {reason.detail}</span>
             {/* The visible tooltip; hidden from screen readers, which already read the copy above. */}
-            <span aria-hidden="true" className="trend-tip">{reason.detail}</span>
+            <span aria-hidden="true" className="trend-tip">
+              {reason.detail}
+            </span>
           </span>
         </Fragment>
       ))}

@@ -17,7 +17,12 @@ export interface VoteButtonProps {
 
 export function VoteButton({ paperId, votes, voted, redirectTo, title }: VoteButtonProps) {
   return (
-    <form method="post" action={`/api/papers/${paperId}/vote`} {...{ [HOOKS.vote]: paperId, [HOOKS.voteTitle]: title }} className="flex items-center gap-2">
+    <form
+      method="post"
+      action={`/api/papers/${paperId}/vote`}
+      {...{ [HOOKS.vote]: paperId, [HOOKS.voteTitle]: title }}
+      className="flex items-center gap-2"
+    >
       <input type="hidden" name="action" value={voted ? "remove" : "upvote"} />
       <input type="hidden" name="redirect" value={redirectTo} />
       <span role="status" className="text-xs text-red-700 dark:text-red-300"></span>

@@ -28,7 +28,10 @@ export function feedTitle(scope: FeedScope = {}, topicLabel?: string): string {
  * For page metadata: `alternates: { types: feedAlternates(...) }`. The trending feed is always offered;
  * a search or topic page offers its own feed first.
  */
-export function feedAlternates(scope: FeedScope = {}, topicLabel?: string): Record<string, { url: string; title: string }[]> {
+export function feedAlternates(
+  scope: FeedScope = {},
+  topicLabel?: string,
+): Record<string, { url: string; title: string }[]> {
   const links = [{ url: feedPath(), title: feedTitle() }];
   if (scope.q || scope.topic) links.unshift({ url: feedPath(scope), title: feedTitle(scope, topicLabel) });
   return { [ATOM_TYPE]: links };

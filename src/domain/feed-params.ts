@@ -29,15 +29,46 @@ export function decodeCursor(cursor: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().optional());
+const optionalText = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.string().optional(),
+);
 
 export const FeedQuerySchema = z.object({
   q: optionalText,
-  topic: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(120).regex(/^[a-z0-9.-]+$/, "must be a topic slug").optional()),
-  window: z.preprocess((v) => (v === "" ? undefined : v), z.enum(FEED_WINDOWS, { message: `must be one of ${FEED_WINDOWS.join(", ")}` }).default(DEFAULT_WINDOW)),
-  sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(FEED_SORTS, { message: `must be one of ${FEED_SORTS.join(", ")}` }).optional()),
-  limit: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "must be a whole number from 1 to 100" }).int("must be a whole number from 1 to 100").min(1, "must be at least 1").max(100, "must be at most 100").default(20)),
-  cursor: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(64).refine((c) => decodeCursor(c) !== null, "is not a cursor this API issued").optional()),
+  topic: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .max(120)
+      .regex(/^[a-z0-9.-]+$/, "must be a topic slug")
+      .optional(),
+  ),
+  window: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(FEED_WINDOWS, { message: `must be one of ${FEED_WINDOWS.join(", ")}` }).default(DEFAULT_WINDOW),
+  ),
+  sort: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(FEED_SORTS, { message: `must be one of ${FEED_SORTS.join(", ")}` }).optional(),
+  ),
+  limit: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce
+      .number({ message: "must be a whole number from 1 to 100" })
+      .int("must be a whole number from 1 to 100")
+      .min(1, "must be at least 1")
+      .max(100, "must be at most 100")
+      .default(20),
+  ),
+  cursor: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .max(64)
+      .refine((c) => decodeCursor(c) !== null, "is not a cursor this API issued")
+      .optional(),
+  ),
 });
 
 export type FeedQuery = z.infer<typeof FeedQuerySchema>;

@@ -2,18 +2,68 @@
 // The original stays stored; this runs when text is shown or indexed.
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  "\\%": "%", "\\&": "&", "\\$": "$", "\\#": "#", "\\_": "_", "\\{": "{", "\\}": "}",
+  "\\%": "%",
+  "\\&": "&",
+  "\\$": "$",
+  "\\#": "#",
+  "\\_": "_",
+  "\\{": "{",
+  "\\}": "}",
 };
 
 const SYMBOLS: Record<string, string> = {
-  alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ε", varepsilon: "ε", theta: "θ", lambda: "λ",
-  mu: "μ", pi: "π", sigma: "σ", tau: "τ", phi: "φ", omega: "ω", Delta: "Δ", Omega: "Ω", ell: "ℓ",
-  times: "×", cdot: "·", approx: "≈", sim: "~", leq: "≤", le: "≤", geq: "≥", ge: "≥", neq: "≠", pm: "±",
-  infty: "∞", rightarrow: "→", to: "→", leftarrow: "←", ldots: "…", dots: "…", cdots: "…", log: "log", in: "∈",
+  alpha: "α",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+  epsilon: "ε",
+  varepsilon: "ε",
+  theta: "θ",
+  lambda: "λ",
+  mu: "μ",
+  pi: "π",
+  sigma: "σ",
+  tau: "τ",
+  phi: "φ",
+  omega: "ω",
+  Delta: "Δ",
+  Omega: "Ω",
+  ell: "ℓ",
+  times: "×",
+  cdot: "·",
+  approx: "≈",
+  sim: "~",
+  leq: "≤",
+  le: "≤",
+  geq: "≥",
+  ge: "≥",
+  neq: "≠",
+  pm: "±",
+  infty: "∞",
+  rightarrow: "→",
+  to: "→",
+  leftarrow: "←",
+  ldots: "…",
+  dots: "…",
+  cdots: "…",
+  log: "log",
+  in: "∈",
 };
 
 const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "+": "⁺", "-": "⁻", n: "ⁿ",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+  "+": "⁺",
+  "-": "⁻",
+  n: "ⁿ",
 };
 
 const ACCENTS: Record<string, string> = { "'": "\u0301", "`": "\u0300", '"': "\u0308", "^": "\u0302", "~": "\u0303" };
@@ -37,7 +87,10 @@ function unwrapFormatting(text: string): string {
   do {
     previous = current;
     current = current
-      .replace(/\\(?:textbf|textit|emph|texttt|textrm|textsf|textsc|mathrm|mathbf|mathit|mathcal|mathbb|text|operatorname|underline|url)\s*\{([^{}]*)\}/g, "$1")
+      .replace(
+        /\\(?:textbf|textit|emph|texttt|textrm|textsf|textsc|mathrm|mathbf|mathit|mathcal|mathbb|text|operatorname|underline|url)\s*\{([^{}]*)\}/g,
+        "$1",
+      )
       .replace(/\{\\(?:em|it|bf|tt|sc|rm|sf)\s+([^{}]*)\}/g, "$1");
   } while (current !== previous);
   return current;
@@ -58,7 +111,8 @@ function cleanMath(math: string): string {
 export function cleanLatex(input: string): string {
   if (!/[\\$~^{}]/.test(input)) return input;
   let text = input;
-  for (const [escaped, plain] of Object.entries(SIMPLE_ESCAPES)) text = text.split(escaped).join(`\u0000${plain}\u0000`);
+  for (const [escaped, plain] of Object.entries(SIMPLE_ESCAPES))
+    text = text.split(escaped).join(`\u0000${plain}\u0000`);
   text = applyAccents(text);
   text = text.replace(/(?<!\\)\$\$?([^$]+?)\$\$?/g, (_, math: string) => cleanMath(math));
   text = text.replace(/\\\(([\s\S]+?)\\\)/g, (_, math: string) => cleanMath(math));
@@ -70,7 +124,10 @@ export function cleanLatex(input: string): string {
     .replace(/(?<!\\)~/g, " ")
     .replace(/``|''/g, '"')
     .replace(/\{([^{}\u0000]*)\}/g, "$1");
-  return text.replace(/\u0000/g, "").replace(/[ \t]+/g, " ").trim();
+  return text
+    .replace(/\u0000/g, "")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 /** Whitespace that collapsing changes: a run of two or more, or one that is not a plain space. */

@@ -59,9 +59,14 @@ export function paperAtomFeed({ appUrl, query, topicLabel, papers, now }: PaperF
   return {
     id: `tag:${host},${TAG_YEAR}:feed${suffix}`,
     title: feedTitle(query, topicLabel),
-    subtitle: query.q ? "Search results on paper-digest" : query.topic ? "Trending papers in this topic on paper-digest" : "Trending research papers, explained",
+    subtitle: query.q
+      ? "Search results on paper-digest"
+      : query.topic
+        ? "Trending papers in this topic on paper-digest"
+        : "Trending research papers, explained",
     // The newest entry date, so the feed only looks changed when its papers do.
-    updated: entries.reduce<Date | null>((latest, e) => (!latest || e.updated > latest ? e.updated : latest), null) ?? now,
+    updated:
+      entries.reduce<Date | null>((latest, e) => (!latest || e.updated > latest ? e.updated : latest), null) ?? now,
     selfUrl: `${appUrl}/feed.xml${suffix}`,
     alternateUrl: `${appUrl}${page}${pageParams.size > 0 ? `?${pageParams}` : ""}`,
     author: "paper-digest",

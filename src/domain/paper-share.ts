@@ -6,7 +6,12 @@ import { paperSourceLinks } from "./paper-links";
 
 const DESCRIPTION_LENGTH = 200;
 /** The site's social card (src/app/opengraph-image.png). Set explicitly: a page's own openGraph replaces the layout's. */
-export const SOCIAL_CARD = { path: "/opengraph-image.png", width: 1200, height: 630, alt: "paper-digest: trending research papers, explained" };
+export const SOCIAL_CARD = {
+  path: "/opengraph-image.png",
+  width: 1200,
+  height: 630,
+  alt: "paper-digest: trending research papers, explained",
+};
 
 /** The start of the abstract, cut at a word boundary: what search results and link previews show. */
 export function shareDescription(abstract: string, max = DESCRIPTION_LENGTH): string {
@@ -26,7 +31,12 @@ export function paperShareMetadata(paper: Paper, appUrl: string) {
   const url = paperUrl(appUrl, paper.slug);
   const description = shareDescription(paper.abstract);
   const published = (paper.publishedAt ?? paper.firstSeenAt).toISOString();
-  const image = { url: `${appUrl}${SOCIAL_CARD.path}`, width: SOCIAL_CARD.width, height: SOCIAL_CARD.height, alt: SOCIAL_CARD.alt };
+  const image = {
+    url: `${appUrl}${SOCIAL_CARD.path}`,
+    width: SOCIAL_CARD.width,
+    height: SOCIAL_CARD.height,
+    alt: SOCIAL_CARD.alt,
+  };
   return {
     title: paper.title,
     description,
@@ -51,7 +61,9 @@ export function paperShareMetadata(paper: Paper, appUrl: string) {
 /** The schema.org ScholarlyArticle of a paper, as a plain object. */
 export function scholarlyArticle(paper: Paper, appUrl: string) {
   const url = paperUrl(appUrl, paper.slug);
-  const sameAs = paperSourceLinks(paper).filter((link) => link.kind !== "pdf").map((link) => link.href);
+  const sameAs = paperSourceLinks(paper)
+    .filter((link) => link.kind !== "pdf")
+    .map((link) => link.href);
   const identifiers = [
     ...(paper.arxivId ? [{ "@type": "PropertyValue", propertyID: "arXiv", value: paper.arxivId }] : []),
     ...(paper.doi ? [{ "@type": "PropertyValue", propertyID: "DOI", value: paper.doi }] : []),

@@ -27,10 +27,17 @@ export function urlsetXml(entries: readonly SitemapEntry[]): string {
 }
 
 export function sitemapIndexXml(locations: readonly string[], lastModified: Date): string {
-  const sitemaps = locations.map((loc) => `<sitemap>\n<loc>${escapeXml(loc)}</loc>\n<lastmod>${lastModified.toISOString()}</lastmod>\n</sitemap>`);
+  const sitemaps = locations.map(
+    (loc) => `<sitemap>\n<loc>${escapeXml(loc)}</loc>\n<lastmod>${lastModified.toISOString()}</lastmod>\n</sitemap>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${sitemaps.join("\n")}\n</sitemapindex>\n`;
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }

@@ -11,7 +11,10 @@ export interface TextExportEntry {
 }
 
 export class TextExportError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(line === undefined ? message : `line ${line}: ${message}`);
     this.name = "TextExportError";
   }
@@ -24,10 +27,13 @@ const GLUED_PREFIX = /^Subscribe(?=\S)/;
 export function parseTextExport(content: string): TextExportEntry[] {
   const reader = new TextExportReader();
   const entries: TextExportEntry[] = [];
-  content.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).forEach((text, index) => {
-    const entry = reader.line(text, index + 1);
-    if (entry) entries.push(entry);
-  });
+  content
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .forEach((text, index) => {
+      const entry = reader.line(text, index + 1);
+      if (entry) entries.push(entry);
+    });
   reader.end();
   return entries;
 }
@@ -71,7 +77,11 @@ export class TextExportReader {
   /** Throws when the export ended without papers or with a title lacking its abstract. */
   end(): void {
     if (!this.sawText) throw new TextExportError("the file is empty: expected title and abstract lines");
-    if (this.title) throw new TextExportError(`the title "${truncate(this.title.text)}" has no abstract line after it`, this.title.line);
+    if (this.title)
+      throw new TextExportError(
+        `the title "${truncate(this.title.text)}" has no abstract line after it`,
+        this.title.line,
+      );
     if (this.rank === 0) throw new TextExportError("no papers found after the header lines");
   }
 }

@@ -13,7 +13,10 @@ export function titleKey(title: string): string {
 
 /** A readable URL slug, at most ~80 characters, cut at a word boundary. */
 export function slugify(title: string, maxLength = 80): string {
-  const words = titleKey(title).replace(/[^a-z0-9 ]/g, "").split(" ").filter(Boolean);
+  const words = titleKey(title)
+    .replace(/[^a-z0-9 ]/g, "")
+    .split(" ")
+    .filter(Boolean);
   let slug = "";
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;

@@ -53,7 +53,12 @@ function candidates(f: TrendFacts): Candidate[] {
   const list: Candidate[] = [];
   const { votes, views, clicks, sourceRank, importedUpvotes } = f;
   if (votes.week > 0 || votes.total > 0) {
-    const text = votes.today > 0 ? `${count(votes.today, "upvote")} today` : votes.week > 0 ? `${count(votes.week, "upvote")} this week` : count(votes.total, "upvote");
+    const text =
+      votes.today > 0
+        ? `${count(votes.today, "upvote")} today`
+        : votes.week > 0
+          ? `${count(votes.week, "upvote")} this week`
+          : count(votes.total, "upvote");
     const detail = `${count(votes.today, "upvote")} in the last 24 hours, ${votes.week.toLocaleString("en-US")} in 7 days, ${votes.total.toLocaleString("en-US")} in all; ${share(votes.contribution, f.score)}`;
     list.push({ text, detail, weight: votes.contribution });
   }
@@ -73,7 +78,11 @@ function candidates(f: TrendFacts): Candidate[] {
   if (importedUpvotes) {
     const where = importedUpvotes.source ? `on ${importedUpvotes.source}` : "at the source";
     const detail = `${count(importedUpvotes.count, "upvote")} reported ${where} (counted logarithmically); ${share(importedUpvotes.contribution, f.score)}`;
-    list.push({ text: `${count(importedUpvotes.count, "upvote")} at the source`, detail, weight: importedUpvotes.contribution });
+    list.push({
+      text: `${count(importedUpvotes.count, "upvote")} at the source`,
+      detail,
+      weight: importedUpvotes.contribution,
+    });
   }
   return list;
 }
@@ -89,7 +98,10 @@ export function trendReasons(facts: TrendFacts, now: Date, max = MAX_REASONS): T
     reasons.push({ text: "new", detail });
   }
   if (reasons.length === 0) {
-    reasons.push({ text: "no signals yet", detail: "No votes, views, clicks or source rankings yet, so its score is 0" });
+    reasons.push({
+      text: "no signals yet",
+      detail: "No votes, views, clicks or source rankings yet, so its score is 0",
+    });
   }
   return reasons;
 }

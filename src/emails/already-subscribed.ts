@@ -1,5 +1,5 @@
 // Sent instead of a confirmation when the address is already subscribed: the owner learns it, nobody else does.
-import { escapeHtml } from "../domain/escape-html";
+import { escapeHtml } from "@/domain/escape-html";
 import { mailButtonRow, mailDocument, mailFooterRow, mailHeaderRow, mailLink, mailParagraphRow } from "./mail-layout";
 
 export function alreadySubscribedEmail({ manageUrl, appUrl }: { manageUrl: string; appUrl: string }) {

@@ -1,5 +1,5 @@
 // The double opt-in mail: one button to confirm, what the reader signed up for, and what to do if it was not them.
-import { escapeHtml } from "../domain/escape-html";
+import { escapeHtml } from "@/domain/escape-html";
 import { mailButtonRow, mailDocument, mailFooterRow, mailHeaderRow, mailLink, mailParagraphRow } from "./mail-layout";
 
 export interface ConfirmationEmailInput {
@@ -19,7 +19,9 @@ export function confirmationEmail({ confirmUrl, topics, expiresInHours, appUrl }
       mailHeaderRow("Confirm your subscription", appUrl),
       mailParagraphRow(`Please confirm that you want a daily email with ${escapeHtml(what)}.`),
       mailButtonRow(confirmUrl, "Confirm subscription"),
-      mailParagraphRow(`Or paste this link into your browser:<br>${mailLink(confirmUrl, escapeHtml(confirmUrl), "word-break:break-all;")}`),
+      mailParagraphRow(
+        `Or paste this link into your browser:<br>${mailLink(confirmUrl, escapeHtml(confirmUrl), "word-break:break-all;")}`,
+      ),
       mailParagraphRow(`The link works once and expires in ${expiresInHours} hours.`),
       mailFooterRow([
         `You get this because someone entered this address at ${mailLink(appUrl, escapeHtml(appUrl))}. If it was not you, ignore this mail: nothing is sent without confirmation.`,

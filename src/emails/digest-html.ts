@@ -1,5 +1,5 @@
 // The digest's own rows inside the shared mail layout: section headings and one row per paper.
-import { escapeHtml } from "../domain/escape-html";
+import { escapeHtml } from "@/domain/escape-html";
 import { COLORS, FONT } from "./mail-layout";
 
 export function sectionRow(label: string): string {

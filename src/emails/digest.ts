@@ -1,8 +1,8 @@
 // The daily digest mail: { subject, html, text } from a composed digest and the reader's links.
-import type { DigestItem } from "../domain/digest/compose-digest";
-import { formatDigestDate } from "../domain/digest/digest-date";
-import { digestSubject } from "../domain/digest/digest-subject";
-import { escapeHtml } from "../domain/escape-html";
+import type { DigestItem } from "@/domain/digest/compose-digest";
+import { formatDigestDate } from "@/domain/digest/digest-date";
+import { digestSubject } from "@/domain/digest/digest-subject";
+import { escapeHtml } from "@/domain/escape-html";
 import { itemRow, sectionRow, type ItemView } from "./digest-html";
 import { mailDocument, mailFooterRow, mailHeaderRow, mailLink } from "./mail-layout";
 
@@ -93,6 +93,14 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
       textLines.push(`   ${view.excerpt}`, `   Why it's here: ${view.reason}`, "");
     }
   }
-  textLines.push("-- ", why, "", `Manage your topics: ${input.manageUrl}`, `Unsubscribe: ${input.unsubscribeUrl}`, `This edition on the web: ${webUrl}`, "");
+  textLines.push(
+    "-- ",
+    why,
+    "",
+    `Manage your topics: ${input.manageUrl}`,
+    `Unsubscribe: ${input.unsubscribeUrl}`,
+    `This edition on the web: ${webUrl}`,
+    "",
+  );
   return { subject, html, text: textLines.join("\n") };
 }

@@ -2,7 +2,7 @@
 // CSS, one font stack, one palette and one button, so every mail client renders them alike. Inline styles
 // carry the light theme every client understands; the <style> block only adds the dark override for clients
 // that honour prefers-color-scheme (the others invert inline colours themselves).
-import { escapeHtml } from "../domain/escape-html";
+import { escapeHtml } from "@/domain/escape-html";
 
 export const COLORS = {
   page: "#f4f4f5",
@@ -86,7 +86,10 @@ export function mailLink(href: string, label: string, extraStyle = ""): string {
 /** The small print under a rule; each entry is one already-escaped paragraph. */
 export function mailFooterRow(paragraphs: string[]): string {
   const body = paragraphs
-    .map((html, i) => `<p class="pd-muted" style="margin:${i === 0 ? "0" : "10px 0 0 0"};color:${COLORS.muted};font-size:13px;line-height:1.5;">${html}</p>`)
+    .map(
+      (html, i) =>
+        `<p class="pd-muted" style="margin:${i === 0 ? "0" : "10px 0 0 0"};color:${COLORS.muted};font-size:13px;line-height:1.5;">${html}</p>`,
+    )
     .join("\n");
   return `<tr><td class="pd-rule" style="padding:20px 28px 28px 28px;border-top:1px solid ${COLORS.rule};${FONT}">
 ${body}

@@ -22,6 +22,8 @@ function ErrorPage({ statusCode }: { statusCode: number }) {
   );
 }
 
-ErrorPage.getInitialProps = ({ res, err }: NextPageContext) => ({ statusCode: res?.statusCode ?? err?.statusCode ?? 500 });
+ErrorPage.getInitialProps = ({ res, err }: NextPageContext) => ({
+  statusCode: res?.statusCode ?? err?.statusCode ?? 500,
+});
 
 export default ErrorPage;

@@ -24,14 +24,21 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req }) => 
   const params = new URL(req.url ?? "/", "http://localhost").searchParams;
   const visitorId = visitorIdFromCookieValue(req.cookies[VISITOR_COOKIE]);
   const home = await loadHomePage(await getStore(), params, visitorId, new Date());
-  const keep = Object.fromEntries(KEPT_SEARCH_PARAMS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])));
+  const keep = Object.fromEntries(
+    KEPT_SEARCH_PARAMS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])),
+  );
   return { props: { page: feedPage(home), keep, appUrl: env().appUrl } };
 };
 
 export default function Home({ page, keep, appUrl }: Props) {
   const { q, topic } = page.query;
   const scoped = Boolean(q || topic);
-  const head = { appUrl, title: q ? `Search: ${q}` : undefined, canonical: scoped ? undefined : "/", feeds: feedAlternates({ q, topic }) };
+  const head = {
+    appUrl,
+    title: q ? `Search: ${q}` : undefined,
+    canonical: scoped ? undefined : "/",
+    feeds: feedAlternates({ q, topic }),
+  };
   return (
     <SitePage head={head} search={{ query: q, keep }}>
       <FeedPageView page={page} />

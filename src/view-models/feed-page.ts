@@ -53,7 +53,10 @@ export interface FeedPage {
 }
 
 interface FeedInput extends FeedFacts {
-  items: (Pick<FeedItemView, "titleHighlights" | "snippet"> & { paper: Paper; trending: { rank: number; reasons: TrendReasonView[] } })[];
+  items: (Pick<FeedItemView, "titleHighlights" | "snippet"> & {
+    paper: Paper;
+    trending: { rank: number; reasons: TrendReasonView[] };
+  })[];
 }
 
 interface FeedPageInput {

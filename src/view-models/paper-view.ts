@@ -2,7 +2,10 @@
 import type { Paper, TopicRef } from "@/domain/paper";
 
 /** The paper's displayed facts, with its dates as ISO timestamps. */
-export type PaperView = Pick<Paper, "id" | "slug" | "title" | "abstract" | "authors" | "arxivId" | "primaryCategory" | "votes"> & {
+export type PaperView = Pick<
+  Paper,
+  "id" | "slug" | "title" | "abstract" | "authors" | "arxivId" | "primaryCategory" | "votes"
+> & {
   topics: TopicRef[];
   publishedAt: string | null;
   firstSeenAt: string;

@@ -6,7 +6,8 @@ const auth = { Authorization: `Bearer ${E2E_CRON_SECRET}` };
 /** An address no other test (nor another run of this one) uses. */
 const unique = (name: string) => `${name}-${crypto.randomUUID()}@example.com`;
 /** The outbox links of the mails to one address, newest first. */
-const mailsTo = (page: Page, email: string) => page.getByRole("link", { name: new RegExp(`to ${email.replace(/[.+]/g, "\\$&")}`) });
+const mailsTo = (page: Page, email: string) =>
+  page.getByRole("link", { name: new RegExp(`to ${email.replace(/[.+]/g, "\\$&")}`) });
 
 /** Subscribes through the API; with `confirm`, confirms through the outbox, as a reader would. */
 async function subscribe(page: Page, email: string, { confirm }: { confirm: boolean }) {
@@ -30,7 +31,8 @@ test("the cron route sends one digest per confirmed subscriber, once; its links 
 
   const unauthorized = await page.request.get("/api/cron/digest");
   expect(unauthorized.status()).toBe(401);
-  for (let call = 0; call < 2; call++) expect((await page.request.get("/api/cron/digest", { headers: auth })).status()).toBe(200);
+  for (let call = 0; call < 2; call++)
+    expect((await page.request.get("/api/cron/digest", { headers: auth })).status()).toBe(200);
 
   // A run another test started at the same moment may be the one that sends to our readers: look again until
   // it has; a second digest to anyone would never go away.
@@ -52,7 +54,10 @@ test("the cron route sends one digest per confirmed subscriber, once; its links 
 
   await page.goto("/dev/outbox");
   await digestMail.click();
-  await page.getByRole("link", { name: /\/subscription\?token=/ }).first().click();
+  await page
+    .getByRole("link", { name: /\/subscription\?token=/ })
+    .first()
+    .click();
   await expect(page.getByTestId("subscription-status")).toHaveText(/^Active/);
 });
 
@@ -65,7 +70,9 @@ test("today's edition and its archive are pages", async ({ page }) => {
   const { date } = (await run.json()) as { date: string };
 
   // The edition is listed once a mail of it is sent (possibly by a run another test started at the same moment).
-  const archived = page.getByRole("navigation", { name: "Past editions" }).getByRole("link", { name: date, exact: true });
+  const archived = page
+    .getByRole("navigation", { name: "Past editions" })
+    .getByRole("link", { name: date, exact: true });
   await expect(async () => {
     await page.goto("/digest");
     await expect(archived).toBeVisible({ timeout: 1_000 });

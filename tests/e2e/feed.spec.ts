@@ -58,7 +58,9 @@ test("opening a paper page counts one view from the browser", async ({ page }) =
   // A paper nobody else opens, so the count it shows is this test's alone.
   const paper = await paperById(page.request, ownPaperId(160, test.info()));
   const viewSent = () =>
-    page.waitForResponse((response) => response.url().endsWith(`/api/papers/${paper.id}/view`) && response.request().method() === "POST");
+    page.waitForResponse(
+      (response) => response.url().endsWith(`/api/papers/${paper.id}/view`) && response.request().method() === "POST",
+    );
   const reasons = page.locator(".trend-reason");
   let sent = viewSent();
   await page.goto(`/papers/${paper.slug}`);
@@ -81,7 +83,15 @@ test("the share metadata of a paper page names the paper", async ({ page }) => {
   expect(await meta('meta[property="og:title"]')).toBe("On the Benefits of Rank in Attention Layers");
   expect(await meta('meta[property="og:type"]')).toBe("article");
   expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
-  expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(/\/papers\/on-the-benefits-of-rank-in-attention-layers$/);
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as { "@type"?: string; headline?: string };
-  expect(jsonLd).toMatchObject({ "@type": "ScholarlyArticle", headline: "On the Benefits of Rank in Attention Layers" });
+  expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(
+    /\/papers\/on-the-benefits-of-rank-in-attention-layers$/,
+  );
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as {
+    "@type"?: string;
+    headline?: string;
+  };
+  expect(jsonLd).toMatchObject({
+    "@type": "ScholarlyArticle",
+    headline: "On the Benefits of Rank in Attention Layers",
+  });
 });

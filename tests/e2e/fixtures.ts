@@ -19,7 +19,9 @@ export const test = base.extend<{ clientAddress: string }>({
   extraHTTPHeaders: async ({ clientAddress }, use) => use({ "x-forwarded-for": clientAddress }),
   // The outbox is served to this machine only, and a reader opening their mail there is on this machine.
   page: async ({ page }, use) => {
-    await page.route("**/dev/outbox**", (route) => route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": "127.0.0.1" } }));
+    await page.route("**/dev/outbox**", (route) =>
+      route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": "127.0.0.1" } }),
+    );
     await use(page);
   },
 });

@@ -24,7 +24,10 @@ const PAGES: [string, number][] = [
 function checkHtml(html: string, label: string): void {
   const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1] ?? "");
   const executable = scripts.filter((attributes) => !/\btype="application\/ld\+json"/.test(attributes));
-  expect(executable.map((attributes) => /\bsrc="([^"]+)"/.exec(attributes)?.[1] ?? "inline"), label).toEqual(["/enhance.js"]);
+  expect(
+    executable.map((attributes) => /\bsrc="([^"]+)"/.exec(attributes)?.[1] ?? "inline"),
+    label,
+  ).toEqual(["/enhance.js"]);
   expect(html, label).not.toContain("__NEXT_DATA__");
   expect(html, label).not.toMatch(/\/_next\/static\/[^"]*\.js/);
   expect(html, label).not.toMatch(/<[^>]+\son[a-z]+=/i);

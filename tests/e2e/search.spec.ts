@@ -7,7 +7,9 @@ test("typing a misspelt topic shows the right paper, highlighted, in a shareable
   const box = page.getByRole("searchbox", { name: "Search papers" });
   await box.pressSequentially("lora finetunig", { delay: 30 });
   await expect(page).toHaveURL(/\/\?q=lora\+finetunig/);
-  const titles = page.locator(`${results} h2`).filter({ hasText: /LoRA (vs Full Fine-tuning|Learns Less and Forgets Less)/ });
+  const titles = page
+    .locator(`${results} h2`)
+    .filter({ hasText: /LoRA (vs Full Fine-tuning|Learns Less and Forgets Less)/ });
   await expect(titles.first()).toBeVisible();
   await expect(page.locator(`${results} h2 mark`).first()).toHaveText(/lora/i);
 

@@ -2,7 +2,10 @@
 // 50,000 URLs (the index beyond that is covered by tests/integration/sitemap-index.test.ts), no children then.
 import { expect, test } from "@playwright/test";
 
-test("/sitemap.xml lists the feed and the papers; /sitemaps/0.xml exists only beside an index", async ({ request, baseURL }) => {
+test("/sitemap.xml lists the feed and the papers; /sitemaps/0.xml exists only beside an index", async ({
+  request,
+  baseURL,
+}) => {
   const sitemap = await request.get("/sitemap.xml");
   expect(sitemap.status()).toBe(200);
   expect(sitemap.headers()["content-type"]).toBe("application/xml; charset=utf-8");

@@ -8,20 +8,27 @@ const unique = (name: string) => `${name}-${crypto.randomUUID()}-${crypto.random
 /** Opens the newest outbox mail to `email` and follows its confirmation link. */
 async function confirmFromOutbox(page: Page, email: string) {
   await page.goto("/dev/outbox");
-  await page.getByRole("link", { name: new RegExp(`to ${email.replace(/[.+]/g, "\\$&")}`) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(`to ${email.replace(/[.+]/g, "\\$&")}`) })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your paper-digest subscription");
   await page.getByRole("link", { name: /\/subscription\/confirm\?token=/ }).click();
   await page.getByRole("button", { name: "Confirm subscription" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are subscribed");
 }
 
-test("subscribe with JavaScript: inline validation, a confirmation state, then confirm from the outbox", async ({ page }) => {
+test("subscribe with JavaScript: inline validation, a confirmation state, then confirm from the outbox", async ({
+  page,
+}) => {
   const email = unique("js");
   await page.goto("/subscribe");
   const field = page.getByLabel("Email address");
   await field.fill("not-an-address");
   await page.getByRole("button", { name: "Subscribe" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "An email address" })).toHaveText("An email address looks like name@example.com.");
+  await expect(page.getByRole("alert").filter({ hasText: "An email address" })).toHaveText(
+    "An email address looks like name@example.com.",
+  );
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await field.fill(email);
   await page.getByRole("button", { name: "Subscribe" }).click();

@@ -1,14 +1,18 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, ownPaperId, paperById, test } from "./fixtures";
 
-const card = (page: Page, title: string) => page.locator("article", { has: page.getByRole("heading", { name: title, exact: true }) });
+const card = (page: Page, title: string) =>
+  page.locator("article", { has: page.getByRole("heading", { name: title, exact: true }) });
 const voteButton = (page: Page, paperId: number) => page.locator(`form[data-vote="${paperId}"] button`);
 /** The count a vote button shows, as a number. */
-const shownVotes = async (page: Page, paperId: number) => Number(await voteButton(page, paperId).getAttribute("data-votes"));
+const shownVotes = async (page: Page, paperId: number) =>
+  Number(await voteButton(page, paperId).getAttribute("data-votes"));
 
 /** The reason texts a card shows (each reason's first text node: its detail follows for screen readers and on hover). */
-const shownReasons = (article: Locator) => article.locator(".trend-reason").evaluateAll((spans) => spans.map((span) => span.firstChild?.textContent ?? ""));
-const REASON = /^(\d+ upvotes?( today| this week)?|\d+ views? this week|\d+ digest clicks? this week|#\d+ on the source list|\d+ upvotes? at the source|new|no signals yet)$/;
+const shownReasons = (article: Locator) =>
+  article.locator(".trend-reason").evaluateAll((spans) => spans.map((span) => span.firstChild?.textContent ?? ""));
+const REASON =
+  /^(\d+ upvotes?( today| this week)?|\d+ views? this week|\d+ digest clicks? this week|#\d+ on the source list|\d+ upvotes? at the source|new|no signals yet)$/;
 
 test("every card on the feed says why it is there", async ({ page }) => {
   await page.goto("/");
@@ -76,7 +80,9 @@ test.describe("without JavaScript", () => {
     const list = `/?${new URLSearchParams({ q: paper.title, window: "all" })}`;
     await page.goto(list);
     const before = await shownVotes(page, paper.id);
-    await card(page, paper.title).getByRole("button", { name: /^Upvote/ }).click();
+    await card(page, paper.title)
+      .getByRole("button", { name: /^Upvote/ })
+      .click();
     await expect(page).toHaveURL(`${list}#paper-${paper.id}-title`);
     await expect(card(page, paper.title).getByRole("button", { name: /^Upvoted/ })).toHaveText(String(before + 1));
     await page.reload();
@@ -84,14 +90,22 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("a handful of votes from different visitors lifts a lower paper onto the first page", async ({ page, playwright, baseURL, clientAddress }) => {
+test("a handful of votes from different visitors lifts a lower paper onto the first page", async ({
+  page,
+  playwright,
+  baseURL,
+  clientAddress,
+}) => {
   // Sample papers 60 and beyond start below the first page; nobody else votes on this one.
   const { id, title } = await paperById(page.request, ownPaperId(60, test.info()));
   await page.goto("/");
   await expect(page.getByRole("heading", { name: title, exact: true })).toHaveCount(0);
   for (let visitor = 0; visitor < 4; visitor++) {
     // A fresh visitor: no cookie yet.
-    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
+    const api = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": clientAddress },
+    });
     const vote = await api.post(`/api/papers/${id}/vote`, { headers: { accept: "application/json" } });
     expect(vote.status()).toBe(200);
     expect(await vote.json()).toMatchObject({ voted: true, votes: visitor + 1 });

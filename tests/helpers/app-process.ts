@@ -15,7 +15,10 @@ export const ROOT = path.join(import.meta.dirname, "../..");
  * run in parallel workers: one builds under a lock directory while the others wait for it to go away.
  */
 export async function ensureBuilt(): Promise<void> {
-  const lock = path.join(os.tmpdir(), `paper-digest-build-${crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.lock`);
+  const lock = path.join(
+    os.tmpdir(),
+    `paper-digest-build-${crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.lock`,
+  );
   while (!buildIsCurrent(ROOT)) {
     try {
       fs.mkdirSync(lock);
@@ -26,7 +29,11 @@ export async function ensureBuilt(): Promise<void> {
     try {
       if (buildIsCurrent(ROOT)) break;
       // `npm run build`: the client script, then Next's production build, as `npm start` makes them.
-      const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+      const build = spawnSync("npm", ["run", "build"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      });
       if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
       writeBuildStamp(ROOT);
     } finally {
@@ -107,15 +114,26 @@ export async function startNext(port: number, env: Record<string, string>): Prom
 /** `npm start`'s script (settings check, migration, the server, and the scheduler beside it). */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppProcess> {
   // Node itself (not the tsx wrapper, which runs the script in a child): the pid is the script's own.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], { cwd: ROOT, detached: true, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env } });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+    cwd: ROOT,
+    detached: true,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+  });
   const app = track(child, `http://localhost:${port}`);
   await app.waitForOutput(/Listening on port/);
   return app;
 }
 
 /** Runs `npm run <script> -- <args>` to completion, as an operator would. */
-export function runNpm(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn("npm", ["run", "--silent", script, "--", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+export function runNpm(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

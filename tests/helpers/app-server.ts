@@ -30,7 +30,15 @@ export function tempDataDir(prefix = "paper-digest-srv-"): string {
 }
 
 /** Starts `npm start`'s script on `port` with a fresh (or the given) data folder and waits for /api/health. */
-export async function startAppServer({ port, dataDir = tempDataDir(), env = {} }: { port: number; dataDir?: string; env?: Record<string, string> }): Promise<AppServer> {
+export async function startAppServer({
+  port,
+  dataDir = tempDataDir(),
+  env = {},
+}: {
+  port: number;
+  dataDir?: string;
+  env?: Record<string, string>;
+}): Promise<AppServer> {
   await ensureBuilt();
   const url = `http://127.0.0.1:${port}`;
   const childEnv: Record<string, string | undefined> = {
@@ -47,7 +55,12 @@ export async function startAppServer({ port, dataDir = tempDataDir(), env = {} }
     DATABASE_URL: undefined,
     ...env,
   };
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], { cwd: ROOT, env: childEnv as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+    cwd: ROOT,
+    env: childEnv as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));

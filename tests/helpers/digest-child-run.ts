@@ -10,7 +10,15 @@ const [url, smtpUrl, iso, rate = "1000"] = process.argv.slice(2);
 if (!url || !smtpUrl || !iso) throw new Error("usage: digest-child-run <db url> <smtp url> <iso time>");
 const now = new Date(iso);
 const store = await openStore(url, { halfLifeHours: env().TRENDING_HALF_LIFE_HOURS });
-const mailer = createMailer({ smtpUrl, outboxDir: "/nonexistent", from: "digest@papers.example.org", appUrl: APP_URL, ratePerSecond: Number(rate), log: () => {}, clock: () => now });
+const mailer = createMailer({
+  smtpUrl,
+  outboxDir: "/nonexistent",
+  from: "digest@papers.example.org",
+  appUrl: APP_URL,
+  ratePerSecond: Number(rate),
+  log: () => {},
+  clock: () => now,
+});
 const result = await runDigest({ store, mailer, now, settings: digestTestSettings() });
 await mailer.close();
 await store.close();

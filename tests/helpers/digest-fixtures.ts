@@ -9,7 +9,15 @@ export const HOUR = 3_600_000;
 export const APP_URL = "https://papers.example.org";
 
 export function digestTestSettings(overrides: Partial<DigestSettings> = {}): DigestSettings {
-  return { size: 10, maxAttempts: 3, timeZone: "UTC", appUrl: APP_URL, listUnsubscribeMailto: "unsubscribe@papers.example.org", concurrency: 2, ...overrides };
+  return {
+    size: 10,
+    maxAttempts: 3,
+    timeZone: "UTC",
+    appUrl: APP_URL,
+    listUnsubscribeMailto: "unsubscribe@papers.example.org",
+    concurrency: 2,
+    ...overrides,
+  };
 }
 
 let paperCount = 0;
@@ -37,10 +45,17 @@ export async function addPaper(db: Db, spec: PaperSpec): Promise<number> {
   const paper = await db.paper.create({
     data: {
       slug: `paper-${paperCount}-${spec.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`.slice(0, 80),
-      title: spec.title, abstract, titleText: spec.title, abstractText: abstract,
-      authors: JSON.stringify(authors), authorsText: authors.join(", "),
+      title: spec.title,
+      abstract,
+      titleText: spec.title,
+      abstractText: abstract,
+      authors: JSON.stringify(authors),
+      authorsText: authors.join(", "),
       titleKey: `${spec.title.toLowerCase()} ${paperCount}`,
-      firstSeenAt: seen, feedAt: seen, sourceName: "arxiv", trendKey: spec.trendKey,
+      firstSeenAt: seen,
+      feedAt: seen,
+      sourceName: "arxiv",
+      trendKey: spec.trendKey,
     },
   });
   for (const slug of spec.topics ?? []) {
@@ -53,7 +68,8 @@ export async function addPaper(db: Db, spec: PaperSpec): Promise<number> {
 /** `count` papers titled "Paper 1".."Paper n", most trending first. */
 export async function addPapers(db: Db, count: number, firstSeenAt?: Date): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 1; i <= count; i++) ids.push(await addPaper(db, { title: `Paper ${i}`, trendKey: 100 - i, firstSeenAt }));
+  for (let i = 1; i <= count; i++)
+    ids.push(await addPaper(db, { title: `Paper ${i}`, trendKey: 100 - i, firstSeenAt }));
   return ids;
 }
 

@@ -55,7 +55,10 @@ export async function startE2eServer(): Promise<E2eServer> {
   };
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${output}`);
-    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return { url, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

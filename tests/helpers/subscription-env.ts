@@ -10,7 +10,14 @@ import type { TempDb } from "./temp-db";
 export const APP_URL = "http://localhost:3000";
 
 export function smtpMailer(url: string): Mailer {
-  return createMailer({ smtpUrl: url, pool: false, outboxDir: "/nonexistent", from: "paper-digest <digest@localhost>", appUrl: APP_URL, log: () => {} });
+  return createMailer({
+    smtpUrl: url,
+    pool: false,
+    outboxDir: "/nonexistent",
+    from: "paper-digest <digest@localhost>",
+    appUrl: APP_URL,
+    log: () => {},
+  });
 }
 
 export async function startSubscriptionEnv(): Promise<{ temp: TempDb; smtp: SmtpCatcher; stop(): Promise<void> }> {

@@ -96,7 +96,10 @@ async function openSqliteCopyOf(source: string): Promise<TempDb> {
 
 function serverUrl(): string {
   const url = process.env.TEST_POSTGRES_URL;
-  if (!url) throw new Error("TEST_DATABASE_ENGINE=postgres needs TEST_POSTGRES_URL (eval \"$(scripts/pg-test-server.sh start)\")");
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_ENGINE=postgres needs TEST_POSTGRES_URL (eval "$(scripts/pg-test-server.sh start)")',
+    );
   return url;
 }
 

@@ -23,11 +23,21 @@ describe("GET /api/papers/{id}", () => {
     const { response, body } = await get(String(lora.id));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toMatch(/^public, max-age=\d+/);
-    expect(body).toMatchObject({ id: lora.id, slug: lora.slug, title: "LoRA Learns Less and Forgets Less", url: expect.stringContaining(`/papers/${lora.slug}`) });
+    expect(body).toMatchObject({
+      id: lora.id,
+      slug: lora.slug,
+      title: "LoRA Learns Less and Forgets Less",
+      url: expect.stringContaining(`/papers/${lora.slug}`),
+    });
     const stored = await temp.db.relatedPaper.findMany({ where: { paperId: lora.id }, orderBy: { rank: "asc" } });
     expect(body.related.map((r: { id: number }) => r.id)).toEqual(stored.map((row) => row.relatedId));
     expect(body.related).toHaveLength(5);
-    expect(body.related[0]).toEqual({ id: expect.any(Number), slug: expect.any(String), url: expect.stringContaining("/papers/"), title: expect.any(String) });
+    expect(body.related[0]).toEqual({
+      id: expect.any(Number),
+      slug: expect.any(String),
+      url: expect.stringContaining("/papers/"),
+      title: expect.any(String),
+    });
     expect(body.trending).toMatchObject({ score: expect.any(Number), reasons: expect.any(Array) });
   });
 
@@ -37,9 +47,12 @@ describe("GET /api/papers/{id}", () => {
     expect(body).toEqual({ error: { code: "not_found", message: "Paper not found" } });
   });
 
-  it.each(["abc", "0", "-1", "1.5", "01", "99999999999", "%20"])("answers 400 naming the field for id %j", async (id) => {
-    const { response, body } = await get(id);
-    expect(response.status).toBe(400);
-    expect(body.error).toMatchObject({ code: "invalid_parameter", field: "id" });
-  });
+  it.each(["abc", "0", "-1", "1.5", "01", "99999999999", "%20"])(
+    "answers 400 naming the field for id %j",
+    async (id) => {
+      const { response, body } = await get(id);
+      expect(response.status).toBe(400);
+      expect(body.error).toMatchObject({ code: "invalid_parameter", field: "id" });
+    },
+  );
 });

@@ -28,7 +28,9 @@ describe("GET /api/papers", () => {
     const { status, body } = await json(await listPapers(request("/api/papers")));
     expect(status).toBe(200);
     expect(body.papers).toHaveLength(20);
-    expect(body.papers.map((p: { source: { rank: number } }) => p.source.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(body.papers.map((p: { source: { rank: number } }) => p.source.rank)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     expect(body.papers[0].title).toBe("Activation Space Selectable Kolmogorov-Arnold Networks");
     expect(body.papers[0].trending).toMatchObject({ rank: 1 });
     expect(typeof body.nextCursor).toBe("string");
@@ -53,7 +55,11 @@ describe("GET /api/papers", () => {
 
   it("shows clean text, never LaTeX", async () => {
     const { body } = await json(await listPapers(request("/api/papers?limit=100&window=all")));
-    const all = [...body.papers, ...(await json(await listPapers(request(`/api/papers?limit=100&window=all&cursor=${body.nextCursor}`)))).body.papers];
+    const all = [
+      ...body.papers,
+      ...(await json(await listPapers(request(`/api/papers?limit=100&window=all&cursor=${body.nextCursor}`)))).body
+        .papers,
+    ];
     for (const paper of all) expect(paper.abstract).not.toMatch(/\\%|\\&|\\textbf|\\emph|\{\\em /);
   });
 
@@ -80,7 +86,9 @@ describe("GET /api/papers", () => {
   });
 
   it("ends with a null cursor on the last page", async () => {
-    const { body } = await json(await listPapers(request("/api/papers?limit=100&cursor=" + Buffer.from("o200").toString("base64url"))));
+    const { body } = await json(
+      await listPapers(request("/api/papers?limit=100&cursor=" + Buffer.from("o200").toString("base64url"))),
+    );
     expect(body.papers).toHaveLength(10);
     expect(body.nextCursor).toBeNull();
   });

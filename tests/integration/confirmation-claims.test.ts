@@ -30,7 +30,17 @@ afterEach(async () => {
 });
 
 const pendingSubscriber = (email: string) =>
-  temp.store.subscribers.create({ email, status: "pending", topics: "[]", createdAt: NOW, manageTokenHash: newManageNonce(), confirmPending: true, consentAt: NOW, consentIpHash: null, consentUserAgent: null });
+  temp.store.subscribers.create({
+    email,
+    status: "pending",
+    topics: "[]",
+    createdAt: NOW,
+    manageTokenHash: newManageNonce(),
+    confirmPending: true,
+    consentAt: NOW,
+    consentIpHash: null,
+    consentUserAgent: null,
+  });
 
 describe("confirmation retries", () => {
   it("send one mail when two processes retry at once, and its link confirms", async () => {
@@ -44,7 +54,9 @@ describe("confirmation retries", () => {
     expect(results.map((r) => r.sent).sort()).toEqual([0, 1]);
     expect(smtp.messages).toHaveLength(1);
     const token = tokenOf(linkIn(smtp.messages[0]!.parsed.text, `${APP_URL}/subscription/confirm?token=`));
-    expect(await confirmSubscription({ store: temp.store, token, now: NOW, appUrl: APP_URL })).toMatchObject({ status: "confirmed" });
+    expect(await confirmSubscription({ store: temp.store, token, now: NOW, appUrl: APP_URL })).toMatchObject({
+      status: "confirmed",
+    });
     expect((await temp.store.subscribers.byId(subscriber.id))?.confirmAttempts).toBe(1);
   });
 
@@ -52,10 +64,27 @@ describe("confirmation retries", () => {
     const subscriber = await pendingSubscriber("stuck@example.com");
     await temp.db.subscriber.update({ where: { id: subscriber.id }, data: { confirmClaimedAt: NOW } });
     const mailer = smtpMailer(smtp.url);
-    expect(await retryPendingConfirmations({ store: temp.store, mailer, now: new Date(NOW.getTime() + CONFIRMATION_CLAIM_MS - 1), appUrl: APP_URL })).toEqual({ attempted: 1, sent: 0 });
-    expect(await retryPendingConfirmations({ store: temp.store, mailer, now: new Date(NOW.getTime() + CONFIRMATION_CLAIM_MS + 1), appUrl: APP_URL })).toEqual({ attempted: 1, sent: 1 });
+    expect(
+      await retryPendingConfirmations({
+        store: temp.store,
+        mailer,
+        now: new Date(NOW.getTime() + CONFIRMATION_CLAIM_MS - 1),
+        appUrl: APP_URL,
+      }),
+    ).toEqual({ attempted: 1, sent: 0 });
+    expect(
+      await retryPendingConfirmations({
+        store: temp.store,
+        mailer,
+        now: new Date(NOW.getTime() + CONFIRMATION_CLAIM_MS + 1),
+        appUrl: APP_URL,
+      }),
+    ).toEqual({ attempted: 1, sent: 1 });
     await mailer.close();
     expect(smtp.messages.flatMap((m) => m.to)).toEqual(["stuck@example.com"]);
-    expect(await temp.db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ confirmPending: false, confirmClaimedAt: null });
+    expect(await temp.db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({
+      confirmPending: false,
+      confirmClaimedAt: null,
+    });
   });
 });

@@ -24,7 +24,10 @@ describe("two digest CLIs at once", () => {
     const readers = await addReaders(temp.db, 30);
     const date = new Date().toISOString().slice(0, 10);
     const env = appEnv(temp, 3316, { SMTP_URL: smtp.url, DIGEST_TZ: "UTC" });
-    const [first, second] = await Promise.all([runNpm("digest", ["--date", date], env), runNpm("digest", ["--date", date], env)]);
+    const [first, second] = await Promise.all([
+      runNpm("digest", ["--date", date], env),
+      runNpm("digest", ["--date", date], env),
+    ]);
     expect(first.code, first.output).toBe(0);
     expect(second.code, second.output).toBe(0);
     expect(smtp.messages.flatMap((m) => m.to).sort()).toEqual([...readers].sort());

@@ -23,7 +23,13 @@ let mailer: Mailer;
 
 beforeAll(async () => {
   smtp = await startSmtpCatcher();
-  mailer = createMailer({ smtpUrl: smtp.url, outboxDir: "/nonexistent", from: "digest@localhost", appUrl: "http://localhost:3000", log: () => {} });
+  mailer = createMailer({
+    smtpUrl: smtp.url,
+    outboxDir: "/nonexistent",
+    from: "digest@localhost",
+    appUrl: "http://localhost:3000",
+    log: () => {},
+  });
   useMailer(mailer);
 });
 afterAll(async () => {
@@ -45,7 +51,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const cron = (headers: Record<string, string> = {}, query = "") => cronDigest(request(`/api/cron/digest${query}`, { headers }));
+const cron = (headers: Record<string, string> = {}, query = "") =>
+  cronDigest(request(`/api/cron/digest${query}`, { headers }));
 
 describe("GET /api/cron/digest", () => {
   it.each([
@@ -95,6 +102,10 @@ describe("GET /r/<token>", () => {
     expect(response.headers.get("location")).toBe(`/papers/${before.slug}`);
     const after = await temp.db.paper.findFirstOrThrow();
     expect(after.trendKey).toBeGreaterThan(before.trendKey);
-    expect(await temp.db.paperEvent.findFirst({ where: { kind: "click" } })).toMatchObject({ paperId: before.id, source: "digest:7", weight: 0.3 });
+    expect(await temp.db.paperEvent.findFirst({ where: { kind: "click" } })).toMatchObject({
+      paperId: before.id,
+      source: "digest:7",
+      weight: 0.3,
+    });
   });
 });

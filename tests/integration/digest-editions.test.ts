@@ -36,12 +36,23 @@ describe("digest editions", () => {
   it("the archive shows what a run sent, most widely sent first, and lists editions", async () => {
     await addSubscriber(temp.db, { email: "a@example.com", topics: ["quantization"] });
     await addSubscriber(temp.db, { email: "b@example.com" });
-    const mailer = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "d@example.org", appUrl: APP_URL, log: () => {} });
+    const mailer = createMailer({
+      smtpUrl: smtp.url,
+      outboxDir: temp.dir,
+      from: "d@example.org",
+      appUrl: APP_URL,
+      log: () => {},
+    });
     await runDigest({ store: temp.store, mailer, now: NOW, settings });
     await mailer.close();
     const edition = await temp.store.digest.archivedEdition("2026-11-26", 20);
     expect(edition?.readers).toBe(2);
-    expect(edition?.papers.map((p) => [p.paper.title, p.sentTo])).toEqual([["Paper 1", 2], ["Paper 2", 2], ["Paper 3", 1], ["Quantized", 1]]);
+    expect(edition?.papers.map((p) => [p.paper.title, p.sentTo])).toEqual([
+      ["Paper 1", 2],
+      ["Paper 2", 2],
+      ["Paper 3", 1],
+      ["Quantized", 1],
+    ]);
     expect(await temp.store.digest.archivedEdition("2026-11-25", 20)).toBeNull();
     expect(await temp.store.digest.recentEditions(14)).toEqual([{ date: "2026-11-26", sent: 2 }]);
   });
@@ -49,7 +60,11 @@ describe("digest editions", () => {
   it("a preview shows the reader's own next digest, and nothing for a bad token", async () => {
     const reader = await addSubscriber(temp.db, { email: "a@example.com", topics: ["quantization"] });
     const preview = await subscriberPreview(temp.store, manageToken(reader), NOW, settings);
-    expect(preview?.items.map((i) => [i.paper.title, i.section])).toEqual([["Quantized", "topics"], ["Paper 1", "trending"], ["Paper 2", "trending"]]);
+    expect(preview?.items.map((i) => [i.paper.title, i.section])).toEqual([
+      ["Quantized", "topics"],
+      ["Paper 1", "trending"],
+      ["Paper 2", "trending"],
+    ]);
     expect(await subscriberPreview(temp.store, `${reader.id}.${"x".repeat(43)}`, NOW, settings)).toBeNull();
     expect(await subscriberPreview(temp.store, undefined, NOW, settings)).toBeNull();
   });

@@ -19,7 +19,16 @@ let smtp: SmtpCatcher;
 const mailers: Mailer[] = [];
 
 function mailerTo(smtpUrl: string): Mailer {
-  const mailer = createMailer({ smtpUrl, outboxDir: temp.dir, from: "digest@papers.example.org", appUrl: APP_URL, ratePerSecond: 1000, pool: false, log: () => {}, clock: () => NOW });
+  const mailer = createMailer({
+    smtpUrl,
+    outboxDir: temp.dir,
+    from: "digest@papers.example.org",
+    appUrl: APP_URL,
+    ratePerSecond: 1000,
+    pool: false,
+    log: () => {},
+    clock: () => NOW,
+  });
   mailers.push(mailer);
   return mailer;
 }
@@ -45,7 +54,10 @@ describe("digest failures", () => {
     const emails = await addReaders(temp.db, 6);
     const real = mailerTo(smtp.url);
     let sends = 0;
-    const dying: Mailer = { send: (mail) => (++sends <= 2 ? real.send(mail) : Promise.reject(new Error("Connection reset by peer"))), close: async () => {} };
+    const dying: Mailer = {
+      send: (mail) => (++sends <= 2 ? real.send(mail) : Promise.reject(new Error("Connection reset by peer"))),
+      close: async () => {},
+    };
     const first = await runDigest({ store: temp.store, mailer: dying, now: NOW, settings });
     expect(first).toMatchObject({ sent: 2, failed: 0, pending: 4 });
     const waiting = await temp.db.delivery.findMany({ where: { status: "pending" } });
@@ -63,10 +75,17 @@ describe("digest failures", () => {
 
   it("SMTP down: failures recorded, nothing sent early, all delivered once it is back", async () => {
     const emails = await addReaders(temp.db, 3);
-    const down = await runDigest({ store: temp.store, mailer: mailerTo(`smtp://127.0.0.1:${await deadPort()}`), now: NOW, settings });
+    const down = await runDigest({
+      store: temp.store,
+      mailer: mailerTo(`smtp://127.0.0.1:${await deadPort()}`),
+      now: NOW,
+      settings,
+    });
     expect(down).toEqual({ date: "2026-11-26", sent: 0, skipped: 0, failed: 0, pending: 3, unknown: 0 });
     const rows = await temp.db.delivery.findMany();
-    expect(rows.every((d) => d.status === "pending" && d.attempts === 1 && /ECONNREFUSED|connect/i.test(d.lastError ?? ""))).toBe(true);
+    expect(
+      rows.every((d) => d.status === "pending" && d.attempts === 1 && /ECONNREFUSED|connect/i.test(d.lastError ?? "")),
+    ).toBe(true);
 
     const tooSoon = await runDigest({ store: temp.store, mailer: mailerTo(smtp.url), now: later(MINUTE), settings });
     expect(tooSoon).toMatchObject({ sent: 0, pending: 3 });
@@ -82,10 +101,25 @@ describe("digest failures", () => {
     await addReaders(temp.db, 2);
     smtp.rejectRecipient("reader2@example.com", 451);
     const mailer = mailerTo(smtp.url);
-    expect(await runDigest({ store: temp.store, mailer, now: NOW, settings })).toMatchObject({ sent: 1, failed: 0, pending: 1 });
-    expect(await runDigest({ store: temp.store, mailer, now: later(10 * MINUTE), settings })).toMatchObject({ sent: 0, failed: 0, pending: 1 });
-    expect(await runDigest({ store: temp.store, mailer, now: later(HOUR), settings })).toMatchObject({ sent: 0, failed: 1, pending: 0 });
-    const busy = await temp.db.delivery.findFirstOrThrow({ where: { subscriber: { email: "reader2@example.com" } }, include: { subscriber: true } });
+    expect(await runDigest({ store: temp.store, mailer, now: NOW, settings })).toMatchObject({
+      sent: 1,
+      failed: 0,
+      pending: 1,
+    });
+    expect(await runDigest({ store: temp.store, mailer, now: later(10 * MINUTE), settings })).toMatchObject({
+      sent: 0,
+      failed: 0,
+      pending: 1,
+    });
+    expect(await runDigest({ store: temp.store, mailer, now: later(HOUR), settings })).toMatchObject({
+      sent: 0,
+      failed: 1,
+      pending: 0,
+    });
+    const busy = await temp.db.delivery.findFirstOrThrow({
+      where: { subscriber: { email: "reader2@example.com" } },
+      include: { subscriber: true },
+    });
     expect(busy).toMatchObject({ status: "failed", attempts: 3 });
     expect(busy.lastError).toContain("451");
     expect(busy.subscriber.suppressedAt).toBeNull();
@@ -97,7 +131,12 @@ describe("digest failures", () => {
     await runDigest({ store: temp.store, mailer: mailerTo(smtp.url), now: NOW, settings });
     const healthy = await startSmtpCatcher();
     try {
-      const retry = await runDigest({ store: temp.store, mailer: mailerTo(healthy.url), now: later(3 * MINUTE), settings });
+      const retry = await runDigest({
+        store: temp.store,
+        mailer: mailerTo(healthy.url),
+        now: later(3 * MINUTE),
+        settings,
+      });
       expect(retry).toMatchObject({ sent: 1, pending: 0 });
       expect(recipients(healthy)).toEqual(["reader1@example.com"]);
     } finally {
@@ -109,14 +148,24 @@ describe("digest failures", () => {
     await addReaders(temp.db, 2);
     smtp.rejectRecipient("reader1@example.com", 550);
     const mailer = mailerTo(smtp.url);
-    expect(await runDigest({ store: temp.store, mailer, now: NOW, settings })).toMatchObject({ sent: 1, failed: 1, pending: 0 });
+    expect(await runDigest({ store: temp.store, mailer, now: NOW, settings })).toMatchObject({
+      sent: 1,
+      failed: 1,
+      pending: 0,
+    });
     const gone = await temp.db.subscriber.findUniqueOrThrow({ where: { email: "reader1@example.com" } });
     expect(gone.suppressedAt?.getTime()).toBeGreaterThanOrEqual(NOW.getTime());
     expect(gone.suppressReason).toMatch(/^Hard bounce: .*550/);
-    expect(await runDigest({ store: temp.store, mailer, now: later(HOUR), settings })).toMatchObject({ sent: 0, failed: 0 });
+    expect(await runDigest({ store: temp.store, mailer, now: later(HOUR), settings })).toMatchObject({
+      sent: 0,
+      failed: 0,
+    });
     // Tomorrow's edition does not even queue the suppressed address.
     await addPapers(temp.db, 2, later(20 * HOUR));
-    expect(await runDigest({ store: temp.store, mailer, now: later(24 * HOUR), settings })).toMatchObject({ date: "2026-11-27", sent: 1 });
+    expect(await runDigest({ store: temp.store, mailer, now: later(24 * HOUR), settings })).toMatchObject({
+      date: "2026-11-27",
+      sent: 1,
+    });
     expect(await temp.db.delivery.count({ where: { subscriberId: gone.id } })).toBe(1);
     expect(recipients()).toEqual(["reader2@example.com", "reader2@example.com"]);
   });
@@ -126,7 +175,10 @@ describe("digest failures", () => {
     const real = mailerTo(smtp.url);
     let sends = 0;
     // After two sends the process "dies": the third send never returns, as if the process was killed.
-    const dying: Mailer = { send: (mail) => (++sends <= 2 ? real.send(mail) : new Promise(() => {})), close: async () => {} };
+    const dying: Mailer = {
+      send: (mail) => (++sends <= 2 ? real.send(mail) : new Promise(() => {})),
+      close: async () => {},
+    };
     void runDigest({ store: temp.store, mailer: dying, now: NOW, settings });
     await smtp.waitFor(2);
     await expect.poll(() => temp.db.delivery.count({ where: { status: "sending" } })).toBe(1);
@@ -135,7 +187,10 @@ describe("digest failures", () => {
     expect(early).toMatchObject({ sent: 2, unknown: 0 });
     const resumed = await runDigest({ store: temp.store, mailer: real, now: later(20 * MINUTE), settings });
     expect(resumed).toMatchObject({ sent: 0, pending: 0, unknown: 1 });
-    const stuck = await temp.db.delivery.findFirstOrThrow({ where: { status: "unknown" }, include: { subscriber: true } });
+    const stuck = await temp.db.delivery.findFirstOrThrow({
+      where: { status: "unknown" },
+      include: { subscriber: true },
+    });
     expect(stuck.lastError).toMatch(/may or may not/);
     expect(recipients()).toEqual(emails.filter((e) => e !== stuck.subscriber.email).sort());
     expect(new Set(recipients()).size).toBe(4);

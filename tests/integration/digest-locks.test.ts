@@ -22,7 +22,15 @@ let mailer: Mailer;
 beforeEach(async () => {
   temp = await createTempDb();
   smtp = await startSmtpCatcher();
-  mailer = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "digest@papers.example.org", appUrl: APP_URL, ratePerSecond: 1000, log: () => {}, clock: () => NOW });
+  mailer = createMailer({
+    smtpUrl: smtp.url,
+    outboxDir: temp.dir,
+    from: "digest@papers.example.org",
+    appUrl: APP_URL,
+    ratePerSecond: 1000,
+    log: () => {},
+    clock: () => NOW,
+  });
 });
 afterEach(async () => {
   await mailer.close();
@@ -31,8 +39,14 @@ afterEach(async () => {
 });
 
 async function pendingDelivery(subscriberId: number, nextAttemptAt: Date | null = null): Promise<number> {
-  const run = await temp.db.digestRun.upsert({ where: { date: "2026-11-26" }, create: { date: "2026-11-26", startedAt: NOW }, update: {} });
-  const delivery = await temp.db.delivery.create({ data: { runId: run.id, subscriberId, status: "pending", nextAttemptAt } });
+  const run = await temp.db.digestRun.upsert({
+    where: { date: "2026-11-26" },
+    create: { date: "2026-11-26", startedAt: NOW },
+    update: {},
+  });
+  const delivery = await temp.db.delivery.create({
+    data: { runId: run.id, subscriberId, status: "pending", nextAttemptAt },
+  });
   return delivery.id;
 }
 
@@ -41,7 +55,10 @@ describe("digest claims on the direct connection", () => {
     const reader = await addSubscriber(temp.db, { email: "later@example.com" });
     const id = await pendingDelivery(reader.id, new Date(NOW.getTime() + 2 * MINUTE));
     expect(await claimDelivery(temp.store.digest, id, NOW)).toBe("taken");
-    expect(await temp.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", attempts: 0 });
+    expect(await temp.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "pending",
+      attempts: 0,
+    });
     expect(await claimDelivery(temp.store.digest, id, new Date(NOW.getTime() + 3 * MINUTE))).toBe("claimed");
     expect(await claimDelivery(temp.store.digest, id, new Date(NOW.getTime() + 3 * MINUTE))).toBe("taken");
     const claimed = await temp.db.delivery.findUniqueOrThrow({ where: { id } });
@@ -55,7 +72,10 @@ describe("digest claims on the direct connection", () => {
     const id = await pendingDelivery(reader.id);
     expect(await claimDelivery(temp.store.digest, id, NOW)).toBe("inactive");
     expect(await claimDelivery(temp.store.digest, id, NOW)).toBe("taken");
-    expect(await temp.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "skipped", lastError: "Subscriber no longer active." });
+    expect(await temp.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "skipped",
+      lastError: "Subscriber no longer active.",
+    });
   });
 
   it("a Prisma transaction holding the write lock in this process neither fails the run nor loses a record", async () => {

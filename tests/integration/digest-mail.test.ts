@@ -24,8 +24,21 @@ beforeEach(async () => {
   temp = await createTempDb();
   useStore(env().databaseUrl, temp.store);
   smtp = await startSmtpCatcher();
-  mailer = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "paper-digest <digest@papers.example.org>", appUrl: APP_URL, ratePerSecond: 1000, log: () => {}, clock: () => NOW });
-  for (let i = 1; i <= 4; i++) await addPaper(temp.db, { title: `General result ${i}`, trendKey: 100 - i, authors: ["A. Author", "B. Author", "C. Author", "D. Author", "E. Author", "F. Author"] });
+  mailer = createMailer({
+    smtpUrl: smtp.url,
+    outboxDir: temp.dir,
+    from: "paper-digest <digest@papers.example.org>",
+    appUrl: APP_URL,
+    ratePerSecond: 1000,
+    log: () => {},
+    clock: () => NOW,
+  });
+  for (let i = 1; i <= 4; i++)
+    await addPaper(temp.db, {
+      title: `General result ${i}`,
+      trendKey: 100 - i,
+      authors: ["A. Author", "B. Author", "C. Author", "D. Author", "E. Author", "F. Author"],
+    });
   await addPaper(temp.db, { title: "Quantized LLMs at 2 bits", trendKey: 10, topics: ["quantization"] });
   await addPaper(temp.db, { title: "Post-training quantization <done right>", trendKey: 9, topics: ["quantization"] });
 });
@@ -46,7 +59,9 @@ describe("the digest mail", () => {
     const token = /unsubscribe\?token=([^>]+)>/.exec(raw)?.[1];
     expect(token).toBeDefined();
     const headerLines = raw.slice(0, raw.indexOf("\r\n\r\n")).split("\r\n");
-    expect(headerLines).toContain(`List-Unsubscribe: <${APP_URL}/unsubscribe?token=${token}>, <mailto:unsubscribe@papers.example.org?subject=unsubscribe>`);
+    expect(headerLines).toContain(
+      `List-Unsubscribe: <${APP_URL}/unsubscribe?token=${token}>, <mailto:unsubscribe@papers.example.org?subject=unsubscribe>`,
+    );
     expect(headerLines).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     expect(parsed.messageId).toBe(delivery.messageId);
     expect(parsed.date?.getTime()).toBe(NOW.getTime());
@@ -67,7 +82,9 @@ describe("the digest mail", () => {
     const { parsed } = mailTo("reader@example.com");
     const html = String(parsed.html);
     const manage = new URL(/href="([^"]*\/subscription\?token=[^"]+)"/.exec(html)![1]!.replace(/&amp;/g, "&"));
-    expect(await findSubscriberByManageToken(temp.store, manage.searchParams.get("token"))).toMatchObject({ id: reader.id });
+    expect(await findSubscriberByManageToken(temp.store, manage.searchParams.get("token"))).toMatchObject({
+      id: reader.id,
+    });
 
     const clicks = [...html.matchAll(/href="https:\/\/papers\.example\.org\/r\/([^"]+)"/g)].map((m) => m[1]!);
     expect(clicks).toHaveLength(6);
@@ -92,7 +109,13 @@ describe("the digest mail", () => {
     const url = /^List-Unsubscribe: <(https:[^>]+)>/m.exec(mailTo("reader@example.com").raw)![1]!;
     expect((await unsubscribeGet(request(url))).status).toBe(200);
     expect((await temp.db.subscriber.findFirstOrThrow()).status).toBe("active");
-    const post = await unsubscribePost(request(url, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    const post = await unsubscribePost(
+      request(url, {
+        method: "POST",
+        body: "List-Unsubscribe=One-Click",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
     expect(post.status).toBe(200);
     expect(post.headers.get("location")).toBeNull();
     expect((await temp.db.subscriber.findFirstOrThrow()).status).toBe("unsubscribed");
@@ -103,11 +126,22 @@ describe("the digest mail", () => {
     await addSubscriber(temp.db, { email: "free-text@example.com", topics: ["Quantization"] });
     await addSubscriber(temp.db, { email: "general@example.com" });
     await runDigest({ store: temp.store, mailer, now: NOW, settings: digestTestSettings({ size: 4 }) });
-    const titlesOf = (email: string) => [...String(mailTo(email).parsed.text).matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
-    const quantFirst = ["Quantized LLMs at 2 bits", "Post-training quantization <done right>", "General result 1", "General result 2"];
+    const titlesOf = (email: string) =>
+      [...String(mailTo(email).parsed.text).matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
+    const quantFirst = [
+      "Quantized LLMs at 2 bits",
+      "Post-training quantization <done right>",
+      "General result 1",
+      "General result 2",
+    ];
     expect(titlesOf("quant@example.com")).toEqual(quantFirst);
     expect(titlesOf("free-text@example.com")).toEqual(quantFirst);
-    expect(titlesOf("general@example.com")).toEqual(["General result 1", "General result 2", "General result 3", "General result 4"]);
+    expect(titlesOf("general@example.com")).toEqual([
+      "General result 1",
+      "General result 2",
+      "General result 3",
+      "General result 4",
+    ]);
     const text = String(mailTo("quant@example.com").parsed.text);
     expect(text.indexOf("IN YOUR TOPICS")).toBeLessThan(text.indexOf("Quantized LLMs"));
     expect(text.indexOf("ALSO TRENDING")).toBeGreaterThan(text.indexOf("Post-training"));

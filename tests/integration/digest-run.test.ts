@@ -6,7 +6,16 @@ import { promisify } from "node:util";
 import { runDigest } from "../../src/server/digest/run-digest";
 import { createMailer } from "../../src/server/platform/mailer";
 import type { Mailer } from "../../src/server/platform/mail-types";
-import { addPaper, addPapers, addReaders, addSubscriber, APP_URL, digestTestSettings, HOUR, NOW } from "../helpers/digest-fixtures";
+import {
+  addPaper,
+  addPapers,
+  addReaders,
+  addSubscriber,
+  APP_URL,
+  digestTestSettings,
+  HOUR,
+  NOW,
+} from "../helpers/digest-fixtures";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
@@ -21,7 +30,15 @@ const settings = digestTestSettings();
 beforeEach(async () => {
   temp = await createTempDb();
   smtp = await startSmtpCatcher();
-  mailer = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "paper-digest <digest@papers.example.org>", appUrl: APP_URL, ratePerSecond: 1000, log: () => {}, clock: () => NOW });
+  mailer = createMailer({
+    smtpUrl: smtp.url,
+    outboxDir: temp.dir,
+    from: "paper-digest <digest@papers.example.org>",
+    appUrl: APP_URL,
+    ratePerSecond: 1000,
+    log: () => {},
+    clock: () => NOW,
+  });
 });
 afterEach(async () => {
   await mailer.close();
@@ -78,9 +95,22 @@ describe("runDigest", () => {
     // The SMTP server keeps the other process's first mail unanswered until this side has sent one too, so
     // both runs are under way at the same moment, however fast or slow either starts.
     const held = smtp.hold();
-    const child = execFileAsync(path.resolve("node_modules/.bin/tsx"), ["tests/helpers/digest-child-run.ts", temp.url, smtp.url, NOW.toISOString()]);
+    const child = execFileAsync(path.resolve("node_modules/.bin/tsx"), [
+      "tests/helpers/digest-child-run.ts",
+      temp.url,
+      smtp.url,
+      NOW.toISOString(),
+    ]);
     await smtp.waitFor(1, 60_000);
-    const here = createMailer({ smtpUrl: smtp.url, outboxDir: temp.dir, from: "here@papers.example.org", appUrl: APP_URL, ratePerSecond: 1000, log: () => {}, clock: () => NOW });
+    const here = createMailer({
+      smtpUrl: smtp.url,
+      outboxDir: temp.dir,
+      from: "here@papers.example.org",
+      appUrl: APP_URL,
+      ratePerSecond: 1000,
+      log: () => {},
+      clock: () => NOW,
+    });
     const hereRun = runDigest({ store: temp.store, mailer: here, now: NOW, settings });
     await waitUntil(() => smtp.messages.some((m) => m.from === "here@papers.example.org"));
     held.release();
@@ -100,7 +130,10 @@ describe("runDigest", () => {
     await addSubscriber(temp.db, { email: "paused@example.com", status: "paused" });
     await addSubscriber(temp.db, { email: "gone@example.com", status: "unsubscribed" });
     const bounced = await addSubscriber(temp.db, { email: "bounced@example.com" });
-    await temp.db.subscriber.update({ where: { id: bounced.id }, data: { suppressedAt: NOW, suppressReason: "Hard bounce" } });
+    await temp.db.subscriber.update({
+      where: { id: bounced.id },
+      data: { suppressedAt: NOW, suppressReason: "Hard bounce" },
+    });
     const result = await runDigest({ store: temp.store, mailer, now: NOW, settings });
     expect(result.sent).toBe(1);
     expect(recipients()).toEqual(["active@example.com"]);
@@ -131,10 +164,18 @@ describe("runDigest", () => {
 
   it("papers sent yesterday are not repeated today", async () => {
     const yesterday = new Date(NOW.getTime() - 24 * HOUR);
-    const old = await addPaper(temp.db, { title: "Yesterday's hit", trendKey: 500, firstSeenAt: new Date(yesterday.getTime() - HOUR) });
+    const old = await addPaper(temp.db, {
+      title: "Yesterday's hit",
+      trendKey: 500,
+      firstSeenAt: new Date(yesterday.getTime() - HOUR),
+    });
     await addReaders(temp.db, 1);
     await runDigest({ store: temp.store, mailer, now: yesterday, settings });
-    const fresh = await addPaper(temp.db, { title: "Today's news", trendKey: 1, firstSeenAt: new Date(NOW.getTime() - HOUR) });
+    const fresh = await addPaper(temp.db, {
+      title: "Today's news",
+      trendKey: 1,
+      firstSeenAt: new Date(NOW.getTime() - HOUR),
+    });
     const today = await runDigest({ store: temp.store, mailer, now: NOW, settings });
     expect(today).toMatchObject({ date: "2026-11-26", sent: 1 });
     const [first, second] = smtp.messages;

@@ -6,7 +6,11 @@ import { createRouteTestDb, request } from "../helpers/route";
 import type { TempDb } from "../helpers/temp-db";
 
 let temp: TempDb;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "author"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["entry", "link", "author"].includes(name),
+});
 
 beforeAll(async () => {
   temp = await createRouteTestDb();
@@ -14,7 +18,13 @@ beforeAll(async () => {
   // A topic of our own, with a label that needs escaping, over the first three sample papers.
   const papers = await temp.db.paper.findMany({ orderBy: { id: "asc" }, take: 3, select: { id: true } });
   await temp.db.topic.create({
-    data: { slug: "feed-test", label: "Feeds <&> Tests", kind: "phrase", paperCount: 3, papers: { create: papers.map((p) => ({ paperId: p.id })) } },
+    data: {
+      slug: "feed-test",
+      label: "Feeds <&> Tests",
+      kind: "phrase",
+      paperCount: 3,
+      papers: { create: papers.map((p) => ({ paperId: p.id })) },
+    },
   });
 });
 afterAll(() => temp.cleanup());

@@ -19,22 +19,40 @@ afterEach(async () => {
 describe("runIngest", () => {
   it("writes nothing when any input is malformed, and names that input", async () => {
     const truncated = { name: "cut.xml", content: input("arxiv-api-page.xml").content.slice(0, 1_500) };
-    const run = runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("trending-export.txt"), truncated] });
+    const run = runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [input("trending-export.txt"), truncated],
+    });
     await expect(run).rejects.toThrow(IngestInputError);
-    await expect(runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("trending-export.txt"), truncated] })).rejects.toThrow(/^cut\.xml: malformed XML/);
+    await expect(
+      runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("trending-export.txt"), truncated] }),
+    ).rejects.toThrow(/^cut\.xml: malformed XML/);
     expect(await temp.db.paper.count()).toBe(0);
     expect(await temp.db.paperEvent.count()).toBe(0);
   });
 
   it("a file of another format than claimed changes nothing", async () => {
-    await expect(runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("hf-daily-papers.json")], format: "arxiv-atom" })).rejects.toThrow(
-      "hf-daily-papers.json: not an arXiv Atom feed: the content looks like JSON",
-    );
+    await expect(
+      runIngest({
+        store: temp.store,
+        halfLifeHours: 24,
+        now: NOW,
+        inputs: [input("hf-daily-papers.json")],
+        format: "arxiv-atom",
+      }),
+    ).rejects.toThrow("hf-daily-papers.json: not an arXiv Atom feed: the content looks like JSON");
     expect(await temp.db.paper.count()).toBe(0);
   });
 
   it("keeps the valid entries, reports rejected and skipped ones with input and position", async () => {
-    const summary = await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("hf-daily-papers.json"), input("arxiv-listing-cs-lg.rss")] });
+    const summary = await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [input("hf-daily-papers.json"), input("arxiv-listing-cs-lg.rss")],
+    });
     expect(summary).toMatchObject({
       added: 4,
       inputs: [
@@ -42,7 +60,13 @@ describe("runIngest", () => {
         { name: "arxiv-listing-cs-lg.rss", format: "arxiv-rss", papers: 2 },
       ],
       rejected: [{ input: "hf-daily-papers.json", position: 3, reason: "abstract: missing" }],
-      skipped: [{ input: "arxiv-listing-cs-lg.rss", position: 3, reason: "a revision of an earlier paper (announce type replace)" }],
+      skipped: [
+        {
+          input: "arxiv-listing-cs-lg.rss",
+          position: 3,
+          reason: "a revision of an earlier paper (announce type replace)",
+        },
+      ],
     });
     expect(await temp.db.paper.count()).toBe(4);
   });
@@ -50,7 +74,13 @@ describe("runIngest", () => {
   it("a dry run counts what would happen and writes nothing", async () => {
     await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("trending-export.txt")] });
     const before = await temp.db.paper.findMany({ orderBy: { id: "asc" } });
-    const summary = await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("arxiv-api-page.xml"), input("hf-daily-papers.json")], dryRun: true });
+    const summary = await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [input("arxiv-api-page.xml"), input("hf-daily-papers.json")],
+      dryRun: true,
+    });
     expect(summary).toMatchObject({ dryRun: true, added: 3, merged: 2, unchanged: 1 });
     expect(await temp.db.paper.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     expect(await temp.db.paperEvent.count()).toBe(3);
@@ -58,20 +88,52 @@ describe("runIngest", () => {
 
   it("reports progress per batch and makes each paper findable through the search index", async () => {
     const lines = ["Get trending papers in your email inbox!"];
-    for (let i = 1; i <= 25; i++) lines.push(`Quasicrystal lattice study number ${i}`, `We examine quasicrystal lattice ${i} in detail.`);
+    for (let i = 1; i <= 25; i++)
+      lines.push(`Quasicrystal lattice study number ${i}`, `We examine quasicrystal lattice ${i} in detail.`);
     const progress: [number, number][] = [];
-    await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [{ name: "many.txt", content: lines.join("\n") }], batchSize: 10, onProgress: (done, total) => progress.push([done, total]) });
-    expect(progress).toEqual([[0, 25], [10, 25], [20, 25], [25, 25]]);
+    await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [{ name: "many.txt", content: lines.join("\n") }],
+      batchSize: 10,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(progress).toEqual([
+      [0, 25],
+      [10, 25],
+      [20, 25],
+      [25, 25],
+    ]);
     const hits = await temp.store.search.rankMatches({
-      slots: [{ alternatives: [{ words: ["quasicrystal"], prefix: false }] }], mode: "all", estimatedMatches: 25, filter: { since: null }, order: "relevance", limit: 50, offset: 0,
+      slots: [{ alternatives: [{ words: ["quasicrystal"], prefix: false }] }],
+      mode: "all",
+      estimatedMatches: 25,
+      filter: { since: null },
+      order: "relevance",
+      limit: 50,
+      offset: 0,
     });
     expect(hits.total).toBe(25);
   });
 
   it("stores hostile strings as inert text without control characters", async () => {
-    const content = JSON.stringify([{ paper: { id: "2501.09999", title: "<script>alert(1)</script>\u0000Tagged", summary: "Body\u0007 <b>x</b>", upvotes: 2 } }]);
+    const content = JSON.stringify([
+      {
+        paper: {
+          id: "2501.09999",
+          title: "<script>alert(1)</script>\u0000Tagged",
+          summary: "Body\u0007 <b>x</b>",
+          upvotes: 2,
+        },
+      },
+    ]);
     await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [{ name: "hostile.json", content }] });
     const paper = await temp.db.paper.findFirstOrThrow({ where: { arxivId: "2501.09999" } });
-    expect(paper).toMatchObject({ title: "<script>alert(1)</script>Tagged", abstract: "Body <b>x</b>", slug: "script-alert-1-script-tagged" });
+    expect(paper).toMatchObject({
+      title: "<script>alert(1)</script>Tagged",
+      abstract: "Body <b>x</b>",
+      slug: "script-alert-1-script-tagged",
+    });
   });
 });

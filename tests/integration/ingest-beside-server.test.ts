@@ -32,13 +32,20 @@ describe("npm run ingest beside the running server", () => {
     expect(ingest.output).toMatch(/added\s+3\n\s+merged\s+1/);
     expect(ingest.code).toBe(0);
 
-    const added = await temp.db.paper.findMany({ where: { sourceName: "arxiv" }, select: { id: true, titleText: true } });
+    const added = await temp.db.paper.findMany({
+      where: { sourceName: "arxiv" },
+      select: { id: true, titleText: true },
+    });
     expect(added).toHaveLength(3);
     const topicSlugs = new Set<string>();
     for (const paper of added) {
       const response = await fetch(`${server.url}/api/papers/${paper.id}`);
       expect(response.status).toBe(200);
-      const detail = (await response.json()) as { title: string; topics: { slug: string }[]; related: { id: number }[] };
+      const detail = (await response.json()) as {
+        title: string;
+        topics: { slug: string }[];
+        related: { id: number }[];
+      };
       expect(detail.title).toBe(paper.titleText);
       expect(detail.related.length).toBeGreaterThan(0);
       detail.topics.forEach((topic) => topicSlugs.add(topic.slug));

@@ -62,7 +62,9 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
     expect(noInput.stderr).toMatch(/give at least one file or URL\nusage: npm run ingest/);
     const badFormat = await ingest(path.join(FIXTURES, "trending-export.txt"), "--format", "csv");
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain("--format must be one of auto, arxiv-atom, arxiv-rss, arxiv-jsonl, hf-daily, text");
+    expect(badFormat.stderr).toContain(
+      "--format must be one of auto, arxiv-atom, arxiv-rss, arxiv-jsonl, hf-daily, text",
+    );
   });
 
   it("migrates a fresh database, imports, and prints an honest summary without a progress bar off a TTY", async () => {
@@ -76,7 +78,9 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
   });
 
   it("a dry run reports and writes nothing; --source names the source", async () => {
-    expect((await ingest(path.join(FIXTURES, "arxiv-api-page.xml"), path.join(FIXTURES, "hf-daily-papers.json"))).code).toBe(0);
+    expect(
+      (await ingest(path.join(FIXTURES, "arxiv-api-page.xml"), path.join(FIXTURES, "hf-daily-papers.json"))).code,
+    ).toBe(0);
     const dry = await ingest(path.join(FIXTURES, "trending-export.txt"), "--dry-run");
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^Dry run: nothing was written/);
@@ -85,14 +89,28 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
     expect(await withDb((db) => db.paper.count())).toBe(5);
     const real = await ingest(path.join(FIXTURES, "trending-export.txt"), "--source", "weekly-export");
     expect(real.code).toBe(0);
-    expect(await withDb((db) => db.paper.findFirst({ where: { title: "Token Merging for Fast Diffusion" }, select: { sourceName: true } }))).toEqual({
+    expect(
+      await withDb((db) =>
+        db.paper.findFirst({ where: { title: "Token Merging for Fast Diffusion" }, select: { sourceName: true } }),
+      ),
+    ).toEqual({
       sourceName: "weekly-export",
     });
   });
 
   it.each([
-    ["a truncated XML file", "cut.xml", () => fs.readFileSync(path.join(FIXTURES, "arxiv-api-page.xml"), "utf8").slice(0, 1_800), /cut\.xml: malformed XML/],
-    ["JSON of the wrong shape", "shape.json", () => '{"items": []}', /shape\.json: not a Hugging Face daily-papers file/],
+    [
+      "a truncated XML file",
+      "cut.xml",
+      () => fs.readFileSync(path.join(FIXTURES, "arxiv-api-page.xml"), "utf8").slice(0, 1_800),
+      /cut\.xml: malformed XML/,
+    ],
+    [
+      "JSON of the wrong shape",
+      "shape.json",
+      () => '{"items": []}',
+      /shape\.json: not a Hugging Face daily-papers file/,
+    ],
     ["an empty file", "empty.txt", () => "", /empty\.txt: the input is empty/],
   ])("exits 1 and writes nothing for %s", async (_name, file, content, message) => {
     await migratedEmptyDb();

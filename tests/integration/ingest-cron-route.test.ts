@@ -21,7 +21,9 @@ function configure(sources: string): void {
 beforeAll(async () => {
   server = await startFeedServer();
   server.script("/api/query?search_query=cat:cs.CL", [{ body: fixture("arxiv-api-page.xml") }]);
-  server.script("/daily_papers", [{ body: fixture("hf-daily-papers.json"), headers: { "Content-Type": "application/json" } }]);
+  server.script("/daily_papers", [
+    { body: fixture("hf-daily-papers.json"), headers: { "Content-Type": "application/json" } },
+  ]);
   server.script("/missing", [{ status: 404, body: "no" }]);
 });
 afterAll(async () => {
@@ -35,7 +37,8 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-const call = (headers: Record<string, string> = {}, query = "") => cronIngest(request(`/api/cron/ingest${query}`, { headers }));
+const call = (headers: Record<string, string> = {}, query = "") =>
+  cronIngest(request(`/api/cron/ingest${query}`, { headers }));
 const bearer = { authorization: `Bearer ${SECRET}` };
 
 describe("GET /api/cron/ingest", () => {
@@ -58,8 +61,26 @@ describe("GET /api/cron/ingest", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { sources: unknown[] };
     expect(body.sources).toEqual([
-      { source: `${server.url}/api/query?search_query=cat:cs.CL`, status: "ok", pages: 1, added: 4, merged: 0, unchanged: 0, rejected: 0, error: null },
-      { source: `${server.url}/daily_papers`, status: "ok", pages: 1, added: 1, merged: 0, unchanged: 1, rejected: 1, error: null },
+      {
+        source: `${server.url}/api/query?search_query=cat:cs.CL`,
+        status: "ok",
+        pages: 1,
+        added: 4,
+        merged: 0,
+        unchanged: 0,
+        rejected: 0,
+        error: null,
+      },
+      {
+        source: `${server.url}/daily_papers`,
+        status: "ok",
+        pages: 1,
+        added: 1,
+        merged: 0,
+        unchanged: 1,
+        rejected: 1,
+        error: null,
+      },
     ]);
     expect(await temp.db.paper.count()).toBe(5);
     expect(await temp.db.fetchLog.count()).toBe(2);
@@ -70,15 +91,23 @@ describe("GET /api/cron/ingest", () => {
     const response = await call(bearer);
     expect(response.status).toBe(502);
     const body = (await response.json()) as { error: { code: string; message: string }; sources: { status: string }[] };
-    expect(body.error).toEqual({ code: "fetch_failed", message: expect.stringMatching(/1 of 1 sources failed: .*HTTP 404/) });
+    expect(body.error).toEqual({
+      code: "fetch_failed",
+      message: expect.stringMatching(/1 of 1 sources failed: .*HTTP 404/),
+    });
     expect(body.sources.map((s) => s.status)).toEqual(["failed"]);
-    expect(await temp.db.fetchLog.findFirst()).toMatchObject({ status: "failed", error: expect.stringMatching(/HTTP 404/) });
+    expect(await temp.db.fetchLog.findFirst()).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/HTTP 404/),
+    });
   });
 
   it("answers 503 naming INGEST_SOURCES when nothing is configured", async () => {
     configure("");
     const response = await call(bearer);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ error: { code: "not_configured", message: expect.stringContaining("INGEST_SOURCES"), field: "INGEST_SOURCES" } });
+    expect(await response.json()).toEqual({
+      error: { code: "not_configured", message: expect.stringContaining("INGEST_SOURCES"), field: "INGEST_SOURCES" },
+    });
   });
 });

@@ -23,19 +23,36 @@ async function snapshot() {
 
 describe("dedupe across sources", () => {
   it("merges by arXiv id and by normalised title (case, spacing, LaTeX) into one paper with every fact", async () => {
-    const first = await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("trending-export.txt")] });
+    const first = await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [input("trending-export.txt")],
+    });
     expect(first).toMatchObject({ added: 3, merged: 0, unchanged: 0 });
 
     // The arXiv page knows LoRA and k-sparse attention by title only in the store: both merge.
-    const second = await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("arxiv-api-page.xml")] });
+    const second = await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [input("arxiv-api-page.xml")],
+    });
     expect(second).toMatchObject({ added: 2, merged: 2, unchanged: 0 });
 
     // HF knows k-sparse attention by arXiv id (now stored) and adds a co-author only if none were known.
-    const third = await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [input("hf-daily-papers.json")] });
+    const third = await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [input("hf-daily-papers.json")],
+    });
     expect(third).toMatchObject({ added: 1, merged: 0, unchanged: 1 });
 
     expect(await temp.db.paper.count()).toBe(6);
-    const sparse = await temp.db.paper.findMany({ where: { titleKey: "scaling laws for k sparse attention in long context transformers" } });
+    const sparse = await temp.db.paper.findMany({
+      where: { titleKey: "scaling laws for k sparse attention in long context transformers" },
+    });
     expect(sparse).toHaveLength(1);
     expect(sparse[0]).toMatchObject({
       title: "scaling laws for k-sparse attention in long-context transformers",
@@ -59,14 +76,24 @@ describe("dedupe across sources", () => {
     ]);
 
     const lora = await temp.db.paper.findFirstOrThrow({ where: { arxivId: "2106.09685" } });
-    expect(lora).toMatchObject({ title: "LoRA: low-rank ADAPTATION of large language models", comment: "Draft V2 includes better baselines & experiments" });
+    expect(lora).toMatchObject({
+      title: "LoRA: low-rank ADAPTATION of large language models",
+      comment: "Draft V2 includes better baselines & experiments",
+    });
   });
 
   it("re-importing the same files changes nothing, later the same day too", async () => {
-    const all = ["arxiv-api-page.xml", "arxiv-listing-cs-lg.rss", "hf-daily-papers.json", "trending-export.txt"].map(input);
+    const all = ["arxiv-api-page.xml", "arxiv-listing-cs-lg.rss", "hf-daily-papers.json", "trending-export.txt"].map(
+      input,
+    );
     await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: all });
     const before = await snapshot();
-    const again = await runIngest({ store: temp.store, halfLifeHours: 24, now: new Date(NOW.getTime() + 3_600_000), inputs: all });
+    const again = await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: new Date(NOW.getTime() + 3_600_000),
+      inputs: all,
+    });
     expect(again).toMatchObject({ added: 0, merged: 0 });
     // Every valid entry of the four files (11) found its stored paper.
     expect(again.unchanged).toBe(11);
@@ -76,7 +103,12 @@ describe("dedupe across sources", () => {
 
   it("two entries of the same paper in one file become one paper", async () => {
     const twice = `Get trending papers in your email inbox!\nA Paper\nIts abstract.\nA  PAPER\nIts abstract again.`;
-    const summary = await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [{ name: "twice.txt", content: twice }] });
+    const summary = await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [{ name: "twice.txt", content: twice }],
+    });
     expect(summary).toMatchObject({ added: 1, unchanged: 1 });
     const events = await temp.db.paperEvent.findMany();
     expect(events.map((e) => e.value)).toEqual([1]);
@@ -85,7 +117,15 @@ describe("dedupe across sources", () => {
   it("different arXiv ids behind the same title stay two papers", async () => {
     const feed = (id: string) =>
       `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/${id}v1</id><title>Introduction</title><summary>Text ${id}.</summary></entry></feed>`;
-    await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: [{ name: "a", content: feed("2501.00001") }, { name: "b", content: feed("2501.00002") }] });
+    await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [
+        { name: "a", content: feed("2501.00001") },
+        { name: "b", content: feed("2501.00002") },
+      ],
+    });
     const papers = await temp.db.paper.findMany({ orderBy: { id: "asc" }, select: { arxivId: true, slug: true } });
     expect(papers).toEqual([
       { arxivId: "2501.00001", slug: "introduction" },

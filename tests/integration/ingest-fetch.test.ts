@@ -16,7 +16,10 @@ const DELAY = 150;
 function apiPage(start: number): string {
   const xml = fixture("arxiv-api-page.xml");
   const entries = xml.match(/<entry>[\s\S]*?<\/entry>/g)!;
-  const head = xml.slice(0, xml.indexOf("<entry>")).replace(/startIndex([^>]*)>0</, `startIndex$1>${start}<`).replace(/itemsPerPage([^>]*)>4</, "itemsPerPage$1>2<");
+  const head = xml
+    .slice(0, xml.indexOf("<entry>"))
+    .replace(/startIndex([^>]*)>0</, `startIndex$1>${start}<`)
+    .replace(/itemsPerPage([^>]*)>4</, "itemsPerPage$1>2<");
   return `${head}${entries.slice(start, start + 2).join("\n")}\n</feed>`;
 }
 
@@ -54,7 +57,17 @@ const pauses = () => calls.slice(1).map((call, i) => call.start - calls[i]!.end)
 // never answers sets a short one.
 const run = (sources: string[], extra: { timeoutMs?: number; maxAttempts?: number } = {}) => {
   calls = [];
-  return runScheduledIngest({ store: temp.store, halfLifeHours: 24, maxResults: 2_000, now: NOW, sources, fetch: recordingFetch, delayMs: DELAY, timeoutMs: extra.timeoutMs ?? 30_000, maxAttempts: extra.maxAttempts ?? 3 });
+  return runScheduledIngest({
+    store: temp.store,
+    halfLifeHours: 24,
+    maxResults: 2_000,
+    now: NOW,
+    sources,
+    fetch: recordingFetch,
+    delayMs: DELAY,
+    timeoutMs: extra.timeoutMs ?? 30_000,
+    maxAttempts: extra.maxAttempts ?? 3,
+  });
 };
 
 describe("runScheduledIngest", () => {
@@ -62,12 +75,31 @@ describe("runScheduledIngest", () => {
     server.script("/api/query?search_query=cat:cs.CL&max_results=2", [{ body: apiPage(0) }]);
     server.script("/api/query?search_query=cat%3Acs.CL&max_results=2&start=2", [{ body: apiPage(2) }]);
     const [outcome] = await run([`${server.url}/api/query?search_query=cat:cs.CL&max_results=2`]);
-    expect(outcome).toMatchObject({ status: "ok", pages: 2, added: 4, merged: 0, unchanged: 0, rejected: 0, error: null });
-    expect(server.requests.map((r) => r.path)).toEqual(["/api/query?search_query=cat:cs.CL&max_results=2", "/api/query?search_query=cat%3Acs.CL&max_results=2&start=2"]);
+    expect(outcome).toMatchObject({
+      status: "ok",
+      pages: 2,
+      added: 4,
+      merged: 0,
+      unchanged: 0,
+      rejected: 0,
+      error: null,
+    });
+    expect(server.requests.map((r) => r.path)).toEqual([
+      "/api/query?search_query=cat:cs.CL&max_results=2",
+      "/api/query?search_query=cat%3Acs.CL&max_results=2&start=2",
+    ]);
     expect(pauses()[0]).toBeGreaterThanOrEqual(DELAY);
     expect(server.requests[0]!.userAgent).toMatch(/^paper-digest\/\S+ \(.*mailto:ops@example\.org\)$/);
     const [log] = await temp.db.fetchLog.findMany();
-    expect(log).toMatchObject({ source: outcome!.source, status: "ok", added: 4, merged: 0, unchanged: 0, rejected: 0, error: null });
+    expect(log).toMatchObject({
+      source: outcome!.source,
+      status: "ok",
+      added: 4,
+      merged: 0,
+      unchanged: 0,
+      rejected: 0,
+      error: null,
+    });
     expect(log!.startedAt.getTime()).toBeGreaterThanOrEqual(NOW.getTime());
     expect(log!.finishedAt!.getTime()).toBeGreaterThanOrEqual(log!.startedAt.getTime() + DELAY);
   });
@@ -85,7 +117,17 @@ describe("runScheduledIngest", () => {
       calls.push({ start: Date.now(), end: Date.now() });
       return Promise.reject(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
     };
-    const [outcome] = await runScheduledIngest({ store: temp.store, halfLifeHours: 24, maxResults: 2_000, now: NOW, sources: [`${server.url}/hf.json`], fetch: timingOutOnce, delayMs: DELAY, timeoutMs: 30_000, maxAttempts: 4 });
+    const [outcome] = await runScheduledIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      maxResults: 2_000,
+      now: NOW,
+      sources: [`${server.url}/hf.json`],
+      fetch: timingOutOnce,
+      delayMs: DELAY,
+      timeoutMs: 30_000,
+      maxAttempts: 4,
+    });
     expect(outcome).toMatchObject({ status: "ok", added: 2, rejected: 1 });
     expect(calls).toHaveLength(3);
     expect(server.requests).toHaveLength(2);
@@ -109,14 +151,27 @@ describe("runScheduledIngest", () => {
     server.script("/gone.xml", [{ status: 404, body: "gone" }]);
     server.script("/garbage.xml", [{ body: "<html><body>Sorry</body></html>" }]);
     server.script("/ok.rss", [{ body: fixture("arxiv-listing-cs-lg.rss") }]);
-    const outcomes = await run([`${server.url}/down.xml`, `${server.url}/gone.xml`, `${server.url}/garbage.xml`, `${server.url}/ok.rss`], { maxAttempts: 2 });
-    expect(outcomes.map((o) => [o.status, o.added])).toEqual([["failed", 0], ["failed", 0], ["failed", 0], ["ok", 2]]);
+    const outcomes = await run(
+      [`${server.url}/down.xml`, `${server.url}/gone.xml`, `${server.url}/garbage.xml`, `${server.url}/ok.rss`],
+      { maxAttempts: 2 },
+    );
+    expect(outcomes.map((o) => [o.status, o.added])).toEqual([
+      ["failed", 0],
+      ["failed", 0],
+      ["failed", 0],
+      ["ok", 2],
+    ]);
     expect(outcomes[0]!.error).toMatch(/gave up after 2 attempts \(last: HTTP 503/);
     expect(outcomes[1]!.error).toMatch(/HTTP 404/);
     expect(outcomes[2]!.error).toMatch(/root element <html>/);
     expect(server.requests.filter((r) => r.path === "/gone.xml")).toHaveLength(1);
     const logs = await temp.db.fetchLog.findMany({ orderBy: { id: "asc" } });
-    expect(logs.map((l) => [l.status, l.error === null])).toEqual([["failed", false], ["failed", false], ["failed", false], ["ok", true]]);
+    expect(logs.map((l) => [l.status, l.error === null])).toEqual([
+      ["failed", false],
+      ["failed", false],
+      ["failed", false],
+      ["ok", true],
+    ]);
     expect(await temp.db.paper.count()).toBe(2);
   });
 

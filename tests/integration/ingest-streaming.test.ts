@@ -31,9 +31,16 @@ function* snapshotPieces(): Generator<string> {
   }
 }
 
-async function node(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function node(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, NODE_ENV: "test" }, maxBuffer: 10 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env, NODE_ENV: "test" },
+      maxBuffer: 10 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -55,7 +62,11 @@ describe("streaming import of a big file", { timeout: 900_000 }, () => {
     expect(fs.statSync(big).size).toBeGreaterThan(300 * 1024 * 1024);
     // What the importer did before it streamed: read the file whole, then parse it whole.
     const whole = await node([
-      `--max-old-space-size=${HEAP_CAP_MB}`, "--import", "tsx", "--input-type=module", "-e",
+      `--max-old-space-size=${HEAP_CAP_MB}`,
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
       `const { parseImport } = await import("./src/domain/import/parse-import.ts");
        const fs = await import("node:fs");
        console.log(parseImport(fs.readFileSync(${JSON.stringify(big)}, "utf8")).papers.length);`,
@@ -68,13 +79,25 @@ describe("streaming import of a big file", { timeout: 900_000 }, () => {
     const url = `file:${path.join(dir, "papers.db")}`;
     const peakFile = path.join(dir, "peak-rss");
     const result = await node(
-      [`--max-old-space-size=${HEAP_CAP_MB}`, "--import", "tsx", "--import", "./tests/helpers/record-peak-rss.ts", "src/cli/ingest.ts", big],
+      [
+        `--max-old-space-size=${HEAP_CAP_MB}`,
+        "--import",
+        "tsx",
+        "--import",
+        "./tests/helpers/record-peak-rss.ts",
+        "src/cli/ingest.ts",
+        big,
+      ],
       { DATABASE_URL: url, INGEST_MAX_MB: "1", PEAK_RSS_FILE: peakFile },
     );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`read ${big} (arxiv-jsonl, ${LINES - 1} valid entries)`);
-    expect(result.stdout).toMatch(new RegExp(`added\\s+${DISTINCT}\\n\\s+merged\\s+0\\n\\s+unchanged\\s+${LINES - 1 - DISTINCT}\\n\\s+skipped\\s+0\\n\\s+rejected\\s+1\\n`));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `added\\s+${DISTINCT}\\n\\s+merged\\s+0\\n\\s+unchanged\\s+${LINES - 1 - DISTINCT}\\n\\s+skipped\\s+0\\n\\s+rejected\\s+1\\n`,
+      ),
+    );
     expect(result.stdout).toMatch(new RegExp(`arxiv-snapshot\\.jsonl line ${BAD_LINE}: not a JSON object`));
     const peakMb = Number(fs.readFileSync(peakFile, "utf8"));
     expect(peakMb).toBeGreaterThan(0);
@@ -82,7 +105,9 @@ describe("streaming import of a big file", { timeout: 900_000 }, () => {
     const db = await openDb(url.slice("file:".length));
     try {
       expect(await db.paper.count()).toBe(DISTINCT);
-      expect(await db.paper.findFirst({ where: { arxivId: "2501.00001" }, select: { title: true, publishedAt: true } })).toEqual({
+      expect(
+        await db.paper.findFirst({ where: { arxivId: "2501.00001" }, select: { title: true, publishedAt: true } }),
+      ).toEqual({
         title: "Synthetic efficient federated training reasoning scalable synthetic study 0",
         publishedAt: new Date("2025-01-01T12:00:00Z"),
       });

@@ -46,8 +46,14 @@ describe("URL inputs", () => {
     expect(await piecesOf(input!)).toBe(body);
     const summary = await runIngest({ store: temp.store, halfLifeHours: 24, now: NOW, inputs: opened.inputs });
     expect(server.requests.filter((r) => r.path === "/snapshot.jsonl")).toHaveLength(1);
-    expect(summary).toMatchObject({ added: 5, inputs: [{ name: `${server.url}/snapshot.jsonl`, format: "arxiv-jsonl", papers: 5 }] });
-    expect(summary.rejected.map((r) => [r.unit, r.position])).toEqual([["line", 5], ["line", 7]]);
+    expect(summary).toMatchObject({
+      added: 5,
+      inputs: [{ name: `${server.url}/snapshot.jsonl`, format: "arxiv-jsonl", papers: 5 }],
+    });
+    expect(summary.rejected.map((r) => [r.unit, r.position])).toEqual([
+      ["line", 5],
+      ["line", 7],
+    ]);
     await opened.close();
     expect(fs.readdirSync(tmp)).toEqual([]);
     fs.rmdirSync(tmp);
@@ -57,6 +63,8 @@ describe("URL inputs", () => {
     server.script("/big.jsonl", [{ body: fixture("arxiv-metadata-snapshot.jsonl").repeat(50) }]);
     const attempt = readInputs([`${server.url}/big.jsonl`], 64 * 1024);
     await expect(attempt).rejects.toThrow(InputReadError);
-    await expect(readInputs([`${server.url}/big.jsonl`], 64 * 1024)).rejects.toThrow(/big\.jsonl: response (of \d+ bytes )?is over the 65536-byte limit \(INGEST_MAX_MB\)/);
+    await expect(readInputs([`${server.url}/big.jsonl`], 64 * 1024)).rejects.toThrow(
+      /big\.jsonl: response (of \d+ bytes )?is over the 65536-byte limit \(INGEST_MAX_MB\)/,
+    );
   });
 });

@@ -20,16 +20,34 @@ describe("the listing order", () => {
     const [topic] = await temp.store.topics.listTopics();
     const detail = (await temp.store.topics.topicBySlug(topic!.slug))!;
     for (const sort of ["trending", "new"] as const) {
-      const api = (await (await apiPapers(request(`/api/papers?topic=${detail.slug}&sort=${sort}&limit=100`))).json()) as { papers: { id: number }[] };
-      const search = await searchPapers(temp.store, { q: "", topic: detail.slug, sort, window: "all", limit: 100, offset: 0, now: new Date() });
-      const page = await temp.store.listing.listPapers({ topicId: detail.id, order: sort, since: windowStart("all", new Date()), limit: 100, offset: 0 });
+      const api = (await (
+        await apiPapers(request(`/api/papers?topic=${detail.slug}&sort=${sort}&limit=100`))
+      ).json()) as { papers: { id: number }[] };
+      const search = await searchPapers(temp.store, {
+        q: "",
+        topic: detail.slug,
+        sort,
+        window: "all",
+        limit: 100,
+        offset: 0,
+        now: new Date(),
+      });
+      const page = await temp.store.listing.listPapers({
+        topicId: detail.id,
+        order: sort,
+        since: windowStart("all", new Date()),
+        limit: 100,
+        offset: 0,
+      });
       const ids = page.papers.map((p) => p.id);
       expect(ids.length).toBeGreaterThan(1);
       expect(api.papers.map((p) => p.id)).toEqual(ids);
       expect(search.results.map((r) => r.paper.id)).toEqual(ids);
-      const expected = [...page.papers].sort(sort === "trending"
-        ? (a, b) => b.trendKey - a.trendKey || a.id - b.id
-        : (a, b) => b.feedAt.getTime() - a.feedAt.getTime() || b.id - a.id);
+      const expected = [...page.papers].sort(
+        sort === "trending"
+          ? (a, b) => b.trendKey - a.trendKey || a.id - b.id
+          : (a, b) => b.feedAt.getTime() - a.feedAt.getTime() || b.id - a.id,
+      );
       expect(ids).toEqual(expected.map((p) => p.id));
     }
   });

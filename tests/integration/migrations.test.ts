@@ -14,7 +14,9 @@ let dir: string;
 let file: string;
 const names = codeMigrations().map((m) => m.name);
 const applied = (db: Database.Database) =>
-  (db.prepare(`SELECT "migration_name" AS name FROM "_prisma_migrations" ORDER BY 1`).all() as { name: string }[]).map((r) => r.name);
+  (db.prepare(`SELECT "migration_name" AS name FROM "_prisma_migrations" ORDER BY 1`).all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-digest-migrate-"));
@@ -51,12 +53,16 @@ describe("applyMigrations", () => {
   it("refuses a database migrated by a newer version, naming both versions, in the store and the CLI", async () => {
     await applyMigrations(file);
     const db = new Database(file);
-    db.prepare(`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count") VALUES ('x', 'x', '2030-01-01T00:00:00.000+00:00', '20300101000000_from_the_future', '2030-01-01T00:00:00.000+00:00', 1)`).run();
+    db.prepare(
+      `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count") VALUES ('x', 'x', '2030-01-01T00:00:00.000+00:00', '20300101000000_from_the_future', '2030-01-01T00:00:00.000+00:00', 1)`,
+    ).run();
     db.close();
     const opening = openStore(`file:${file}`, { halfLifeHours: 24 });
     await expect(opening).rejects.toBeInstanceOf(DatabaseTooNewError);
     await expect(opening).rejects.toThrow(`20300101000000_from_the_future, newer than this code's ${names.at(-1)}`);
-    const cli = await runNpm("ingest", [path.join(import.meta.dirname, "../fixtures/ingest/trending-export.txt")], { DATABASE_URL: `file:${file}` });
+    const cli = await runNpm("ingest", [path.join(import.meta.dirname, "../fixtures/ingest/trending-export.txt")], {
+      DATABASE_URL: `file:${file}`,
+    });
     expect(cli.code).toBe(1);
     expect(cli.output).toContain("20300101000000_from_the_future");
     expect(cli.output).not.toMatch(/\n\s+at /);

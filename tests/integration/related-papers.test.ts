@@ -30,7 +30,9 @@ describe("related papers on the sample data", () => {
     expect(related.map((p) => p.id)).not.toContain(loraId);
     const lowRank = related.filter((p) => LOW_RANK.test(`${p.title} ${p.abstract}`));
     expect(lowRank.length).toBeGreaterThanOrEqual(4);
-    expect(related.map((p) => p.title)).toContain("An Empirical Analysis of Forgetting in Pre-trained Models with Incremental Low-Rank Updates");
+    expect(related.map((p) => p.title)).toContain(
+      "An Empirical Analysis of Forgetting in Pre-trained Models with Incremental Low-Rank Updates",
+    );
   });
 
   it("stores the lists when papers are added: ranks 1..5, best score first", async () => {
@@ -49,10 +51,19 @@ describe("related papers on the sample data", () => {
     const [first, second] = [rows[0]!, rows[1]!];
     // Swap the two best rows by hand: a read that recomputed would put them back.
     await temp.db.$transaction([
-      temp.db.relatedPaper.update({ where: { paperId_rank: { paperId: loraId, rank: 1 } }, data: { relatedId: second.relatedId } }),
-      temp.db.relatedPaper.update({ where: { paperId_rank: { paperId: loraId, rank: 2 } }, data: { relatedId: first.relatedId } }),
+      temp.db.relatedPaper.update({
+        where: { paperId_rank: { paperId: loraId, rank: 1 } },
+        data: { relatedId: second.relatedId },
+      }),
+      temp.db.relatedPaper.update({
+        where: { paperId_rank: { paperId: loraId, rank: 2 } },
+        data: { relatedId: first.relatedId },
+      }),
     ]);
-    expect((await relatedPapers(temp.db, loraId)).slice(0, 2).map((p) => p.id)).toEqual([second.relatedId, first.relatedId]);
+    expect((await relatedPapers(temp.db, loraId)).slice(0, 2).map((p) => p.id)).toEqual([
+      second.relatedId,
+      first.relatedId,
+    ]);
     await temp.db.relatedPaper.deleteMany({ where: { paperId: loraId } });
     expect(await relatedPapers(temp.db, loraId)).toEqual([]);
   });
@@ -90,9 +101,17 @@ describe("keeping the lists fresh as papers arrive", () => {
   it("notices papers another process added and still links to them", async () => {
     const other = await openDb(temp.store.file);
     try {
-      const elsewhere = await addPapers(other, [{ ...newcomer, title: "Rank Choice in Low-Rank Adaptation: LoRA Forgetting Revisited" }], { source: "other", now: NOW, halfLifeHours: 24 });
+      const elsewhere = await addPapers(
+        other,
+        [{ ...newcomer, title: "Rank Choice in Low-Rank Adaptation: LoRA Forgetting Revisited" }],
+        { source: "other", now: NOW, halfLifeHours: 24 },
+      );
       const elsewhereId = elsewhere.outcomes[0]!.paperId;
-      const here = await addPapers(temp.db, [{ ...newcomer, title: "LoRA Rank and Forgetting in Low-Rank Finetuning, Again" }], { source: "test", now: NOW, halfLifeHours: 24 });
+      const here = await addPapers(
+        temp.db,
+        [{ ...newcomer, title: "LoRA Rank and Forgetting in Low-Rank Finetuning, Again" }],
+        { source: "test", now: NOW, halfLifeHours: 24 },
+      );
       const hereId = here.outcomes[0]!.paperId;
       expect((await relatedPapers(temp.db, hereId)).map((p) => p.id)).toContain(elsewhereId);
       const lists = await temp.db.relatedPaper.groupBy({ by: ["paperId"], _count: true });
@@ -111,7 +130,11 @@ describe("keeping the lists fresh as papers arrive", () => {
     } finally {
       elsewhere.close();
     }
-    const added = await addPapers(temp.db, [{ ...newcomer, title: "LoRA Forgetting, a Third Look at Low-Rank Finetuning" }], { source: "test", now: NOW, halfLifeHours: 24 });
+    const added = await addPapers(
+      temp.db,
+      [{ ...newcomer, title: "LoRA Forgetting, a Third Look at Low-Rank Finetuning" }],
+      { source: "test", now: NOW, halfLifeHours: 24 },
+    );
     expect((await relatedPapers(temp.db, added.outcomes[0]!.paperId)).map((p) => p.id)).toContain(loraId);
     expect(await temp.db.relatedPaper.count({ where: { OR: [{ paperId: goneId }, { relatedId: goneId }] } })).toBe(0);
   });
@@ -121,7 +144,10 @@ describe("keeping the lists fresh as papers arrive", () => {
     const papers = await temp.db.paper.count();
     const maxPaperId = (await temp.db.paper.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
     // An index that still counts one more paper than the table holds up to its highest id.
-    const write = writeRelatedLists(temp.db, [[loraId, [{ paperId: maxPaperId, score: 0.99 }]]], { count: papers + 1, maxPaperId });
+    const write = writeRelatedLists(temp.db, [[loraId, [{ paperId: maxPaperId, score: 0.99 }]]], {
+      count: papers + 1,
+      maxPaperId,
+    });
     await expect(write).rejects.toBeInstanceOf(StaleRelatedIndexError);
     expect(await storedList(loraId)).toEqual(before);
     expect(sqliteOf(temp.db).pragma("foreign_keys", { simple: true })).toBe(1);

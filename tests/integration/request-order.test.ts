@@ -16,7 +16,9 @@ let feeds: FeedServer;
 beforeAll(async () => {
   await ensureBuilt();
   feeds = await startFeedServer();
-  feeds.script(FEED_PATH, [{ body: fs.readFileSync(path.join(ROOT, "tests/fixtures/ingest/arxiv-api-page.xml"), "utf8") }]);
+  feeds.script(FEED_PATH, [
+    { body: fs.readFileSync(path.join(ROOT, "tests/fixtures/ingest/arxiv-api-page.xml"), "utf8") },
+  ]);
 }, 600_000);
 afterAll(async () => feeds?.close());
 
@@ -31,7 +33,10 @@ async function startServer(port: number): Promise<Running> {
   await addPapers(temp.db, 5, new Date(Date.now() - 2 * 3_600_000));
   await addReaders(temp.db, 2);
   const smtp = await startSmtpCatcher();
-  const server = await startNext(port, appEnv(temp, port, { SMTP_URL: smtp.url, INGEST_SOURCES: `${feeds.url}${FEED_PATH}` }));
+  const server = await startNext(
+    port,
+    appEnv(temp, port, { SMTP_URL: smtp.url, INGEST_SOURCES: `${feeds.url}${FEED_PATH}` }),
+  );
   return { temp, smtp, server };
 }
 

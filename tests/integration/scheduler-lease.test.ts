@@ -32,7 +32,13 @@ describe("the scheduler lease", () => {
     await addPapers(temp.db, 5, new Date(Date.now() - 2 * 3_600_000));
     const readers = await addReaders(temp.db, 3);
     // The digest is due every second, so both schedulers tick many times while the test runs.
-    const env = { SMTP_URL: smtp.url, SCHEDULER: "on", SCHEDULER_LEASE_MS: String(LEASE_MS), DIGEST_CRON: "* * * * * *", DIGEST_TZ: "UTC" };
+    const env = {
+      SMTP_URL: smtp.url,
+      SCHEDULER: "on",
+      SCHEDULER_LEASE_MS: String(LEASE_MS),
+      DIGEST_CRON: "* * * * * *",
+      DIGEST_TZ: "UTC",
+    };
     apps.push(await startApp(3317, appEnv(temp, 3317, env)), await startApp(3318, appEnv(temp, 3318, env)));
 
     const first = apps.map((app, i) => app.waitForOutput(TAKEN).then(() => (i === 0 ? apps : [apps[1]!, apps[0]!])));

@@ -22,10 +22,28 @@ describe("searchPapers", () => {
   it("answers from the FTS index of a freshly migrated database", async () => {
     const fresh = await createTempDb();
     try {
-      await addPapers(fresh.db, [{ title: "Quasicrystal tilings for sparse attention", abstract: "We tile attention maps with quasicrystals." }], { source: "test", now, halfLifeHours: 24 });
-      const rows = await fresh.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH '"quasicrystal"'`);
+      await addPapers(
+        fresh.db,
+        [
+          {
+            title: "Quasicrystal tilings for sparse attention",
+            abstract: "We tile attention maps with quasicrystals.",
+          },
+        ],
+        { source: "test", now, halfLifeHours: 24 },
+      );
+      const rows = await fresh.db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM "PaperSearch" WHERE "PaperSearch" MATCH '"quasicrystal"'`,
+      );
       expect(Number(rows[0]!.n)).toBe(1);
-      const { results } = await searchPapers(fresh.store, { q: "quasicrystals", sort: "relevance", window: "all", limit: 10, offset: 0, now });
+      const { results } = await searchPapers(fresh.store, {
+        q: "quasicrystals",
+        sort: "relevance",
+        window: "all",
+        limit: 10,
+        offset: 0,
+        now,
+      });
       expect(results.map((r) => r.paper.title)).toEqual(["Quasicrystal tilings for sparse attention"]);
     } finally {
       await fresh.cleanup();
@@ -36,7 +54,11 @@ describe("searchPapers", () => {
     const own = await createSampleDb(now);
     try {
       expect((await search("zorblaxian", {}, own.store)).total).toBe(0);
-      await addPapers(own.db, [{ title: "Zorblaxian gradient flows", abstract: "A study of zorblaxian optimisers for low-rank adaptation." }], { source: "test", now, halfLifeHours: 24 });
+      await addPapers(
+        own.db,
+        [{ title: "Zorblaxian gradient flows", abstract: "A study of zorblaxian optimisers for low-rank adaptation." }],
+        { source: "test", now, halfLifeHours: 24 },
+      );
       const { results, total } = await search("zorblaxian", {}, own.store);
       expect(total).toBe(1);
       expect(results[0]?.paper.title).toBe("Zorblaxian gradient flows");
@@ -54,7 +76,8 @@ describe("searchPapers", () => {
     const highlighted = top.titleHighlights.map(([a, b]) => top.paper.title.slice(a, b).toLowerCase());
     expect(highlighted).toEqual(expect.arrayContaining(["kolmogorov", "arnold"]));
     expect(top.snippet.highlights.length).toBeGreaterThan(0);
-    for (const [a, b] of top.snippet.highlights) expect(top.snippet.text.slice(a, b).toLowerCase()).toMatch(/kolmogorov|arnold/);
+    for (const [a, b] of top.snippet.highlights)
+      expect(top.snippet.text.slice(a, b).toLowerCase()).toMatch(/kolmogorov|arnold/);
   });
 
   it("completes the word still being typed", async () => {
@@ -99,15 +122,26 @@ describe("searchPapers", () => {
   it("searches FTS and fuse syntax, regex metacharacters, RTL text, marks and NUL as text", async () => {
     // Each hostile query finds exactly what the plain words in it find: no operator takes effect.
     const asPlainText: [string, string][] = [
-      ['"lora', "lora"], ["lora*", "lora"], ["^lora", "lora"], ["(lora", "lora"], ["-lora", "lora"], ["lora AND OR NOT", "lora"],
-      ["title:lora", "title lora"], ["lora NEAR attention", "lora near attention"], ["'lora !moe =kan |ssm", "lora moe kan ssm"],
-      [".*[(?<x>)]+\\", "x"], ["e\u0301\u0301\u0301", "e"], ["lo\u0000ra", "lo ra"], ["\u0000", ""],
+      ['"lora', "lora"],
+      ["lora*", "lora"],
+      ["^lora", "lora"],
+      ["(lora", "lora"],
+      ["-lora", "lora"],
+      ["lora AND OR NOT", "lora"],
+      ["title:lora", "title lora"],
+      ["lora NEAR attention", "lora near attention"],
+      ["'lora !moe =kan |ssm", "lora moe kan ssm"],
+      [".*[(?<x>)]+\\", "x"],
+      ["e\u0301\u0301\u0301", "e"],
+      ["lo\u0000ra", "lo ra"],
+      ["\u0000", ""],
     ];
     const found = async (q: string) => {
       const { total, results } = await search(q, { limit: 50 });
       return { total, ids: results.map((r) => r.paper.id) };
     };
-    for (const [hostile, plain] of asPlainText) expect(await found(hostile), JSON.stringify(hostile)).toEqual(await found(plain));
+    for (const [hostile, plain] of asPlainText)
+      expect(await found(hostile), JSON.stringify(hostile)).toEqual(await found(plain));
     const lora = await search("-lora");
     expect(lora.total).toBeGreaterThan(0);
     expect(lora.results[0]?.paper.title).toMatch(/LoRA/);
@@ -118,15 +152,23 @@ describe("searchPapers", () => {
 
   it("never fails on 1,000 random strings and always returns well-formed results", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 250 }), fc.string({ maxLength: 60, unit: "binary" }), fc.string({ maxLength: 40, unit: "grapheme" }), fc.constantFrom("lora", "moe kan", "ssm*")), async (q) => {
-        const result = await search(q);
-        expect(result.results.length).toBeLessThanOrEqual(10);
-        expect(result.total).toBeGreaterThanOrEqual(result.results.length);
-        for (const r of result.results) {
-          for (const [a, b] of r.titleHighlights) expect(0 <= a && a < b && b <= r.paper.title.length).toBe(true);
-          for (const [a, b] of r.snippet.highlights) expect(0 <= a && a < b && b <= r.snippet.text.length).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 250 }),
+          fc.string({ maxLength: 60, unit: "binary" }),
+          fc.string({ maxLength: 40, unit: "grapheme" }),
+          fc.constantFrom("lora", "moe kan", "ssm*"),
+        ),
+        async (q) => {
+          const result = await search(q);
+          expect(result.results.length).toBeLessThanOrEqual(10);
+          expect(result.total).toBeGreaterThanOrEqual(result.results.length);
+          for (const r of result.results) {
+            for (const [a, b] of r.titleHighlights) expect(0 <= a && a < b && b <= r.paper.title.length).toBe(true);
+            for (const [a, b] of r.snippet.highlights) expect(0 <= a && a < b && b <= r.snippet.text.length).toBe(true);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   }, 300_000);

@@ -6,8 +6,14 @@ import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { searchPapers } from "../../src/server/search/search-papers";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
-interface RelevanceQuery { query: string; typo: boolean; expected: string[] }
-const relevanceSet = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../fixtures/relevance-set.json"), "utf8")) as { queries: RelevanceQuery[] };
+interface RelevanceQuery {
+  query: string;
+  typo: boolean;
+  expected: string[];
+}
+const relevanceSet = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, "../fixtures/relevance-set.json"), "utf8"),
+) as { queries: RelevanceQuery[] };
 const now = new Date("2026-11-20T12:00:00Z");
 let temp: TempDb;
 
@@ -18,7 +24,14 @@ beforeAll(async () => {
 afterAll(() => temp.cleanup());
 
 async function topTitles(query: string): Promise<string[]> {
-  const { results } = await searchPapers(temp.store, { q: query, sort: "relevance", window: "all", limit: 10, offset: 0, now });
+  const { results } = await searchPapers(temp.store, {
+    q: query,
+    sort: "relevance",
+    window: "all",
+    limit: 10,
+    offset: 0,
+    now,
+  });
   return results.map((r) => r.paper.title);
 }
 
@@ -49,7 +62,8 @@ describe("relevance set over the sample papers", () => {
     const misplaced: string[] = [];
     for (const q of relevanceSet.queries.filter((x) => x.typo)) {
       const titles = await topTitles(q.query);
-      if (rankOf(titles.slice(0, 5), q.expected[0]!) < 0) misplaced.push(`${q.query}: ${titles.slice(0, 5).join(" / ")}`);
+      if (rankOf(titles.slice(0, 5), q.expected[0]!) < 0)
+        misplaced.push(`${q.query}: ${titles.slice(0, 5).join(" / ")}`);
     }
     expect(misplaced).toEqual([]);
   });

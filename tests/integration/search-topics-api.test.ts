@@ -16,10 +16,19 @@ describe("GET /api/topics", () => {
   it("lists topics with paper counts, most papers first", async () => {
     const response = await GET();
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { topics: { slug: string; label: string; kind: string; paperCount: number; url: string }[] };
+    const body = (await response.json()) as {
+      topics: { slug: string; label: string; kind: string; paperCount: number; url: string }[];
+    };
     expect(body.topics.length).toBeGreaterThan(20);
     const counts = body.topics.map((t) => t.paperCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    expect(body.topics).toContainEqual(expect.objectContaining({ slug: "low-rank-adaptation", label: "Low-rank adaptation", kind: "phrase", url: expect.stringMatching(/\/topics\/low-rank-adaptation$/) }));
+    expect(body.topics).toContainEqual(
+      expect.objectContaining({
+        slug: "low-rank-adaptation",
+        label: "Low-rank adaptation",
+        kind: "phrase",
+        url: expect.stringMatching(/\/topics\/low-rank-adaptation$/),
+      }),
+    );
   });
 });

@@ -19,8 +19,15 @@ afterAll(async () => {
 });
 
 /** Runs an npm script without blocking this process (the writer below keeps sending while it runs). */
-function npmRun(script: string, args: string[], dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn("npm", ["run", "--silent", script, "--", ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" } });
+function npmRun(
+  script: string,
+  args: string[],
+  dataDir: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -33,7 +40,13 @@ function counts(file: string) {
   try {
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
     const votes = (db.prepare(`SELECT SUM(votes) AS n FROM "Paper"`).get() as { n: number }).n;
-    return { papers: count("Paper"), votes: count("Vote"), voteTotal: votes, subscribers: count("Subscriber"), events: count("PaperEvent") };
+    return {
+      papers: count("Paper"),
+      votes: count("Vote"),
+      voteTotal: votes,
+      subscribers: count("Subscriber"),
+      events: count("PaperEvent"),
+    };
   } finally {
     db.close();
   }
@@ -41,12 +54,16 @@ function counts(file: string) {
 
 describe("backup and restore", () => {
   it("backs up while the app takes votes, restores into an empty folder, and the restored app has the same rows", async () => {
-    const papers = ((await (await fetch(`${live.url}/api/papers?limit=30`)).json()) as { papers: { id: number }[] }).papers;
+    const papers = ((await (await fetch(`${live.url}/api/papers?limit=30`)).json()) as { papers: { id: number }[] })
+      .papers;
     // Writes in flight while the backup runs (each a new client, so limits do not stop them).
     let writing = true;
     const writer = (async () => {
       for (let i = 0; writing; i++) {
-        await fetch(`${live.url}/api/papers/${papers[i % papers.length]!.id}/vote`, { method: "POST", headers: { accept: "application/json" } });
+        await fetch(`${live.url}/api/papers/${papers[i % papers.length]!.id}/vote`, {
+          method: "POST",
+          headers: { accept: "application/json" },
+        });
       }
     })();
     const backup = path.join(path.dirname(live.dataDir), "backup.db");
@@ -77,11 +94,16 @@ describe("backup and restore", () => {
     restored = await startAppServer({ port: 3520, dataDir: target, env: { SECRET_KEY: "" } });
     const health = (await (await fetch(`${restored.url}/api/health`)).json()) as { papers: number };
     expect(health.papers).toBe(copy.papers);
-    const first = ((await (await fetch(`${restored.url}/api/papers/${papers[0]!.id}`)).json()) as { votes: number }).votes;
-    expect(first).toBe(new Database(backup, { readonly: true }).prepare(`SELECT votes FROM "Paper" WHERE id = ?`).pluck().get(papers[0]!.id));
+    const first = ((await (await fetch(`${restored.url}/api/papers/${papers[0]!.id}`)).json()) as { votes: number })
+      .votes;
+    expect(first).toBe(
+      new Database(backup, { readonly: true })
+        .prepare(`SELECT votes FROM "Paper" WHERE id = ?`)
+        .pluck()
+        .get(papers[0]!.id),
+    );
     expect(counts(path.join(target, "paper-digest.db"))).toEqual(copy);
   }, 300_000); // four CLI runs and a second server start on a shared 2-core machine
-
 
   it("refuses a file that is not a paper-digest backup, leaving the folder empty", async () => {
     const junk = path.join(path.dirname(live.dataDir), "junk.db");

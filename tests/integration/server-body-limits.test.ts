@@ -16,9 +16,21 @@ afterAll(async () => server?.stop());
  * Sends `totalBytes` of `byte` as a chunked body (64 KB chunks, no Content-Length) and resolves with the status
  * and how many bytes had been written when the answer came.
  */
-function postChunked(pathname: string, contentType: string, totalBytes: number, prefix = ""): Promise<{ status: number; sentWhenAnswered: number }> {
+function postChunked(
+  pathname: string,
+  contentType: string,
+  totalBytes: number,
+  prefix = "",
+): Promise<{ status: number; sentWhenAnswered: number }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${server.url}${pathname}`, { method: "POST", headers: { "content-type": contentType, "transfer-encoding": "chunked", origin: server.url.replace("127.0.0.1", "localhost") } });
+    const request = http.request(`${server.url}${pathname}`, {
+      method: "POST",
+      headers: {
+        "content-type": contentType,
+        "transfer-encoding": "chunked",
+        origin: server.url.replace("127.0.0.1", "localhost"),
+      },
+    });
     let sent = 0;
     let answered = false;
     const chunk = Buffer.alloc(65_536, "a");
@@ -68,7 +80,11 @@ describe("bounded request bodies", () => {
     ["/api/subscriptions/confirm", "application/x-www-form-urlencoded", "token="],
     ["/api/papers/1/vote", "application/x-www-form-urlencoded", "action=upvote&redirect=/"],
     ["/api/papers/1/view", "text/plain", ""],
-    ["/unsubscribe?token=1.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click&x="],
+    [
+      "/unsubscribe?token=1.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "application/x-www-form-urlencoded",
+      "List-Unsubscribe=One-Click&x=",
+    ],
   ])("POST %s (%s) past 16 KB, chunked, answers 413 and writes nothing", async (pathname, type, prefix) => {
     const start = before();
     const { status } = await postChunked(pathname, type, 200_000, prefix);
@@ -77,13 +93,22 @@ describe("bounded request bodies", () => {
   });
 
   it("answers a 64 MB chunked body with 413 long before the client has sent it", async () => {
-    const { status, sentWhenAnswered } = await postChunked("/api/subscriptions", "application/json", 64 * 1024 * 1024, '{"email":"');
+    const { status, sentWhenAnswered } = await postChunked(
+      "/api/subscriptions",
+      "application/json",
+      64 * 1024 * 1024,
+      '{"email":"',
+    );
     expect(status).toBe(413);
     expect(sentWhenAnswered).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("still accepts a body under the cap", async () => {
-    const response = await fetch(`${server.url}/api/subscriptions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "under-cap@example.com", topics: ["llm"] }) });
+    const response = await fetch(`${server.url}/api/subscriptions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "under-cap@example.com", topics: ["llm"] }),
+    });
     expect(response.status).toBe(202);
   });
 });

@@ -25,7 +25,8 @@ describe("client address", () => {
   it("ignores a forged X-Forwarded-For: rotating it gives one client no more than 30 votes a minute", async () => {
     const [id] = await paperIds(direct, 1);
     const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) statuses.push((await vote(direct, id!, { "x-forwarded-for": `198.51.100.${i + 1}` })).status);
+    for (let i = 0; i < 40; i++)
+      statuses.push((await vote(direct, id!, { "x-forwarded-for": `198.51.100.${i + 1}` })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(30);
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
     expect(((await (await fetch(`${direct.url}/api/papers/${id}`)).json()) as { votes: number }).votes).toBe(30);
@@ -35,7 +36,8 @@ describe("client address", () => {
     const [id] = await paperIds(proxied, 1);
     // The client's own words on the left, the proxy's entry last: every request is the same client.
     const statuses: number[] = [];
-    for (let i = 0; i < 35; i++) statuses.push((await vote(proxied, id!, { "x-forwarded-for": `10.0.${i}.1, 203.0.113.7` })).status);
+    for (let i = 0; i < 35; i++)
+      statuses.push((await vote(proxied, id!, { "x-forwarded-for": `10.0.${i}.1, 203.0.113.7` })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(30);
     // A different client behind the same proxy has its own allowance.
     expect((await vote(proxied, id!, { "x-forwarded-for": "203.0.113.8" })).status).toBe(200);
@@ -49,13 +51,19 @@ describe("a request without a visitor cookie", () => {
     const client = { "x-forwarded-for": "192.0.2.44" };
     let cookie = "";
     for (let i = 0; i < 30; i++) {
-      const view = await fetch(`${proxied.url}/api/papers/${ids[i]}/view`, { method: "POST", headers: { ...client, "user-agent": "Mozilla/5.0 Firefox/140.0" } });
+      const view = await fetch(`${proxied.url}/api/papers/${ids[i]}/view`, {
+        method: "POST",
+        headers: { ...client, "user-agent": "Mozilla/5.0 Firefox/140.0" },
+      });
       expect(view.status).toBe(200);
       cookie ||= view.headers.get("set-cookie")?.split(";")[0] ?? "";
     }
     expect(cookie).toMatch(/^pd_visitor=/);
     // The 31st fresh identity from this client: the view still counts once (under the address), but mints no cookie...
-    const beyond = await fetch(`${proxied.url}/api/papers/${ids[30]}/view`, { method: "POST", headers: { ...client, "user-agent": "Mozilla/5.0 Firefox/140.0" } });
+    const beyond = await fetch(`${proxied.url}/api/papers/${ids[30]}/view`, {
+      method: "POST",
+      headers: { ...client, "user-agent": "Mozilla/5.0 Firefox/140.0" },
+    });
     expect(beyond.status).toBe(200);
     expect(beyond.headers.get("set-cookie")).toBeNull();
     // ...and a cookieless vote is refused, while the reader holding a cookie votes as usual.

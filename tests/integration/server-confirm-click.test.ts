@@ -28,17 +28,25 @@ function sql<T>(run: (db: Database.Database) => T): T {
     db.close();
   }
 }
-const statusOf = (email: string) => sql((db) => (db.prepare(`SELECT status FROM "Subscriber" WHERE email = ?`).get(email) as { status: string }).status);
+const statusOf = (email: string) =>
+  sql((db) => (db.prepare(`SELECT status FROM "Subscriber" WHERE email = ?`).get(email) as { status: string }).status);
 
 /** Subscribes `email` and returns the token of the confirmation link the outbox mail carries. */
 async function subscribe(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/subscriptions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
+  const response = await fetch(`${server.url}/api/subscriptions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email }),
+  });
   expect(response.status).toBe(202);
   const outbox = path.join(server.dataDir, "outbox");
   for (let attempt = 0; attempt < 100; attempt++) {
     for (const file of fs.existsSync(outbox) ? fs.readdirSync(outbox) : []) {
       // Quoted-printable: drop soft line breaks, decode =XX.
-      const mail = fs.readFileSync(path.join(outbox, file), "utf8").replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      const mail = fs
+        .readFileSync(path.join(outbox, file), "utf8")
+        .replace(/=\r?\n/g, "")
+        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
       if (!mail.includes(email)) continue;
       const token = /\/subscription\/confirm\?token=([A-Za-z0-9_-]{43})/.exec(mail)?.[1];
       if (token) return token;
@@ -50,7 +58,12 @@ async function subscribe(email: string): Promise<string> {
 
 const open = (token: string) => fetch(`${server.url}/subscription/confirm?token=${token}`);
 const click = (token: string, headers: Record<string, string> = { origin: origin() }) =>
-  fetch(`${server.url}/api/subscriptions/confirm`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams({ token }), redirect: "manual" });
+  fetch(`${server.url}/api/subscriptions/confirm`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams({ token }),
+    redirect: "manual",
+  });
 
 describe("confirmation by a click", () => {
   it("a GET shows a Confirm button and changes nothing; the POST confirms once; the used link has no button", async () => {
@@ -71,7 +84,9 @@ describe("confirmation by a click", () => {
     expect(html).toContain("You are subscribed");
     expect(html).toContain("/subscription?token=");
     expect(statusOf(email)).toBe("active");
-    expect(sql((db) => db.prepare(`SELECT "confirmTokenHash" AS h FROM "Subscriber" WHERE email = ?`).get(email))).toEqual({ h: null });
+    expect(
+      sql((db) => db.prepare(`SELECT "confirmTokenHash" AS h FROM "Subscriber" WHERE email = ?`).get(email)),
+    ).toEqual({ h: null });
 
     const again = await open(token);
     expect(again.status).toBe(404);
@@ -99,7 +114,11 @@ describe("confirmation by a click", () => {
   it("an expired link answers 410 to the click and 404 to the page, with no button", async () => {
     const email = "late@example.com";
     const token = await subscribe(email);
-    sql((db) => db.prepare(`UPDATE "Subscriber" SET "confirmExpiresAt" = ? WHERE email = ?`).run(new Date(Date.now() - 1000).toISOString(), email));
+    sql((db) =>
+      db
+        .prepare(`UPDATE "Subscriber" SET "confirmExpiresAt" = ? WHERE email = ?`)
+        .run(new Date(Date.now() - 1000).toISOString(), email),
+    );
     const page = await open(token);
     expect(page.status).toBe(404);
     expect(await page.text()).not.toContain("Confirm subscription</button>");
@@ -119,7 +138,9 @@ describe("confirmation by a click", () => {
   it("'make new links' voids the confirmation link too", async () => {
     const email = "rotate@example.com";
     const token = await subscribe(email);
-    const row = sql((db) => db.prepare(`SELECT id, "manageTokenHash" FROM "Subscriber" WHERE email = ?`).get(email)) as { id: number; manageTokenHash: string };
+    const row = sql((db) =>
+      db.prepare(`SELECT id, "manageTokenHash" FROM "Subscriber" WHERE email = ?`).get(email),
+    ) as { id: number; manageTokenHash: string };
     const rotate = await fetch(`${server.url}/api/subscriptions/manage`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: origin() },

@@ -13,7 +13,14 @@ beforeAll(async () => {
   disabled = await startAppServer({ port: 3517, env: { DEV_OUTBOX: "off" } });
   production = await startAppServer({
     port: 3522,
-    env: { APP_MODE: "production", DEV_OUTBOX: "on", APP_URL: "https://papers.example.org", SECRET_KEY: "production-test-secret-key-0123456789abcdef", CRON_SECRET: "production-test-cron-secret", MAIL_TRANSPORT: "outbox" },
+    env: {
+      APP_MODE: "production",
+      DEV_OUTBOX: "on",
+      APP_URL: "https://papers.example.org",
+      SECRET_KEY: "production-test-secret-key-0123456789abcdef",
+      CRON_SECRET: "production-test-cron-secret",
+      MAIL_TRANSPORT: "outbox",
+    },
   });
 }, BUILD_TIMEOUT_MS + 480_000);
 afterAll(async () => {
@@ -23,7 +30,8 @@ afterAll(async () => {
   await production?.stop();
 });
 
-const get = (server: AppServer, pathname: string, headers: Record<string, string> = {}) => fetch(`${server.url}${pathname}`, { headers });
+const get = (server: AppServer, pathname: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${pathname}`, { headers });
 
 describe("/dev/outbox", () => {
   it("is served to a loopback client of a local start, whatever it claims in X-Forwarded-For", async () => {

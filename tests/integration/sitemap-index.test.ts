@@ -28,7 +28,15 @@ async function locs(response: Response): Promise<string[]> {
 beforeAll(async () => {
   temp = await createRouteTestDb();
   await insertPapers(49_998, 1);
-  await temp.db.topic.create({ data: { slug: "bulk-topic", label: "Bulk topic", kind: "phrase", paperCount: 1, papers: { create: [{ paperId: 1 }] } } });
+  await temp.db.topic.create({
+    data: {
+      slug: "bulk-topic",
+      label: "Bulk topic",
+      kind: "phrase",
+      paperCount: 1,
+      papers: { create: [{ paperId: 1 }] },
+    },
+  });
 }, 120_000);
 afterAll(() => temp.cleanup());
 
@@ -38,7 +46,9 @@ describe("sitemap index", { timeout: 120_000 }, () => {
     const xml = await (await sitemapXml()).text();
     expect(xml).toContain("<urlset");
     expect(await locs(new Response(xml))).toHaveLength(50_000);
-    expect((await childSitemap(new Request("http://localhost/sitemaps/0.xml"), params({ file: "0.xml" }))).status).toBe(404);
+    expect((await childSitemap(new Request("http://localhost/sitemaps/0.xml"), params({ file: "0.xml" }))).status).toBe(
+      404,
+    );
   });
 
   it("becomes an index of child sitemaps beyond, each URL in exactly one child", async () => {
@@ -47,11 +57,17 @@ describe("sitemap index", { timeout: 120_000 }, () => {
     const index = await sitemapXml();
     expect(index.headers.get("content-type")).toBe("application/xml; charset=utf-8");
     const xml = await index.text();
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+    );
     expect(await locs(new Response(xml))).toEqual([`${appUrl}/sitemaps/0.xml`, `${appUrl}/sitemaps/1.xml`]);
 
-    const first = await locs(await childSitemap(new Request("http://localhost/sitemaps/0.xml"), params({ file: "0.xml" })));
-    const second = await locs(await childSitemap(new Request("http://localhost/sitemaps/1.xml"), params({ file: "1.xml" })));
+    const first = await locs(
+      await childSitemap(new Request("http://localhost/sitemaps/0.xml"), params({ file: "0.xml" })),
+    );
+    const second = await locs(
+      await childSitemap(new Request("http://localhost/sitemaps/1.xml"), params({ file: "1.xml" })),
+    );
     expect(first).toHaveLength(50_000);
     expect(second).toHaveLength(1 + 1 + PAPERS - 50_000);
     expect(first.slice(0, 3)).toEqual([`${appUrl}/`, `${appUrl}/topics/bulk-topic`, `${appUrl}/papers/bulk-paper-1`]);

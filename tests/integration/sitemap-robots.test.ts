@@ -12,7 +12,15 @@ beforeAll(async () => {
   temp = await createRouteTestDb();
   await loadSampleIfEmpty(temp.store, new Date("2026-11-26T12:00:00Z"), 24);
   const paper = await temp.db.paper.findFirstOrThrow({ select: { id: true } });
-  await temp.db.topic.create({ data: { slug: "sitemap-topic", label: "Sitemap topic", kind: "phrase", paperCount: 1, papers: { create: [{ paperId: paper.id }] } } });
+  await temp.db.topic.create({
+    data: {
+      slug: "sitemap-topic",
+      label: "Sitemap topic",
+      kind: "phrase",
+      paperCount: 1,
+      papers: { create: [{ paperId: paper.id }] },
+    },
+  });
 });
 afterAll(() => temp.cleanup());
 
@@ -21,7 +29,9 @@ describe("sitemap.xml", () => {
     const response = await sitemapXml();
     expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
     const xml = await response.text();
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+    );
     const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     const appUrl = env().appUrl;
     expect(urls[0]).toBe(`${appUrl}/`);
@@ -36,6 +46,10 @@ describe("robots.txt", () => {
   it("allows the pages, keeps crawlers out of the API and personal links, and names the sitemap", () => {
     const rules = robots();
     expect(rules.sitemap).toBe(`${env().appUrl}/sitemap.xml`);
-    expect(rules.rules).toMatchObject({ userAgent: "*", allow: "/", disallow: expect.arrayContaining(["/api/", "/unsubscribe"]) });
+    expect(rules.rules).toMatchObject({
+      userAgent: "*",
+      allow: "/",
+      disallow: expect.arrayContaining(["/api/", "/unsubscribe"]),
+    });
   });
 });

@@ -13,10 +13,29 @@ beforeEach(async () => {
   resetEnvCache();
   const { db } = temp;
   const base = { createdAt: now, topics: '["llm"]' };
-  const jane = await db.subscriber.create({ data: { ...base, email: "Jane@example.com", status: "active", manageTokenHash: "n1", confirmedAt: now, consentUserAgent: "=HYPERLINK(\"x\")" } });
+  const jane = await db.subscriber.create({
+    data: {
+      ...base,
+      email: "Jane@example.com",
+      status: "active",
+      manageTokenHash: "n1",
+      confirmedAt: now,
+      consentUserAgent: '=HYPERLINK("x")',
+    },
+  });
   await db.subscriber.create({ data: { ...base, email: "bob@example.com", status: "pending", manageTokenHash: "n2" } });
   const paper = await db.paper.create({
-    data: { slug: "p", title: "P", abstract: "A", titleText: "P", abstractText: "A", titleKey: "p", firstSeenAt: now, feedAt: now, sourceName: "test" },
+    data: {
+      slug: "p",
+      title: "P",
+      abstract: "A",
+      titleText: "P",
+      abstractText: "A",
+      titleKey: "p",
+      firstSeenAt: now,
+      feedAt: now,
+      sourceName: "test",
+    },
   });
   const run = await db.digestRun.create({ data: { date: "2026-11-26", startedAt: now } });
   await db.delivery.create({ data: { runId: run.id, subscriberId: jane.id, status: "sent" } });
@@ -53,7 +72,10 @@ describe("npm run subscribers", () => {
   });
 
   it("deletes a person with their deliveries and sent papers, matching any case", async () => {
-    expect(await run(["delete", "jane@EXAMPLE.com"])).toEqual({ code: 0, output: "Deleted jane@EXAMPLE.com and all of their data.\n" });
+    expect(await run(["delete", "jane@EXAMPLE.com"])).toEqual({
+      code: 0,
+      output: "Deleted jane@EXAMPLE.com and all of their data.\n",
+    });
     expect(await temp.db.subscriber.count()).toBe(1);
     expect(await temp.db.delivery.count()).toBe(0);
     expect(await temp.db.sentPaper.count()).toBe(0);

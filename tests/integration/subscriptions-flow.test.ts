@@ -16,7 +16,12 @@ beforeAll(async () => {
 afterAll(async () => env.stop());
 
 const json = (body: unknown, ip: string) =>
-  request("/api/subscriptions", { method: "POST", headers: { "Content-Type": "application/json", "User-Agent": "vitest" }, body: JSON.stringify(body), ip });
+  request("/api/subscriptions", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "User-Agent": "vitest" },
+    body: JSON.stringify(body),
+    ip,
+  });
 const search = (token: string, extra: Record<string, string> = {}) => `?${new URLSearchParams({ token, ...extra })}`;
 const ConfirmPage = pageRenderer(confirmPage);
 const SubscriptionPage = pageRenderer(subscriptionPage);
@@ -36,7 +41,12 @@ describe("subscribe, confirm, manage, unsubscribe, subscribe again", () => {
     expect(mail!.parsed.html).toContain(confirmLink);
 
     const pending = await db.subscriber.findUniqueOrThrow({ where: { email: "Reader@example.com" } });
-    expect(pending).toMatchObject({ status: "pending", topics: '["diffusion"]', consentUserAgent: "vitest", confirmPending: false });
+    expect(pending).toMatchObject({
+      status: "pending",
+      topics: '["diffusion"]',
+      consentUserAgent: "vitest",
+      confirmPending: false,
+    });
     expect(pending.consentIpHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(pending.confirmTokenHash).not.toContain(tokenOf(confirmLink));
 
@@ -51,15 +61,34 @@ describe("subscribe, confirm, manage, unsubscribe, subscribe again", () => {
     // The token went with the click: the link is spent.
     expect(await clickConfirm(tokenOf(confirmLink))).toMatchObject({ status: 404 });
 
-    const manageUrl = linkIn(confirmed.match(/href="([^"]+)"/g)?.map((h) => h.slice(6, -1).replace(/&amp;/g, "&")).join(" "), `${APP_URL}/subscription?token=`);
+    const manageUrl = linkIn(
+      confirmed
+        .match(/href="([^"]+)"/g)
+        ?.map((h) => h.slice(6, -1).replace(/&amp;/g, "&"))
+        .join(" "),
+      `${APP_URL}/subscription?token=`,
+    );
     const manageToken = tokenOf(manageUrl);
     const page = (await SubscriptionPage(search(manageToken))).html;
     expect(page).toContain("Active: you get the digest every morning.");
-    const form = new URLSearchParams([["token", manageToken], ["action", "topics"], ["topics", "llm"], ["topics", "Robotics,  Vision "]]);
-    const saved = await manage(request("/api/subscriptions/manage", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form }));
+    const form = new URLSearchParams([
+      ["token", manageToken],
+      ["action", "topics"],
+      ["topics", "llm"],
+      ["topics", "Robotics,  Vision "],
+    ]);
+    const saved = await manage(
+      request("/api/subscriptions/manage", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: form,
+      }),
+    );
     expect(saved.status).toBe(303);
     expect(saved.headers.get("location")).toBe(`/subscription?token=${encodeURIComponent(manageToken)}&done=topics`);
-    expect((await db.subscriber.findUniqueOrThrow({ where: { id: pending.id } })).topics).toBe('["llm","robotics","vision"]');
+    expect((await db.subscriber.findUniqueOrThrow({ where: { id: pending.id } })).topics).toBe(
+      '["llm","robotics","vision"]',
+    );
     expect((await SubscriptionPage(search(manageToken, { done: "topics" }))).html).toContain("Topics saved.");
 
     const unsubscribeUrl = `/unsubscribe?token=${encodeURIComponent(manageToken)}`;
@@ -69,7 +98,13 @@ describe("subscribe, confirm, manage, unsubscribe, subscribe again", () => {
     expect((await db.subscriber.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("active");
 
     const oneClick = () =>
-      unsubscribeOneClick(request(unsubscribeUrl, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }));
+      unsubscribeOneClick(
+        request(unsubscribeUrl, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: "List-Unsubscribe=One-Click",
+        }),
+      );
     const left = await oneClick();
     expect(left.status).toBe(200);
     expect(left.headers.get("location")).toBeNull();

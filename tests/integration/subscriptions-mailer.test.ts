@@ -68,7 +68,9 @@ describe("SMTP transport", () => {
 
   it("refuses a header value that would inject another header", async () => {
     const mailer = createMailer({ ...base, outboxDir: "/nonexistent", smtpUrl: smtp.url, pool: false });
-    await expect(mailer.send({ ...mail, headers: { "X-Test": "a\r\nBcc: victim@example.com" } })).rejects.toBeInstanceOf(MailSendError);
+    await expect(
+      mailer.send({ ...mail, headers: { "X-Test": "a\r\nBcc: victim@example.com" } }),
+    ).rejects.toBeInstanceOf(MailSendError);
     await mailer.close();
   });
 });

@@ -18,7 +18,12 @@ beforeEach(async () => {
 afterEach(async () => env.stop());
 
 const json = (email: string, ip: string) =>
-  request("/api/subscriptions", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email }), ip });
+  request("/api/subscriptions", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email }),
+    ip,
+  });
 
 describe("SMTP down at subscribe time", () => {
   it("answers 202, keeps the row pending and delivers the confirmation on retry", async () => {
@@ -34,7 +39,10 @@ describe("SMTP down at subscribe time", () => {
     expect(kept).toMatchObject({ status: "pending", confirmPending: true, confirmAttempts: 1, confirmSentAt: null });
     expect(kept.confirmLastError).toMatch(/^temporary: /);
 
-    expect(await retryPendingConfirmations({ store, mailer: deadMailer, now: new Date(), appUrl: APP_URL })).toEqual({ attempted: 1, sent: 0 });
+    expect(await retryPendingConfirmations({ store, mailer: deadMailer, now: new Date(), appUrl: APP_URL })).toEqual({
+      attempted: 1,
+      sent: 0,
+    });
     expect((await db.subscriber.findUniqueOrThrow({ where: { id: kept.id } })).confirmAttempts).toBe(2);
     await deadMailer.close();
 
@@ -44,9 +52,16 @@ describe("SMTP down at subscribe time", () => {
     await mailer.close();
     const [mail] = await env.smtp.waitFor(1);
     const after = await db.subscriber.findUniqueOrThrow({ where: { id: kept.id } });
-    expect(after).toMatchObject({ status: "pending", confirmPending: false, confirmLastError: null, confirmSentAt: now });
+    expect(after).toMatchObject({
+      status: "pending",
+      confirmPending: false,
+      confirmLastError: null,
+      confirmSentAt: now,
+    });
     const link = linkIn(mail!.parsed.text, `${APP_URL}/subscription/confirm?token=`);
-    expect((await pageRenderer(confirmPage)(`?token=${encodeURIComponent(tokenOf(link))}`)).html).toContain("Confirm subscription");
+    expect((await pageRenderer(confirmPage)(`?token=${encodeURIComponent(tokenOf(link))}`)).html).toContain(
+      "Confirm subscription",
+    );
     expect((await clickConfirm(tokenOf(link))).html).toContain("You are subscribed");
     expect(await retryPendingConfirmations({ store, mailer, now, appUrl: APP_URL })).toEqual({ attempted: 0, sent: 0 });
   });
@@ -59,20 +74,32 @@ describe("SMTP down at subscribe time", () => {
     const row = await db.subscriber.findUniqueOrThrow({ where: { email: "nobody@example.com" } });
     expect(row).toMatchObject({ status: "pending", confirmPending: false });
     expect(row.confirmLastError).toMatch(/^permanent: /);
-    expect((await retryPendingConfirmations({ store, mailer: smtpMailer(env.smtp.url), now: new Date(), appUrl: APP_URL })).attempted).toBe(0);
+    expect(
+      (await retryPendingConfirmations({ store, mailer: smtpMailer(env.smtp.url), now: new Date(), appUrl: APP_URL }))
+        .attempted,
+    ).toBe(0);
   });
 
   it("forgets addresses nobody confirmed within a week", async () => {
     const { db, store } = env.temp;
     useMailer(smtpMailer(env.smtp.url));
-    for (const [email, ip] of [["unconfirmed@example.com", "192.0.2.12"], ["recent@example.com", "192.0.2.13"], ["confirmed@example.com", "192.0.2.14"]] as const) {
+    for (const [email, ip] of [
+      ["unconfirmed@example.com", "192.0.2.12"],
+      ["recent@example.com", "192.0.2.13"],
+      ["confirmed@example.com", "192.0.2.14"],
+    ] as const) {
       expect((await subscribe(json(email, ip))).status).toBe(202);
     }
     const [confirmation] = (await env.smtp.waitFor(3)).filter((m) => m.to[0] === "confirmed@example.com");
-    expect((await clickConfirm(tokenOf(linkIn(confirmation!.parsed.text, `${APP_URL}/subscription/confirm?token=`)))).html).toContain("You are subscribed");
+    expect(
+      (await clickConfirm(tokenOf(linkIn(confirmation!.parsed.text, `${APP_URL}/subscription/confirm?token=`)))).html,
+    ).toContain("You are subscribed");
     // Eight days on, the address asked for again a day ago is kept: the week counts from the last request.
     const later = new Date(Date.now() + 8 * 86_400_000);
-    await db.subscriber.update({ where: { email: "recent@example.com" }, data: { consentAt: new Date(later.getTime() - 86_400_000) } });
+    await db.subscriber.update({
+      where: { email: "recent@example.com" },
+      data: { consentAt: new Date(later.getTime() - 86_400_000) },
+    });
     expect(await purgeUnconfirmed({ store, now: later })).toBe(1);
     const left = await db.subscriber.findMany({ orderBy: { email: "asc" }, select: { email: true, status: true } });
     expect(left).toEqual([

@@ -24,11 +24,15 @@ describe("recordView", () => {
     const paperId = ids[0]!;
     const keyBefore = (await temp.db.paper.findUniqueOrThrow({ where: { id: paperId } })).trendKey;
     expect(await temp.store.trending.recordView({ paperId, visitorId: "ann", now: NOW })).toBe("counted");
-    expect(await temp.store.trending.recordView({ paperId, visitorId: "ann", now: new Date("2026-11-26T23:59:59.999Z") })).toBe("already_counted");
+    expect(
+      await temp.store.trending.recordView({ paperId, visitorId: "ann", now: new Date("2026-11-26T23:59:59.999Z") }),
+    ).toBe("already_counted");
     expect(await temp.store.trending.recordView({ paperId, visitorId: "bob", now: NOW })).toBe("counted");
     expect(await temp.store.trending.recordView({ paperId: ids[1]!, visitorId: "ann", now: NOW })).toBe("counted");
     // Half an hour later it is the next UTC day.
-    expect(await temp.store.trending.recordView({ paperId, visitorId: "ann", now: new Date("2026-11-27T00:00:00.000Z") })).toBe("counted");
+    expect(
+      await temp.store.trending.recordView({ paperId, visitorId: "ann", now: new Date("2026-11-27T00:00:00.000Z") }),
+    ).toBe("counted");
     expect(await viewEvents()).toBe(4);
     expect(await temp.db.pageView.count()).toBe(4);
     expect((await temp.db.paper.findUniqueOrThrow({ where: { id: paperId } })).trendKey).toBeGreaterThan(keyBefore);
@@ -41,7 +45,8 @@ describe("recordView", () => {
 });
 
 describe("isCountableView", () => {
-  const countable = (method: string, headers: Record<string, string> = {}) => isCountableView(method, new Headers(headers));
+  const countable = (method: string, headers: Record<string, string> = {}) =>
+    isCountableView(method, new Headers(headers));
   const browser = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0" };
 
   it("counts a plain browser request", () => {
@@ -55,7 +60,14 @@ describe("isCountableView", () => {
     expect(countable("GET", { ...browser, "sec-purpose": "prefetch;prerender" })).toBe(false);
     expect(countable("GET", { ...browser, "next-router-prefetch": "1" })).toBe(false);
     expect(countable("GET", { ...browser, "x-middleware-prefetch": "1" })).toBe(false);
-    for (const ua of ["Googlebot/2.1", "Mozilla/5.0 (compatible; bingbot/2.0)", "SomeCrawler", "Baiduspider", "Slack Link Preview", "facebookexternalhit PREVIEW"]) {
+    for (const ua of [
+      "Googlebot/2.1",
+      "Mozilla/5.0 (compatible; bingbot/2.0)",
+      "SomeCrawler",
+      "Baiduspider",
+      "Slack Link Preview",
+      "facebookexternalhit PREVIEW",
+    ]) {
       expect(countable("GET", { "user-agent": ua })).toBe(false);
     }
   });
@@ -63,7 +75,14 @@ describe("isCountableView", () => {
 
 describe("POST /api/papers/{id}/view", () => {
   const beacon = (id: string, headers: Record<string, string> = {}) =>
-    POST(request(`/api/papers/${id}/view`, { method: "POST", headers: { "user-agent": "Mozilla/5.0 Firefox/140.0", ...headers }, ip: "10.1.1.1" }), params({ id }));
+    POST(
+      request(`/api/papers/${id}/view`, {
+        method: "POST",
+        headers: { "user-agent": "Mozilla/5.0 Firefox/140.0", ...headers },
+        ip: "10.1.1.1",
+      }),
+      params({ id }),
+    );
 
   it("counts the first view, sets the visitor cookie, and not the second from the same visitor", async () => {
     const first = await beacon(String(ids[0]));

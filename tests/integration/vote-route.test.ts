@@ -22,7 +22,11 @@ afterAll(() => resetEnvCache());
 
 const cookieOf = (response: Response) => response.headers.get("set-cookie")?.split(";")[0] ?? null;
 
-function vote(method: "POST" | "DELETE", id: string, init: { cookie?: string | null; ip?: string; headers?: Record<string, string>; body?: string } = {}) {
+function vote(
+  method: "POST" | "DELETE",
+  id: string,
+  init: { cookie?: string | null; ip?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   const headers: Record<string, string> = { ...init.headers, ...(init.cookie ? { cookie: init.cookie } : {}) };
   const req = request(`/api/papers/${id}/vote`, { method, headers, body: init.body, ip: init.ip ?? freshIp() });
   return (method === "POST" ? POST : DELETE)(req, params({ id }));
@@ -35,7 +39,9 @@ describe("POST/DELETE /api/papers/{id}/vote", () => {
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ votes: 1, voted: true });
     const setCookie = first.headers.get("set-cookie") ?? "";
-    expect(setCookie).toMatch(new RegExp(`^${VISITOR_COOKIE}=[\\w-]+\\.[\\w-]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax$`));
+    expect(setCookie).toMatch(
+      new RegExp(`^${VISITOR_COOKIE}=[\\w-]+\\.[\\w-]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax$`),
+    );
     const cookie = cookieOf(first);
 
     const again = await vote("POST", id, { cookie });
@@ -59,7 +65,12 @@ describe("POST/DELETE /api/papers/{id}/vote", () => {
     const genuine = cookieOf(await vote("POST", String(ids[0])))!;
     const [name, value] = genuine.split("=") as [string, string];
     const tampered = `${name}=${value.startsWith("A") ? "B" : "A"}${value.slice(1)}`;
-    for (const cookie of [tampered, `${VISITOR_COOKIE}=abcdefghijklmnopqrst.forged`, `${VISITOR_COOKIE}=%%%`, `${VISITOR_COOKIE}=`]) {
+    for (const cookie of [
+      tampered,
+      `${VISITOR_COOKIE}=abcdefghijklmnopqrst.forged`,
+      `${VISITOR_COOKIE}=%%%`,
+      `${VISITOR_COOKIE}=`,
+    ]) {
       const response = await vote("POST", String(ids[0]), { cookie });
       expect(response.status).toBe(200);
       expect(cookieOf(response)).not.toBe(genuine);
@@ -104,8 +115,17 @@ describe("POST/DELETE /api/papers/{id}/vote", () => {
 
   it("refuses form redirects off the site and unknown actions, naming the field", async () => {
     const form = { "content-type": "application/x-www-form-urlencoded" };
-    for (const redirect of ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/a b"]) {
-      const response = await vote("POST", String(ids[0]), { headers: form, body: new URLSearchParams({ action: "upvote", redirect }).toString() });
+    for (const redirect of [
+      "//evil.example/",
+      "https://evil.example/",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/a b",
+    ]) {
+      const response = await vote("POST", String(ids[0]), {
+        headers: form,
+        body: new URLSearchParams({ action: "upvote", redirect }).toString(),
+      });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { field: "redirect" } });
     }
@@ -118,7 +138,13 @@ describe("POST/DELETE /api/papers/{id}/vote", () => {
     const fromElsewhere = await vote("POST", String(ids[0]), { headers: { origin: "https://evil.example" } });
     expect(fromElsewhere.status).toBe(403);
     expect((await vote("POST", String(ids[0]), { headers: { "sec-fetch-site": "cross-site" } })).status).toBe(403);
-    expect((await vote("POST", String(ids[0]), { headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" } })).status).toBe(200);
+    expect(
+      (
+        await vote("POST", String(ids[0]), {
+          headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("marks the cookie Secure when the site is served over https", () => {

@@ -33,7 +33,10 @@ describe("votes", () => {
   });
 
   it("hold when the same visitor double-clicks concurrently", async () => {
-    await Promise.all([temp.store.trending.upvote(ids[1]!, "ann", later(1)), temp.store.trending.upvote(ids[1]!, "ann", later(1))]);
+    await Promise.all([
+      temp.store.trending.upvote(ids[1]!, "ann", later(1)),
+      temp.store.trending.upvote(ids[1]!, "ann", later(1)),
+    ]);
     expect(await temp.db.vote.count()).toBe(1);
     expect((await temp.db.paper.findUniqueOrThrow({ where: { id: ids[1]! } })).votes).toBe(1);
   });
@@ -42,7 +45,8 @@ describe("votes", () => {
     const before = await temp.db.paper.findMany({ orderBy: { id: "asc" }, select: { id: true, trendKey: true } });
     const fifth = ids[4]!;
     for (const visitor of ["ann", "bob", "cy"]) await temp.store.trending.upvote(fifth, visitor, later(1));
-    for (const visitor of ["ann", "bob", "cy"]) expect((await temp.store.trending.removeVote(fifth, visitor, later(90)))?.voted).toBe(false);
+    for (const visitor of ["ann", "bob", "cy"])
+      expect((await temp.store.trending.removeVote(fifth, visitor, later(90)))?.voted).toBe(false);
     expect(await trendingOrder(temp.db)).toEqual(ids);
     const after = await temp.db.paper.findMany({ orderBy: { id: "asc" }, select: { id: true, trendKey: true } });
     after.forEach((row, i) => expect(row.trendKey).toBeCloseTo(before[i]!.trendKey, 9));

@@ -8,14 +8,35 @@ const NOW = new Date("2026-11-26T12:00:00Z");
 
 function paper(overrides: Partial<Paper> = {}): Paper {
   return {
-    id: 7, slug: "scaling-laws", title: "Scaling Laws", abstract: "We study scaling.", authors: ["Ada Lovelace", "Alan Turing"],
-    arxivId: "2501.00001", sourceUrl: null, pdfUrl: null, doi: null, primaryCategory: "cs.LG", categories: ["cs.LG"], comment: null,
-    publishedAt: new Date("2026-11-20T00:00:00Z"), firstSeenAt: new Date("2026-11-21T00:00:00Z"), feedAt: new Date("2026-11-20T00:00:00Z"),
-    sourceName: "arxiv", sourceRank: null, votes: 3, trendKey: 0, topics: [{ slug: "scaling", label: "Scaling" }], ...overrides,
+    id: 7,
+    slug: "scaling-laws",
+    title: "Scaling Laws",
+    abstract: "We study scaling.",
+    authors: ["Ada Lovelace", "Alan Turing"],
+    arxivId: "2501.00001",
+    sourceUrl: null,
+    pdfUrl: null,
+    doi: null,
+    primaryCategory: "cs.LG",
+    categories: ["cs.LG"],
+    comment: null,
+    publishedAt: new Date("2026-11-20T00:00:00Z"),
+    firstSeenAt: new Date("2026-11-21T00:00:00Z"),
+    feedAt: new Date("2026-11-20T00:00:00Z"),
+    sourceName: "arxiv",
+    sourceRank: null,
+    votes: 3,
+    trendKey: 0,
+    topics: [{ slug: "scaling", label: "Scaling" }],
+    ...overrides,
   };
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "author", "category"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["entry", "link", "author", "category"].includes(name),
+});
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -23,7 +44,9 @@ function parse(xml: string) {
 }
 
 const build = (papers: Paper[], query: { q?: string; topic?: string } = {}) =>
-  buildAtom(paperAtomFeed({ appUrl: "https://papers.example.org", query: { window: "week", ...query }, papers, now: NOW }));
+  buildAtom(
+    paperAtomFeed({ appUrl: "https://papers.example.org", query: { window: "week", ...query }, papers, now: NOW }),
+  );
 
 describe("the Atom feed", () => {
   it("has the feed elements RFC 4287 requires", () => {
@@ -45,8 +68,15 @@ describe("the Atom feed", () => {
     expect(entry.updated).toBe("2026-11-20T00:00:00.000Z");
     expect(entry.published).toBe("2026-11-20T00:00:00.000Z");
     expect(entry.summary["#text"]).toBe("We study scaling.");
-    expect(entry.link[0]).toMatchObject({ "@rel": "alternate", "@href": "https://papers.example.org/papers/scaling-laws" });
-    expect(entry.link[1]).toMatchObject({ "@rel": "related", "@type": "application/pdf", "@href": "https://arxiv.org/pdf/2501.00001" });
+    expect(entry.link[0]).toMatchObject({
+      "@rel": "alternate",
+      "@href": "https://papers.example.org/papers/scaling-laws",
+    });
+    expect(entry.link[1]).toMatchObject({
+      "@rel": "related",
+      "@type": "application/pdf",
+      "@href": "https://arxiv.org/pdf/2501.00001",
+    });
     expect(entry.author.map((a: { name: string }) => a.name)).toEqual(["Ada Lovelace", "Alan Turing"]);
     expect(entry.category[0]).toMatchObject({ "@term": "scaling", "@label": "Scaling" });
   });
@@ -67,7 +97,9 @@ describe("the Atom feed", () => {
     expect(search.id).toBe("tag:papers.example.org,2026:feed?q=low+rank+%26+%3Clora%3E");
     expect(search.title["#text"]).toBe("paper-digest: search “low rank & <lora>”");
     const topic = parse(build([paper()], { topic: "scaling" }));
-    expect(topic.link.find((l: Record<string, string>) => l["@rel"] === "alternate")["@href"]).toBe("https://papers.example.org/topics/scaling");
+    expect(topic.link.find((l: Record<string, string>) => l["@rel"] === "alternate")["@href"]).toBe(
+      "https://papers.example.org/topics/scaling",
+    );
   });
 
   it("is still valid without entries", () => {

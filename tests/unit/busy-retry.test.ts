@@ -16,7 +16,10 @@ describe("retryWhenBusy", () => {
 
   it("gives up once the limit has passed, with an error that says the database stayed busy", async () => {
     let calls = 0;
-    const busy = retryWhenBusy(async () => { calls += 1; throw Object.assign(new Error("busy"), { code: "SQLITE_BUSY" }); }, 0);
+    const busy = retryWhenBusy(async () => {
+      calls += 1;
+      throw Object.assign(new Error("busy"), { code: "SQLITE_BUSY" });
+    }, 0);
     await expect(busy).rejects.toThrow(StoreBusyError);
     await expect(busy).rejects.toThrow(/stayed busy/);
     expect(calls).toBe(1);
@@ -24,7 +27,12 @@ describe("retryWhenBusy", () => {
 
   it("never retries other errors", async () => {
     let calls = 0;
-    await expect(retryWhenBusy(async () => { calls += 1; throw new Error("UNIQUE constraint failed"); })).rejects.toThrow("UNIQUE");
+    await expect(
+      retryWhenBusy(async () => {
+        calls += 1;
+        throw new Error("UNIQUE constraint failed");
+      }),
+    ).rejects.toThrow("UNIQUE");
     expect(calls).toBe(1);
     expect(isBusyError(new Error("database is locked"))).toBe(true);
     expect(isBusyError("database is locked")).toBe(false);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, clientAddressOf, limitKeyOf, stampClientHeaders } from "../../src/server/platform/http/client-address";
+import {
+  clientAddress,
+  clientAddressOf,
+  limitKeyOf,
+  stampClientHeaders,
+} from "../../src/server/platform/http/client-address";
 
 describe("clientAddressOf", () => {
   it("is the socket peer when no proxy is trusted, whatever X-Forwarded-For says", () => {

@@ -16,12 +16,35 @@ const quant = { slug: "quantization", label: "Quantization" };
 function paper(id: number, hoursAgo = 2, topics = [] as Paper["topics"], extra: Partial<Paper> = {}): Paper {
   const seen = new Date(NOW.getTime() - hoursAgo * HOUR);
   return {
-    id, slug: `p${id}`, title: `Paper ${id}`, abstract: `Abstract ${id}.`, authors: [], arxivId: null, sourceUrl: null, pdfUrl: null,
-    doi: null, primaryCategory: null, categories: [], comment: null, publishedAt: null, firstSeenAt: seen, feedAt: seen,
-    sourceName: "arxiv", sourceRank: null, votes: 0, trendKey: -id, topics, ...extra,
+    id,
+    slug: `p${id}`,
+    title: `Paper ${id}`,
+    abstract: `Abstract ${id}.`,
+    authors: [],
+    arxivId: null,
+    sourceUrl: null,
+    pdfUrl: null,
+    doi: null,
+    primaryCategory: null,
+    categories: [],
+    comment: null,
+    publishedAt: null,
+    firstSeenAt: seen,
+    feedAt: seen,
+    sourceName: "arxiv",
+    sourceRank: null,
+    votes: 0,
+    trendKey: -id,
+    topics,
+    ...extra,
   };
 }
-const reader = (over: Partial<Parameters<typeof composeDigest>[0]["reader"]> = {}) => ({ topicSlugs: [], lastDigestAt: null, sentPaperIds: new Set<number>(), ...over });
+const reader = (over: Partial<Parameters<typeof composeDigest>[0]["reader"]> = {}) => ({
+  topicSlugs: [],
+  lastDigestAt: null,
+  sentPaperIds: new Set<number>(),
+  ...over,
+});
 const ids = (items: { paper: Paper }[]) => items.map((i) => i.paper.id);
 
 describe("composeDigest", () => {
@@ -32,13 +55,23 @@ describe("composeDigest", () => {
   });
 
   it("starts the window at the last digest and skips papers already sent", () => {
-    const items = composeDigest({ candidates, reader: reader({ lastDigestAt: new Date(NOW.getTime() - 5.5 * HOUR), sentPaperIds: new Set([2]) }), now: NOW, size: 10 });
+    const items = composeDigest({
+      candidates,
+      reader: reader({ lastDigestAt: new Date(NOW.getTime() - 5.5 * HOUR), sentPaperIds: new Set([2]) }),
+      now: NOW,
+      size: 10,
+    });
     expect(ids(items)).toEqual([1, 4, 6]);
   });
 
   it("puts topic papers first, labelled, then fills with the overall top", () => {
     const items = composeDigest({ candidates, reader: reader({ topicSlugs: ["quantization"] }), now: NOW, size: 4 });
-    expect(items.map((i) => [i.paper.id, i.section])).toEqual([[4, "topics"], [5, "topics"], [1, "trending"], [2, "trending"]]);
+    expect(items.map((i) => [i.paper.id, i.section])).toEqual([
+      [4, "topics"],
+      [5, "topics"],
+      [1, "trending"],
+      [2, "trending"],
+    ]);
     expect(items[0]!.reason).toBe("Matches your topic Quantization · #3 trending of 5 new papers");
     expect(items[2]!.reason).toBe("#1 trending of 5 new papers");
   });
@@ -48,7 +81,12 @@ describe("composeDigest", () => {
   });
 
   it("names votes and an external rank in the reason", () => {
-    const [item] = composeDigest({ candidates: [paper(9, 1, [], { votes: 3, sourceRank: 2, sourceName: "hf" })], reader: reader(), now: NOW, size: 1 });
+    const [item] = composeDigest({
+      candidates: [paper(9, 1, [], { votes: 3, sourceRank: 2, sourceName: "hf" })],
+      reader: reader(),
+      now: NOW,
+      size: 1,
+    });
     expect(item!.reason).toBe("#1 trending of 1 new paper · 3 upvotes here · ranked #2 on Hugging Face daily papers");
   });
 
@@ -64,11 +102,24 @@ describe("digest pieces", () => {
     expect(digestDateOf(new Date("2026-11-26T03:00:00Z"), "America/Los_Angeles")).toBe("2026-11-25");
     expect(formatDigestDate("2026-11-26")).toBe("Thursday, 26 November 2026");
     expect(shiftDigestDate("2026-03-01", -1)).toBe("2026-02-28");
-    expect(["2026-11-26", "2026-02-30", "26-11-2026", "2026-1-1"].map(isDigestDate)).toEqual([true, false, false, false]);
+    expect(["2026-11-26", "2026-02-30", "26-11-2026", "2026-1-1"].map(isDigestDate)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("puts the date and the top paper in the subject, shortening long titles", () => {
-    const items = composeDigest({ candidates: [paper(1, 1, [], { title: "A ".repeat(30) + "very long title that keeps going on and on" }), paper(2)], reader: reader(), now: NOW, size: 2 });
+    const items = composeDigest({
+      candidates: [
+        paper(1, 1, [], { title: "A ".repeat(30) + "very long title that keeps going on and on" }),
+        paper(2),
+      ],
+      reader: reader(),
+      now: NOW,
+      size: 2,
+    });
     const subject = digestSubject("2026-11-26", items);
     expect(subject).toMatch(/^Paper digest, 26 Nov 2026: A A .*… \(\+1 more\)$/);
     expect(subject.length).toBeLessThan(110);
@@ -82,8 +133,16 @@ describe("digest pieces", () => {
   });
 
   it("resolves topics by slug, label or alias", () => {
-    const resolve = topicResolver([{ slug: "lora", label: "Low-rank adaptation", aliases: ["LoRA adapters"] }, quant].map((t) => ({ aliases: [], ...t })));
-    expect(resolve(["Quantization", "low rank adaptation", "lora-adapters", "unknown"])).toEqual(["quantization", "lora"]);
+    const resolve = topicResolver(
+      [{ slug: "lora", label: "Low-rank adaptation", aliases: ["LoRA adapters"] }, quant].map((t) => ({
+        aliases: [],
+        ...t,
+      })),
+    );
+    expect(resolve(["Quantization", "low rank adaptation", "lora-adapters", "unknown"])).toEqual([
+      "quantization",
+      "lora",
+    ]);
   });
 
   it("backs off 2, 4, 8 … minutes, at most an hour", () => {

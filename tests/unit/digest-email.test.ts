@@ -6,19 +6,44 @@ import { renderDigestEmail } from "../../src/emails/digest";
 
 const NOW = new Date("2026-11-26T07:00:00Z");
 const paper = (id: number, title: string, topics: Paper["topics"] = []): Paper => ({
-  id, slug: `p${id}`, title, abstract: "We show that <b>tags</b> & ampersands are escaped. ".repeat(10), authors: ["Grace Hopper"],
-  arxivId: null, sourceUrl: null, pdfUrl: null, doi: null, primaryCategory: null, categories: [], comment: null, publishedAt: null,
-  firstSeenAt: NOW, feedAt: NOW, sourceName: "arxiv", sourceRank: null, votes: 0, trendKey: -id, topics,
+  id,
+  slug: `p${id}`,
+  title,
+  abstract: "We show that <b>tags</b> & ampersands are escaped. ".repeat(10),
+  authors: ["Grace Hopper"],
+  arxivId: null,
+  sourceUrl: null,
+  pdfUrl: null,
+  doi: null,
+  primaryCategory: null,
+  categories: [],
+  comment: null,
+  publishedAt: null,
+  firstSeenAt: NOW,
+  feedAt: NOW,
+  sourceName: "arxiv",
+  sourceRank: null,
+  votes: 0,
+  trendKey: -id,
+  topics,
 });
 const items = composeDigest({
-  candidates: [paper(1, "Top <script>alert(1)</script> paper"), paper(2, "Quantized things", [{ slug: "quantization", label: "Quantization" }])],
+  candidates: [
+    paper(1, "Top <script>alert(1)</script> paper"),
+    paper(2, "Quantized things", [{ slug: "quantization", label: "Quantization" }]),
+  ],
   reader: { topicSlugs: ["quantization"], lastDigestAt: null, sentPaperIds: new Set() },
   now: NOW,
   size: 5,
 });
 const email = renderDigestEmail({
-  date: "2026-11-26", items, recipient: "reader@example.com", topicLabels: ["Quantization"], appUrl: "https://papers.example.org",
-  manageUrl: "https://papers.example.org/subscription?token=1.x", unsubscribeUrl: "https://papers.example.org/unsubscribe?token=1.x",
+  date: "2026-11-26",
+  items,
+  recipient: "reader@example.com",
+  topicLabels: ["Quantization"],
+  appUrl: "https://papers.example.org",
+  manageUrl: "https://papers.example.org/subscription?token=1.x",
+  unsubscribeUrl: "https://papers.example.org/unsubscribe?token=1.x",
   itemUrl: (item) => `https://papers.example.org/r/${item.paper.id}.sig`,
 });
 
@@ -49,7 +74,13 @@ describe("renderDigestEmail", () => {
 
   it("has a real plain-text part with every item, its link and the footer links", () => {
     const lines = email.text.split("\n");
-    expect(lines.slice(0, 5)).toEqual(["PAPER DIGEST: Thursday, 26 November 2026", "", "IN YOUR TOPICS", "", "1. Quantized things"]);
+    expect(lines.slice(0, 5)).toEqual([
+      "PAPER DIGEST: Thursday, 26 November 2026",
+      "",
+      "IN YOUR TOPICS",
+      "",
+      "1. Quantized things",
+    ]);
     expect(lines).toContain("   https://papers.example.org/r/2.sig");
     expect(lines).toContain("ALSO TRENDING");
     expect(lines).toContain("2. Top <script>alert(1)</script> paper");

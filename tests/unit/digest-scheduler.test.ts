@@ -17,9 +17,22 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function job(cron: string, timezone = "UTC", run: ScheduledJob["run"] = async () => {}): ScheduledJob & { calls: Date[] } {
+function job(
+  cron: string,
+  timezone = "UTC",
+  run: ScheduledJob["run"] = async () => {},
+): ScheduledJob & { calls: Date[] } {
   const calls: Date[] = [];
-  return { name: "digest", cron, timezone, calls, run: async () => { calls.push(new Date()); await run(); } };
+  return {
+    name: "digest",
+    cron,
+    timezone,
+    calls,
+    run: async () => {
+      calls.push(new Date());
+      await run();
+    },
+  };
 }
 
 describe("startScheduler", () => {
@@ -54,7 +67,13 @@ describe("startScheduler", () => {
   it("stops when asked, survives a failing job, and never overlaps a run still in progress", async () => {
     let release: () => void = () => {};
     const slow = job("* * * * *", "UTC", () => new Promise<void>((resolve) => (release = resolve)));
-    const failing = { ...job("* * * * *"), name: "ingest", run: async () => { throw new Error("feed down"); } };
+    const failing = {
+      ...job("* * * * *"),
+      name: "ingest",
+      run: async () => {
+        throw new Error("feed down");
+      },
+    };
     stop = startScheduler({ jobs: [slow, failing], log, enabled: true });
     await vi.advanceTimersByTimeAsync(3 * MINUTE);
     expect(slow.calls).toHaveLength(1);

@@ -5,7 +5,8 @@ import { ImportFormatError } from "../../src/domain/import/import-types";
 import { parseImport } from "../../src/domain/import/parse-import";
 import { fixture } from "../helpers/ingest-fixtures";
 
-const atomFeed = (entries: string) => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">${entries}</feed>`;
+const atomFeed = (entries: string) =>
+  `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">${entries}</feed>`;
 const entry = (inner: string) => `<entry><id>http://arxiv.org/abs/2501.00001v1</id>${inner}</entry>`;
 
 describe("inputs that are unusable as a whole", () => {
@@ -18,8 +19,18 @@ describe("inputs that are unusable as a whole", () => {
     ["malformed JSON", '[{"paper": {"title": "x"', "auto", /malformed JSON/],
     ["a JSON object instead of an array", '{"papers": []}', "auto", /expected a JSON array/],
     ["a JSON array of the wrong items", "[1, 2, 3]", "auto", /no item has a `paper` object/],
-    ["JSON claimed to be arXiv Atom", fixture("hf-daily-papers.json"), "arxiv-atom", /not an arXiv Atom feed: the content looks like JSON/],
-    ["XML claimed to be a text export", fixture("arxiv-api-page.xml"), "text", /not a text export: the content looks like XML/],
+    [
+      "JSON claimed to be arXiv Atom",
+      fixture("hf-daily-papers.json"),
+      "arxiv-atom",
+      /not an arXiv Atom feed: the content looks like JSON/,
+    ],
+    [
+      "XML claimed to be a text export",
+      fixture("arxiv-api-page.xml"),
+      "text",
+      /not a text export: the content looks like XML/,
+    ],
     ["RSS claimed to be Atom", fixture("arxiv-listing-cs-lg.rss"), "arxiv-atom", /root element is not <feed>/],
     ["a text export without an abstract line", "Lonely title", "text", /has no abstract line/],
   ] as const)("%s", (_name, content, format, message) => {
@@ -59,7 +70,13 @@ describe("entries that are rejected one by one, the rest kept", () => {
   });
 
   it("HF items of the wrong shape are rejected with the field named", () => {
-    const parsed = parseImport(JSON.stringify([{ paper: { title: "T", summary: "S", upvotes: 3 } }, { nope: true }, { paper: { title: 5, summary: "S" } }]));
+    const parsed = parseImport(
+      JSON.stringify([
+        { paper: { title: "T", summary: "S", upvotes: 3 } },
+        { nope: true },
+        { paper: { title: 5, summary: "S" } },
+      ]),
+    );
     expect(parsed.papers).toHaveLength(1);
     expect(parsed.rejections).toEqual([
       { position: 2, reason: "paper: missing (not a daily-papers item)" },
@@ -97,7 +114,12 @@ describe("hostile strings", () => {
       pdfUrl: null,
       sourceUpvotes: 0,
     });
-    const feed = atomFeed(entry(`<title>T</title><summary>S</summary><link rel="alternate" href="javascript:alert(1)"/>`).replace(/<id>.*<\/id>/, "<id>urn:x</id>"));
+    const feed = atomFeed(
+      entry(`<title>T</title><summary>S</summary><link rel="alternate" href="javascript:alert(1)"/>`).replace(
+        /<id>.*<\/id>/,
+        "<id>urn:x</id>",
+      ),
+    );
     expect(parseImport(feed).papers[0]).toMatchObject({ arxivId: null, sourceUrl: null });
   });
 });

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { detectFormat, parseImport } from "../../src/domain/import/parse-import";
 import { fixture } from "../helpers/ingest-fixtures";
 
-
 describe("arXiv API Atom page", () => {
   const parsed = parseImport(fixture("arxiv-api-page.xml"));
 
@@ -55,7 +54,8 @@ describe("arXiv API Atom page", () => {
       {
         // Line breaks collapse; the LaTeX stays for display clean-up.
         title: "Scaling Laws for $k$-Sparse Attention in \\textit{Long-Context} Transformers",
-        abstract: "We study how the loss of $k$-sparse attention scales with context length $L$ and find a power law $\\mathcal{O}(L^{-\\alpha})$.",
+        abstract:
+          "We study how the loss of $k$-sparse attention scales with context length $L$ and find a power law $\\mathcal{O}(L^{-\\alpha})$.",
         authors: ["Mira Quint"],
         arxivId: "2501.04519",
         sourceUrl: "https://arxiv.org/abs/2501.04519",
@@ -76,7 +76,8 @@ describe("arXiv daily listings", () => {
     expect(parsed.papers).toEqual([
       {
         title: "Gradient Noise Scale Predicts the Critical Batch Size",
-        abstract: "We show that the gradient noise scale, measured early in training, predicts the batch size beyond which returns diminish.",
+        abstract:
+          "We show that the gradient noise scale, measured early in training, predicts the batch size beyond which returns diminish.",
         authors: ["Ada Byron", "Charles Babbage"],
         arxivId: "2501.07101",
         sourceUrl: "https://arxiv.org/abs/2501.07101",

@@ -25,10 +25,13 @@ describe("streaming parsers", () => {
     expect([...formats].sort()).toEqual(["arxiv-atom", "arxiv-jsonl", "arxiv-rss", "hf-daily", "text"]);
   });
 
-  it.each(FIXTURES.flatMap((name) => [1, 7, 333, 4_096].map((size) => [name, size] as const)))("read %s in pieces of %i characters as whole", (name, size) => {
-    const content = fixture(name);
-    expect(parseInPieces(content, size)).toEqual(parseImport(content));
-  });
+  it.each(FIXTURES.flatMap((name) => [1, 7, 333, 4_096].map((size) => [name, size] as const)))(
+    "read %s in pieces of %i characters as whole",
+    (name, size) => {
+      const content = fixture(name);
+      expect(parseInPieces(content, size)).toEqual(parseImport(content));
+    },
+  );
 
   it.each([
     ["arxiv-api-page.xml", /malformed XML in the arXiv Atom feed \(line \d+\)/],
@@ -44,7 +47,8 @@ describe("streaming parsers", () => {
   });
 
   it("name the line of a malformed element in a long feed", () => {
-    const entry = (id: number, inner = "<title>T</title><summary>S</summary>") => `  <entry>\n    <id>http://arxiv.org/abs/2501.0000${id}v1</id>${inner}\n  </entry>\n`;
+    const entry = (id: number, inner = "<title>T</title><summary>S</summary>") =>
+      `  <entry>\n    <id>http://arxiv.org/abs/2501.0000${id}v1</id>${inner}\n  </entry>\n`;
     const feed = `<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n${entry(1)}${entry(2)}${entry(3, "<title>T</titel>")}</feed>\n`;
     expect(() => parseInPieces(feed, 17)).toThrow(/malformed XML in the arXiv Atom feed \(line 10\)/);
   });

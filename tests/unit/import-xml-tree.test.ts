@@ -28,7 +28,8 @@ function expectSameReading(xml: string): "lean" | "fallback" {
 
 describe("readXmlTree", () => {
   it("reads the arXiv fixtures and a synthetic API page exactly as fast-xml-parser does", () => {
-    for (const name of ["arxiv-api-page.xml", "arxiv-listing-cs-cl.atom", "arxiv-listing-cs-lg.rss"]) expect(expectSameReading(fixture(name)), name).toBe("lean");
+    for (const name of ["arxiv-api-page.xml", "arxiv-listing-cs-cl.atom", "arxiv-listing-cs-lg.rss"])
+      expect(expectSameReading(fixture(name)), name).toBe("lean");
     const [page] = syntheticAtomPages(50, 50);
     expect(expectSameReading(page!.content)).toBe("lean");
   });
@@ -58,9 +59,37 @@ describe("readXmlTree", () => {
 
   it("agrees with fast-xml-parser on generated documents", () => {
     const next = randomSource(11);
-    const pick = <T,>(options: readonly T[]) => options[next(options.length)]!;
-    const names = ["entry", "author", "name", "category", "link", "title", "summary", "arxiv:comment", "a:b:c", "x", "item", "dc:creator", "x.y-z"];
-    const texts = ["", " ", "  \n  ", "plain", "a &amp; b", "&lt;tag&gt;", "&#233;", "&amp;lt;", "x\ty", "line\r\nbreak", "cr\ronly", "a > b", "Ünïcödé"];
+    const pick = <T>(options: readonly T[]) => options[next(options.length)]!;
+    const names = [
+      "entry",
+      "author",
+      "name",
+      "category",
+      "link",
+      "title",
+      "summary",
+      "arxiv:comment",
+      "a:b:c",
+      "x",
+      "item",
+      "dc:creator",
+      "x.y-z",
+    ];
+    const texts = [
+      "",
+      " ",
+      "  \n  ",
+      "plain",
+      "a &amp; b",
+      "&lt;tag&gt;",
+      "&#233;",
+      "&amp;lt;",
+      "x\ty",
+      "line\r\nbreak",
+      "cr\ronly",
+      "a > b",
+      "Ünïcödé",
+    ];
     const values = ["v", "", "a&amp;b", "x/", "tab\tin", "multi\nline", "q'uote", "sp ace"];
     const attributes = () =>
       Array.from({ length: next(4) }, () => {
@@ -81,7 +110,11 @@ describe("readXmlTree", () => {
     };
     const readings = { lean: 0, fallback: 0 };
     for (let n = 0; n < 3_000; n++) {
-      const xml = pick(["", '<?xml version="1.0" encoding="UTF-8"?>', "<?xml version='1.0'?>\n"]) + pick(["", "\n"]) + element(0) + pick(["", "\n", "\r\n"]);
+      const xml =
+        pick(["", '<?xml version="1.0" encoding="UTF-8"?>', "<?xml version='1.0'?>\n"]) +
+        pick(["", "\n"]) +
+        element(0) +
+        pick(["", "\n", "\r\n"]);
       if (XMLValidator.validate(xml) !== true) continue;
       readings[expectSameReading(xml)]++;
     }
@@ -90,15 +123,39 @@ describe("readXmlTree", () => {
 });
 
 describe("text hygiene", () => {
-  const whitespace = [" ", "  ", "\t", "\n", "\r", "\u00a0", "\u2028", "\u3000", "\ufeff", "\u200b", "\v", "\f", "a", "é", "e\u0301", "\u0007", "\u009b"];
+  const whitespace = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r",
+    "\u00a0",
+    "\u2028",
+    "\u3000",
+    "\ufeff",
+    "\u200b",
+    "\v",
+    "\f",
+    "a",
+    "é",
+    "e\u0301",
+    "\u0007",
+    "\u009b",
+  ];
   const randomTexts = (seed: number) => {
     const next = randomSource(seed);
-    return Array.from({ length: 20_000 }, () => Array.from({ length: next(12) }, () => whitespace[next(whitespace.length)]).join(""));
+    return Array.from({ length: 20_000 }, () =>
+      Array.from({ length: next(12) }, () => whitespace[next(whitespace.length)]).join(""),
+    );
   };
 
   it("cleanImportedText equals removing controls, composing and collapsing every whitespace run", () => {
     for (const text of randomTexts(3)) {
-      const plain = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "").normalize("NFC").replace(/\s+/g, " ").trim();
+      const plain = text
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
+        .normalize("NFC")
+        .replace(/\s+/g, " ")
+        .trim();
       expect(cleanImportedText(text)).toBe(plain);
     }
   });

@@ -17,7 +17,15 @@ describe("import boundaries", () => {
   });
 
   it("domain imports no server code, React, Prisma or Node I/O, in either import spelling", async () => {
-    for (const source of ["@/server/db", "../server/db", "react", "@prisma/client", "node:fs", "better-sqlite3", "@/env"]) {
+    for (const source of [
+      "@/server/db",
+      "../server/db",
+      "react",
+      "@prisma/client",
+      "node:fs",
+      "better-sqlite3",
+      "@/env",
+    ]) {
       const code = `import * as mod from "${source}";\nexport const used = mod;\n`;
       expect(await ruleIds("src/domain/search/boundary-fixture.ts", code), source).toContain("no-restricted-imports");
     }

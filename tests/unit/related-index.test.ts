@@ -15,14 +15,24 @@ describe("paper terms", () => {
   });
 
   it("folds accents, so Schrödinger and Schrodinger are one term", () => {
-    expect([...paperTermCounts("Schrödinger bridges", "")].map(([t]) => t)).toEqual([...paperTermCounts("Schrodinger bridges", "")].map(([t]) => t));
+    expect([...paperTermCounts("Schrödinger bridges", "")].map(([t]) => t)).toEqual(
+      [...paperTermCounts("Schrodinger bridges", "")].map(([t]) => t),
+    );
   });
 });
 
 describe("tf-idf vectors", () => {
   const idf = () => 1;
   it("are unit length and keep only the strongest terms", () => {
-    const vector = tfidfVector(new Map([[1, 5], [2, 1], [3, 2]]), idf, 2);
+    const vector = tfidfVector(
+      new Map([
+        [1, 5],
+        [2, 1],
+        [3, 2],
+      ]),
+      idf,
+      2,
+    );
     expect([...vector.terms]).toEqual([1, 3]);
     expect(cosine(vector, vector)).toBeCloseTo(1, 6);
   });
@@ -43,7 +53,12 @@ describe("related lists", () => {
   });
 
   it("order equal scores by paper id", () => {
-    expect(topEntries([{ paperId: 8, score: 0.5 }, { paperId: 3, score: 0.5 }]).map((e) => e.paperId)).toEqual([3, 8]);
+    expect(
+      topEntries([
+        { paperId: 8, score: 0.5 },
+        { paperId: 3, score: 0.5 },
+      ]).map((e) => e.paperId),
+    ).toEqual([3, 8]);
   });
 });
 
@@ -59,10 +74,26 @@ describe("champion lists", () => {
 
 describe("the related index", () => {
   const papers = [
-    { paperId: 1, title: "Low-rank adaptation of language models", abstract: "LoRA trains low-rank updates of weight matrices." },
-    { paperId: 2, title: "Graph neural networks for molecules", abstract: "Message passing predicts molecular properties." },
-    { paperId: 3, title: "Quantized low-rank adapters", abstract: "QLoRA finetunes quantized models with low-rank adapters." },
-    { paperId: 4, title: "Molecular property prediction with graphs", abstract: "Graph networks and message passing for molecules." },
+    {
+      paperId: 1,
+      title: "Low-rank adaptation of language models",
+      abstract: "LoRA trains low-rank updates of weight matrices.",
+    },
+    {
+      paperId: 2,
+      title: "Graph neural networks for molecules",
+      abstract: "Message passing predicts molecular properties.",
+    },
+    {
+      paperId: 3,
+      title: "Quantized low-rank adapters",
+      abstract: "QLoRA finetunes quantized models with low-rank adapters.",
+    },
+    {
+      paperId: 4,
+      title: "Molecular property prediction with graphs",
+      abstract: "Graph networks and message passing for molecules.",
+    },
   ];
 
   it("links papers on the same subject and offers newcomers to older lists", () => {
@@ -126,10 +157,15 @@ describe("the related index against a brute-force computation", () => {
           .filter(([id]) => id !== paper.paperId)
           .map(([id, vector]) => ({ paperId: id, score: cosine(vectors.get(paper.paperId)!, vector) }))
           .filter((n) => n.score > 0);
-        const offered = (expected.get(paper.paperId) ?? []).filter((e) => !neighbours.some((n) => n.paperId === e.paperId));
+        const offered = (expected.get(paper.paperId) ?? []).filter(
+          (e) => !neighbours.some((n) => n.paperId === e.paperId),
+        );
         expected.set(paper.paperId, topEntries([...neighbours, ...offered]));
         for (const neighbour of neighbours) {
-          const next = offerEntry(expected.get(neighbour.paperId) ?? [], { paperId: paper.paperId, score: neighbour.score });
+          const next = offerEntry(expected.get(neighbour.paperId) ?? [], {
+            paperId: paper.paperId,
+            score: neighbour.score,
+          });
           if (next) expected.set(neighbour.paperId, next);
         }
       }

@@ -12,13 +12,26 @@ function vocabularyOf(...docs: string[]): TermVocabulary {
 }
 
 const corpus = vocabularyOf(
-  "LoRA finetuning of language models", "finetuning with fine tuning", "fine tuning of kolmogorov arnold networks",
-  "kolmogorov arnold networks", "quantization of language models", "quantization and finetuning", "Mixture of experts",
+  "LoRA finetuning of language models",
+  "finetuning with fine tuning",
+  "fine tuning of kolmogorov arnold networks",
+  "kolmogorov arnold networks",
+  "quantization of language models",
+  "quantization and finetuning",
+  "Mixture of experts",
 );
 
 describe("sanitizeQuery", () => {
   it("turns operators, quotes, regex syntax and control characters into separators", () => {
-    expect(sanitizeQuery('"lora" AND (moe*) NEAR/3 -kan ^ssm').terms).toEqual(["lora", "and", "moe", "near", "3", "kan", "ssm"]);
+    expect(sanitizeQuery('"lora" AND (moe*) NEAR/3 -kan ^ssm').terms).toEqual([
+      "lora",
+      "and",
+      "moe",
+      "near",
+      "3",
+      "kan",
+      "ssm",
+    ]);
     expect(sanitizeQuery("'lora !moe =kan |ssm .*+?").terms).toEqual(["lora", "moe", "kan", "ssm"]);
     expect(sanitizeQuery("lo\u0000ra").terms).toEqual(["lo", "ra"]);
   });
@@ -46,7 +59,9 @@ describe("planQuery", () => {
   it("corrects a misspelt word against the corpus and keeps the typed word as an alternative", () => {
     const plan = planQuery(["lora", "finetunig"], corpus, false);
     expect(plan.correctedQuery).toBe("lora finetuning");
-    expect(plan.slots[1]!.alternatives.map((a) => a.words.join(" "))).toEqual(expect.arrayContaining(["finetuning", "finetunig"]));
+    expect(plan.slots[1]!.alternatives.map((a) => a.words.join(" "))).toEqual(
+      expect.arrayContaining(["finetuning", "finetunig"]),
+    );
   });
 
   it("completes the last word as a prefix instead of correcting it", () => {

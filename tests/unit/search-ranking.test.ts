@@ -10,7 +10,10 @@ const terms = (...words: string[]) => words.map((w) => ({ key: stemOf(w), prefix
 describe("highlights", () => {
   it("marks words whose stem matches, whatever their inflection", () => {
     const title = "Kolmogorov-Arnold Networks for Networking, not Nets";
-    expect(highlightRanges(title, terms("network")).map(([a, b]) => title.slice(a, b))).toEqual(["Networks", "Networking"]);
+    expect(highlightRanges(title, terms("network")).map(([a, b]) => title.slice(a, b))).toEqual([
+      "Networks",
+      "Networking",
+    ]);
     expect(highlightRanges(title, [{ key: "kolm", prefix: true }])).toEqual([[0, 10]]);
     expect(highlightRanges(title, [])).toEqual([]);
   });

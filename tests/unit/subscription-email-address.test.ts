@@ -4,7 +4,10 @@ import { normaliseTopics, parseStoredTopics } from "../../src/domain/subscriptio
 
 describe("normaliseEmail", () => {
   it("trims, lower-cases the domain and keeps the local part", () => {
-    expect(normaliseEmail("  Jane.Doe+papers@Example.COM \n")).toEqual({ ok: true, email: "Jane.Doe+papers@example.com" });
+    expect(normaliseEmail("  Jane.Doe+papers@Example.COM \n")).toEqual({
+      ok: true,
+      email: "Jane.Doe+papers@example.com",
+    });
     expect(normaliseEmail("o'neil@mail.example.co.uk")).toEqual({ ok: true, email: "o'neil@mail.example.co.uk" });
   });
 
@@ -13,10 +16,28 @@ describe("normaliseEmail", () => {
   });
 
   it.each([
-    "", "plain", "@example.com", "user@", "a b@example.com", "user@example", "user@-bad.com", "user@bad-.com",
-    "a..b@example.com", ".a@example.com", "a.@example.com", "user@exa_mple.com", "user@example.c0m", "ü@example.com",
-    "user@example.com\r\nBcc: x@y.com", "a@b@example.com", "user@[127.0.0.1]", "user@example..com", `"quoted"@example.com`,
-    `${"a".repeat(65)}@example.com`, `a@${"b".repeat(64)}.com`, `a@${"b.".repeat(130)}com`,
+    "",
+    "plain",
+    "@example.com",
+    "user@",
+    "a b@example.com",
+    "user@example",
+    "user@-bad.com",
+    "user@bad-.com",
+    "a..b@example.com",
+    ".a@example.com",
+    "a.@example.com",
+    "user@exa_mple.com",
+    "user@example.c0m",
+    "ü@example.com",
+    "user@example.com\r\nBcc: x@y.com",
+    "a@b@example.com",
+    "user@[127.0.0.1]",
+    "user@example..com",
+    `"quoted"@example.com`,
+    `${"a".repeat(65)}@example.com`,
+    `a@${"b".repeat(64)}.com`,
+    `a@${"b.".repeat(130)}com`,
   ])("rejects %j", (input) => {
     const result = normaliseEmail(input);
     expect(result.ok).toBe(false);
@@ -34,7 +55,10 @@ describe("maskEmail", () => {
 
 describe("normaliseTopics", () => {
   it("splits free text, lower-cases, collapses spaces and drops duplicates", () => {
-    expect(normaliseTopics(["Diffusion  Models, LLM", "llm", " ", "c++"])).toEqual({ ok: true, topics: ["diffusion models", "llm", "c++"] });
+    expect(normaliseTopics(["Diffusion  Models, LLM", "llm", " ", "c++"])).toEqual({
+      ok: true,
+      topics: ["diffusion models", "llm", "c++"],
+    });
     expect(normaliseTopics([])).toEqual({ ok: true, topics: [] });
   });
 

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "../../src/env";
-import { confirmUrl, manageToken, manageTokenId, manageTokenMatches, newManageNonce, subscriberLinks } from "../../src/server/subscriptions/links";
+import {
+  confirmUrl,
+  manageToken,
+  manageTokenId,
+  manageTokenMatches,
+  newManageNonce,
+  subscriberLinks,
+} from "../../src/server/subscriptions/links";
 
 beforeAll(() => {
   process.env.SECRET_KEY = "unit-test-secret-key-that-is-long-enough-000";
@@ -20,7 +27,9 @@ describe("subscriber links", () => {
       previewUrl: `https://papers.example.org/digest/preview?token=${token}`,
     });
     expect(subscriberLinks(subscriber, "https://papers.example.org")).toEqual(links);
-    expect(confirmUrl("abc", "https://papers.example.org")).toBe("https://papers.example.org/subscription/confirm?token=abc");
+    expect(confirmUrl("abc", "https://papers.example.org")).toBe(
+      "https://papers.example.org/subscription/confirm?token=abc",
+    );
   });
 
   it("verifies only the token made for this id and nonce", () => {

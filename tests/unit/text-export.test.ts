@@ -8,7 +8,11 @@ describe("parseTextExport", () => {
   it("reads the shipped sample: 210 papers, the first title freed from 'Subscribe', ranks in order", () => {
     const entries = parseTextExport(fs.readFileSync("prisma/sample-papers.txt", "utf8"));
     expect(entries).toHaveLength(210);
-    expect(entries[0]).toMatchObject({ title: "Activation Space Selectable Kolmogorov-Arnold Networks", rank: 1, line: 3 });
+    expect(entries[0]).toMatchObject({
+      title: "Activation Space Selectable Kolmogorov-Arnold Networks",
+      rank: 1,
+      line: 3,
+    });
     expect(entries[0]!.abstract.startsWith("The multilayer perceptron (MLP)")).toBe(true);
     expect(entries[209]!.rank).toBe(210);
     expect(entries.every((e) => e.title.length > 0 && e.abstract.length > 0)).toBe(true);
@@ -23,7 +27,9 @@ describe("parseTextExport", () => {
   });
 
   it("accepts CRLF line ends and blank lines between pairs", () => {
-    const entries = parseTextExport(`${HEADER}SubscribeA\r\nAbstract A\r\n\r\n\r\nB\r\nAbstract B\r\n`.replace(/\n(?!\r)/g, "\r\n"));
+    const entries = parseTextExport(
+      `${HEADER}SubscribeA\r\nAbstract A\r\n\r\n\r\nB\r\nAbstract B\r\n`.replace(/\n(?!\r)/g, "\r\n"),
+    );
     expect(entries.map((e) => e.title)).toEqual(["A", "B"]);
     expect(entries[1]!.abstract).toBe("Abstract B");
   });

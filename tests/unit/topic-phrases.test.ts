@@ -17,7 +17,10 @@ function randomSource(seed: number) {
 
 describe("countPhrases", () => {
   const docs = [
-    { title: "Low-Rank Adaptation of Language Models", abstract: "We study low-rank adaptation. Low rank adaptation works; low-rank adaptation again." },
+    {
+      title: "Low-Rank Adaptation of Language Models",
+      abstract: "We study low-rank adaptation. Low rank adaptation works; low-rank adaptation again.",
+    },
     { title: "Sparse mixture of experts", abstract: "A mixture of experts and low-rank adaptation." },
     { title: "Quantization", abstract: "Low-rank adaptation (LoRA) with quantization of language models." },
   ];
@@ -26,7 +29,12 @@ describe("countPhrases", () => {
   it("counts documents, mentions and title documents per stem sequence, hyphenated or not", () => {
     const phrase = stats.get("low rank adapt")!;
     expect([phrase.df, phrase.tf, phrase.titleDf]).toEqual([3, 6, 1]);
-    expect(Object.fromEntries(phrase.surfaces())).toEqual({ "Low-Rank Adaptation": 1, "low-rank adaptation": 3, "Low rank adaptation": 1, "Low-rank adaptation": 1 });
+    expect(Object.fromEntries(phrase.surfaces())).toEqual({
+      "Low-Rank Adaptation": 1,
+      "low-rank adaptation": 3,
+      "Low rank adaptation": 1,
+      "Low-rank adaptation": 1,
+    });
   });
 
   it("records the df of the longer phrases that contain a phrase", () => {
@@ -43,15 +51,42 @@ describe("countPhrases", () => {
   });
 
   it("agrees with the string-keyed definition on random corpora", () => {
-    const words = ["low", "rank", "adaptation", "adaptations", "of", "the", "mixture", "experts", "model", "models", "we", "and", "for", "KAN", "GPT-4", "2024", "fine", "tuning"];
+    const words = [
+      "low",
+      "rank",
+      "adaptation",
+      "adaptations",
+      "of",
+      "the",
+      "mixture",
+      "experts",
+      "model",
+      "models",
+      "we",
+      "and",
+      "for",
+      "KAN",
+      "GPT-4",
+      "2024",
+      "fine",
+      "tuning",
+    ];
     const joins = [" ", " ", " ", "-", "/", ", ", ". ", " (", ") "];
     for (let seed = 1; seed <= 40; seed++) {
       const next = randomSource(seed);
-      const text = (length: number) => Array.from({ length }, () => words[next(words.length)]! + joins[next(joins.length)]!).join("");
+      const text = (length: number) =>
+        Array.from({ length }, () => words[next(words.length)]! + joins[next(joins.length)]!).join("");
       const corpus = Array.from({ length: 30 }, () => ({ title: text(1 + next(8)), abstract: text(next(60)) }));
       const minDf = 1 + next(3);
       const expected = countByStringKeys(corpus, minDf);
-      const actual = [...countPhrases(corpus, minDf)].map(([key, s]) => [key, s.df, s.tf, s.titleDf, s.superDf, [...s.surfaces()]]);
+      const actual = [...countPhrases(corpus, minDf)].map(([key, s]) => [
+        key,
+        s.df,
+        s.tf,
+        s.titleDf,
+        s.superDf,
+        [...s.surfaces()],
+      ]);
       expect(actual).toEqual(expected);
     }
   });
@@ -87,23 +122,35 @@ describe("TopicMatcher", () => {
 
 /** The definition countPhrases implements, with a string key per mention (the old, slow way). */
 function countByStringKeys(docs: readonly VocabularyDocument[], minDf: number): unknown[] {
-  type Entry = { df: number; tf: number; titleDf: number; superDf: number; sizes: number[]; surfaces: Map<string, number> };
+  type Entry = {
+    df: number;
+    tf: number;
+    titleDf: number;
+    superDf: number;
+    sizes: number[];
+    surfaces: Map<string, number>;
+  };
   const stats = new Map<string, Entry>();
   const hasLetter = (word: string) => /\p{L}/u.test(word);
   for (const doc of docs) {
     const seen = new Map<string, boolean>();
-    for (const [text, inTitle] of [[doc.title, true], [doc.abstract, false]] as const) {
+    for (const [text, inTitle] of [
+      [doc.title, true],
+      [doc.abstract, false],
+    ] as const) {
       for (const run of phraseRuns(text)) {
         for (let i = 0; i < run.length; i++) {
           const first = run[i]!;
-          if ((i > 0 && run[i - 1]!.joined) || FUNCTION_STOPWORDS.has(first.folded) || !hasLetter(first.folded)) continue;
+          if ((i > 0 && run[i - 1]!.joined) || FUNCTION_STOPWORDS.has(first.folded) || !hasLetter(first.folded))
+            continue;
           let key = "";
           let words = 0;
           let allFiller = true;
           for (let end = i; end < run.length && end < i + 6; end++) {
             const token = run[end]!;
             const inner = run[end - 1];
-            if (end - 1 > i && inner && FUNCTION_STOPWORDS.has(inner.folded) && !INNER_CONNECTORS.has(inner.folded)) break;
+            if (end - 1 > i && inner && FUNCTION_STOPWORDS.has(inner.folded) && !INNER_CONNECTORS.has(inner.folded))
+              break;
             key = key === "" ? token.stem : `${key} ${token.stem}`;
             if (!FILLER_WORDS.has(token.folded) && !FUNCTION_STOPWORDS.has(token.folded)) allFiller = false;
             if (token.joined) continue;
@@ -111,7 +158,11 @@ function countByStringKeys(docs: readonly VocabularyDocument[], minDf: number): 
             if (FUNCTION_STOPWORDS.has(token.folded) || !hasLetter(token.folded) || allFiller) continue;
             if (end === i && first.folded.length < 3) continue;
             let s = stats.get(key);
-            if (!s) stats.set(key, (s = { df: 0, tf: 0, titleDf: 0, superDf: 0, sizes: wordSizes(run, i, end), surfaces: new Map() }));
+            if (!s)
+              stats.set(
+                key,
+                (s = { df: 0, tf: 0, titleDf: 0, superDf: 0, sizes: wordSizes(run, i, end), surfaces: new Map() }),
+              );
             s.tf++;
             if (s.tf <= 20) {
               const surface = text.slice(first.start, token.end);
@@ -134,7 +185,9 @@ function countByStringKeys(docs: readonly VocabularyDocument[], minDf: number): 
       if (parent) parent.superDf = Math.max(parent.superDf, s.df);
     }
   }
-  return [...stats].filter(([, s]) => s.df >= minDf).map(([key, s]) => [key, s.df, s.tf, s.titleDf, s.superDf, [...s.surfaces]]);
+  return [...stats]
+    .filter(([, s]) => s.df >= minDf)
+    .map(([key, s]) => [key, s.df, s.tf, s.titleDf, s.superDf, [...s.surfaces]]);
 }
 
 function wordSizes(run: readonly PhraseToken[], from: number, to: number): number[] {

@@ -15,7 +15,15 @@ const byLabel = new Map(vocabulary.map((t) => [t.label, t]));
 
 describe("extractTopicVocabulary", () => {
   it("finds the sample's key phrases", () => {
-    for (const label of ["Low-rank adaptation", "Activation sparsity", "Kolmogorov-Arnold networks", "Mixture of experts", "State space models", "Quantization", "Interpretability"]) {
+    for (const label of [
+      "Low-rank adaptation",
+      "Activation sparsity",
+      "Kolmogorov-Arnold networks",
+      "Mixture of experts",
+      "State space models",
+      "Quantization",
+      "Interpretability",
+    ]) {
       expect(byLabel.has(label), label).toBe(true);
     }
   });
@@ -29,7 +37,8 @@ describe("extractTopicVocabulary", () => {
   });
 
   it("keeps stopwords and self-description out", () => {
-    for (const t of vocabulary) expect(t.label).not.toMatch(/^(the|we|propose|results|paper|method|experimental results)$/i);
+    for (const t of vocabulary)
+      expect(t.label).not.toMatch(/^(the|we|propose|results|paper|method|experimental results)$/i);
   });
 
   it("returns nothing for an empty corpus", () => {
@@ -39,7 +48,9 @@ describe("extractTopicVocabulary", () => {
 
 describe("acronyms, slugs and categories", () => {
   it("pairs acronyms with their long forms", () => {
-    expect(findAcronymDefinitions("We use Low-Rank Adaptation (LoRA) and state space models (SSMs), see (ours).")).toEqual([
+    expect(
+      findAcronymDefinitions("We use Low-Rank Adaptation (LoRA) and state space models (SSMs), see (ours)."),
+    ).toEqual([
       { acronym: "LoRA", longForm: "Low-Rank Adaptation" },
       { acronym: "SSM", longForm: "state space models" },
     ]);
@@ -60,7 +71,10 @@ describe("TopicMatcher", () => {
   ]);
 
   it("tags title mentions, repeated abstract mentions and aliases, longest phrase first", () => {
-    const tags = matcher.match("LoRA for everyone", "Low rank adaptations help. We compare low-rank adaptation with quantization.");
+    const tags = matcher.match(
+      "LoRA for everyone",
+      "Low rank adaptations help. We compare low-rank adaptation with quantization.",
+    );
     expect(tags).toEqual([{ topicId: 1, weight: 5 }]);
   });
 });

@@ -33,7 +33,10 @@ describe("trendReasons", () => {
 
   it("puts the numbers in the detail", () => {
     const [votes] = trendReasons(facts({ score: 4, votes: { today: 1, week: 3, total: 5, contribution: 2 } }), NOW);
-    expect(votes).toEqual({ text: "1 upvote today", detail: "1 upvote in the last 24 hours, 3 in 7 days, 5 in all; adds 2.00 to today's score of 4.00 (50%)" });
+    expect(votes).toEqual({
+      text: "1 upvote today",
+      detail: "1 upvote in the last 24 hours, 3 in 7 days, 5 in all; adds 2.00 to today's score of 4.00 (50%)",
+    });
   });
 
   it("falls back from today to this week to all time for votes", () => {
@@ -43,7 +46,11 @@ describe("trendReasons", () => {
 
   it("names digest clicks, imported upvotes and the source", () => {
     const reasons = trendReasons(
-      facts({ score: 9, clicks: { week: 2, contribution: 0.6 }, importedUpvotes: { count: 1200, source: "hf-daily", contribution: 8 } }),
+      facts({
+        score: 9,
+        clicks: { week: 2, contribution: 0.6 },
+        importedUpvotes: { count: 1200, source: "hf-daily", contribution: 8 },
+      }),
       NOW,
     );
     expect(reasons.map((r) => r.text)).toEqual(["1,200 upvotes at the source", "2 digest clicks this week"]);
@@ -62,12 +69,20 @@ describe("trendReasons", () => {
       published: false,
     });
     const reasons = trendReasons(f, NOW);
-    expect(reasons.map((r) => r.text)).toEqual(["10 upvotes at the source", "#1 on the source list", "1 upvote today", "1 digest click this week", "new"]);
+    expect(reasons.map((r) => r.text)).toEqual([
+      "10 upvotes at the source",
+      "#1 on the source list",
+      "1 upvote today",
+      "1 digest click this week",
+      "new",
+    ]);
     expect(reasons.at(-1)?.detail).toBe("First seen 1 hour ago");
   });
 
   it("never leaves a card without a reason", () => {
-    expect(trendReasons(facts(), NOW)).toEqual([{ text: "no signals yet", detail: expect.stringContaining("score is 0") }]);
+    expect(trendReasons(facts(), NOW)).toEqual([
+      { text: "no signals yet", detail: expect.stringContaining("score is 0") },
+    ]);
   });
 
   it("calls only papers from the last 24 hours new", () => {

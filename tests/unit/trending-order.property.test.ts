@@ -2,7 +2,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  addToTrendKey, decayedScore, NO_SIGNAL_KEY, SIGNAL_WEIGHTS, sourceRankWeight, trendKeyOf, type TrendEvent,
+  addToTrendKey,
+  decayedScore,
+  NO_SIGNAL_KEY,
+  SIGNAL_WEIGHTS,
+  sourceRankWeight,
+  trendKeyOf,
+  type TrendEvent,
 } from "../../src/domain/trending";
 
 const T0 = Date.UTC(2026, 10, 1);

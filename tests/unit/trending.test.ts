@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  addToTrendKey, decayedScore, importedUpvotesWeight, netEvents, NO_SIGNAL_KEY, scoreFromKey, SIGNAL_WEIGHTS,
-  sourceRankWeight, trendKeyOf, type TrendEvent,
+  addToTrendKey,
+  decayedScore,
+  importedUpvotesWeight,
+  netEvents,
+  NO_SIGNAL_KEY,
+  scoreFromKey,
+  SIGNAL_WEIGHTS,
+  sourceRankWeight,
+  trendKeyOf,
+  type TrendEvent,
 } from "../../src/domain/trending";
 
 const H = 24;
@@ -78,7 +86,8 @@ describe("stored key", () => {
   });
 
   it("lets a newer equal vote outrank an older one, whatever the half-life", () => {
-    for (const h of [0.5, 24, 24 * 365]) expect(trendKeyOf([event(1, 1)], h)).toBeGreaterThan(trendKeyOf([event(1, 0)], h));
+    for (const h of [0.5, 24, 24 * 365])
+      expect(trendKeyOf([event(1, 1)], h)).toBeGreaterThan(trendKeyOf([event(1, 0)], h));
   });
 });
 

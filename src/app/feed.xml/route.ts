@@ -12,7 +12,10 @@ export const dynamic = "force-dynamic";
 const FEED_ENTRIES = "50";
 
 export async function GET(request: Request): Promise<Response> {
-  const parsed = FeedQuerySchema.safeParse({ limit: FEED_ENTRIES, ...feedQueryInput(new URL(request.url).searchParams) });
+  const parsed = FeedQuerySchema.safeParse({
+    limit: FEED_ENTRIES,
+    ...feedQueryInput(new URL(request.url).searchParams),
+  });
   if (!parsed.success) return validationError(parsed.error);
   try {
     const xml = await atomFeedXml(await getStore(), parsed.data, new Date(), env().appUrl);
@@ -23,7 +26,8 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (error instanceof UnknownTopicError) return jsonError(404, "unknown_topic", `There is no topic "${error.slug}".`, "topic");
+    if (error instanceof UnknownTopicError)
+      return jsonError(404, "unknown_topic", `There is no topic "${error.slug}".`, "topic");
     throw error;
   }
 }

@@ -12,8 +12,14 @@ export async function GET(): Promise<Response> {
   const { appUrl } = env();
   const now = new Date();
   const files = sitemapFileCount(await sitemapUrlCount(store));
-  const xml = files === 1
-    ? urlsetXml(await sitemapEntries(store, appUrl, now))
-    : sitemapIndexXml(Array.from({ length: files }, (_, file) => `${appUrl}/sitemaps/${file}.xml`), now);
-  return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" } });
+  const xml =
+    files === 1
+      ? urlsetXml(await sitemapEntries(store, appUrl, now))
+      : sitemapIndexXml(
+          Array.from({ length: files }, (_, file) => `${appUrl}/sitemaps/${file}.xml`),
+          now,
+        );
+  return new Response(xml, {
+    headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
+  });
 }

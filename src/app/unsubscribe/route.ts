@@ -24,9 +24,15 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function POST(request: Request): Promise<Response> {
   // The one-click body ("List-Unsubscribe=One-Click") is not needed, only bounded.
-  if (!(await boundedRequest(request)).ok) return htmlPage({ status: 413, title: "Request too large", bodyHtml: "<p>The request is too large.</p>" });
+  if (!(await boundedRequest(request)).ok)
+    return htmlPage({ status: 413, title: "Request too large", bodyHtml: "<p>The request is too large.</p>" });
   const token = new URL(request.url).searchParams.get("token") ?? undefined;
-  const result = await manageSubscription({ store: await getStore(), token, now: new Date(), action: { kind: "unsubscribe" } });
+  const result = await manageSubscription({
+    store: await getStore(),
+    token,
+    now: new Date(),
+    action: { kind: "unsubscribe" },
+  });
   if (!result.ok || !token) return invalidLink();
   return unsubscribedPage(result.view.maskedEmail, token);
 }

@@ -1,5 +1,5 @@
 // One reader's digest: their topics' new papers first, then the overall top to fill, never a paper twice.
-import type { Paper, TopicRef } from "../paper";
+import type { Paper, TopicRef } from "@/domain/paper";
 import { digestWindowStart } from "./digest-window";
 import { excerpt } from "./excerpt";
 import { whyItIsHere } from "./digest-reason";
@@ -33,7 +33,13 @@ export interface ComposeDigestInput {
 }
 
 /** Returns at most `size` items; an empty list means "nothing new, send nothing". */
-export function composeDigest({ candidates, reader, now, size, excerptOf = (paper) => excerpt(paper.abstract) }: ComposeDigestInput): DigestItem[] {
+export function composeDigest({
+  candidates,
+  reader,
+  now,
+  size,
+  excerptOf = (paper) => excerpt(paper.abstract),
+}: ComposeDigestInput): DigestItem[] {
   const since = digestWindowStart(reader.lastDigestAt, now).getTime();
   const until = now.getTime();
   const wanted = new Set(reader.topicSlugs);
@@ -56,7 +62,13 @@ export function composeDigest({ candidates, reader, now, size, excerptOf = (pape
 
   const toItem = ({ paper, rank }: { paper: Paper; rank: number }, section: DigestSection): DigestItem => {
     const matchedTopics = wanted.size === 0 ? [] : paper.topics.filter((topic) => wanted.has(topic.slug));
-    return { paper, section, matchedTopics, excerpt: excerptOf(paper), reason: whyItIsHere({ paper, matchedTopics, rank, windowSize }) };
+    return {
+      paper,
+      section,
+      matchedTopics,
+      excerpt: excerptOf(paper),
+      reason: whyItIsHere({ paper, matchedTopics, rank, windowSize }),
+    };
   };
   return [...topicPicks.map((pick) => toItem(pick, "topics")), ...fillers.map((pick) => toItem(pick, "trending"))];
 }

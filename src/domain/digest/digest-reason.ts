@@ -1,5 +1,5 @@
 // The "why it's here" line of a digest item: the topic match, then the trend reason.
-import type { Paper, TopicRef } from "../paper";
+import type { Paper, TopicRef } from "@/domain/paper";
 
 const SOURCE_LABELS: Record<string, string> = {
   hf: "Hugging Face daily papers",

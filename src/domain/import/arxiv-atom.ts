@@ -7,7 +7,10 @@ import { attributeOf, childOf, textOf } from "./xml-document";
 import { xmlFeedParser } from "./xml-feed-parser";
 import { arxivLinks, listingAbstract, revisionSkipReason, splitCreators } from "./arxiv-listing";
 
-const xmlText = z.unknown().transform(textOf).pipe(z.string({ error: "missing" }));
+const xmlText = z
+  .unknown()
+  .transform(textOf)
+  .pipe(z.string({ error: "missing" }));
 const optionalXmlText = z.unknown().transform(textOf).pipe(z.string().optional()).optional();
 
 /** The shape of one <entry> after XML parsing. */
@@ -33,7 +36,9 @@ export function arxivAtomParser(): StreamingImportParser {
     what: "arXiv Atom feed",
     toPaper: (entry) => {
       if (/\/api\/errors/.test(textOf(childOf(entry, "id")) ?? "")) {
-        throw new ImportFormatError(`the arXiv API answered with an error: ${textOf(childOf(entry, "summary"))?.trim() ?? "unknown"}`);
+        throw new ImportFormatError(
+          `the arXiv API answered with an error: ${textOf(childOf(entry, "summary"))?.trim() ?? "unknown"}`,
+        );
       }
       return toPaper(entry);
     },
@@ -52,7 +57,11 @@ function toPaper(node: unknown): EntryOutcome {
   const skip = revisionSkipReason(entry.announce_type);
   if (skip) return { skip };
   const arxivId = arxivIdFrom(entry.id);
-  const links = entry.link.map((link) => ({ rel: attributeOf(link, "rel"), title: attributeOf(link, "title"), href: attributeOf(link, "href") }));
+  const links = entry.link.map((link) => ({
+    rel: attributeOf(link, "rel"),
+    title: attributeOf(link, "title"),
+    href: attributeOf(link, "href"),
+  }));
   const names = entry.author.map((author) => textOf(childOf(author, "name")) ?? "");
   const categories = entry.category.map((category) => attributeOf(category, "term") ?? "");
   const creators = entry.creator.flatMap((creator) => splitCreators(textOf(creator) ?? ""));

@@ -10,7 +10,9 @@ export function listingAbstract(summary: string): string {
 /** Listings announce new papers and revisions of old ones; only new (and cross-listed) papers are imported. */
 export function revisionSkipReason(announceType: string | undefined): string | null {
   const type = announceType?.trim().toLowerCase();
-  return type === "replace" || type === "replace-cross" ? `a revision of an earlier paper (announce type ${type})` : null;
+  return type === "replace" || type === "replace-cross"
+    ? `a revision of an earlier paper (announce type ${type})`
+    : null;
 }
 
 /** dc:creator holds every author in one string: "A. One, B. Two and C. Three". */
@@ -22,7 +24,11 @@ export function splitCreators(creators: string): string[] {
 }
 
 /** Version-free abstract and PDF links when the id is known (they always show the latest version). */
-export function arxivLinks(arxivId: string | null, alternate?: string, pdf?: string): { sourceUrl?: string; pdfUrl?: string } {
+export function arxivLinks(
+  arxivId: string | null,
+  alternate?: string,
+  pdf?: string,
+): { sourceUrl?: string; pdfUrl?: string } {
   if (arxivId) return { sourceUrl: `https://arxiv.org/abs/${arxivId}`, pdfUrl: `https://arxiv.org/pdf/${arxivId}` };
   return { sourceUrl: alternate, pdfUrl: pdf };
 }

@@ -15,7 +15,12 @@ const requiredText = (max: number) =>
     .pipe(z.string().min(1, "empty").max(max, `longer than ${max} characters`));
 
 const optionalText = (max: number) =>
-  z.string().transform(cleanImportedText).transform((text) => (text === "" ? null : text.slice(0, max))).nullish().catch(null);
+  z
+    .string()
+    .transform(cleanImportedText)
+    .transform((text) => (text === "" ? null : text.slice(0, max)))
+    .nullish()
+    .catch(null);
 
 // Links are optional facts: anything but an http(s) URL (javascript:, data:, garbage) is dropped, not fatal.
 const webLink = z
@@ -52,8 +57,18 @@ export const ImportedPaperSchema = z.object({
   arxivId: z.string().refine(isArxivId).nullish().catch(null),
   sourceUrl: webLink,
   pdfUrl: webLink,
-  doi: z.string().trim().regex(/^10\.\d{4,9}\/\S+$/).nullish().catch(null),
-  primaryCategory: z.string().trim().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/).nullish().catch(null),
+  doi: z
+    .string()
+    .trim()
+    .regex(/^10\.\d{4,9}\/\S+$/)
+    .nullish()
+    .catch(null),
+  primaryCategory: z
+    .string()
+    .trim()
+    .regex(/^[a-z-]+(\.[A-Za-z-]+)?$/)
+    .nullish()
+    .catch(null),
   categories: z
     .array(z.string().trim())
     .default([])

@@ -43,7 +43,9 @@ export function hfDailyParser(): StreamingImportParser {
     end: () => {
       split(() => splitter.end());
       if (position > 0 && !anyItemShaped) {
-        throw new ImportFormatError("not a Hugging Face daily-papers file: no item has a `paper` object with the expected fields");
+        throw new ImportFormatError(
+          "not a Hugging Face daily-papers file: no item has a `paper` object with the expected fields",
+        );
       }
       return emptyChunk();
     },
@@ -56,7 +58,9 @@ function split<T>(work: () => T): T {
   } catch (error) {
     if (!(error instanceof JsonArrayError)) throw error;
     if (error.notAnArray) {
-      throw new ImportFormatError("not a Hugging Face daily-papers file: expected a JSON array of items with a `paper` object");
+      throw new ImportFormatError(
+        "not a Hugging Face daily-papers file: expected a JSON array of items with a `paper` object",
+      );
     }
     throw new ImportFormatError(`malformed JSON in the Hugging Face daily-papers file: ${error.message}`);
   }
@@ -66,7 +70,9 @@ function parseElement(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ImportFormatError(`malformed JSON in the Hugging Face daily-papers file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ImportFormatError(
+      `malformed JSON in the Hugging Face daily-papers file: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 // Shared shapes of every import parser: the papers it accepted and the entries it turned down.
-import type { NewPaper } from "../paper";
+import type { NewPaper } from "@/domain/paper";
 
 export const IMPORT_FORMATS = ["arxiv-atom", "arxiv-rss", "arxiv-jsonl", "hf-daily", "text"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

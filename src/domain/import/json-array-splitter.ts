@@ -3,7 +3,10 @@
 // elements themselves are checked by JSON.parse.
 
 export class JsonArrayError extends Error {
-  constructor(message: string, readonly notAnArray = false) {
+  constructor(
+    message: string,
+    readonly notAnArray = false,
+  ) {
     super(message);
   }
 }
@@ -37,7 +40,8 @@ export class JsonArraySplitter {
         continue;
       }
       if (this.state === "after") {
-        if (!WHITESPACE.test(text[i]!)) throw new JsonArrayError(`unexpected ${JSON.stringify(text[i])} after the end of the array`);
+        if (!WHITESPACE.test(text[i]!))
+          throw new JsonArrayError(`unexpected ${JSON.stringify(text[i])} after the end of the array`);
         continue;
       }
       if (this.inString) {

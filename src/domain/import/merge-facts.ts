@@ -1,8 +1,11 @@
 // Merging what a second source knows about a paper into the stored one: fill gaps, never overwrite.
-import type { NewPaper, Paper } from "../paper";
+import type { NewPaper, Paper } from "@/domain/paper";
 
 /** The mergeable facts of a stored paper. */
-export type PaperFacts = Pick<Paper, "arxivId" | "authors" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "categories" | "comment" | "publishedAt">;
+export type PaperFacts = Pick<
+  Paper,
+  "arxivId" | "authors" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "categories" | "comment" | "publishedAt"
+>;
 
 const FILL_IN_FIELDS = ["arxivId", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "comment"] as const;
 

@@ -1,11 +1,17 @@
 // Entry point of the import parsers: detect or check the format from the head of an input, then parse it
 // piece by piece (createImportParser) or whole (parseImport) into papers and rejections.
-import { looksLikeTextExport } from "../text-export";
+import { looksLikeTextExport } from "@/domain/text-export";
 import { arxivAtomParser } from "./arxiv-atom";
 import { arxivJsonlParser, looksLikeArxivJsonl } from "./arxiv-jsonl";
 import { arxivRssParser } from "./arxiv-rss";
 import { hfDailyParser } from "./hf-daily";
-import { ImportFormatError, type ImportChunk, type ImportFormat, type ParsedImport, type StreamingImportParser } from "./import-types";
+import {
+  ImportFormatError,
+  type ImportChunk,
+  type ImportFormat,
+  type ParsedImport,
+  type StreamingImportParser,
+} from "./import-types";
 import { textExportParser } from "./text-export-import";
 
 const PARSERS: Record<ImportFormat, () => StreamingImportParser> = {
@@ -16,7 +22,13 @@ const PARSERS: Record<ImportFormat, () => StreamingImportParser> = {
   text: textExportParser,
 };
 
-const FAMILY: Record<ImportFormat, string> = { "arxiv-atom": "XML", "arxiv-rss": "XML", "arxiv-jsonl": "JSON", "hf-daily": "JSON", text: "plain text" };
+const FAMILY: Record<ImportFormat, string> = {
+  "arxiv-atom": "XML",
+  "arxiv-rss": "XML",
+  "arxiv-jsonl": "JSON",
+  "hf-daily": "JSON",
+  text: "plain text",
+};
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   "arxiv-atom": "an arXiv Atom feed",
@@ -52,7 +64,10 @@ export interface DetectingImportParser extends StreamingImportParser {
  * A streaming parser for one input: it holds the first `headChars` back to detect the format
  * (`auto`) or check the claimed one, then hands everything to that format's parser.
  */
-export function createImportParser(claimed: ImportFormat | "auto" = "auto", headChars = DETECTION_HEAD_CHARS): DetectingImportParser {
+export function createImportParser(
+  claimed: ImportFormat | "auto" = "auto",
+  headChars = DETECTION_HEAD_CHARS,
+): DetectingImportParser {
   let head = "";
   let format: ImportFormat | undefined;
   let parser: StreamingImportParser | undefined;

@@ -1,6 +1,6 @@
 // The plain-text trending export (the sample's format) as an import, read line by line: its order is the
 // source rank.
-import { TextExportError, TextExportReader } from "../text-export";
+import { TextExportError, TextExportReader } from "@/domain/text-export";
 import { acceptEntry, emptyChunk } from "./entry-schema";
 import { ImportFormatError, type ImportChunk, type StreamingImportParser } from "./import-types";
 import { LineSplitter, type NumberedLine } from "./line-splitter";
@@ -12,7 +12,8 @@ export function textExportParser(): StreamingImportParser {
     const chunk = emptyChunk();
     for (const { text, line } of numbered) {
       const entry = reader.line(text, line);
-      if (entry) acceptEntry({ title: entry.title, abstract: entry.abstract, sourceRank: entry.rank }, entry.rank, chunk);
+      if (entry)
+        acceptEntry({ title: entry.title, abstract: entry.abstract, sourceRank: entry.rank }, entry.rank, chunk);
     }
     return chunk;
   };

@@ -7,7 +7,14 @@ import { ImportFormatError } from "./import-types";
 import { readXmlTree, type XmlNode } from "./xml-tree";
 
 /** Elements that read as arrays even when there is one of them. */
-export const REPEATED_ELEMENTS: ReadonlySet<string> = new Set(["entry", "item", "author", "category", "link", "creator"]);
+export const REPEATED_ELEMENTS: ReadonlySet<string> = new Set([
+  "entry",
+  "item",
+  "author",
+  "category",
+  "link",
+  "creator",
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -19,7 +26,6 @@ const parser = new XMLParser({
   isArray: (name) => REPEATED_ELEMENTS.has(name),
 });
 
-
 /**
  * Parses a document (or one element of a larger one starting on `firstLine`); malformed XML throws
  * ImportFormatError naming the line.
@@ -27,12 +33,16 @@ const parser = new XMLParser({
 export function parseXmlDocument(xml: string, what: string, firstLine = 1): XmlNode {
   const verdict = XMLValidator.validate(xml);
   if (verdict !== true) {
-    throw new ImportFormatError(`malformed XML in the ${what} (line ${verdict.err.line + firstLine - 1}): ${verdict.err.msg}`);
+    throw new ImportFormatError(
+      `malformed XML in the ${what} (line ${verdict.err.line + firstLine - 1}): ${verdict.err.msg}`,
+    );
   }
   try {
     return readXmlTree(xml, REPEATED_ELEMENTS) ?? readWithFastXmlParser(xml);
   } catch (error) {
-    throw new ImportFormatError(`unreadable XML in the ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ImportFormatError(
+      `unreadable XML in the ${what}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -10,7 +10,10 @@ export interface XmlElementText {
 }
 
 export class XmlCutOffError extends Error {
-  constructor(readonly element: string, readonly line: number) {
+  constructor(
+    readonly element: string,
+    readonly line: number,
+  ) {
     super(`the <${element}> starting on line ${line} is not closed (the input is cut off)`);
   }
 }
@@ -60,7 +63,8 @@ export class XmlEntrySplitter {
   end(): string {
     this.opening.lastIndex = 0;
     const open = this.opening.exec(this.buffer);
-    if (open && !open[0].endsWith("/>")) throw new XmlCutOffError(this.element, this.line + newlines(this.buffer.slice(0, open.index)));
+    if (open && !open[0].endsWith("/>"))
+      throw new XmlCutOffError(this.element, this.line + newlines(this.buffer.slice(0, open.index)));
     const skeleton = this.skeleton + this.buffer;
     this.skeleton = this.buffer = "";
     return skeleton;

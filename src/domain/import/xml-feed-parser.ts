@@ -35,7 +35,8 @@ export function xmlFeedParser({ element, what, toPaper, readSkeleton }: XmlFeedR
       try {
         skeleton = splitter.end();
       } catch (error) {
-        if (error instanceof XmlCutOffError) throw new ImportFormatError(`malformed XML in the ${what} (line ${error.line}): ${error.message}`);
+        if (error instanceof XmlCutOffError)
+          throw new ImportFormatError(`malformed XML in the ${what} (line ${error.line}): ${error.message}`);
         throw error;
       }
       return { ...emptyChunk(), ...readSkeleton(parseXmlDocument(skeleton, what)) };

@@ -13,8 +13,18 @@ export type XmlNode = Record<string, unknown>;
 const MAX_DEPTH = 100;
 /** Element names read here; anything else (non-ASCII, reserved object keys) goes to fast-xml-parser. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-const RESERVED_NAMES = new Set(["__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "valueOf",
-  "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
+const RESERVED_NAMES = new Set([
+  "__proto__",
+  "constructor",
+  "prototype",
+  "hasOwnProperty",
+  "toString",
+  "valueOf",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+]);
 // fast-xml-parser's attribute pattern, so attribute lists split identically.
 const ATTRIBUTE = /([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/gm;
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };

@@ -36,7 +36,11 @@ export class RelatedIndex {
   /** The weights of the paper whose candidates are being scored, by term (zero between papers). */
   private queryWeights = new Float64Array(1024);
   /** Each paper's signature in SIGNATURE_TERMS slots from `doc * SIGNATURE_TERMS`, `signatureSize[doc]` of them used. */
-  private signatures: SparseVector = { terms: new Int32Array(0), weights: new Float32Array(0), strongest: new Uint8Array(0) };
+  private signatures: SparseVector = {
+    terms: new Int32Array(0),
+    weights: new Float32Array(0),
+    strongest: new Uint8Array(0),
+  };
   private signatureSize = new Uint8Array(0);
   private readonly signatureWriter = new SignatureWriter();
   private scores = new Float64Array(1024);
@@ -61,7 +65,8 @@ export class RelatedIndex {
       const distinct = this.terms.count(fresh[i]!.title, fresh[i]!.abstract);
       this.reserveTerms(this.terms.termCount);
       const from = offsets[i]!;
-      if (from + distinct > terms.length) [terms, counts] = [grown(terms, from + distinct), grown(counts, from + distinct)];
+      if (from + distinct > terms.length)
+        [terms, counts] = [grown(terms, from + distinct), grown(counts, from + distinct)];
       for (let k = 0; k < distinct; k++) {
         const term = this.terms.termAt(k);
         terms[from + k] = term;
@@ -79,7 +84,15 @@ export class RelatedIndex {
       const [from, to] = [offsets[i]!, offsets[i + 1]!];
       const doc = this.paperIds.length;
       const base = doc * SIGNATURE_TERMS;
-      const kept = this.signatureWriter.write(terms.subarray(from, to), counts.subarray(from, to), to - from, idf, SIGNATURE_TERMS, this.signatures, base);
+      const kept = this.signatureWriter.write(
+        terms.subarray(from, to),
+        counts.subarray(from, to),
+        to - from,
+        idf,
+        SIGNATURE_TERMS,
+        this.signatures,
+        base,
+      );
       this.signatureSize[doc] = kept;
       this.paperIds.push(paperId);
       this.docOf.set(paperId, doc);
@@ -126,7 +139,8 @@ export class RelatedIndex {
   /** A paper's list from its `count` neighbours (just computed) and the offers already made to it (by papers refreshed before it). */
   private ownList(paperId: number, count: number): RelatedEntry[] {
     const entries: RelatedEntry[] = [];
-    for (let c = 0; c < count; c++) entries.push({ paperId: this.paperIds[this.candidates[c]!]!, score: this.candidateScores[c]! });
+    for (let c = 0; c < count; c++)
+      entries.push({ paperId: this.paperIds[this.candidates[c]!]!, score: this.candidateScores[c]! });
     for (const known of this.listOf(paperId)) {
       let isNeighbour = false;
       for (let c = 0; c < count && !isNeighbour; c++) isNeighbour = entries[c]!.paperId === known.paperId;
@@ -205,6 +219,10 @@ export class RelatedIndex {
     this.signatureSize = grown(this.signatureSize, count);
     const slots = this.signatureSize.length * SIGNATURE_TERMS;
     const { terms, weights, strongest } = this.signatures;
-    this.signatures = { terms: grown(terms, slots), weights: grown(weights, slots), strongest: grown(strongest, slots) };
+    this.signatures = {
+      terms: grown(terms, slots),
+      weights: grown(weights, slots),
+      strongest: grown(strongest, slots),
+    };
   }
 }

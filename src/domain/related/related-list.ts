@@ -35,7 +35,11 @@ export function topEntries(entries: readonly RelatedEntry[], size = RELATED_LIST
  * beats the weakest entry), else null so the caller knows nothing needs writing. `list` is sorted, as
  * every list this module returns.
  */
-export function offerEntry(list: readonly RelatedEntry[], offer: RelatedEntry, size = RELATED_LIST_SIZE): RelatedEntry[] | null {
+export function offerEntry(
+  list: readonly RelatedEntry[],
+  offer: RelatedEntry,
+  size = RELATED_LIST_SIZE,
+): RelatedEntry[] | null {
   if (offer.score < MIN_RELATED_SCORE) return null;
   const existing = list.find((e) => e.paperId === offer.paperId);
   if (existing?.score === offer.score) return null;

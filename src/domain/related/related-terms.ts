@@ -1,7 +1,7 @@
 // The words a paper is compared on: folded, Porter-stemmed words of the clean title and abstract, minus
 // function words and bare numbers. Title words count twice, since a title names what the paper is about.
-import { foldWord, stemOf } from "../search/text-words";
-import { FUNCTION_STOPWORDS } from "../topics/stoplist";
+import { foldWord, stemOf } from "@/domain/search/text-words";
+import { FUNCTION_STOPWORDS } from "@/domain/topics/stoplist";
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_TEXT = /^[\x00-\x7f]*$/;

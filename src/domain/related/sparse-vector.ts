@@ -18,12 +18,32 @@ export function inverseDocumentFrequency(documentFrequency: number, documentCoun
  * The tf-idf vector of one document: sublinear term frequency (1 + ln tf) times idf, keeping only the
  * `maxTerms` strongest terms (a paper's signature), then scaled to unit length.
  */
-export function tfidfVector(counts: ReadonlyMap<number, number>, idf: (term: number) => number, maxTerms: number): SparseVector {
+export function tfidfVector(
+  counts: ReadonlyMap<number, number>,
+  idf: (term: number) => number,
+  maxTerms: number,
+): SparseVector {
   const writer = new SignatureWriter();
   const size = Math.min(maxTerms, MAX_SIGNATURE_TERMS);
-  const out: SparseVector = { terms: new Int32Array(size), weights: new Float32Array(size), strongest: new Uint8Array(size) };
-  const kept = writer.write(Int32Array.from(counts.keys()), Float64Array.from(counts.values()), counts.size, idf, maxTerms, out, 0);
-  return { terms: out.terms.slice(0, kept), weights: out.weights.slice(0, kept), strongest: out.strongest.slice(0, kept) };
+  const out: SparseVector = {
+    terms: new Int32Array(size),
+    weights: new Float32Array(size),
+    strongest: new Uint8Array(size),
+  };
+  const kept = writer.write(
+    Int32Array.from(counts.keys()),
+    Float64Array.from(counts.values()),
+    counts.size,
+    idf,
+    maxTerms,
+    out,
+    0,
+  );
+  return {
+    terms: out.terms.slice(0, kept),
+    weights: out.weights.slice(0, kept),
+    strongest: out.strongest.slice(0, kept),
+  };
 }
 
 /** At most 255 terms, so positions fit the bytes of `strongest`. */
@@ -43,7 +63,15 @@ export class SignatureWriter {
    * at `at` in `out` (each array holding at least min(maxTerms, 255) entries from there); returns how many
    * terms it kept.
    */
-  write(terms: ArrayLike<number>, counts: ArrayLike<number>, size: number, idf: (term: number) => number, maxTerms: number, out: SparseVector, at: number): number {
+  write(
+    terms: ArrayLike<number>,
+    counts: ArrayLike<number>,
+    size: number,
+    idf: (term: number) => number,
+    maxTerms: number,
+    out: SparseVector,
+    at: number,
+  ): number {
     const limit = Math.min(maxTerms, MAX_SIGNATURE_TERMS);
     if (this.terms.length < limit) [this.terms, this.weights] = [new Int32Array(limit), new Float64Array(limit)];
     const keptTerms = this.terms;
@@ -57,10 +85,16 @@ export class SignatureWriter {
       const weight = (1 + Math.log(count)) * idf(term);
       let place = kept;
       if (kept === limit) {
-        if (!(weight > keptWeights[limit - 1]! || (weight === keptWeights[limit - 1] && term < keptTerms[limit - 1]!))) continue;
+        if (!(weight > keptWeights[limit - 1]! || (weight === keptWeights[limit - 1] && term < keptTerms[limit - 1]!)))
+          continue;
         place = limit - 1;
       } else kept++;
-      for (; place > 0 && (weight > keptWeights[place - 1]! || (weight === keptWeights[place - 1] && term < keptTerms[place - 1]!)); place--) {
+      for (
+        ;
+        place > 0 &&
+        (weight > keptWeights[place - 1]! || (weight === keptWeights[place - 1] && term < keptTerms[place - 1]!));
+        place--
+      ) {
         keptTerms[place] = keptTerms[place - 1]!;
         keptWeights[place] = keptWeights[place - 1]!;
       }
@@ -91,7 +125,8 @@ export class SignatureWriter {
     for (let i = 0; i < kept; i++) {
       const weight = outWeights[at + i]!;
       let place = i;
-      for (; place > 0 && outWeights[at + strongest[at + place - 1]!]! < weight; place--) strongest[at + place] = strongest[at + place - 1]!;
+      for (; place > 0 && outWeights[at + strongest[at + place - 1]!]! < weight; place--)
+        strongest[at + place] = strongest[at + place - 1]!;
       strongest[at + place] = i;
     }
     return kept;

@@ -23,7 +23,9 @@ function matches(span: WordSpan, terms: readonly HighlightTerm[]): string | unde
 /** [start, end) UTF-16 ranges of every word in `text` that matches a query term. */
 export function highlightRanges(text: string, terms: readonly HighlightTerm[]): Range[] {
   if (terms.length === 0) return [];
-  return wordSpans(text).filter((span) => matches(span, terms) !== undefined).map((span) => [span.start, span.end]);
+  return wordSpans(text)
+    .filter((span) => matches(span, terms) !== undefined)
+    .map((span) => [span.start, span.end]);
 }
 
 /**
@@ -32,17 +34,21 @@ export function highlightRanges(text: string, terms: readonly HighlightTerm[]): 
  */
 export function abstractSnippet(abstract: string, terms: readonly HighlightTerm[], maxChars = SNIPPET_CHARS): Snippet {
   const spans = wordSpans(abstract);
-  const hits = terms.length === 0 ? [] : spans.flatMap((span) => {
-    const key = matches(span, terms);
-    return key === undefined ? [] : [{ span, key }];
-  });
+  const hits =
+    terms.length === 0
+      ? []
+      : spans.flatMap((span) => {
+          const key = matches(span, terms);
+          return key === undefined ? [] : [{ span, key }];
+        });
   let from = 0;
   if (hits.length > 0 && abstract.length > maxChars) {
     let bestStart = hits[0]!.span.start;
     let bestDistinct = 0;
     for (let i = 0; i < hits.length; i++) {
       const keys = new Set<string>();
-      for (let j = i; j < hits.length && hits[j]!.span.end - hits[i]!.span.start <= maxChars - LEAD_IN_CHARS; j++) keys.add(hits[j]!.key);
+      for (let j = i; j < hits.length && hits[j]!.span.end - hits[i]!.span.start <= maxChars - LEAD_IN_CHARS; j++)
+        keys.add(hits[j]!.key);
       if (keys.size > bestDistinct) [bestStart, bestDistinct] = [hits[i]!.span.start, keys.size];
     }
     from = Math.max(0, Math.min(bestStart - LEAD_IN_CHARS, abstract.length - maxChars));

@@ -38,14 +38,19 @@ export interface QueryPlan {
 const MIN_PREFIX_LENGTH = 2;
 const MIN_PART_LENGTH = 3;
 
-export function planQuery(terms: readonly string[], vocabulary: VocabularyLookup, lastTermIsPartial: boolean): QueryPlan {
+export function planQuery(
+  terms: readonly string[],
+  vocabulary: VocabularyLookup,
+  lastTermIsPartial: boolean,
+): QueryPlan {
   const content = terms.filter((t) => !QUERY_STOPWORDS.has(t));
   const words = content.length > 0 ? content : [...terms];
   let corrected = false;
   const chosen = words.map((term, index): { word: string; prefix: boolean; typed?: string } => {
     if (vocabulary.has(term)) return { word: term, prefix: false };
     const isLast = index === words.length - 1;
-    if (isLast && lastTermIsPartial && term.length >= MIN_PREFIX_LENGTH && vocabulary.completePrefix(term)) return { word: term, prefix: true };
+    if (isLast && lastTermIsPartial && term.length >= MIN_PREFIX_LENGTH && vocabulary.completePrefix(term))
+      return { word: term, prefix: true };
     const correction = vocabulary.correct(term);
     if (correction) {
       corrected = true;
@@ -60,8 +65,20 @@ export function planQuery(terms: readonly string[], vocabulary: VocabularyLookup
     const current = chosen[i]!;
     const next = chosen[i + 1];
     // Two typed words that the corpus also writes as one ("fine tuning" / "finetuning") form one slot.
-    if (next && !current.prefix && !next.prefix && !current.typed && !next.typed && vocabulary.docFrequency(current.word + next.word) > 0) {
-      slots.push({ alternatives: [{ words: [current.word, next.word], prefix: false }, { words: [current.word + next.word], prefix: false }] });
+    if (
+      next &&
+      !current.prefix &&
+      !next.prefix &&
+      !current.typed &&
+      !next.typed &&
+      vocabulary.docFrequency(current.word + next.word) > 0
+    ) {
+      slots.push({
+        alternatives: [
+          { words: [current.word, next.word], prefix: false },
+          { words: [current.word + next.word], prefix: false },
+        ],
+      });
       i++;
       continue;
     }
@@ -73,12 +90,24 @@ export function planQuery(terms: readonly string[], vocabulary: VocabularyLookup
   }
 
   const highlightTerms = slots.flatMap((slot) =>
-    slot.alternatives.flatMap((alt) => alt.words.map((word, k) => (alt.prefix && k === alt.words.length - 1 ? { key: word, prefix: true } : { key: stemOf(word), prefix: false }))),
+    slot.alternatives.flatMap((alt) =>
+      alt.words.map((word, k) =>
+        alt.prefix && k === alt.words.length - 1 ? { key: word, prefix: true } : { key: stemOf(word), prefix: false },
+      ),
+    ),
   );
   return {
     slots,
     highlightTerms,
-    ...(corrected ? { correctedQuery: replaceCorrected(terms, words, chosen.map((c) => c.word)) } : {}),
+    ...(corrected
+      ? {
+          correctedQuery: replaceCorrected(
+            terms,
+            words,
+            chosen.map((c) => c.word),
+          ),
+        }
+      : {}),
   };
 }
 

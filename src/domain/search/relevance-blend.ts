@@ -11,7 +11,7 @@
 // Relevance dominates: trending can reorder papers whose text matches are within ~⅓ of each other,
 // never lift a weak match over a strong one. trendKey ratios do not depend on the clock, so the
 // blend needs no `now`.
-import { NO_SIGNAL_KEY } from "../trending";
+import { NO_SIGNAL_KEY } from "@/domain/trending";
 
 export const TEXT_WEIGHT = 0.75;
 export const TREND_WEIGHT = 0.25;
@@ -42,7 +42,10 @@ export interface RankCandidate {
 }
 
 /** Orders candidates for a sort; every result carries its text relevance, whatever the order. */
-export function orderCandidates(candidates: readonly RankCandidate[], sort: "relevance" | "trending" | "new"): { id: number; relevance: number }[] {
+export function orderCandidates(
+  candidates: readonly RankCandidate[],
+  sort: "relevance" | "trending" | "new",
+): { id: number; relevance: number }[] {
   if (candidates.length === 0) return [];
   const bestBm25 = Math.min(...candidates.map((c) => c.bm25));
   const topKey = Math.max(...candidates.map((c) => c.trendKey));
@@ -53,7 +56,8 @@ export function orderCandidates(candidates: readonly RankCandidate[], sort: "rel
   const order = {
     relevance: (a: (typeof scored)[number], b: (typeof scored)[number]) => b.score - a.score || a.id - b.id,
     trending: (a: (typeof scored)[number], b: (typeof scored)[number]) => b.trendKey - a.trendKey || a.id - b.id,
-    new: (a: (typeof scored)[number], b: (typeof scored)[number]) => b.feedAt.getTime() - a.feedAt.getTime() || b.id - a.id,
+    new: (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+      b.feedAt.getTime() - a.feedAt.getTime() || b.id - a.id,
   }[sort];
   return scored.sort(order).map(({ id, relevance }) => ({ id, relevance }));
 }

@@ -20,7 +20,8 @@ export interface SanitizedQuery {
 }
 
 // C0/C1 controls (NUL included) and lone surrogates cannot be shown or stored meaningfully.
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_CHARS =
+  /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function sanitizeQuery(raw: string): SanitizedQuery {
   const cleaned = raw.replace(UNSAFE_CHARS, " ");

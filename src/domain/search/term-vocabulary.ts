@@ -51,7 +51,8 @@ export class TermVocabulary {
       const count = (this.df.get(word) ?? 0) + 1;
       this.df.set(word, count);
       if (count === 1) this.unsorted.push(word);
-      if (count === MIN_CORRECTION_DF && word.length <= MAX_CORRECTABLE_LENGTH && /\p{L}/u.test(word)) this.indexPairs(word);
+      if (count === MIN_CORRECTION_DF && word.length <= MAX_CORRECTABLE_LENGTH && /\p{L}/u.test(word))
+        this.indexPairs(word);
     }
   }
 
@@ -94,18 +95,25 @@ export class TermVocabulary {
    * match winning, with ties broken towards the more common word and the nearer length.
    */
   correct(term: string): string | undefined {
-    if (term.length < MIN_CORRECTABLE_LENGTH || term.length > MAX_CORRECTABLE_LENGTH || !/\p{L}/u.test(term)) return undefined;
+    if (term.length < MIN_CORRECTABLE_LENGTH || term.length > MAX_CORRECTABLE_LENGTH || !/\p{L}/u.test(term))
+      return undefined;
     const spread = term.length >= 7 ? 2 : 1;
     const candidates = this.similarWords(term, spread);
     if (candidates.length === 0) return undefined;
-    const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: MAX_CORRECTION_SCORE, isCaseSensitive: true });
+    const fuse = new Fuse(candidates, {
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: MAX_CORRECTION_SCORE,
+      isCaseSensitive: true,
+    });
     let best: string | undefined;
     let bestCost = Infinity;
     for (const hit of fuse.search(term)) {
       const score = hit.score ?? 1;
       if (hit.item === term || score > MAX_CORRECTION_SCORE) continue;
       // Bitap finds a pattern inside a longer word at no cost, so extra length is charged here.
-      const cost = score + 0.06 * Math.abs(hit.item.length - term.length) - 0.01 * Math.log10(this.docFrequency(hit.item));
+      const cost =
+        score + 0.06 * Math.abs(hit.item.length - term.length) - 0.01 * Math.log10(this.docFrequency(hit.item));
       if (cost < bestCost) [best, bestCost] = [hit.item, cost];
     }
     return best;
@@ -121,7 +129,11 @@ export class TermVocabulary {
       }
     }
     const needed = Math.max(1, pairs.length - 4);
-    return [...shared].filter(([, n]) => n >= needed).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([word]) => word);
+    return [...shared]
+      .filter(([, n]) => n >= needed)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_CANDIDATES)
+      .map(([word]) => word);
   }
 
   private indexPairs(word: string): void {

@@ -17,7 +17,10 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function foldWord(word: string): string {
   // Most words are plain ASCII: skip the (comparatively slow) Unicode decomposition for them.
   if (ASCII.test(word)) return word.toLowerCase();
-  return word.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  return word
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /** Every word of a text with its position; marks-only runs (stray combining accents) are skipped. */
@@ -33,7 +36,13 @@ export function wordSpans(text: string): WordSpan[] {
 /** Just the folded words, for counting: whole-text folding, several times faster than word by word. */
 export function foldedWords(text: string): string[] {
   if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 const stemCache = new Map<string, string>();

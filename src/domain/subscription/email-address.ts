@@ -13,10 +13,12 @@ const TOP_LEVEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 export function normaliseEmail(input: string): EmailCheck {
   const trimmed = input.trim();
   if (trimmed === "") return { ok: false, message: "Enter your email address." };
-  if (trimmed.length > MAX_EMAIL_LENGTH) return { ok: false, message: `Email addresses are at most ${MAX_EMAIL_LENGTH} characters.` };
+  if (trimmed.length > MAX_EMAIL_LENGTH)
+    return { ok: false, message: `Email addresses are at most ${MAX_EMAIL_LENGTH} characters.` };
   if (/[\s\u0000-\u001f\u007f]/.test(trimmed)) return { ok: false, message: "An email address cannot contain spaces." };
   const at = trimmed.lastIndexOf("@");
-  if (at <= 0 || at === trimmed.length - 1) return { ok: false, message: "An email address looks like name@example.com." };
+  if (at <= 0 || at === trimmed.length - 1)
+    return { ok: false, message: "An email address looks like name@example.com." };
   const local = trimmed.slice(0, at);
   const domain = asciiDomain(trimmed.slice(at + 1));
   if (local.length > MAX_LOCAL_LENGTH) return { ok: false, message: "The part before @ is at most 64 characters." };
@@ -30,7 +32,8 @@ export function normaliseEmail(input: string): EmailCheck {
     return { ok: false, message: "The part after @ is not a valid domain." };
   }
   const email = `${local}@${domain}`;
-  if (email.length > MAX_EMAIL_LENGTH) return { ok: false, message: `Email addresses are at most ${MAX_EMAIL_LENGTH} characters.` };
+  if (email.length > MAX_EMAIL_LENGTH)
+    return { ok: false, message: `Email addresses are at most ${MAX_EMAIL_LENGTH} characters.` };
   return { ok: true, email };
 }
 

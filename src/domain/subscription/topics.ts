@@ -1,5 +1,5 @@
 // Subscription topics: slugs from the topic vocabulary or free text, cleaned into a short, bounded list.
-import { parseJsonList } from "../json-list";
+import { parseJsonList } from "@/domain/json-list";
 
 export type TopicsCheck = { ok: true; topics: string[] } | { ok: false; message: string };
 
@@ -14,7 +14,8 @@ export function normaliseTopics(input: readonly string[]): TopicsCheck {
     for (const piece of entry.split(",")) {
       const topic = piece.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
       if (topic === "") continue;
-      if (topic.length > MAX_TOPIC_LENGTH) return { ok: false, message: `Each topic is at most ${MAX_TOPIC_LENGTH} characters.` };
+      if (topic.length > MAX_TOPIC_LENGTH)
+        return { ok: false, message: `Each topic is at most ${MAX_TOPIC_LENGTH} characters.` };
       if (!ALLOWED.test(topic)) return { ok: false, message: `"${topic}" has characters a topic cannot contain.` };
       seen.add(topic);
     }

@@ -18,7 +18,11 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
     const acronym = match[1]!;
     // An acronym has at least two capitals ("MoE", "KAN"); "(see)" or "(ours)" is not one.
     if ((acronym.match(/[A-Z]/g) ?? []).length < 2) continue;
-    const before = text.slice(Math.max(0, match.index - LOOK_BACK_CHARS), match.index).split(/[.;:!?()[\]]/).at(-1) ?? "";
+    const before =
+      text
+        .slice(Math.max(0, match.index - LOOK_BACK_CHARS), match.index)
+        .split(/[.;:!?()[\]]/)
+        .at(-1) ?? "";
     const longForm = longFormFor(acronym, before.trimEnd());
     if (longForm) found.push({ acronym, longForm });
   }

@@ -29,7 +29,10 @@ const MAX_BURSTINESS = 3;
 /** Above 1, rarer phrases gain over common ones: a corpus's niches are its topics. */
 const IDF_POWER = 1.5;
 
-export function extractTopicVocabulary(docs: readonly VocabularyDocument[], options: ExtractionOptions = {}): TopicDefinition[] {
+export function extractTopicVocabulary(
+  docs: readonly VocabularyDocument[],
+  options: ExtractionOptions = {},
+): TopicDefinition[] {
   const n = docs.length;
   if (n === 0) return [];
   const minDf = options.minDocFrequency ?? Math.max(3, Math.ceil(n * 0.002));
@@ -48,14 +51,20 @@ export function extractTopicVocabulary(docs: readonly VocabularyDocument[], opti
     const boost = words === 1 ? singleWordBoost(key) : (PHRASE_BOOST[Math.min(3, words)] ?? 1);
     scored.set(key, (s.df + 2 * s.titleDf) * Math.log(n / s.df) ** IDF_POWER * burstiness * boost);
   }
-  const groups = mergeVariants(scored, docs).sort((a, b) => b.score - a.score).slice(0, maxTopics + (options.debug ? 300 : 0));
+  const groups = mergeVariants(scored, docs)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, maxTopics + (options.debug ? 300 : 0));
   const topics = groups.map((group) => {
     const surfaces = new Map<string, number>();
-    for (const key of group.keys) for (const [s, c] of stats.get(key)!.surfaces()) surfaces.set(s, (surfaces.get(s) ?? 0) + c);
+    for (const key of group.keys)
+      for (const [s, c] of stats.get(key)!.surfaces()) surfaces.set(s, (surfaces.get(s) ?? 0) + c);
     const { label, aliases } = pickLabel(surfaces, group.known);
     return { key: phraseKey(label), label, aliases };
   });
-  if (options.debug) topics.forEach((t, i) => options.debug!(`${i + 1} ${groups[i]!.score.toFixed(1)} ${t.label} | ${t.aliases.join(", ")}`));
+  if (options.debug)
+    topics.forEach((t, i) =>
+      options.debug!(`${i + 1} ${groups[i]!.score.toFixed(1)} ${t.label} | ${t.aliases.join(", ")}`),
+    );
   return topics.slice(0, maxTopics);
 }
 
@@ -69,7 +78,11 @@ function looksLikeAcronym(surfaces: Map<string, number>): boolean {
   return upper * 2 >= total;
 }
 
-interface VariantGroup { keys: string[]; score: number; known?: readonly string[] }
+interface VariantGroup {
+  keys: string[];
+  score: number;
+  known?: readonly string[];
+}
 
 /** Groups candidate keys that are variants of one another; each group becomes one topic. */
 function mergeVariants(scored: Map<string, number>, docs: readonly VocabularyDocument[]): VariantGroup[] {

@@ -12,7 +12,9 @@ export interface VocabularyDocument {
 }
 
 export interface PhraseStats {
-  readonly df: number; readonly tf: number; readonly titleDf: number;
+  readonly df: number;
+  readonly tf: number;
+  readonly titleDf: number;
   /** The largest df of a frequent phrase one word longer that contains this one. */
   readonly superDf: number;
   /** How the corpus spells the phrase (its first mentions), with counts; built on demand. */
@@ -108,7 +110,13 @@ class PhraseCounter {
   }
 
   /** The phrases that start at token `i`, as extract-vocabulary has always defined them. */
-  private countPhrasesFrom(run: readonly PhraseToken[], words: readonly number[], i: number, doc: number, inTitle: boolean): void {
+  private countPhrasesFrom(
+    run: readonly PhraseToken[],
+    words: readonly number[],
+    i: number,
+    doc: number,
+    inTitle: boolean,
+  ): void {
     const firstFlags = this.wordFlags[words[i]!]!;
     // A phrase starts and ends on whole hyphenated words ("fine" alone is no part of "fine-tuning"),
     // never on a function word, and its inner function words can only be connectors ("of", "and").
@@ -154,7 +162,8 @@ class PhraseCounter {
   }
 
   private sampleMention(node: number, where: number, start: number, end: number): void {
-    if ((this.mentionCount + 1) * 4 > this.mentions.length) this.mentions = grow(this.mentions, this.mentions.length * 2);
+    if ((this.mentionCount + 1) * 4 > this.mentions.length)
+      this.mentions = grow(this.mentions, this.mentions.length * 2);
     const at = this.mentionCount++;
     this.mentions[at * 4] = where;
     this.mentions[at * 4 + 1] = start;
@@ -169,7 +178,11 @@ class PhraseCounter {
     const frequent = this.counted.filter((node) => this.df[node]! >= minDf);
     for (const node of frequent) this.raiseSuperDf(node);
     const stats = new Map<string, PhraseStats>();
-    for (const node of frequent) stats.set(this.keyOf(node), new FrequentPhrase(this, node, this.df[node]!, this.tf[node]!, this.titleDf[node]!, this.superDf[node]!));
+    for (const node of frequent)
+      stats.set(
+        this.keyOf(node),
+        new FrequentPhrase(this, node, this.df[node]!, this.tf[node]!, this.titleDf[node]!, this.superDf[node]!),
+      );
     return stats;
   }
 
@@ -185,7 +198,8 @@ class PhraseCounter {
     }
     let withoutLast = node;
     for (let k = 0; k < sizes[sizes.length - 1]!; k++) withoutLast = this.parent[withoutLast]!;
-    for (const sub of [withoutFirst, withoutLast]) if (sub !== 0) this.superDf[sub] = Math.max(this.superDf[sub]!, this.df[node]!);
+    for (const sub of [withoutFirst, withoutLast])
+      if (sub !== 0) this.superDf[sub] = Math.max(this.superDf[sub]!, this.df[node]!);
   }
 
   surfacesOf(node: number): Map<string, number> {
@@ -193,7 +207,10 @@ class PhraseCounter {
     for (let at = this.firstSurface[node]!; at !== 0; at = this.mentions[(at - 1) * 4 + 3]!) {
       const where = this.mentions[(at - 1) * 4]!;
       const doc = this.docs[where >> 1]!;
-      const surface = (where & 1 ? doc.title : doc.abstract).slice(this.mentions[(at - 1) * 4 + 1], this.mentions[(at - 1) * 4 + 2]);
+      const surface = (where & 1 ? doc.title : doc.abstract).slice(
+        this.mentions[(at - 1) * 4 + 1],
+        this.mentions[(at - 1) * 4 + 2],
+      );
       surfaces.set(surface, (surfaces.get(surface) ?? 0) + 1);
     }
     return surfaces;
@@ -207,7 +224,9 @@ class PhraseCounter {
   }
 
   private keyOf(node: number): string {
-    return this.pathOf(node).map((stem) => this.stems[stem]!).join(" ");
+    return this.pathOf(node)
+      .map((stem) => this.stems[stem]!)
+      .join(" ");
   }
 
   private wordId(token: PhraseToken): number {
@@ -227,8 +246,12 @@ class PhraseCounter {
     }
     this.wordStem[id] = stem;
     const word = token.folded;
-    this.wordFlags[id] = (FUNCTION_STOPWORDS.has(word) ? FUNCTION_WORD : 0) | (FILLER_WORDS.has(word) ? FILLER_WORD : 0) |
-      (INNER_CONNECTORS.has(word) ? CONNECTOR : 0) | (HAS_LETTER.test(word) ? HAS_LETTER_FLAG : 0) | (word.length < 3 ? SHORT_WORD : 0);
+    this.wordFlags[id] =
+      (FUNCTION_STOPWORDS.has(word) ? FUNCTION_WORD : 0) |
+      (FILLER_WORDS.has(word) ? FILLER_WORD : 0) |
+      (INNER_CONNECTORS.has(word) ? CONNECTOR : 0) |
+      (HAS_LETTER.test(word) ? HAS_LETTER_FLAG : 0) |
+      (word.length < 3 ? SHORT_WORD : 0);
     return id;
   }
 
@@ -261,7 +284,14 @@ class PhraseCounter {
 }
 
 class FrequentPhrase implements PhraseStats {
-  constructor(private readonly counter: PhraseCounter, private readonly node: number, readonly df: number, readonly tf: number, readonly titleDf: number, readonly superDf: number) {}
+  constructor(
+    private readonly counter: PhraseCounter,
+    private readonly node: number,
+    readonly df: number,
+    readonly tf: number,
+    readonly titleDf: number,
+    readonly superDf: number,
+  ) {}
 
   surfaces(): Map<string, number> {
     return this.counter.surfacesOf(this.node);
@@ -318,7 +348,8 @@ class ChildTable {
     this.keys = new Int32Array(this.size * 2);
     this.values = new Int32Array(this.size);
     this.used = 0;
-    for (let slot = 0; slot < values.length; slot++) if (values[slot] !== 0) this.set(keys[slot * 2]!, keys[slot * 2 + 1]!, values[slot]!);
+    for (let slot = 0; slot < values.length; slot++)
+      if (values[slot] !== 0) this.set(keys[slot * 2]!, keys[slot * 2 + 1]!, values[slot]!);
   }
 }
 

@@ -1,6 +1,6 @@
 // Splits text into runs of words that may form a key phrase: punctuation (. , ; : ( ) …) ends a run,
 // hyphens and spaces do not, so "low-rank adaptation" and "low rank adaptation" give the same words.
-import { stemOf, wordSpans } from "../search/text-words";
+import { stemOf, wordSpans } from "@/domain/search/text-words";
 
 export interface PhraseToken {
   folded: string;
@@ -40,7 +40,7 @@ export function phraseRunsOfAnyText(text: string): PhraseToken[][] {
 }
 
 const ASCII_TEXT = /^[\x00-\x7f]*$/;
-const BREAK_CODES = new Set([...".,;:!?()[]{}\"|"].map((c) => c.charCodeAt(0)));
+const BREAK_CODES = new Set([...'.,;:!?()[]{}"|'].map((c) => c.charCodeAt(0)));
 const [HYPHEN, SLASH] = ["-".charCodeAt(0), "/".charCodeAt(0)];
 
 /**
@@ -53,7 +53,7 @@ function asciiPhraseRuns(text: string): PhraseToken[][] {
   let run: PhraseToken[] = [];
   let previousEnd = 0;
   let gapBreaks = false;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const code = text.charCodeAt(at);
     if (!isAsciiWordCode(code)) {
       if (BREAK_CODES.has(code)) gapBreaks = true;
@@ -85,5 +85,8 @@ function isAsciiWordCode(code: number): boolean {
 
 /** The stem key of a phrase ("Low-Rank Adaptations" → "low rank adapt"): equal keys are one topic. */
 export function phraseKey(text: string): string {
-  return phraseRuns(text).flat().map((t) => t.stem).join(" ");
+  return phraseRuns(text)
+    .flat()
+    .map((t) => t.stem)
+    .join(" ");
 }

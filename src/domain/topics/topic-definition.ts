@@ -1,6 +1,6 @@
 // A topic as extraction defines it: a display label, the variant spellings that count as mentions,
 // and a URL slug. Labels read like the corpus writes them ("Low-rank adaptation", "LoRA").
-import { foldWord } from "../search/text-words";
+import { foldWord } from "@/domain/search/text-words";
 import { phraseKey } from "./phrase-tokens";
 
 export interface TopicDefinition {
@@ -14,7 +14,10 @@ export interface TopicDefinition {
 const MAX_ALIASES = 6;
 
 /** Picks the label (the known variant's first form, else the commonest spelling) and the distinct aliases. */
-export function pickLabel(surfaces: ReadonlyMap<string, number>, known?: readonly string[]): { label: string; aliases: string[] } {
+export function pickLabel(
+  surfaces: ReadonlyMap<string, number>,
+  known?: readonly string[],
+): { label: string; aliases: string[] } {
   const byForm = new Map<string, { count: number; spellings: Map<string, number> }>();
   for (const [surface, count] of surfaces) {
     const form = displayForm(surface);
@@ -44,7 +47,10 @@ export function pickLabel(surfaces: ReadonlyMap<string, number>, known?: readonl
 
 /** Acronym-like spellings keep their case ("LoRA"); ordinary words are lower-cased ("Low-Rank" → "low-rank"). */
 function displayForm(surface: string): string {
-  return surface.split(" ").map((w) => (/[A-Z].*[A-Z]/.test(w.replace(/-.*/, "")) && w.length <= 10 ? w : w.toLowerCase())).join(" ");
+  return surface
+    .split(" ")
+    .map((w) => (/[A-Z].*[A-Z]/.test(w.replace(/-.*/, "")) && w.length <= 10 ? w : w.toLowerCase()))
+    .join(" ");
 }
 
 function capitalise(text: string): string {
@@ -53,6 +59,10 @@ function capitalise(text: string): string {
 
 /** "Low-rank adaptation" → "low-rank-adaptation"; empty labels fall back to "topic". */
 export function topicSlug(label: string): string {
-  const slug = foldWord(label).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+  const slug = foldWord(label)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
   return slug || "topic";
 }

@@ -52,9 +52,12 @@ export class TopicMatcher {
   /** The paper's topics, strongest first, at most MAX_TOPICS_PER_PAPER. */
   match(title: string, abstract: string): TopicMatch[] {
     const hits = new Map<number, { title: number; abstract: number }>();
-    for (const [text, inTitle] of [[title, true], [abstract, false]] as const) {
+    for (const [text, inTitle] of [
+      [title, true],
+      [abstract, false],
+    ] as const) {
       for (const run of phraseRuns(text)) {
-        for (let i = 0; i < run.length; ) {
+        for (let i = 0; i < run.length;) {
           // The longest spelling that starts here wins; the scan resumes after it.
           let topicId: number | undefined;
           let length = 0;

@@ -16,12 +16,17 @@ interface Props {
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { date: string }> = async ({ params, res }) => {
+export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { date: string }> = async ({
+  params,
+  res,
+}) => {
   const date = params?.date ?? "";
   if (!isDigestDate(date)) return notFoundProps(res);
   const edition = await (await getStore()).digest.archivedEdition(date, 20);
   if (!edition) return notFoundProps(res);
-  return { props: { date, readers: edition.readers, papers: archivedPaperViews(edition.papers), appUrl: env().appUrl } };
+  return {
+    props: { date, readers: edition.readers, papers: archivedPaperViews(edition.papers), appUrl: env().appUrl },
+  };
 };
 
 export default orNotFound(ArchivedDigestPage);
@@ -31,7 +36,9 @@ function ArchivedDigestPage({ date, readers, papers, appUrl }: Props) {
     <SitePage head={{ appUrl, title: `Digest of ${formatDigestDate(date)}`, canonical: `/digest/${date}` }}>
       <div className="mx-auto max-w-3xl space-y-6">
         <header className="space-y-1">
-          <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-300">Digest archive</p>
+          <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-300">
+            Digest archive
+          </p>
           <h1 className="font-serif text-2xl font-semibold sm:text-3xl">{formatDigestDate(date)}</h1>
           <p className="text-stone-600 dark:text-stone-400">
             {readers === 0
@@ -41,18 +48,28 @@ function ArchivedDigestPage({ date, readers, papers, appUrl }: Props) {
         </header>
         <ol className="space-y-3">
           {papers.map((paper, index) => (
-            <li key={paper.id} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <li
+              key={paper.id}
+              className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+            >
               <h2 className="font-serif text-lg font-semibold leading-snug">
                 <span className="mr-1 text-stone-600 dark:text-stone-400">{index + 1}.</span>
-                <a href={`/papers/${paper.slug}`} className="hover:underline">{paper.title}</a>
+                <a href={`/papers/${paper.slug}`} className="hover:underline">
+                  {paper.title}
+                </a>
               </h2>
               <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-                Sent to {paper.sentTo} reader{paper.sentTo === 1 ? "" : "s"}{paper.topicLabels.length > 0 ? ` · ${paper.topicLabels.slice(0, 3).join(", ")}` : ""}
+                Sent to {paper.sentTo} reader{paper.sentTo === 1 ? "" : "s"}
+                {paper.topicLabels.length > 0 ? ` · ${paper.topicLabels.slice(0, 3).join(", ")}` : ""}
               </p>
             </li>
           ))}
         </ol>
-        <p><a href="/digest" className="text-accent-700 underline dark:text-accent-300">Today&apos;s digest</a></p>
+        <p>
+          <a href="/digest" className="text-accent-700 underline dark:text-accent-300">
+            Today&apos;s digest
+          </a>
+        </p>
       </div>
     </SitePage>
   );

@@ -17,7 +17,11 @@ interface Props {
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slug: string }> = async ({ params, req, res }) => {
+export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slug: string }> = async ({
+  params,
+  req,
+  res,
+}) => {
   const store = await getStore();
   const detail = await paperDetail(store, { slug: params?.slug ?? "" }, new Date());
   if (!detail) return notFoundProps(res);
@@ -36,7 +40,12 @@ function PaperRoute({ page, appUrl }: Props) {
     title: paper.title,
     description: share.description,
     canonical: `/papers/${paper.slug}`,
-    openGraph: { type: "article" as const, publishedTime: share.publishedTime, authors: share.authors, tags: share.tags },
+    openGraph: {
+      type: "article" as const,
+      publishedTime: share.publishedTime,
+      authors: share.authors,
+      tags: share.tags,
+    },
   };
   return (
     <SitePage head={head}>

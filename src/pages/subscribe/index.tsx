@@ -22,7 +22,9 @@ export default function SubscribePage({ topics, appUrl }: Props) {
     <SitePage head={{ appUrl, title: "Subscribe to the daily digest", canonical: "/subscribe" }}>
       <div className="mx-auto max-w-xl space-y-4 py-8">
         <h1 className="font-serif text-2xl font-semibold">Subscribe to the daily digest</h1>
-        <p className="text-stone-600 dark:text-stone-400">Every morning, the papers trending in the topics you pick. Double opt-in; one click to leave.</p>
+        <p className="text-stone-600 dark:text-stone-400">
+          Every morning, the papers trending in the topics you pick. Double opt-in; one click to leave.
+        </p>
         <SubscribeForm topics={topics} />
       </div>
     </SitePage>

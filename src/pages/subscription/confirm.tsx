@@ -22,7 +22,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }
     return { props: { preview: null } };
   }
   const { maskedEmail, topics } = preview;
-  return { props: { preview: { confirmed: preview.status === "already_confirmed", maskedEmail, topics: [...topics], token } } };
+  return {
+    props: { preview: { confirmed: preview.status === "already_confirmed", maskedEmail, topics: [...topics], token } },
+  };
 };
 
 export default function ConfirmPage({ preview }: Props) {
@@ -30,9 +32,13 @@ export default function ConfirmPage({ preview }: Props) {
   return (
     <SitePage head={{ title, robots: "noindex", noReferrer: true }}>
       {preview === null ? (
-        <LinkNotFound heading="This confirmation link does not work" action={{ href: "/subscribe", label: "Get a new link" }}>
+        <LinkNotFound
+          heading="This confirmation link does not work"
+          action={{ href: "/subscribe", label: "Get a new link" }}
+        >
           <p className="mt-3 text-stone-700 dark:text-stone-300">
-            Confirmation links expire after 48 hours, work once, and only the newest one you were sent is valid. Some mail apps also cut long links short.
+            Confirmation links expire after 48 hours, work once, and only the newest one you were sent is valid. Some
+            mail apps also cut long links short.
           </p>
           <p className="mt-3 text-stone-700 dark:text-stone-300">Subscribe again and we will send you a fresh link.</p>
         </LinkNotFound>
@@ -48,11 +54,19 @@ export default function ConfirmPage({ preview }: Props) {
           <h1 className="font-serif text-3xl font-semibold">Confirm your subscription</h1>
           <p className="mt-3 text-stone-700 dark:text-stone-300">
             Send <strong>{preview.maskedEmail}</strong> one email each morning with{" "}
-            {preview.topics.length > 0 ? <>the trending papers on {preview.topics.join(", ")}</> : <>the day’s trending papers</>}?
+            {preview.topics.length > 0 ? (
+              <>the trending papers on {preview.topics.join(", ")}</>
+            ) : (
+              <>the day’s trending papers</>
+            )}
+            ?
           </p>
           <form method="post" action="/api/subscriptions/confirm" className="mt-6">
             <input type="hidden" name="token" value={preview.token} />
-            <button type="submit" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">
+            <button
+              type="submit"
+              className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700"
+            >
               Confirm subscription
             </button>
           </form>

@@ -22,7 +22,8 @@ const DONE_TEXT: Record<string, string> = {
   pause: "Digest paused.",
   resume: "Digest resumed.",
   unsubscribe: "You are unsubscribed.",
-  rotate: "New links made: links in older emails no longer work. Bookmark this page or use the link in your next digest.",
+  rotate:
+    "New links made: links in older emails no longer work. Bookmark this page or use the link in your next digest.",
 };
 
 interface Props {
@@ -53,11 +54,17 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }
 
 export default function SubscriptionPage({ subscription: view }: Props) {
   return (
-    <SitePage head={{ title: view ? "Your subscription" : "Subscription link not valid", robots: "noindex", noReferrer: true }}>
+    <SitePage
+      head={{ title: view ? "Your subscription" : "Subscription link not valid", robots: "noindex", noReferrer: true }}
+    >
       {view === null ? (
-        <LinkNotFound heading="This subscription link does not work" action={{ href: "/", label: "Back to trending papers" }}>
+        <LinkNotFound
+          heading="This subscription link does not work"
+          action={{ href: "/", label: "Back to trending papers" }}
+        >
           <p className="mt-3 text-stone-700 dark:text-stone-300">
-            It may be incomplete (some mail apps cut long links short) or replaced by newer links. Use the “Manage subscription” link in your most recent digest.
+            It may be incomplete (some mail apps cut long links short) or replaced by newer links. Use the “Manage
+            subscription” link in your most recent digest.
           </p>
         </LinkNotFound>
       ) : (
@@ -65,19 +72,38 @@ export default function SubscriptionPage({ subscription: view }: Props) {
           <div>
             <h1 className="font-serif text-3xl font-semibold">Your subscription</h1>
             <p className="mt-2 text-stone-700 dark:text-stone-300">
-              <strong>{view.maskedEmail}</strong> · <span data-testid="subscription-status">{STATUS_TEXT[view.status]}</span>
+              <strong>{view.maskedEmail}</strong> ·{" "}
+              <span data-testid="subscription-status">{STATUS_TEXT[view.status]}</span>
             </p>
-            {view.notice && <p role="status" className="mt-3 rounded-lg bg-accent-50 px-4 py-2 text-sm text-stone-900 dark:bg-stone-800 dark:text-stone-100">{view.notice}</p>}
+            {view.notice && (
+              <p
+                role="status"
+                className="mt-3 rounded-lg bg-accent-50 px-4 py-2 text-sm text-stone-900 dark:bg-stone-800 dark:text-stone-100"
+              >
+                {view.notice}
+              </p>
+            )}
           </div>
-          {view.status !== "unsubscribed" && <ManageTopicsForm token={view.token} current={view.topics} choices={view.choices} />}
+          {view.status !== "unsubscribed" && (
+            <ManageTopicsForm token={view.token} current={view.topics} choices={view.choices} />
+          )}
           <section className="flex flex-wrap gap-3 rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
             <h2 className="sr-only">Pause or leave</h2>
-            {view.status === "active" && <ManageActionButton token={view.token} action="pause" label="Pause the digest" />}
-            {view.status === "paused" && <ManageActionButton token={view.token} action="resume" label="Resume the digest" primary />}
+            {view.status === "active" && (
+              <ManageActionButton token={view.token} action="pause" label="Pause the digest" />
+            )}
+            {view.status === "paused" && (
+              <ManageActionButton token={view.token} action="resume" label="Resume the digest" primary />
+            )}
             {view.status !== "unsubscribed" ? (
               <ManageActionButton token={view.token} action="unsubscribe" label="Unsubscribe" />
             ) : (
-              <a href="/subscribe" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">Subscribe again</a>
+              <a
+                href="/subscribe"
+                className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700"
+              >
+                Subscribe again
+              </a>
             )}
             <ManageActionButton token={view.token} action="rotate" label="Make new links (old ones stop working)" />
           </section>

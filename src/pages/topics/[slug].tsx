@@ -23,7 +23,11 @@ interface Props {
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slug: string }> = async ({ params, req, res }) => {
+export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slug: string }> = async ({
+  params,
+  req,
+  res,
+}) => {
   const store = await getStore();
   const topic = await store.topics.topicBySlug(params?.slug ?? "");
   if (!topic) return notFoundProps(res);
@@ -32,12 +36,18 @@ export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slu
   const window: FeedWindow = FEED_WINDOWS.find((w) => w === query.get("window")) ?? "all";
   const sort = query.get("sort") === "new" ? "new" : "trending";
   const { papers, total } = await store.listing.listPapers({
-    topicId: topic.id, order: sort, since: windowStart(window, new Date()), limit: PAGE_SIZE, offset: 0,
+    topicId: topic.id,
+    order: sort,
+    since: windowStart(window, new Date()),
+    limit: PAGE_SIZE,
+    offset: 0,
   });
   return {
     props: {
       topic: { slug: topic.slug, label: topic.label, aliases: topic.aliases },
-      window, sort, total,
+      window,
+      sort,
+      total,
       papers: papers.map(paperView),
       appUrl: env().appUrl,
     },
@@ -59,24 +69,42 @@ function TopicPage({ topic, window, sort, papers, total, appUrl }: Props) {
     <SitePage head={head}>
       <div className="space-y-5">
         <section className="space-y-1">
-          <p className="text-sm text-stone-600 dark:text-stone-400"><a href="/topics" className="hover:underline">Topics</a> /</p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            <a href="/topics" className="hover:underline">
+              Topics
+            </a>{" "}
+            /
+          </p>
           <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">{topic.label}</h1>
           <p className="text-stone-600 dark:text-stone-400">
             {total} {total === 1 ? "paper" : "papers"}
             {topic.aliases.length > 0 && <> · also written {topic.aliases.join(", ")}</>}
             {" · "}
-            <a href={feedHref("/", { topic: topic.slug, window: "all" })} className="font-medium text-accent-700 underline dark:text-accent-300">Search within this topic</a>
+            <a
+              href={feedHref("/", { topic: topic.slug, window: "all" })}
+              className="font-medium text-accent-700 underline dark:text-accent-300"
+            >
+              Search within this topic
+            </a>
           </p>
         </section>
         <FeedTabs base={base} window={window} sort={sort} keep={{}} />
         {papers.length === 0 ? (
           <p className="rounded-lg border border-stone-200 p-6 text-center dark:border-stone-800">
-            No papers on this topic in this window. <a className="font-medium text-accent-700 underline dark:text-accent-300" href={feedHref(base, { window: "all", sort })}>See all time</a>
+            No papers on this topic in this window.{" "}
+            <a
+              className="font-medium text-accent-700 underline dark:text-accent-300"
+              href={feedHref(base, { window: "all", sort })}
+            >
+              See all time
+            </a>
           </p>
         ) : (
           <ol className="space-y-3">
             {papers.map((paper, i) => (
-              <li key={paper.id}><PaperCard paper={paper} rank={i + 1} /></li>
+              <li key={paper.id}>
+                <PaperCard paper={paper} rank={i + 1} />
+              </li>
             ))}
           </ol>
         )}

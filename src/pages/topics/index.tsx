@@ -32,10 +32,14 @@ export default function TopicsPage({ phrases, categories, appUrl }: Props) {
       <div className="space-y-6">
         <section className="space-y-1">
           <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">Topics</h1>
-          <p className="text-stone-600 dark:text-stone-400">Key phrases found in the papers themselves, with how many papers each one tags.</p>
+          <p className="text-stone-600 dark:text-stone-400">
+            Key phrases found in the papers themselves, with how many papers each one tags.
+          </p>
         </section>
         {phrases.length + categories.length === 0 && (
-          <p className="rounded-lg border border-stone-200 p-6 text-center dark:border-stone-800">No topics yet: they appear once a few dozen papers are in.</p>
+          <p className="rounded-lg border border-stone-200 p-6 text-center dark:border-stone-800">
+            No topics yet: they appear once a few dozen papers are in.
+          </p>
         )}
         <TopicChips topics={phrases} label="Key phrases" />
         {categories.length > 0 && (

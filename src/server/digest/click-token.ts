@@ -1,6 +1,6 @@
 // Tokens of the tracked /r/<token> links in a digest: which delivery and which paper, HMAC-signed so a
 // click cannot be forged for another paper or reader. Format: <deliveryId>.<paperId>.<22-char signature>.
-import { safeEqual, sign } from "../platform/secrets";
+import { safeEqual, sign } from "@/server/platform/secrets";
 
 const PURPOSE = "digest-click";
 // 22 base64url characters = 132 bits: unforgeable, and the link stays short.

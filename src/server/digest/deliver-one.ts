@@ -1,8 +1,8 @@
 // Sends one delivery: claim it, compose, send, record. The claim comes first so only one runner acts;
 // the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
-import { redactAddresses } from "../platform/log-redact";
-import type { Mailer } from "../platform/mail-types";
-import type { DigestStore, DueDelivery } from "../store/digest";
+import { redactAddresses } from "@/server/platform/log-redact";
+import type { Mailer } from "@/server/platform/mail-types";
+import type { DigestStore, DueDelivery } from "@/server/store/digest";
 import { claimDelivery, markFailed, markNothingToSend, markSent } from "./delivery-claims";
 import type { DigestCandidates } from "./digest-candidates";
 import { composeFor, digestMail } from "./digest-mail";
@@ -20,7 +20,11 @@ export interface DeliverContext {
   log: (line: string) => void;
 }
 
-export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sentPaperIds: ReadonlySet<number>): Promise<DeliveryOutcome> {
+export async function deliverOne(
+  ctx: DeliverContext,
+  delivery: DueDelivery,
+  sentPaperIds: ReadonlySet<number>,
+): Promise<DeliveryOutcome> {
   const { digest, settings, clock } = ctx;
   const claim = await claimDelivery(digest, delivery.id, clock());
   if (claim === "taken") return "taken";
@@ -36,7 +40,14 @@ export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sen
       return "skipped";
     }
     paperIds = items.map((item) => item.paper.id);
-    mail = digestMail({ recipient: delivery.subscriber, items, date: ctx.date, deliveryId: delivery.id, candidates: ctx.candidates, settings });
+    mail = digestMail({
+      recipient: delivery.subscriber,
+      items,
+      date: ctx.date,
+      deliveryId: delivery.id,
+      candidates: ctx.candidates,
+      settings,
+    });
   } catch (error) {
     // Nothing was sent yet, so handing it back for a retry cannot duplicate anything.
     ctx.log(`digest ${ctx.date}: could not compose delivery ${delivery.id}: ${redactAddresses(String(error))}`);
@@ -49,7 +60,9 @@ export async function deliverOne(ctx: DeliverContext, delivery: DueDelivery, sen
   } catch (error) {
     const outcome = await markFailed(digest, attempt, error, clock(), settings.maxAttempts);
     const reason = redactAddresses(error instanceof Error ? error.message : String(error));
-    ctx.log(`digest ${ctx.date}: delivery ${delivery.id} to subscriber ${delivery.subscriber.id} ${outcome}: ${reason}`);
+    ctx.log(
+      `digest ${ctx.date}: delivery ${delivery.id} to subscriber ${delivery.subscriber.id} ${outcome}: ${reason}`,
+    );
     return outcome === "retry" ? "retry" : "failed";
   }
   // No catch here on purpose: if recording fails, the row stays "sending" and becomes "unknown", never resent.

@@ -1,10 +1,13 @@
 // State changes of one delivery. Every change out of "pending" is a conditional update, so two runners
 // (two cron calls, a cron and the CLI) can never both own, and send, the same delivery.
-import { retryDelayMs } from "../../domain/digest/retry-backoff";
-import { MailSendError } from "../platform/mail-types";
-import type { ClaimOutcome, DigestStore, SentRecord } from "../store/digest";
+import { retryDelayMs } from "@/domain/digest/retry-backoff";
+import { MailSendError } from "@/server/platform/mail-types";
+import type { ClaimOutcome, DigestStore, SentRecord } from "@/server/store/digest";
 
-type Deliveries = Pick<DigestStore, "claimDelivery" | "recordNothingToSend" | "recordSent" | "recordRetry" | "recordFailed" | "recordBounce">;
+type Deliveries = Pick<
+  DigestStore,
+  "claimDelivery" | "recordNothingToSend" | "recordSent" | "recordRetry" | "recordFailed" | "recordBounce"
+>;
 
 /**
  * pending → sending, only while the subscriber is still active and unsuppressed and the retry time has

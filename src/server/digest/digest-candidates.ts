@@ -1,11 +1,11 @@
 // Everything a run needs to compose every reader's digest, loaded once per run: the papers first seen in
 // the widest possible window, in the listing's trending order, and the topic catalogue.
-import { excerptCache } from "../../domain/digest/compose-digest";
-import { topicResolver } from "../../domain/digest/digest-topics";
-import { earliestWindowStart } from "../../domain/digest/digest-window";
-import type { Paper } from "../../domain/paper";
-import { parseJsonList } from "../../domain/json-list";
-import type { Store } from "../store/store";
+import { excerptCache } from "@/domain/digest/compose-digest";
+import { topicResolver } from "@/domain/digest/digest-topics";
+import { earliestWindowStart } from "@/domain/digest/digest-window";
+import type { Paper } from "@/domain/paper";
+import { parseJsonList } from "@/domain/json-list";
+import type { Store } from "@/server/store/store";
 
 /** Enough for a week of arXiv cs.* plus extras; a reader's top 10 always comes from the head of this list. */
 export const MAX_CANDIDATES = 3000;
@@ -47,9 +47,20 @@ function readerTopicsMemo(resolveTopics: DigestCandidates["resolveTopics"], labe
   };
 }
 
-export async function loadDigestCandidates(store: Pick<Store, "listing" | "topics">, now: Date, limit = MAX_CANDIDATES): Promise<DigestCandidates> {
+export async function loadDigestCandidates(
+  store: Pick<Store, "listing" | "topics">,
+  now: Date,
+  limit = MAX_CANDIDATES,
+): Promise<DigestCandidates> {
   const [page, catalogue] = await Promise.all([
-    store.listing.listPapers({ order: "trending", since: null, firstSeen: { from: earliestWindowStart(now), to: now }, limit, offset: 0, count: false }),
+    store.listing.listPapers({
+      order: "trending",
+      since: null,
+      firstSeen: { from: earliestWindowStart(now), to: now },
+      limit,
+      offset: 0,
+      count: false,
+    }),
     store.topics.catalogue(),
   ]);
   const labels = new Map(catalogue.map((topic) => [topic.slug, topic.label]));
@@ -69,5 +80,12 @@ export async function loadDigestCandidates(store: Pick<Store, "listing" | "topic
 export function emptyCandidates(now: Date): DigestCandidates {
   const resolveTopics = () => [];
   const labelOf = (slug: string) => slug;
-  return { takenAt: now, papers: [], resolveTopics, labelOf, excerptOf: excerptCache(), readerTopics: readerTopicsMemo(resolveTopics, labelOf) };
+  return {
+    takenAt: now,
+    papers: [],
+    resolveTopics,
+    labelOf,
+    excerptOf: excerptCache(),
+    readerTopics: readerTopicsMemo(resolveTopics, labelOf),
+  };
 }

@@ -1,13 +1,12 @@
 // Turns one reader's composed digest into the message the mailer sends: body, links and list headers.
-import { composeDigest, type DigestItem } from "../../domain/digest/compose-digest";
-import { renderDigestEmail } from "../../emails/digest";
-import type { OutgoingMail } from "../platform/mail-types";
-import { subscriberLinks } from "../subscriptions/links";
+import { composeDigest, type DigestItem } from "@/domain/digest/compose-digest";
+import { renderDigestEmail } from "@/emails/digest";
+import type { OutgoingMail } from "@/server/platform/mail-types";
+import { subscriberLinks } from "@/server/subscriptions/links";
 import { clickUrl } from "./click-token";
-import type { DigestRecipient } from "../store/digest";
+import type { DigestRecipient } from "@/server/store/digest";
 import type { DigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
-
 
 /** One reader's items from the run's shared candidates. */
 export function composeFor(
@@ -18,7 +17,11 @@ export function composeFor(
 ): DigestItem[] {
   return composeDigest({
     candidates: candidates.papers,
-    reader: { topicSlugs: candidates.readerTopics(recipient.topics).slugs, lastDigestAt: recipient.lastDigestAt, sentPaperIds },
+    reader: {
+      topicSlugs: candidates.readerTopics(recipient.topics).slugs,
+      lastDigestAt: recipient.lastDigestAt,
+      sentPaperIds,
+    },
     now: candidates.takenAt,
     size,
     excerptOf: candidates.excerptOf,
@@ -42,7 +45,14 @@ export interface DigestMailInput {
   settings: DigestSettings;
 }
 
-export function digestMail({ recipient, items, date, deliveryId, candidates, settings }: DigestMailInput): OutgoingMail {
+export function digestMail({
+  recipient,
+  items,
+  date,
+  deliveryId,
+  candidates,
+  settings,
+}: DigestMailInput): OutgoingMail {
   const links = subscriberLinks(recipient, settings.appUrl);
   const topicLabels = candidates.readerTopics(recipient.topics).labels;
   const rendered = renderDigestEmail({
@@ -54,7 +64,13 @@ export function digestMail({ recipient, items, date, deliveryId, candidates, set
     manageUrl: links.manageUrl,
     unsubscribeUrl: links.unsubscribeUrl,
     itemUrl: (item) =>
-      deliveryId > 0 ? clickUrl(settings.appUrl, { deliveryId, paperId: item.paper.id }) : `${settings.appUrl}/papers/${item.paper.slug}`,
+      deliveryId > 0
+        ? clickUrl(settings.appUrl, { deliveryId, paperId: item.paper.id })
+        : `${settings.appUrl}/papers/${item.paper.slug}`,
   });
-  return { to: recipient.email, ...rendered, headers: listUnsubscribeHeaders(links.unsubscribeUrl, settings.listUnsubscribeMailto) };
+  return {
+    to: recipient.email,
+    ...rendered,
+    headers: listUnsubscribeHeaders(links.unsubscribeUrl, settings.listUnsubscribeMailto),
+  };
 }

@@ -1,5 +1,5 @@
 // What a digest run works on and answers, shared by the run, its dry run and its preview.
-import type { Store } from "../store/store";
+import type { Store } from "@/server/store/store";
 
 /** What a digest run touches: its runs and deliveries, the listing and topics (candidates), subscribers (previews). */
 export type DigestJobStore = Pick<Store, "digest" | "listing" | "topics" | "subscribers">;

@@ -1,5 +1,5 @@
 // The digest's settings, read from the environment once per run (tests pass their own).
-import { env } from "../../env";
+import { env } from "@/env";
 
 export interface DigestSettings {
   size: number;

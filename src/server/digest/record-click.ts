@@ -1,10 +1,14 @@
 // A click on a digest link: a "click" trending signal, counted once per delivery and paper, so a mail
 // scanner that fetches every link (or a reader clicking twice) cannot inflate a paper's score.
-import type { Store } from "../store/store";
+import type { Store } from "@/server/store/store";
 import type { ClickTarget } from "./click-token";
 
 /** Returns the paper's slug to redirect to, or null when the paper no longer exists. */
-export async function recordDigestClick(store: Pick<Store, "papers" | "trending">, target: ClickTarget, now: Date): Promise<string | null> {
+export async function recordDigestClick(
+  store: Pick<Store, "papers" | "trending">,
+  target: ClickTarget,
+  now: Date,
+): Promise<string | null> {
   try {
     return await store.trending.recordClickOnce(target.paperId, `digest:${target.deliveryId}`, now);
   } catch (error) {

@@ -1,7 +1,7 @@
 // The daily digest job: one edition per date (in DIGEST_TZ), one delivery per active subscriber,
 // each sent at most once however often or however concurrently the job is called.
-import { digestDateOf } from "../../domain/digest/digest-date";
-import type { Mailer } from "../platform/mail-types";
+import { digestDateOf } from "@/domain/digest/digest-date";
+import type { Mailer } from "@/server/platform/mail-types";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
 import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
@@ -36,7 +36,6 @@ export interface RunDigestOptions {
   settings: DigestSettings;
 }
 
-
 export async function runDigest(options: RunDigestOptions): Promise<DigestRunResult> {
   const { store, now } = options;
   const { digest } = store;
@@ -49,40 +48,63 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
   const run = options.resumeOnly ? await digest.findRun(date) : await digest.ensureRun(date, now);
   if (!run) return { date, sent: 0, skipped: 0, failed: 0, pending: 0, unknown: 0 };
   const expired = await digest.expireSendingClaims(new Date(now.getTime() - SENDING_CLAIM_MS));
-  if (expired > 0) log(`digest ${date}: ${expired} deliveries were left "sending" by a crashed run; marked unknown, not resent`);
+  if (expired > 0)
+    log(`digest ${date}: ${expired} deliveries were left "sending" by a crashed run; marked unknown, not resent`);
   await digest.supersedeEarlierRuns(date);
   if (!options.resumeOnly) await digest.enqueueDeliveries(run.id);
 
   // Timestamps advance with real elapsed time from the given `now`, so leases stay meaningful in long runs.
   const started = performance.now();
   const clock = () => new Date(now.getTime() + Math.round(performance.now() - started));
-  const progress: DigestProgress = { done: 0, total: await digest.countDue(run.id, now), sent: 0, skipped: 0, failed: 0 };
+  const progress: DigestProgress = {
+    done: 0,
+    total: await digest.countDue(run.id, now),
+    sent: 0,
+    skipped: 0,
+    failed: 0,
+  };
   const candidates = progress.total > 0 ? await loadDigestCandidates(store, now) : emptyCandidates(now);
   const ctx: DeliverContext = { digest, mailer: options.mailer, date, candidates, settings, clock, log };
   const logEvery = Math.max(100, Math.ceil(progress.total / 10));
   log(`digest ${date}: ${progress.total} deliveries due, ${candidates.papers.length} candidate papers`);
 
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const page = await digest.duePage(run.id, now, afterId, PAGE_SIZE);
     const last = page.at(-1);
     if (!last) break;
     afterId = last.id;
-    const sentPapers = await sentPapersOf(store, page.map((d) => d.subscriber.id), now);
+    const sentPapers = await sentPapersOf(
+      store,
+      page.map((d) => d.subscriber.id),
+      now,
+    );
     await forEachConcurrently(page, settings.concurrency, async (delivery) => {
-      const outcome = await deliverOne(ctx, delivery, sentPapers.get(delivery.subscriber.id) ?? new Set()).catch((error: unknown) => {
-        // A claimed delivery stays "sending" and is reported unknown after the lease; never resent blindly.
-        log(`digest ${date}: delivery ${delivery.id} stopped unexpectedly: ${String(error)}`);
-        return "taken" as DeliveryOutcome;
-      });
+      const outcome = await deliverOne(ctx, delivery, sentPapers.get(delivery.subscriber.id) ?? new Set()).catch(
+        (error: unknown) => {
+          // A claimed delivery stays "sending" and is reported unknown after the lease; never resent blindly.
+          log(`digest ${date}: delivery ${delivery.id} stopped unexpectedly: ${String(error)}`);
+          return "taken" as DeliveryOutcome;
+        },
+      );
       tally(progress, outcome);
       options.onProgress?.({ ...progress });
-      if (progress.done % logEvery === 0) log(`digest ${date}: ${progress.done}/${progress.total} (sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`);
+      if (progress.done % logEvery === 0)
+        log(
+          `digest ${date}: ${progress.done}/${progress.total} (sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
+        );
     });
   }
 
   await digest.finishRun(run.id, clock());
   const counts = await digest.countByStatus(run.id);
-  const result = { date, sent: progress.sent, skipped: progress.skipped, failed: progress.failed, pending: counts.pending ?? 0, unknown: counts.unknown ?? 0 };
+  const result = {
+    date,
+    sent: progress.sent,
+    skipped: progress.skipped,
+    failed: progress.failed,
+    pending: counts.pending ?? 0,
+    unknown: counts.unknown ?? 0,
+  };
   log(`digest ${date}: done ${JSON.stringify(result)}`);
   return result;
 }
@@ -94,7 +116,11 @@ function tally(progress: DigestProgress, outcome: DeliveryOutcome): void {
   else if (outcome === "failed") progress.failed += 1;
 }
 
-async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]!);

@@ -16,7 +16,12 @@ export interface SourceFetch {
  * arXiv API responses carry OpenSearch totals; while results remain and fewer than `maxResults`
  * entries were fetched, the next page is asked for with `start` advanced. Other sources are one page.
  */
-export async function fetchSource(url: string, policy: FetchPolicy, pacer: RequestPacer, maxResults: number): Promise<SourceFetch> {
+export async function fetchSource(
+  url: string,
+  policy: FetchPolicy,
+  pacer: RequestPacer,
+  maxResults: number,
+): Promise<SourceFetch> {
   const pages: FetchedPage[] = [];
   let next: string | null = url;
   let entries = 0;

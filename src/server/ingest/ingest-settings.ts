@@ -1,5 +1,5 @@
 // The ingest settings from env, in the shapes the jobs take.
-import { env } from "../../env";
+import { env } from "@/env";
 import type { FetchPolicy } from "./polite-fetch";
 
 /** arXiv's API terms ask for no more than one request every three seconds. */

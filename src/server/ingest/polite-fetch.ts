@@ -18,7 +18,10 @@ export interface FetchPolicy {
 }
 
 export class FetchFailedError extends Error {
-  constructor(readonly url: string, message: string) {
+  constructor(
+    readonly url: string,
+    message: string,
+  ) {
     super(`${url}: ${message}`);
     this.name = "FetchFailedError";
   }
@@ -34,7 +37,8 @@ export class RequestPacer {
   async beforeRequest(): Promise<void> {
     if (this.lastEnd === 0) return;
     // Timers may fire a millisecond early by Date.now(); loop until the pause has really passed.
-    for (let wait = this.lastEnd + this.delayMs - Date.now(); wait > 0; wait = this.lastEnd + this.delayMs - Date.now()) await sleep(wait);
+    for (let wait = this.lastEnd + this.delayMs - Date.now(); wait > 0; wait = this.lastEnd + this.delayMs - Date.now())
+      await sleep(wait);
   }
 
   afterRequest(): void {
@@ -52,7 +56,12 @@ export async function politeFetch(url: string, policy: FetchPolicy, pacer: Reque
 }
 
 /** Writes the body of `url` to `file` as it arrives (a retry starts the file afresh); throws like politeFetch. */
-export async function politeDownload(url: string, file: string, policy: FetchPolicy, pacer: RequestPacer): Promise<void> {
+export async function politeDownload(
+  url: string,
+  file: string,
+  policy: FetchPolicy,
+  pacer: RequestPacer,
+): Promise<void> {
   await politeGet(url, policy, pacer, async (response) => {
     const out = fs.createWriteStream(file);
     try {
@@ -60,19 +69,29 @@ export async function politeDownload(url: string, file: string, policy: FetchPol
         if (!out.write(chunk)) await once(out, "drain");
       });
     } finally {
-      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
     }
   });
 }
 
-async function politeGet<T>(url: string, policy: FetchPolicy, pacer: RequestPacer, readBody: (response: Response) => Promise<T>): Promise<T> {
+async function politeGet<T>(
+  url: string,
+  policy: FetchPolicy,
+  pacer: RequestPacer,
+  readBody: (response: Response) => Promise<T>,
+): Promise<T> {
   let lastProblem = "no attempt made";
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
     await pacer.beforeRequest();
     let retryAfterMs = 0;
     try {
       const response = await policy.fetch(url, {
-        headers: { "User-Agent": policy.userAgent, Accept: "application/atom+xml, application/rss+xml, application/json, text/plain;q=0.9, */*;q=0.5" },
+        headers: {
+          "User-Agent": policy.userAgent,
+          Accept: "application/atom+xml, application/rss+xml, application/json, text/plain;q=0.9, */*;q=0.5",
+        },
         signal: AbortSignal.timeout(policy.timeoutMs),
         redirect: "follow",
       });
@@ -93,15 +112,22 @@ async function politeGet<T>(url: string, policy: FetchPolicy, pacer: RequestPace
 }
 
 /** Hands on the body's chunks, refusing a body over `maxBytes` (declared or counted). */
-async function eachChunk(response: Response, url: string, { maxBytes, timeoutMs }: FetchPolicy, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+async function eachChunk(
+  response: Response,
+  url: string,
+  { maxBytes, timeoutMs }: FetchPolicy,
+  onChunk: (chunk: Uint8Array) => void | Promise<void>,
+): Promise<void> {
   const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new FetchFailedError(url, `response of ${declared} bytes is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
+  if (declared > maxBytes)
+    throw new FetchFailedError(url, `response of ${declared} bytes is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
   if (!response.body) return;
   let size = 0;
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > maxBytes) throw new FetchFailedError(url, `response is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
+      if (size > maxBytes)
+        throw new FetchFailedError(url, `response is over the ${maxBytes}-byte limit (INGEST_MAX_MB)`);
       await onChunk(chunk);
     }
   } catch (error) {
@@ -118,11 +144,15 @@ function retryAfter(header: string | null): number {
 }
 
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError" || /timed out/.test(error.message));
+  return (
+    error instanceof Error &&
+    (error.name === "TimeoutError" || error.name === "AbortError" || /timed out/.test(error.message))
+  );
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
+  if (error instanceof Error)
+    return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
   return String(error);
 }
 

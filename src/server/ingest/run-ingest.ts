@@ -2,11 +2,16 @@
 // nothing is written), then a writing pass reads them again and writes the papers in transactions of one
 // batch each through addPapers, reporting progress per batch. Inputs are read piece by piece, so memory
 // stays bounded whatever their size.
-import { ImportFormatError, type ImportChunk, type ImportFormat, type ImportRejection } from "../../domain/import/import-types";
-import { createImportParser } from "../../domain/import/parse-import";
-import type { NewPaper } from "../../domain/paper";
-import { IndexingIncompleteError, type AddPapersResult } from "../store/papers";
-import type { Store } from "../store/store";
+import {
+  ImportFormatError,
+  type ImportChunk,
+  type ImportFormat,
+  type ImportRejection,
+} from "@/domain/import/import-types";
+import { createImportParser } from "@/domain/import/parse-import";
+import type { NewPaper } from "@/domain/paper";
+import { IndexingIncompleteError, type AddPapersResult } from "@/server/store/papers";
+import type { Store } from "@/server/store/store";
 
 /** An input whose text is held in memory (a fetched page, a test). `name` (path or URL) is used in messages. */
 export interface TextInput {
@@ -50,20 +55,38 @@ export interface IngestSummary {
 
 /** An input the importer cannot use at all; the message names it. Nothing was written. */
 export class IngestInputError extends Error {
-  constructor(readonly input: string, reason: string) {
+  constructor(
+    readonly input: string,
+    reason: string,
+  ) {
     super(`${input}: ${reason}`);
     this.name = "IngestInputError";
   }
 }
 
-const SOURCE_BY_FORMAT: Record<ImportFormat, string> = { "arxiv-atom": "arxiv", "arxiv-rss": "arxiv", "arxiv-jsonl": "arxiv", "hf-daily": "huggingface", text: "text-export" };
+const SOURCE_BY_FORMAT: Record<ImportFormat, string> = {
+  "arxiv-atom": "arxiv",
+  "arxiv-rss": "arxiv",
+  "arxiv-jsonl": "arxiv",
+  "hf-daily": "huggingface",
+  text: "text-export",
+};
 // One transaction per 2,000 papers: against 500, a quarter of the commits and FTS5 segment flushes, and
 // (the vocabulary being recomputed when the corpus doubles, checked per batch) two fewer recomputations
 // per 100k papers; a batch is still written in about a second.
 const DEFAULT_BATCH_SIZE = 2_000;
 
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
-  const { store, now, halfLifeHours, inputs, format = "auto", dryRun = false, batchSize = DEFAULT_BATCH_SIZE, onProgress } = options;
+  const {
+    store,
+    now,
+    halfLifeHours,
+    inputs,
+    format = "auto",
+    dryRun = false,
+    batchSize = DEFAULT_BATCH_SIZE,
+    onProgress,
+  } = options;
   const summary: IngestSummary = { dryRun, inputs: [], added: 0, merged: 0, unchanged: 0, skipped: [], rejected: [] };
   for (const input of inputs) {
     let papers = 0;
@@ -79,7 +102,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   let pending: NewPaper[] = [];
   let source = "";
   const write = async (batch: NewPaper[]) => {
-    const outcome = dryRun ? await store.papers.previewPapers(batch) : await addBatch(store, batch, { source, now, halfLifeHours }, summary);
+    const outcome = dryRun
+      ? await store.papers.previewPapers(batch)
+      : await addBatch(store, batch, { source, now, halfLifeHours }, summary);
     summary.added += outcome.added;
     summary.merged += outcome.merged;
     summary.unchanged += outcome.unchanged;
@@ -110,20 +135,32 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
  * added (they are stored) and the summary says their topics and related lists are pending; the next batch,
  * or the next import, completes them. A later batch that indexes successfully clears the note.
  */
-async function addBatch(store: Pick<Store, "papers">, batch: NewPaper[], options: { source: string; now: Date; halfLifeHours: number }, summary: IngestSummary): Promise<AddPapersResult> {
+async function addBatch(
+  store: Pick<Store, "papers">,
+  batch: NewPaper[],
+  options: { source: string; now: Date; halfLifeHours: number },
+  summary: IngestSummary,
+): Promise<AddPapersResult> {
   try {
     const result = await store.papers.addPapers(batch, options);
     delete summary.indexing;
     return result;
   } catch (error) {
     if (!(error instanceof IndexingIncompleteError)) throw error;
-    summary.indexing = { pending: (summary.indexing?.pending ?? 0) + error.committed.added, error: error.cause instanceof Error ? error.cause.message : String(error.cause) };
+    summary.indexing = {
+      pending: (summary.indexing?.pending ?? 0) + error.committed.added,
+      error: error.cause instanceof Error ? error.cause.message : String(error.cause),
+    };
     return error.committed;
   }
 }
 
 /** Feeds one input through a parser, handing on each piece's result; returns the format it was read as. */
-async function readInput(input: IngestInput, format: ImportFormat | "auto", onChunk: (chunk: ImportChunk) => void | Promise<void>): Promise<ImportFormat> {
+async function readInput(
+  input: IngestInput,
+  format: ImportFormat | "auto",
+  onChunk: (chunk: ImportChunk) => void | Promise<void>,
+): Promise<ImportFormat> {
   const parser = createImportParser(format);
   try {
     for await (const text of "content" in input ? [input.content] : input.read()) await onChunk(parser.push(text));

@@ -1,6 +1,6 @@
 // The scheduled fetch: every configured source in turn, politely paced, each imported through runIngest
 // and recorded in FetchLog (time, source, counts, error) so the operator can see what happened.
-import type { Store } from "../store/store";
+import type { Store } from "@/server/store/store";
 import { fetchSource } from "./fetch-source";
 import { defaultFetchPolicy } from "./ingest-settings";
 import { RequestPacer, type FetchLike, type FetchPolicy } from "./polite-fetch";
@@ -50,14 +50,37 @@ export async function runScheduledIngest(options: ScheduledIngestOptions): Promi
   const outcomes: SourceOutcome[] = [];
   for (const source of sources) {
     const logId = await store.fetchLog.start(source, clock());
-    const outcome: SourceOutcome = { source, status: "ok", pages: 0, added: 0, merged: 0, unchanged: 0, rejected: 0, error: null };
+    const outcome: SourceOutcome = {
+      source,
+      status: "ok",
+      pages: 0,
+      added: 0,
+      merged: 0,
+      unchanged: 0,
+      rejected: 0,
+      error: null,
+    };
     try {
       const fetched = await fetchSource(source, policy, pacer, maxResults);
       outcome.pages = fetched.pages.length;
-      const summary = await runIngest({ store, now, halfLifeHours, inputs: fetched.pages.map((page) => ({ name: page.url, content: page.content })) });
-      Object.assign(outcome, { added: summary.added, merged: summary.merged, unchanged: summary.unchanged, rejected: summary.rejected.length });
+      const summary = await runIngest({
+        store,
+        now,
+        halfLifeHours,
+        inputs: fetched.pages.map((page) => ({ name: page.url, content: page.content })),
+      });
+      Object.assign(outcome, {
+        added: summary.added,
+        merged: summary.merged,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected.length,
+      });
       if (fetched.error) Object.assign(outcome, { status: "failed", error: `stopped paging: ${fetched.error}` });
-      if (summary.indexing) Object.assign(outcome, { status: "failed", error: `${summary.indexing.pending} papers stored without topics and related lists yet: ${summary.indexing.error}` });
+      if (summary.indexing)
+        Object.assign(outcome, {
+          status: "failed",
+          error: `${summary.indexing.pending} papers stored without topics and related lists yet: ${summary.indexing.error}`,
+        });
     } catch (error) {
       Object.assign(outcome, { status: "failed", error: error instanceof Error ? error.message : String(error) });
     }

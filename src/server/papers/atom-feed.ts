@@ -1,8 +1,8 @@
 // The Atom feed of a feed view: the same papers, in the same order, as the page with these parameters.
-import { buildAtom } from "../../domain/atom";
-import type { FeedQuery } from "../../domain/feed-params";
-import { paperAtomFeed } from "../../domain/paper-atom";
-import type { Store } from "../store/store";
+import { buildAtom } from "@/domain/atom";
+import type { FeedQuery } from "@/domain/feed-params";
+import { paperAtomFeed } from "@/domain/paper-atom";
+import type { Store } from "@/server/store/store";
 import { loadFeed } from "./feed-page";
 
 /** Builds the feed document; throws UnknownTopicError (from loadFeed) for a topic that does not exist. */

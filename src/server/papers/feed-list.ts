@@ -1,8 +1,8 @@
 // The feed: papers of a time window in the listing's trending (or newest-first) order, optionally within a
 // topic. Search queries are answered by the search module; this module pages the plain listing.
-import { decodeCursor, encodeCursor, windowStart, type FeedQuery } from "../../domain/feed-params";
-import type { Paper } from "../../domain/paper";
-import type { Store } from "../store/store";
+import { decodeCursor, encodeCursor, windowStart, type FeedQuery } from "@/domain/feed-params";
+import type { Paper } from "@/domain/paper";
+import type { Store } from "@/server/store/store";
 
 export interface FeedItem {
   paper: Paper;
@@ -27,7 +27,11 @@ export class UnknownTopicError extends Error {
 }
 
 /** Lists a page of the feed without a search query. */
-export async function listFeed(store: Pick<Store, "listing" | "topics">, query: FeedQuery, now: Date): Promise<FeedPage> {
+export async function listFeed(
+  store: Pick<Store, "listing" | "topics">,
+  query: FeedQuery,
+  now: Date,
+): Promise<FeedPage> {
   const offset = query.cursor ? (decodeCursor(query.cursor) ?? 0) : 0;
   let topicId: number | undefined;
   if (query.topic) {

@@ -1,9 +1,9 @@
 // Everything a feed view needs in one call: the listing (or search results) plus each paper's
 // trending explanation. Used by the feed page, /api/papers and /feed.xml alike.
-import { decodeCursor, encodeCursor, type FeedQuery } from "../../domain/feed-params";
-import type { TopicRef } from "../../domain/paper";
-import { searchPapers } from "../search/search-papers";
-import type { Store } from "../store/store";
+import { decodeCursor, encodeCursor, type FeedQuery } from "@/domain/feed-params";
+import type { TopicRef } from "@/domain/paper";
+import { searchPapers } from "@/server/search/search-papers";
+import type { Store } from "@/server/store/store";
 import { listFeed, type FeedItem, type FeedPage } from "./feed-list";
 
 export interface TrendingInfo {
@@ -29,7 +29,13 @@ type SearchExtras = Pick<FeedView, "totalIsLowerBound" | "notice" | "correctedQu
 async function searchPage(store: Store, query: FeedQuery & { q: string }, now: Date): Promise<FeedPage & SearchExtras> {
   const offset = query.cursor ? (decodeCursor(query.cursor) ?? 0) : 0;
   const found = await searchPapers(store, {
-    q: query.q, topic: query.topic, sort: query.sort ?? "relevance", window: query.window, limit: query.limit, offset, now,
+    q: query.q,
+    topic: query.topic,
+    sort: query.sort ?? "relevance",
+    window: query.window,
+    limit: query.limit,
+    offset,
+    now,
   });
   return {
     items: found.results.map((r) => ({ paper: r.paper, titleHighlights: r.titleHighlights, snippet: r.snippet })),
@@ -45,14 +51,22 @@ async function searchPage(store: Store, query: FeedQuery & { q: string }, now: D
 
 export async function loadFeed(store: Store, query: FeedQuery, now: Date): Promise<FeedView> {
   // The search module sanitises the query (and cuts it at 200 characters, with a notice).
-  const { items, offset, ...rest } = query.q ? await searchPage(store, { ...query, q: query.q }, now) : await listFeed(store, query, now);
-  const explanations = await store.trending.explainTrending(items.map((item) => item.paper.id), now);
+  const { items, offset, ...rest } = query.q
+    ? await searchPage(store, { ...query, q: query.q }, now)
+    : await listFeed(store, query, now);
+  const explanations = await store.trending.explainTrending(
+    items.map((item) => item.paper.id),
+    now,
+  );
   return {
     ...rest,
     items: items.map((item, i) => {
       const explanation = explanations.get(item.paper.id);
       // The rank is the position in this list (window, topic and search included), not the all-time rank.
-      return { ...item, trending: { score: explanation?.score ?? 0, rank: offset + i + 1, reasons: explanation?.reasons ?? [] } };
+      return {
+        ...item,
+        trending: { score: explanation?.score ?? 0, rank: offset + i + 1, reasons: explanation?.reasons ?? [] },
+      };
     }),
   };
 }

@@ -1,8 +1,8 @@
 // Everything the feed page (/) shows, loaded for one request: the feed or search results of the URL's
 // query (bad parameters fall back to the default feed), the visitor's votes, and the topic lists.
-import { FeedQuerySchema, feedQueryInput, type FeedQuery } from "../../domain/feed-params";
-import type { Store } from "../store/store";
-import type { TopicSummary } from "../store/topics";
+import { FeedQuerySchema, feedQueryInput, type FeedQuery } from "@/domain/feed-params";
+import type { Store } from "@/server/store/store";
+import type { TopicSummary } from "@/server/store/topics";
 import { UnknownTopicError } from "./feed-list";
 import { loadFeed, type FeedView } from "./feed-page";
 
@@ -22,7 +22,12 @@ export interface HomePage {
   returnTo: string;
 }
 
-export async function loadHomePage(store: Store, urlParams: URLSearchParams, visitorId: string | null, now: Date): Promise<HomePage> {
+export async function loadHomePage(
+  store: Store,
+  urlParams: URLSearchParams,
+  visitorId: string | null,
+  now: Date,
+): Promise<HomePage> {
   const parsed = FeedQuerySchema.safeParse(feedQueryInput(urlParams));
   const query: FeedQuery = parsed.success ? parsed.data : FeedQuerySchema.parse({});
   const sort = query.sort ?? (query.q ? "relevance" : "trending");
@@ -36,7 +41,12 @@ export async function loadHomePage(store: Store, urlParams: URLSearchParams, vis
   const voted = await store.trending.votedPaperIds(visitorId, feed?.items.map((item) => item.paper.id) ?? []);
   const [topicChoices, topics] = await Promise.all([store.topics.topicChoices(12), store.topics.listTopics()]);
   return {
-    query, sort, understood: parsed.success, feed, voted, topicChoices,
+    query,
+    sort,
+    understood: parsed.success,
+    feed,
+    voted,
+    topicChoices,
     topics: topics.slice(0, 10),
     returnTo: urlParams.size > 0 ? `/?${urlParams.toString()}` : "/",
   };

@@ -1,8 +1,8 @@
 // Everything a paper's own page and GET /api/papers/{id} show: the paper, its stored related papers and
 // its trending explanation, read in parallel.
-import type { Paper } from "../../domain/paper";
-import type { Store } from "../store/store";
-import type { TrendingExplanation } from "../store/trending";
+import type { Paper } from "@/domain/paper";
+import type { Store } from "@/server/store/store";
+import type { TrendingExplanation } from "@/server/store/trending";
 
 export interface PaperDetail {
   paper: Paper;
@@ -10,9 +10,16 @@ export interface PaperDetail {
   trending: TrendingExplanation | null;
 }
 
-export async function paperDetail(store: Pick<Store, "papers" | "related" | "trending">, key: { id: number } | { slug: string }, now: Date): Promise<PaperDetail | null> {
+export async function paperDetail(
+  store: Pick<Store, "papers" | "related" | "trending">,
+  key: { id: number } | { slug: string },
+  now: Date,
+): Promise<PaperDetail | null> {
   const paper = "id" in key ? await store.papers.paperById(key.id) : await store.papers.paperBySlug(key.slug);
   if (!paper) return null;
-  const [related, trending] = await Promise.all([store.related.relatedPapers(paper.id), store.trending.explainTrending([paper.id], now)]);
+  const [related, trending] = await Promise.all([
+    store.related.relatedPapers(paper.id),
+    store.trending.explainTrending([paper.id], now),
+  ]);
   return { paper, related, trending: trending.get(paper.id) ?? null };
 }

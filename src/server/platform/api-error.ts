@@ -1,7 +1,13 @@
 // The one JSON error shape of every API: { "error": { "code", "message", "field"? } }.
 import type { z } from "zod";
 
-export function jsonError(status: number, code: string, message: string, field?: string, headers?: HeadersInit): Response {
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  field?: string,
+  headers?: HeadersInit,
+): Response {
   return Response.json({ error: field ? { code, message, field } : { code, message } }, { status, headers });
 }
 

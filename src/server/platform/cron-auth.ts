@@ -1,6 +1,6 @@
 // Authenticates /api/cron/* calls: `Authorization: Bearer <CRON_SECRET>`, compared in constant time.
 // The secret is never accepted from the query string (it would end up in access logs).
-import { env } from "../../env";
+import { env } from "@/env";
 import { safeEqual } from "./secrets";
 
 export function cronSecret(): string | undefined {

@@ -17,7 +17,11 @@ export interface SentMail {
 
 /** A send failure classified for retry decisions: temporary (4xx, connection) or permanent (5xx). */
 export class MailSendError extends Error {
-  constructor(message: string, readonly permanent: boolean, readonly responseCode?: number) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly responseCode?: number,
+  ) {
     super(message);
     this.name = "MailSendError";
   }

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { env } from "../../env";
+import { env } from "@/env";
 import { MailSendError, type Mailer, type OutgoingMail, type SentMail } from "./mail-types";
 
 export interface MailerOptions {
@@ -70,7 +70,8 @@ function preparedHeaders(headers: Record<string, string> | undefined) {
   if (!headers) return undefined;
   const prepared: Record<string, { prepared: true; value: string }> = {};
   for (const [key, value] of Object.entries(headers)) {
-    if (!/^[A-Za-z0-9-]+$/.test(key) || /[\r\n]/.test(value)) throw new MailSendError(`Invalid mail header ${key}`, true);
+    if (!/^[A-Za-z0-9-]+$/.test(key) || /[\r\n]/.test(value))
+      throw new MailSendError(`Invalid mail header ${key}`, true);
     prepared[key] = { prepared: true, value };
   }
   return prepared;

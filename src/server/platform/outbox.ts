@@ -60,7 +60,10 @@ export async function readOutboxMessage(dir: string, file: string): Promise<Outb
     messageId: parsed.messageId ?? null,
     html: typeof parsed.html === "string" ? parsed.html : null,
     text: parsed.text ?? "",
-    headers: parsed.headerLines.map((line) => ({ key: line.key, value: line.line.slice(line.line.indexOf(":") + 1).trim() })),
+    headers: parsed.headerLines.map((line) => ({
+      key: line.key,
+      value: line.line.slice(line.line.indexOf(":") + 1).trim(),
+    })),
   };
 }
 

@@ -6,7 +6,7 @@
 // was paused past its expiry (and lost the lease meanwhile) never runs a job beside the new holder.
 // SCHEDULER=off disables it when an external cron calls /api/cron/* instead.
 import { Cron } from "croner";
-import type { LeaseStore } from "../store/leases";
+import type { LeaseStore } from "@/server/store/leases";
 
 export interface ScheduledJob {
   name: string;
@@ -45,20 +45,32 @@ export function startScheduler({ jobs, enabled, lease, log = console.log }: Sche
   const keeper = lease ? keepLease(lease, log) : null;
   const crons = jobs.map(
     (job) =>
-      new Cron(job.cron, { name: `paper-digest:${job.name}`, timezone: job.timezone, protect: () => log(`scheduler: ${job.name} still running, skipped this tick`) }, async () => {
-        if (keeper && !(await keeper.renew())) return;
-        const started = Date.now();
-        log(`scheduler: ${job.name} started`);
-        try {
-          await job.run();
-          log(`scheduler: ${job.name} finished in ${Date.now() - started} ms`);
-        } catch (error) {
-          log(`scheduler: ${job.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        }
-      }),
+      new Cron(
+        job.cron,
+        {
+          name: `paper-digest:${job.name}`,
+          timezone: job.timezone,
+          protect: () => log(`scheduler: ${job.name} still running, skipped this tick`),
+        },
+        async () => {
+          if (keeper && !(await keeper.renew())) return;
+          const started = Date.now();
+          log(`scheduler: ${job.name} started`);
+          try {
+            await job.run();
+            log(`scheduler: ${job.name} finished in ${Date.now() - started} ms`);
+          } catch (error) {
+            log(
+              `scheduler: ${job.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            );
+          }
+        },
+      ),
   );
   for (const [index, cron] of crons.entries()) {
-    log(`scheduler: ${jobs[index]?.name} at "${jobs[index]?.cron}" (${jobs[index]?.timezone}), next ${cron.nextRun()?.toISOString() ?? "never"}`);
+    log(
+      `scheduler: ${jobs[index]?.name} at "${jobs[index]?.cron}" (${jobs[index]?.timezone}), next ${cron.nextRun()?.toISOString() ?? "never"}`,
+    );
   }
   return async () => {
     for (const cron of crons) cron.stop();
@@ -76,7 +88,12 @@ function keepLease({ leases, holder, ttlMs, clock = () => new Date() }: Schedule
     } catch (error) {
       log(`scheduler: could not renew the lease: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (now !== held) log(now ? `scheduler: lease taken by ${holder}; scheduled jobs run in this process` : `scheduler: lease held by another process; scheduled jobs run there`);
+    if (now !== held)
+      log(
+        now
+          ? `scheduler: lease taken by ${holder}; scheduled jobs run in this process`
+          : `scheduler: lease held by another process; scheduled jobs run there`,
+      );
     held = now;
     return now;
   };

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { env } from "../../env";
+import { env } from "@/env";
 import { ensurePrivateDir } from "./private-files";
 
 let cachedKey: string | undefined;

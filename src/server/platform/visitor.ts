@@ -1,6 +1,6 @@
 // The anonymous visitor: an opaque random id in a signed cookie (no accounts). A missing, forged or
 // tampered cookie simply means a new visitor; it is never an error.
-import { env } from "../../env";
+import { env } from "@/env";
 import { randomToken, safeEqual, sign } from "./secrets";
 
 export const VISITOR_COOKIE = "pd_visitor";

@@ -1,15 +1,15 @@
 // Search: sanitise the query, plan it against the warm vocabulary (prefix completion, typo correction,
 // variants), fetch candidates from FTS5, rank them (relevance blended with trending, or the feed's own
 // orders), and explain each hit with title highlights and an abstract snippet.
-import { windowStart, type FeedWindow } from "../../domain/feed-params";
-import type { Paper, TopicRef } from "../../domain/paper";
-import { abstractSnippet, highlightRanges, type Range, type Snippet } from "../../domain/search/highlight";
-import { planQuery, type QueryPlan } from "../../domain/search/query-plan";
-import { sanitizeQuery } from "../../domain/search/sanitize-query";
-import type { TermVocabulary } from "../../domain/search/term-vocabulary";
-import { UnknownTopicError } from "../papers/feed-list";
-import type { MatchFilter, RankedPage } from "../store/search";
-import type { Store } from "../store/store";
+import { windowStart, type FeedWindow } from "@/domain/feed-params";
+import type { Paper, TopicRef } from "@/domain/paper";
+import { abstractSnippet, highlightRanges, type Range, type Snippet } from "@/domain/search/highlight";
+import { planQuery, type QueryPlan } from "@/domain/search/query-plan";
+import { sanitizeQuery } from "@/domain/search/sanitize-query";
+import type { TermVocabulary } from "@/domain/search/term-vocabulary";
+import { UnknownTopicError } from "@/server/papers/feed-list";
+import type { MatchFilter, RankedPage } from "@/server/store/search";
+import type { Store } from "@/server/store/store";
 
 /** What a search reads: the full-text index, the listing (no words), papers and topics. */
 export type SearchReads = Pick<Store, "search" | "listing" | "papers" | "topics">;
@@ -50,19 +50,36 @@ export async function searchPapers(store: SearchReads, params: SearchParams): Pr
   const topic = params.topic ? await store.topics.topicBySlug(params.topic) : undefined;
   if (params.topic && !topic) throw new UnknownTopicError(params.topic);
   const notice = query.notice ? { notice: query.notice } : {};
-  const filter: MatchFilter = { since: windowStart(params.window, params.now), ...(topic ? { topicId: topic.id } : {}) };
+  const filter: MatchFilter = {
+    since: windowStart(params.window, params.now),
+    ...(topic ? { topicId: topic.id } : {}),
+  };
 
   if (query.text === "") {
-    const page = await store.listing.listPapers({ order: params.sort === "new" ? "new" : "trending", ...filter, limit: params.limit, offset: params.offset });
+    const page = await store.listing.listPapers({
+      order: params.sort === "new" ? "new" : "trending",
+      ...filter,
+      limit: params.limit,
+      offset: params.offset,
+    });
     return { results: page.papers.map((paper) => explain(paper, [], 0)), total: page.total, ...notice };
   }
-  if (query.terms.length === 0) return { results: [], total: 0, ...notice, suggestions: await store.topics.suggestTopics("") };
+  if (query.terms.length === 0)
+    return { results: [], total: 0, ...notice, suggestions: await store.topics.suggestTopics("") };
 
   let vocabulary = await store.search.vocabulary(false);
   if (query.terms.some((t) => !vocabulary.has(t))) vocabulary = await store.search.vocabulary(true);
   const plan = planQuery(query.terms, vocabulary, query.lastTermIsPartial);
   const rank = (mode: "all" | "any") =>
-    store.search.rankMatches({ slots: plan.slots, mode, estimatedMatches: estimateMatches(plan, vocabulary, mode), filter, order: params.sort, limit: params.limit, offset: params.offset });
+    store.search.rankMatches({
+      slots: plan.slots,
+      mode,
+      estimatedMatches: estimateMatches(plan, vocabulary, mode),
+      filter,
+      order: params.sort,
+      limit: params.limit,
+      offset: params.offset,
+    });
   let page: RankedPage = await rank("all");
   // No paper has every word: fall back to papers with any of them (bm25 still prefers those with more).
   if (page.total === 0 && plan.slots.length > 1) page = await rank("any");
@@ -80,11 +97,25 @@ export async function searchPapers(store: SearchReads, params: SearchParams): Pr
 
 /** Matches estimated from the vocabulary sample: all words → the rarest slot, any word → the sum. */
 function estimateMatches(plan: QueryPlan, vocabulary: TermVocabulary, mode: "all" | "any"): number {
-  const perSlot = plan.slots.map((slot) => slot.alternatives.reduce((sum, alt) => sum + (alt.prefix ? vocabulary.prefixFrequency(alt.words.at(-1)!) : Math.min(...alt.words.map((w) => vocabulary.docFrequency(w)))), 0));
+  const perSlot = plan.slots.map((slot) =>
+    slot.alternatives.reduce(
+      (sum, alt) =>
+        sum +
+        (alt.prefix
+          ? vocabulary.prefixFrequency(alt.words.at(-1)!)
+          : Math.min(...alt.words.map((w) => vocabulary.docFrequency(w)))),
+      0,
+    ),
+  );
   const estimate = mode === "all" ? Math.min(...perSlot) : perSlot.reduce((a, b) => a + b, 0);
   return Math.round(estimate * vocabulary.scale);
 }
 
 function explain(paper: Paper, terms: QueryPlan["highlightTerms"], relevance: number): SearchResult {
-  return { paper, titleHighlights: highlightRanges(paper.title, terms), snippet: abstractSnippet(paper.abstract, terms), relevance };
+  return {
+    paper,
+    titleHighlights: highlightRanges(paper.title, terms),
+    snippet: abstractSnippet(paper.abstract, terms),
+    relevance,
+  };
 }

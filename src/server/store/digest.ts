@@ -1,5 +1,5 @@
 // Digest runs and deliveries: one run per edition date, one delivery per reader, claimed before sending.
-import type { Paper } from "../../domain/paper";
+import type { Paper } from "@/domain/paper";
 
 export interface RunRef {
   id: number;

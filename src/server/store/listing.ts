@@ -4,7 +4,7 @@
 // Orders (documented in docs/architecture.md):
 // - trending: trend key descending, then paper id ascending (older paper first among equal keys)
 // - new:      feed date descending, then paper id descending
-import type { Paper } from "../../domain/paper";
+import type { Paper } from "@/domain/paper";
 
 export type ListingOrder = "trending" | "new";
 

@@ -1,7 +1,7 @@
 // The one way into the data layer: openStore(url) picks the engine by the URL's scheme; getStore() is the
 // process-wide store of the configured DATABASE_URL. It lives on globalThis keyed by URL, so every bundle
 // Next.js builds (app router, pages router) and every hot reload shares one store and its caches.
-import { env } from "../../env";
+import { env } from "@/env";
 import { isPostgresUrl, openPostgresStore } from "./postgres/postgres-store";
 import { openSqliteStore } from "./sqlite/sqlite-store";
 import type { Store, StoreSettings } from "./store";
@@ -10,11 +10,16 @@ import type { Store, StoreSettings } from "./store";
 export function openStore(url: string, settings: StoreSettings): Promise<Store> {
   if (url.startsWith("file:")) return openSqliteStore(url, settings);
   if (isPostgresUrl(url)) return openPostgresStore(url, settings);
-  throw new Error(`DATABASE_URL "${url.replace(/\/\/[^@]*@/, "//***@")}" is not supported: use a file: URL (SQLite) or a postgresql:// URL`);
+  throw new Error(
+    `DATABASE_URL "${url.replace(/\/\/[^@]*@/, "//***@")}" is not supported: use a file: URL (SQLite) or a postgresql:// URL`,
+  );
 }
 
 const STORES = Symbol.for("paper-digest.stores");
-const registry = ((globalThis as Record<symbol, unknown>)[STORES] ??= new Map<string, Promise<Store>>()) as Map<string, Promise<Store>>;
+const registry = ((globalThis as Record<symbol, unknown>)[STORES] ??= new Map<string, Promise<Store>>()) as Map<
+  string,
+  Promise<Store>
+>;
 
 /** A store of its own on DATABASE_URL, for a command-line run (close it when done). */
 export function openConfiguredStore(): Promise<Store> {

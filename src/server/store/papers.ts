@@ -1,5 +1,5 @@
 // Papers: the one paper loader, the import writer and the sitemap's paper list.
-import type { NewPaper, Paper } from "../../domain/paper";
+import type { NewPaper, Paper } from "@/domain/paper";
 
 export type AddOutcome = "added" | "merged" | "unchanged";
 
@@ -22,8 +22,14 @@ export type PaperCounts = Omit<AddPapersResult, "outcomes">;
 
 /** The papers are committed, but their topics or related lists could not be computed yet. */
 export class IndexingIncompleteError extends Error {
-  constructor(readonly committed: AddPapersResult, cause: unknown) {
-    super(`${committed.added} new papers were committed, but their topics and related lists could not be computed: ${cause instanceof Error ? cause.message : String(cause)}. The next import completes them.`, { cause });
+  constructor(
+    readonly committed: AddPapersResult,
+    cause: unknown,
+  ) {
+    super(
+      `${committed.added} new papers were committed, but their topics and related lists could not be computed: ${cause instanceof Error ? cause.message : String(cause)}. The next import completes them.`,
+      { cause },
+    );
     this.name = "IndexingIncompleteError";
   }
 }

@@ -1,5 +1,5 @@
 // Related papers: the stored "more like this" list of each paper.
-import type { Paper } from "../../domain/paper";
+import type { Paper } from "@/domain/paper";
 
 export interface RelatedStore {
   relatedPapers(paperId: number): Promise<Paper[]>;

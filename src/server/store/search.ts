@@ -1,6 +1,6 @@
 // Full-text search: candidates for a planned query, ranked, and the warm vocabulary that plans it.
-import type { QuerySlot } from "../../domain/search/query-plan";
-import type { TermVocabulary } from "../../domain/search/term-vocabulary";
+import type { QuerySlot } from "@/domain/search/query-plan";
+import type { TermVocabulary } from "@/domain/search/term-vocabulary";
 
 export type SearchOrder = "relevance" | "trending" | "new";
 

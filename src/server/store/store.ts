@@ -35,16 +35,27 @@ export interface StoreSettings {
 
 /** A write waited for its turn longer than the store's busy limit; nothing was written. */
 export class StoreBusyError extends Error {
-  constructor(readonly waitedMs: number, cause: unknown) {
-    super(`the database stayed busy for ${(waitedMs / 1000).toFixed(1)} s (another connection or process kept the write lock); nothing was written, try again`, { cause });
+  constructor(
+    readonly waitedMs: number,
+    cause: unknown,
+  ) {
+    super(
+      `the database stayed busy for ${(waitedMs / 1000).toFixed(1)} s (another connection or process kept the write lock); nothing was written, try again`,
+      { cause },
+    );
     this.name = "StoreBusyError";
   }
 }
 
 /** The engine's answer when the database was migrated by a newer version of the app. */
 export class DatabaseTooNewError extends Error {
-  constructor(readonly databaseVersion: string, readonly codeVersion: string) {
-    super(`the database is at schema version ${databaseVersion}, newer than this code's ${codeVersion}: update the app (or use a database it created)`);
+  constructor(
+    readonly databaseVersion: string,
+    readonly codeVersion: string,
+  ) {
+    super(
+      `the database is at schema version ${databaseVersion}, newer than this code's ${codeVersion}: update the app (or use a database it created)`,
+    );
     this.name = "DatabaseTooNewError";
   }
 }

@@ -28,7 +28,18 @@ export interface SubscriberRecord {
   lastDigestAt: Date | null;
 }
 
-export type NewSubscriber = Pick<SubscriberRecord, "email" | "status" | "topics" | "createdAt" | "manageTokenHash" | "confirmPending" | "consentAt" | "consentIpHash" | "consentUserAgent">;
+export type NewSubscriber = Pick<
+  SubscriberRecord,
+  | "email"
+  | "status"
+  | "topics"
+  | "createdAt"
+  | "manageTokenHash"
+  | "confirmPending"
+  | "consentAt"
+  | "consentIpHash"
+  | "consentUserAgent"
+>;
 
 export type SubscriberChanges = Partial<Omit<SubscriberRecord, "id" | "email" | "createdAt">>;
 
@@ -50,7 +61,12 @@ export interface SubscriberStore {
    * job of either server) may send one, so a new token never invalidates a mail already on its way.
    * The claim expires after `claimMs` (a sender that died). Stores the new token; false when claimed elsewhere.
    */
-  claimConfirmation(id: number, token: { hash: string; expiresAt: Date }, now: Date, claimMs: number): Promise<SubscriberRecord | null>;
+  claimConfirmation(
+    id: number,
+    token: { hash: string; expiresAt: Date },
+    now: Date,
+    claimMs: number,
+  ): Promise<SubscriberRecord | null>;
   /** Ends a claim: sent (no longer pending) or failed (pending again when the failure was temporary). */
   finishConfirmation(id: number, outcome: { sentAt: Date } | { pending: boolean; error: string }): Promise<void>;
   /** Subscribers whose confirmation mail still has to go out, oldest first. */

@@ -1,5 +1,5 @@
 // Topics: the catalogue pages and the API read, and the vocabulary maintenance jobs run.
-import type { TopicRef } from "../../domain/paper";
+import type { TopicRef } from "@/domain/paper";
 
 export interface TopicSummary {
   slug: string;

@@ -1,6 +1,6 @@
 // Trending signals: votes, views, clicks and imported ranks, folded into each paper's trend key.
-import type { SignalKind } from "../../domain/trending";
-import type { TrendReason } from "../../domain/trend-reasons";
+import type { SignalKind } from "@/domain/trending";
+import type { TrendReason } from "@/domain/trend-reasons";
 
 export interface SignalInput {
   paperId: number;

@@ -1,5 +1,5 @@
 // Confirmation tokens: 256 random bits, only their SHA-256 stored, valid 48 hours and once.
-import { randomToken, sha256 } from "../platform/secrets";
+import { randomToken, sha256 } from "@/server/platform/secrets";
 
 export const CONFIRM_TTL_HOURS = 48;
 

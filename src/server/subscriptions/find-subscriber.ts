@@ -1,5 +1,5 @@
 // Finds the subscriber a manage token belongs to, checking the signature in constant time.
-import type { Store } from "../store/store";
+import type { Store } from "@/server/store/store";
 import { manageTokenId, manageTokenMatches } from "./links";
 
 export async function findSubscriberByManageToken(store: Pick<Store, "subscribers">, token: string | undefined | null) {

@@ -1,8 +1,18 @@
 // A small self-contained HTML page for route handlers that answer browsers (one-click unsubscribe, form errors).
-import { escapeHtml } from "../../domain/escape-html";
+import { escapeHtml } from "@/domain/escape-html";
 
 /** `bodyHtml` must already be escaped; the title is escaped here. */
-export function htmlPage({ status, title, bodyHtml, headers }: { status: number; title: string; bodyHtml: string; headers?: Record<string, string> }): Response {
+export function htmlPage({
+  status,
+  title,
+  bodyHtml,
+  headers,
+}: {
+  status: number;
+  title: string;
+  bodyHtml: string;
+  headers?: Record<string, string>;
+}): Response {
   const html = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="no-referrer"><meta name="robots" content="noindex"><title>${escapeHtml(title)} · paper-digest</title>
@@ -14,6 +24,11 @@ button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}</style></head
 <body><main><h1>${escapeHtml(title)}</h1>${bodyHtml}<p><a href="/">Back to paper-digest</a></p></main></body></html>`;
   return new Response(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", ...headers },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "no-referrer",
+      ...headers,
+    },
   });
 }

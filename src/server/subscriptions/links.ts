@@ -1,6 +1,6 @@
 // Subscriber links: the manage token is HMAC-signed over a stored per-subscriber nonce, so any job can
 // rebuild it at send time; rotating the nonce revokes every old manage and unsubscribe link.
-import { randomToken, safeEqual, sign } from "../platform/secrets";
+import { randomToken, safeEqual, sign } from "@/server/platform/secrets";
 
 /** What a manage token is derived from; `manageTokenHash` holds the random nonce (see docs/subscriptions.md). */
 export interface TokenSubject {

@@ -1,7 +1,7 @@
 // Reads a manage request (form post from /subscription, or JSON) into a token and a validated action.
 import { z } from "zod";
-import { normaliseTopics } from "../../domain/subscription/topics";
-import { boundedRequest } from "../platform/http/read-body";
+import { normaliseTopics } from "@/domain/subscription/topics";
+import { boundedRequest } from "@/server/platform/http/read-body";
 import type { ManageAction } from "./manage-subscription";
 
 export const ManageSchema = z.object({
@@ -23,7 +23,11 @@ export async function readManageInput(request: Request): Promise<ManageInput> {
   try {
     if (form) {
       const data = await body.request.formData();
-      raw = { token: data.get("token") ?? undefined, action: data.get("action") ?? undefined, topics: data.getAll("topics").filter((t) => typeof t === "string") };
+      raw = {
+        token: data.get("token") ?? undefined,
+        action: data.get("action") ?? undefined,
+        topics: data.getAll("topics").filter((t) => typeof t === "string"),
+      };
     } else {
       raw = JSON.parse(await body.request.text());
     }
@@ -33,7 +37,12 @@ export async function readManageInput(request: Request): Promise<ManageInput> {
   const parsed = ManageSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, form, message: issue?.message ?? "Invalid input.", field: issue?.path.map(String).join(".") || undefined };
+    return {
+      ok: false,
+      form,
+      message: issue?.message ?? "Invalid input.",
+      field: issue?.path.map(String).join(".") || undefined,
+    };
   }
   const { token, action, topics } = parsed.data;
   if (action !== "topics") return { ok: true, form, token, action: { kind: action } };

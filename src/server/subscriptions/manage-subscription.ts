@@ -1,7 +1,7 @@
 // Changes a subscription through its manage token: topics, pause, resume, unsubscribe, or new links.
-import { maskEmail } from "../../domain/subscription/email-address";
-import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Store } from "../store/store";
+import { maskEmail } from "@/domain/subscription/email-address";
+import { parseStoredTopics } from "@/domain/subscription/topics";
+import type { Store } from "@/server/store/store";
 import { findSubscriberByManageToken } from "./find-subscriber";
 import { manageToken, newManageNonce } from "./links";
 
@@ -23,12 +23,14 @@ export interface SubscriptionView {
   token: string;
 }
 
-export type ManageResult = { ok: true; view: SubscriptionView } | { ok: false; reason: "invalid_token" | "needs_new_opt_in" };
+export type ManageResult =
+  { ok: true; view: SubscriptionView } | { ok: false; reason: "invalid_token" | "needs_new_opt_in" };
 
 type Row = NonNullable<Awaited<ReturnType<typeof findSubscriberByManageToken>>>;
 
 export function subscriptionView(row: Row): SubscriptionView {
-  const status = (["pending", "active", "paused", "unsubscribed"] as const).find((s) => s === row.status) ?? "unsubscribed";
+  const status =
+    (["pending", "active", "paused", "unsubscribed"] as const).find((s) => s === row.status) ?? "unsubscribed";
   return {
     maskedEmail: maskEmail(row.email),
     status,
@@ -40,7 +42,17 @@ export function subscriptionView(row: Row): SubscriptionView {
   };
 }
 
-export async function manageSubscription({ store, token, now, action }: { store: Pick<Store, "subscribers">; token: string | undefined; now: Date; action: ManageAction }): Promise<ManageResult> {
+export async function manageSubscription({
+  store,
+  token,
+  now,
+  action,
+}: {
+  store: Pick<Store, "subscribers">;
+  token: string | undefined;
+  now: Date;
+  action: ManageAction;
+}): Promise<ManageResult> {
   const row = await findSubscriberByManageToken(store, token);
   if (!row) return { ok: false, reason: "invalid_token" };
   const data = changes(row, action, now);
@@ -62,7 +74,14 @@ function changes(row: Row, action: ManageAction, now: Date) {
     case "unsubscribe":
       return row.status === "unsubscribed"
         ? null
-        : { status: "unsubscribed", unsubscribedAt: now, pausedAt: null, confirmTokenHash: null, confirmExpiresAt: null, confirmPending: false };
+        : {
+            status: "unsubscribed",
+            unsubscribedAt: now,
+            pausedAt: null,
+            confirmTokenHash: null,
+            confirmExpiresAt: null,
+            confirmPending: false,
+          };
     case "rotate":
       // New links void every old one, the confirmation link included.
       return { manageTokenHash: newManageNonce(), confirmTokenHash: null, confirmExpiresAt: null };

@@ -1,6 +1,6 @@
 // Subscribe rate limits (documented in docs/subscriptions.md): per IP against scripted floods, per address so
 // nobody can fill someone's inbox with confirmation mails through us.
-import { createRateLimiter } from "../platform/rate-limiter";
+import { createRateLimiter } from "@/server/platform/rate-limiter";
 
 export const SUBSCRIBE_LIMITS = {
   perIp: { limit: 10, windowMs: 15 * 60_000 },

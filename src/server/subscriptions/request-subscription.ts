@@ -1,9 +1,9 @@
 // A subscribe request: records consent and sends the right mail, with the same outcome for the caller whatever the
 // address's state, so the answer never tells anyone who is subscribed.
-import { alreadySubscribedEmail } from "../../emails/already-subscribed";
-import type { Store } from "../store/store";
-import type { Mailer } from "../platform/mail-types";
-import { sign } from "../platform/secrets";
+import { alreadySubscribedEmail } from "@/emails/already-subscribed";
+import type { Store } from "@/server/store/store";
+import type { Mailer } from "@/server/platform/mail-types";
+import { sign } from "@/server/platform/secrets";
 import { newManageNonce, subscriberLinks } from "./links";
 import { sendConfirmation } from "./send-confirmation";
 
@@ -30,7 +30,15 @@ export async function requestSubscription(request: SubscriptionRequest): Promise
   let subscriber = await store.subscribers.byEmail(email);
   if (!subscriber) {
     // Two requests for a new address at once: the store hands the second one the row the first created.
-    subscriber = await store.subscribers.create({ email, status: "pending", topics: JSON.stringify(request.topics), createdAt: now, manageTokenHash: newManageNonce(), confirmPending: true, ...consent });
+    subscriber = await store.subscribers.create({
+      email,
+      status: "pending",
+      topics: JSON.stringify(request.topics),
+      createdAt: now,
+      manageTokenHash: newManageNonce(),
+      confirmPending: true,
+      ...consent,
+    });
   } else if (subscriber.status === "active" || subscriber.status === "paused") {
     const links = subscriberLinks(subscriber, request.appUrl);
     await request.mailer
@@ -39,7 +47,12 @@ export async function requestSubscription(request: SubscriptionRequest): Promise
     return;
   } else {
     // Pending or unsubscribed: this request is the one a confirmation will prove.
-    await store.subscribers.update(subscriber.id, { status: "pending", topics: JSON.stringify(request.topics), confirmAttempts: 0, ...consent });
+    await store.subscribers.update(subscriber.id, {
+      status: "pending",
+      topics: JSON.stringify(request.topics),
+      confirmAttempts: 0,
+      ...consent,
+    });
   }
   await sendConfirmation({ store, mailer: request.mailer, now, appUrl: request.appUrl, subscriberId: subscriber.id });
 }

@@ -1,6 +1,6 @@
 // Re-sends confirmation mails that could not go out (SMTP down), so no subscribe request is lost.
-import type { Store } from "../store/store";
-import type { Mailer } from "../platform/mail-types";
+import type { Store } from "@/server/store/store";
+import type { Mailer } from "@/server/platform/mail-types";
 import { sendConfirmation } from "./send-confirmation";
 
 /** At a 10-minute scheduler tick, 24 attempts ride out a four-hour mail outage. */

@@ -1,9 +1,9 @@
 // Sends (or re-sends) the confirmation mail for a pending subscriber with a fresh token, recording the outcome.
-import { confirmationEmail } from "../../emails/confirmation";
-import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Store } from "../store/store";
-import type { Mailer } from "../platform/mail-types";
-import { toMailSendError } from "../platform/mailer";
+import { confirmationEmail } from "@/emails/confirmation";
+import { parseStoredTopics } from "@/domain/subscription/topics";
+import type { Store } from "@/server/store/store";
+import type { Mailer } from "@/server/platform/mail-types";
+import { toMailSendError } from "@/server/platform/mailer";
 import { CONFIRM_TTL_HOURS, createConfirmToken } from "./confirm-token";
 import { confirmUrl } from "./links";
 
@@ -23,9 +23,20 @@ export const CONFIRMATION_CLAIM_MS = 10 * 60_000;
  * retry job, or two servers' retry jobs) only one sends: a second mail would carry a new token and make the
  * first one's link invalid. The token is stored before sending, so a crash never leaves a live unstored link.
  */
-export async function sendConfirmation({ store, mailer, now, appUrl, subscriberId }: SendConfirmationInput): Promise<boolean> {
+export async function sendConfirmation({
+  store,
+  mailer,
+  now,
+  appUrl,
+  subscriberId,
+}: SendConfirmationInput): Promise<boolean> {
   const confirm = createConfirmToken(now);
-  const subscriber = await store.subscribers.claimConfirmation(subscriberId, { hash: confirm.hash, expiresAt: confirm.expiresAt }, now, CONFIRMATION_CLAIM_MS);
+  const subscriber = await store.subscribers.claimConfirmation(
+    subscriberId,
+    { hash: confirm.hash, expiresAt: confirm.expiresAt },
+    now,
+    CONFIRMATION_CLAIM_MS,
+  );
   if (!subscriber) return false;
   const mail = confirmationEmail({
     confirmUrl: confirmUrl(confirm.token, appUrl),
@@ -38,7 +49,10 @@ export async function sendConfirmation({ store, mailer, now, appUrl, subscriberI
   } catch (error) {
     const failure = toMailSendError(error);
     // A permanent refusal (no such mailbox) stops the retries; a temporary one leaves the mail pending.
-    await store.subscribers.finishConfirmation(subscriberId, { pending: !failure.permanent, error: `${failure.permanent ? "permanent" : "temporary"}: ${failure.message}` });
+    await store.subscribers.finishConfirmation(subscriberId, {
+      pending: !failure.permanent,
+      error: `${failure.permanent ? "permanent" : "temporary"}: ${failure.message}`,
+    });
     return false;
   }
   await store.subscribers.finishConfirmation(subscriberId, { sentAt: now });

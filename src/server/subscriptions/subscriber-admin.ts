@@ -1,9 +1,24 @@
 // Operator views of the subscriber list: rows for the terminal, a CSV export, and erasure of one person.
-import { normaliseEmail } from "../../domain/subscription/email-address";
-import { parseStoredTopics } from "../../domain/subscription/topics";
-import type { Store } from "../store/store";
+import { normaliseEmail } from "@/domain/subscription/email-address";
+import { parseStoredTopics } from "@/domain/subscription/topics";
+import type { Store } from "@/server/store/store";
 
-const CSV_COLUMNS = ["id", "email", "status", "topics", "createdAt", "confirmedAt", "pausedAt", "unsubscribedAt", "consentAt", "consentIpHash", "consentUserAgent", "suppressedAt", "suppressReason", "lastDigestAt"] as const;
+const CSV_COLUMNS = [
+  "id",
+  "email",
+  "status",
+  "topics",
+  "createdAt",
+  "confirmedAt",
+  "pausedAt",
+  "unsubscribedAt",
+  "consentAt",
+  "consentIpHash",
+  "consentUserAgent",
+  "suppressedAt",
+  "suppressReason",
+  "lastDigestAt",
+] as const;
 
 type Subscribers = Pick<Store, "subscribers">;
 
@@ -17,7 +32,9 @@ export async function subscribersCsv(store: Subscribers): Promise<string> {
   const rows = await listSubscribers(store);
   const lines = [CSV_COLUMNS.join(",")];
   for (const row of rows) {
-    lines.push(CSV_COLUMNS.map((column) => csvCell(column === "topics" ? row.topics.join("; ") : row[column])).join(","));
+    lines.push(
+      CSV_COLUMNS.map((column) => csvCell(column === "topics" ? row.topics.join("; ") : row[column])).join(","),
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -1,7 +1,7 @@
 // Input of the vote and view routes: the paper id, the no-JavaScript form, same-origin checks and rate limits.
 import { z } from "zod";
-import { env } from "../../env";
-import { createRateLimiter } from "../platform/rate-limiter";
+import { env } from "@/env";
+import { createRateLimiter } from "@/server/platform/rate-limiter";
 
 /** 30 votes a minute per IP: far above a reader clicking through a feed, far below a script. */
 export const voteLimiter = createRateLimiter({ limit: 30, windowMs: 60_000 });
@@ -9,7 +9,10 @@ export const voteLimiter = createRateLimiter({ limit: 30, windowMs: 60_000 });
 export const viewLimiter = createRateLimiter({ limit: 120, windowMs: 60_000 });
 
 export const PaperIdParamsSchema = z.object({
-  id: z.string().regex(/^[1-9]\d{0,9}$/, "must be a positive whole number").transform(Number),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, "must be a positive whole number")
+    .transform(Number),
 });
 
 /** A same-origin path such as "/?window=week#paper-12"; never "//host" or "/\host" (open redirects). */

@@ -19,8 +19,12 @@ function copy(...extra: string[]) {
 }
 
 function run(args: string[]) {
-  return execFileAsync(path.resolve("node_modules/.bin/tsx"), ["src/cli/db-copy.ts", ...args], { encoding: "utf8" })
-    .then((r) => ({ code: 0, out: r.stdout + r.stderr }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }));
+  return execFileAsync(path.resolve("node_modules/.bin/tsx"), ["src/cli/db-copy.ts", ...args], {
+    encoding: "utf8",
+  }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
 }
 
 beforeAll(async () => {
@@ -33,7 +37,14 @@ beforeAll(async () => {
   const run = await source.store.digest.ensureRun("2026-11-20", NOW);
   await source.store.digest.enqueueDeliveries(run.id);
   const [delivery] = await source.store.digest.duePage(run.id, NOW, 0, 1);
-  await source.store.digest.recordSent({ deliveryId: delivery!.id, subscriberId: reader.id, messageId: "<m1@example.org>", paperIds: [first!.id], sentAt: NOW, windowEnd: NOW });
+  await source.store.digest.recordSent({
+    deliveryId: delivery!.id,
+    subscriberId: reader.id,
+    messageId: "<m1@example.org>",
+    paperIds: [first!.id],
+    sentAt: NOW,
+    windowEnd: NOW,
+  });
   target = await emptyPostgresDatabase();
 }, 180_000);
 afterAll(async () => {
@@ -50,7 +61,19 @@ describe("npm run db:copy", () => {
     expect(result.out).toContain("every table's count matches the source");
     expect(result.code).toBe(0);
     copied = await openPostgresStore(target.url, { halfLifeHours: 24 });
-    for (const model of ["paper", "paperEvent", "vote", "pageView", "topic", "paperTopic", "relatedPaper", "subscriber", "digestRun", "delivery", "sentPaper"] as const) {
+    for (const model of [
+      "paper",
+      "paperEvent",
+      "vote",
+      "pageView",
+      "topic",
+      "paperTopic",
+      "relatedPaper",
+      "subscriber",
+      "digestRun",
+      "delivery",
+      "sentPaper",
+    ] as const) {
       const count = (client: unknown) => (client as Record<string, { count(): Promise<number> }>)[model]!.count();
       expect(await count(copied.db), model).toBe(await count(source.db));
       expect(await count(copied.db), model).toBeGreaterThan(0);
@@ -60,7 +83,17 @@ describe("npm run db:copy", () => {
     const slug = (await source.db.paper.findFirstOrThrow({ orderBy: { id: "asc" } })).slug;
     expect(await copied.papers.paperBySlug(slug)).toEqual(await source.store.papers.paperBySlug(slug));
     // Sequences continue after the copied ids: a new subscriber gets a fresh id.
-    const created = await copied.subscribers.create({ email: "new@example.com", status: "pending", topics: "[]", createdAt: NOW, manageTokenHash: "n", confirmPending: false, consentAt: null, consentIpHash: null, consentUserAgent: null });
+    const created = await copied.subscribers.create({
+      email: "new@example.com",
+      status: "pending",
+      topics: "[]",
+      createdAt: NOW,
+      manageTokenHash: "n",
+      confirmPending: false,
+      consentAt: null,
+      consentIpHash: null,
+      consentUserAgent: null,
+    });
     expect(created.id).toBeGreaterThan(reader.id);
   }, 120_000);
 

@@ -24,7 +24,13 @@ describe("npm start with an unreachable database", () => {
   it("exits 1 with a message naming the host, no stack trace", async () => {
     const port = await closedPort();
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: `postgresql://app:secret@127.0.0.1:${port}/paper_digest`, PORT: "3764", SCHEDULER: "off" },
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: `postgresql://app:secret@127.0.0.1:${port}/paper_digest`,
+        PORT: "3764",
+        SCHEDULER: "off",
+      },
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -17,7 +17,9 @@ async function tables(): Promise<string[]> {
   const client = new pg.Client({ connectionString: target.url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+    );
     return rows.map((r) => r.name);
   } finally {
     await client.end();
@@ -37,7 +39,10 @@ function migrationsWith(extra: Record<string, string>): string {
 describe("PostgreSQL migrations", () => {
   it("two instances starting at once: one applies every migration, the other finds nothing to do", async () => {
     const [a, b] = await Promise.all([applyPgMigrations(target.url), applyPgMigrations(target.url)]);
-    const all = fs.readdirSync(PG_MIGRATIONS_DIR).filter((name) => fs.statSync(path.join(PG_MIGRATIONS_DIR, name)).isDirectory()).sort();
+    const all = fs
+      .readdirSync(PG_MIGRATIONS_DIR)
+      .filter((name) => fs.statSync(path.join(PG_MIGRATIONS_DIR, name)).isDirectory())
+      .sort();
     expect([a, b].sort((x, y) => y.length - x.length)).toEqual([all, []]);
     expect(await tables()).toContain("Paper");
   });
@@ -45,7 +50,9 @@ describe("PostgreSQL migrations", () => {
   it("a failing migration leaves the schema as it was, and the next start applies the fixed one", async () => {
     await applyPgMigrations(target.url);
     const before = await tables();
-    const broken = migrationsWith({ "20991231000000_broken": `CREATE TABLE "Half" ("id" INTEGER);\nALTER TABLE "Nope" ADD COLUMN "x" INTEGER;` });
+    const broken = migrationsWith({
+      "20991231000000_broken": `CREATE TABLE "Half" ("id" INTEGER);\nALTER TABLE "Nope" ADD COLUMN "x" INTEGER;`,
+    });
     await expect(applyPgMigrations(target.url, { dir: broken })).rejects.toThrow(/Nope/);
     expect(await tables()).toEqual(before);
     const fixed = migrationsWith({ "20991231000000_broken": `CREATE TABLE "Half" ("id" INTEGER);` });
@@ -54,7 +61,9 @@ describe("PostgreSQL migrations", () => {
   });
 
   it("refuses a database migrated by newer code, naming both versions", async () => {
-    await applyPgMigrations(target.url, { dir: migrationsWith({ "20991231000000_future": `CREATE TABLE "Future" ("id" INTEGER);` }) });
+    await applyPgMigrations(target.url, {
+      dir: migrationsWith({ "20991231000000_future": `CREATE TABLE "Future" ("id" INTEGER);` }),
+    });
     const error = await applyPgMigrations(target.url).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseTooNewError);
     expect((error as Error).message).toContain("20991231000000_future");

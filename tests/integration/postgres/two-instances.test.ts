@@ -32,7 +32,9 @@ afterAll(async () => {
 
 describe("two instances on one PostgreSQL database", () => {
   it("send each reader one digest when both run the day's digest at once", async () => {
-    const responses = await Promise.all(servers.map((server) => fetch(`${server.url}/api/cron/digest`, { headers: bearer })));
+    const responses = await Promise.all(
+      servers.map((server) => fetch(`${server.url}/api/cron/digest`, { headers: bearer })),
+    );
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     const results = (await Promise.all(responses.map((r) => r.json()))) as { sent: number; failed: number }[];
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(READERS);
@@ -47,7 +49,10 @@ describe("two instances on one PostgreSQL database", () => {
     const votes = Array.from({ length: VOTERS }, (_, i) => {
       const server = servers[i % 2]!;
       // No cookie: each request is a new visitor; distinct addresses stay under the per-IP limit.
-      return fetch(`${server.url}/api/papers/${paperId}/vote`, { method: "POST", headers: { "x-forwarded-for": `10.1.0.${i + 1}`, origin: server.url } });
+      return fetch(`${server.url}/api/papers/${paperId}/vote`, {
+        method: "POST",
+        headers: { "x-forwarded-for": `10.1.0.${i + 1}`, origin: server.url },
+      });
     });
     const statuses = (await Promise.all(votes)).map((r) => r.status);
     expect(statuses).toEqual(Array(VOTERS).fill(200));

@@ -8,6 +8,9 @@ export async function GET(): Promise<Response> {
     const papers = await (await getStore()).papers.countPapers();
     return Response.json({ status: "ok", db: "ok", papers }, { headers: { "Cache-Control": "no-store" } });
   } catch {
-    return Response.json({ status: "error", db: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "error", db: "unreachable" },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

@@ -39,13 +39,25 @@ export async function POST(request: Request): Promise<Response> {
       userAgent: request.headers.get("user-agent"),
     });
   }
-  if (input.form) return new Response(null, { status: 303, headers: { Location: "/subscribe/check-inbox", "Cache-Control": "no-store" } });
-  return new Response(SUBSCRIBE_ACCEPTED_BODY, { status: 202, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+  if (input.form)
+    return new Response(null, {
+      status: 303,
+      headers: { Location: "/subscribe/check-inbox", "Cache-Control": "no-store" },
+    });
+  return new Response(SUBSCRIBE_ACCEPTED_BODY, {
+    status: 202,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+  });
 }
 
 function tooMany(form: boolean, retryAfterSeconds: number): Response {
   if (!form) return rateLimitedError(retryAfterSeconds);
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const body = `<p>Too many subscribe requests. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.</p>`;
-  return htmlPage({ status: 429, title: "Slow down a little", bodyHtml: body, headers: { "Retry-After": String(retryAfterSeconds) } });
+  return htmlPage({
+    status: 429,
+    title: "Slow down a little",
+    bodyHtml: body,
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  });
 }

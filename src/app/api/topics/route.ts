@@ -8,7 +8,15 @@ export async function GET(): Promise<Response> {
   const topics = await (await getStore()).topics.listTopics();
   const appUrl = env().appUrl;
   return Response.json(
-    { topics: topics.map((t) => ({ slug: t.slug, label: t.label, kind: t.kind, paperCount: t.paperCount, url: `${appUrl}/topics/${t.slug}` })) },
+    {
+      topics: topics.map((t) => ({
+        slug: t.slug,
+        label: t.label,
+        kind: t.kind,
+        paperCount: t.paperCount,
+        url: `${appUrl}/topics/${t.slug}`,
+      })),
+    },
     { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
   );
 }

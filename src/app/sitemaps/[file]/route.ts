@@ -16,5 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   // Children exist only beside an index: up to 50,000 URLs, /sitemap.xml is the one sitemap.
   if (files === 1 || file < 0 || file >= files) return jsonError(404, "not_found", "There is no such sitemap.", "file");
   const xml = urlsetXml(await sitemapEntries(store, env().appUrl, new Date(), file));
-  return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" } });
+  return new Response(xml, {
+    headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
+  });
 }

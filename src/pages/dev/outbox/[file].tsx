@@ -18,13 +18,19 @@ interface Props {
   text: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { file: string }> = async ({ params, req, res }) => {
+export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { file: string }> = async ({
+  params,
+  req,
+  res,
+}) => {
   const settings = env();
   if (!mayReadOutbox(req.headers)) return notFoundProps(res);
   const message = await readOutboxMessage(settings.outboxDir, params?.file ?? "");
   if (!message) return notFoundProps(res);
   const links = [...new Set(message.text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];
-  const headers = message.headers.filter((h) => SHOWN_HEADERS.includes(h.key)).map(({ key, value }) => ({ key, value }));
+  const headers = message.headers
+    .filter((h) => SHOWN_HEADERS.includes(h.key))
+    .map(({ key, value }) => ({ key, value }));
   return { props: { subject: message.subject, headers, links, html: message.html, text: message.text } };
 };
 
@@ -34,7 +40,9 @@ function OutboxMessagePage({ subject, headers, links, html, text }: Props) {
   return (
     <SitePage head={{ title: "Outbox message", robots: "noindex" }}>
       <div className="space-y-6">
-        <a href="/dev/outbox" className="text-sm underline">← Outbox</a>
+        <a href="/dev/outbox" className="text-sm underline">
+          ← Outbox
+        </a>
         <h1 className="font-serif text-2xl font-semibold">{subject}</h1>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {headers.map((h) => (
@@ -49,7 +57,11 @@ function OutboxMessagePage({ subject, headers, links, html, text }: Props) {
             <h2 className="font-semibold">Links in this message</h2>
             <ul className="mt-1 list-disc pl-5 text-sm">
               {links.map((link) => (
-                <li key={link}><a href={link} className="break-all text-accent-700 underline dark:text-accent-300">{link}</a></li>
+                <li key={link}>
+                  <a href={link} className="break-all text-accent-700 underline dark:text-accent-300">
+                    {link}
+                  </a>
+                </li>
               ))}
             </ul>
           </section>
@@ -58,12 +70,19 @@ function OutboxMessagePage({ subject, headers, links, html, text }: Props) {
           <section>
             <h2 className="font-semibold">HTML part</h2>
             {/* Sandboxed: the mail's HTML cannot run script or touch this page. */}
-            <iframe title="HTML part" sandbox="" srcDoc={html} className="mt-2 h-[36rem] w-full rounded-lg border border-stone-200 bg-white dark:border-stone-800" />
+            <iframe
+              title="HTML part"
+              sandbox=""
+              srcDoc={html}
+              className="mt-2 h-[36rem] w-full rounded-lg border border-stone-200 bg-white dark:border-stone-800"
+            />
           </section>
         )}
         <section>
           <h2 className="font-semibold">Text part</h2>
-          <pre className="mt-2 overflow-x-auto whitespace-pre-wrap rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">{text}</pre>
+          <pre className="mt-2 overflow-x-auto whitespace-pre-wrap rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
+            {text}
+          </pre>
         </section>
       </div>
     </SitePage>

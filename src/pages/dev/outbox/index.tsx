@@ -16,7 +16,12 @@ interface Props {
 export const getServerSideProps: GetServerSideProps<Props | NotFoundProps> = async ({ req, res }) => {
   const settings = env();
   if (!mayReadOutbox(req.headers)) return notFoundProps(res);
-  const messages = (await listOutbox(settings.outboxDir)).map(({ file, to, subject, date }) => ({ file, to, subject, date: date?.toISOString() ?? null }));
+  const messages = (await listOutbox(settings.outboxDir)).map(({ file, to, subject, date }) => ({
+    file,
+    to,
+    subject,
+    date: date?.toISOString() ?? null,
+  }));
   return { props: { outboxDir: settings.outboxDir, messages } };
 };
 
@@ -36,7 +41,10 @@ function OutboxPage({ outboxDir, messages }: Props) {
           <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
             {messages.map((message) => (
               <li key={message.file}>
-                <a href={`/dev/outbox/${encodeURIComponent(message.file)}`} className="block px-4 py-3 hover:bg-stone-50 dark:hover:bg-stone-800">
+                <a
+                  href={`/dev/outbox/${encodeURIComponent(message.file)}`}
+                  className="block px-4 py-3 hover:bg-stone-50 dark:hover:bg-stone-800"
+                >
                   <span className="font-medium">{message.subject}</span>
                   <span className="block text-sm text-stone-600 dark:text-stone-400">
                     to {message.to} · {message.date?.replace("T", " ").slice(0, 19) ?? "no date"} UTC

@@ -31,8 +31,15 @@ function canonical(entry: string): string {
  * from the right of X-Forwarded-For + socket (each trusted proxy appends the address it saw). Entries left of
  * that are the client's own words and are ignored.
  */
-export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: number): string {
-  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((e) => e.trim()).filter(Boolean);
+export function clientAddressOf(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedProxies: number,
+): string {
+  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   const chain = [...forwarded, socketAddress ?? UNKNOWN_CLIENT].map(canonical);
   return chain[Math.max(0, chain.length - 1 - trustedProxies)] ?? UNKNOWN_CLIENT;
 }
@@ -43,8 +50,13 @@ export function limitKeyOf(address: string): string {
   const [head = "", tail = ""] = address.split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups = address.includes("::")
+    ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** Our server's stamp on an incoming request's headers (any copy the client sent is overwritten). */

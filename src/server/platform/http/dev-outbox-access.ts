@@ -1,7 +1,7 @@
 // Who may read /dev/outbox: it shows every mail's confirmation and manage links, so only this machine, and
 // only when DEV_OUTBOX is on (a local `npm start` turns it on; production never serves it).
 import type { IncomingHttpHeaders } from "node:http";
-import { env } from "../../../env";
+import { env } from "@/env";
 import { isLoopbackClient } from "./client-address";
 
 export function mayReadOutbox(requestHeaders: IncomingHttpHeaders): boolean {

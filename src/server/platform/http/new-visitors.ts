@@ -1,8 +1,8 @@
 // A request without a valid visitor cookie gets a fresh visitor id, so without a limit a client that drops its
 // cookie would be a new voter on every request. Fresh ids are therefore rationed per client address; past the
 // ration a vote is refused and a view counts under one id derived from the address (once per paper and day).
-import { createRateLimiter, type RateLimitResult } from "../rate-limiter";
-import { sign } from "../secrets";
+import { createRateLimiter, type RateLimitResult } from "@/server/platform/rate-limiter";
+import { sign } from "@/server/platform/secrets";
 
 /** 30 new visitors an hour per address: a busy shared office, not a script minting identities. */
 export const NEW_VISITOR_LIMIT = { limit: 30, windowMs: 60 * 60_000 } as const;

@@ -1,6 +1,6 @@
 // Request bodies with a byte cap counted while reading, so a chunked body (no Content-Length) or a lying
 // Content-Length cannot make the server buffer more than the cap. Routes read the returned copy, never the original.
-import { jsonError } from "../api-error";
+import { jsonError } from "@/server/platform/api-error";
 
 /** Every form and JSON body this app accepts fits in 16 KB (a subscribe form with all topics is under 4 KB). */
 export const MAX_BODY_BYTES = 16_384;

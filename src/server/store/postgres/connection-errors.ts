@@ -11,8 +11,12 @@ export function serverOf(url: string): string {
 }
 
 export class DatabaseUnreachableError extends Error {
-  constructor(readonly server: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message || (cause as { code?: string }).code || cause.name : String(cause);
+  constructor(
+    readonly server: string,
+    cause: unknown,
+  ) {
+    const reason =
+      cause instanceof Error ? cause.message || (cause as { code?: string }).code || cause.name : String(cause);
     super(`cannot reach the PostgreSQL server at ${server}: ${reason}`, { cause });
     this.name = "DatabaseUnreachableError";
   }

@@ -1,7 +1,7 @@
 // Copies a SQLite installation into an empty PostgreSQL database (npm run db:copy): every table, ids kept,
 // in one PostgreSQL transaction, then the row counts of both sides compared before it commits, so the target
 // ends up with everything or nothing. Sequences continue after the copied ids.
-import { openSqliteStore } from "../sqlite/sqlite-store";
+import { openSqliteStore } from "@/server/store/sqlite/sqlite-store";
 import { applyPgMigrations } from "./migrate";
 import { openPgDb } from "./pg-client";
 
@@ -39,33 +39,62 @@ type Delegate = {
 };
 const delegate = (client: unknown, model: string) => (client as Record<string, Delegate>)[model]!;
 
-export interface CopyReport { table: string; rows: number }
+export interface CopyReport {
+  table: string;
+  rows: number;
+}
 
-export async function copySqliteToPostgres(fromUrl: string, toUrl: string, { force = false, onTable = (_: CopyReport) => {} } = {}): Promise<CopyReport[]> {
+export async function copySqliteToPostgres(
+  fromUrl: string,
+  toUrl: string,
+  { force = false, onTable = (_: CopyReport) => {} } = {},
+): Promise<CopyReport[]> {
   const source = await openSqliteStore(fromUrl, { halfLifeHours: 24 });
   await applyPgMigrations(toUrl);
   const target = openPgDb(toUrl);
   try {
-    const existing = (await Promise.all(TABLES.map((t) => delegate(target, t.model).count()))).reduce((a, b) => a + b, 0);
+    const existing = (await Promise.all(TABLES.map((t) => delegate(target, t.model).count()))).reduce(
+      (a, b) => a + b,
+      0,
+    );
     if (existing > 0 && !force) throw new TargetNotEmptyError(existing);
-    return await target.$transaction(async (tx) => {
-      if (existing > 0) await tx.$executeRawUnsafe(`TRUNCATE ${TABLES.map((t) => `"${t.table}"`).join(", ")}, "JobLease" RESTART IDENTITY CASCADE`);
-      const report: CopyReport[] = [];
-      for (const t of TABLES) {
-        let rows = 0;
-        for (let skip = 0; ; skip += PAGE) {
-          const page = await delegate(source.db, t.model).findMany({ orderBy: t.orderBy.map((c) => ({ [c]: "asc" as const })), skip, take: PAGE });
-          if (page.length > 0) rows += (await delegate(tx, t.model).createMany({ data: page })).count;
-          if (page.length < PAGE) break;
+    return await target.$transaction(
+      async (tx) => {
+        if (existing > 0)
+          await tx.$executeRawUnsafe(
+            `TRUNCATE ${TABLES.map((t) => `"${t.table}"`).join(", ")}, "JobLease" RESTART IDENTITY CASCADE`,
+          );
+        const report: CopyReport[] = [];
+        for (const t of TABLES) {
+          let rows = 0;
+          for (let skip = 0; ; skip += PAGE) {
+            const page = await delegate(source.db, t.model).findMany({
+              orderBy: t.orderBy.map((c) => ({ [c]: "asc" as const })),
+              skip,
+              take: PAGE,
+            });
+            if (page.length > 0) rows += (await delegate(tx, t.model).createMany({ data: page })).count;
+            if (page.length < PAGE) break;
+          }
+          const [sourceCount, targetCount] = await Promise.all([
+            delegate(source.db, t.model).count(),
+            delegate(tx, t.model).count(),
+          ]);
+          if (sourceCount !== targetCount || rows !== sourceCount)
+            throw new Error(
+              `${t.table}: ${sourceCount} rows in the source but ${targetCount} in the target; nothing was copied`,
+            );
+          if (t.serial)
+            await tx.$executeRawUnsafe(
+              `SELECT setval(pg_get_serial_sequence('"${t.table}"', 'id'), coalesce((SELECT max("id") FROM "${t.table}"), 0) + 1, false)`,
+            );
+          report.push({ table: t.table, rows });
+          onTable({ table: t.table, rows });
         }
-        const [sourceCount, targetCount] = await Promise.all([delegate(source.db, t.model).count(), delegate(tx, t.model).count()]);
-        if (sourceCount !== targetCount || rows !== sourceCount) throw new Error(`${t.table}: ${sourceCount} rows in the source but ${targetCount} in the target; nothing was copied`);
-        if (t.serial) await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${t.table}"', 'id'), coalesce((SELECT max("id") FROM "${t.table}"), 0) + 1, false)`);
-        report.push({ table: t.table, rows });
-        onTable({ table: t.table, rows });
-      }
-      return report;
-    }, { timeout: 3_600_000, maxWait: 60_000 });
+        return report;
+      },
+      { timeout: 3_600_000, maxWait: 60_000 },
+    );
   } finally {
     await source.close();
     await target.$disconnect();

@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { DatabaseTooNewError } from "../store";
-import { codeMigrations } from "../sqlite/migrate";
+import { DatabaseTooNewError } from "@/server/store/store";
+import { codeMigrations } from "@/server/store/sqlite/migrate";
 import { describeConnectionError } from "./connection-errors";
 
 export const PG_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "postgres", "migrations");
@@ -32,7 +32,8 @@ export async function applyPgMigrations(url: string, { dir = PG_MIGRATIONS_DIR }
     await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     await client.query(BOOKKEEPING);
     const applied = await client.query<{ name: string }>(
-      `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`);
+      `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+    );
     const done = new Set(applied.rows.map((row) => row.name));
     const known = new Set(migrations.map((m) => m.name));
     const unknown = [...done].filter((name) => !known.has(name)).sort();
@@ -42,7 +43,8 @@ export async function applyPgMigrations(url: string, { dir = PG_MIGRATIONS_DIR }
       await client.query(migration.sql);
       await client.query(
         `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count") VALUES ($1, $2, now(), $3, now(), 1)`,
-        [randomUUID(), migration.checksum, migration.name]);
+        [randomUUID(), migration.checksum, migration.name],
+      );
     }
     await client.query("COMMIT");
     return todo.map((m) => m.name);

@@ -2,7 +2,7 @@
 // store; the per-process caches (search vocabulary, topic matcher, related index) live on the store's
 // context object, which the process-wide store registry keeps on globalThis.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, Prisma } from "../../../generated/prisma-postgres/client";
+import { PrismaClient, Prisma } from "@/generated/prisma-postgres/client";
 
 export type PgDb = PrismaClient;
 export type PgTx = Prisma.TransactionClient;

@@ -1,11 +1,11 @@
 // The PostgreSQL store: one Prisma client (a node-postgres pool through @prisma/adapter-pg) per URL, every
 // area of the Store interface bound to it, and the migrations applied before use. Several app instances
 // may share the database: claims, leases and counters are decided by the database, not by a process.
-import type { LeaseStore } from "../leases";
-import type { Store, StoreSettings } from "../store";
+import type { LeaseStore } from "@/server/store/leases";
+import type { Store, StoreSettings } from "@/server/store/store";
 import { pgSubscribers } from "./subscribers/pg-subscribers";
-import { listTopics, topicBySlug } from "../sqlite/topics/topic-queries";
-import { parseJsonList } from "../../../domain/json-list";
+import { listTopics, topicBySlug } from "@/server/store/sqlite/topics/topic-queries";
+import { parseJsonList } from "@/domain/json-list";
 import { pgDigest } from "./digest/pg-digest";
 import { applyPgMigrations } from "./migrate";
 import { modelApi } from "./model-api";
@@ -69,7 +69,13 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
       addPapers: (papers, options) => addPapers(ctx, papers, options),
       previewPapers: (papers) => previewPapers(ctx, papers),
       indexPending: (now) => indexPendingPapers(ctx, now),
-      newestSlugs: (limit, offset = 0) => db.paper.findMany({ orderBy: [{ feedAt: "desc" }, { id: "desc" }], skip: offset, take: limit, select: { slug: true, updatedAt: true } }),
+      newestSlugs: (limit, offset = 0) =>
+        db.paper.findMany({
+          orderBy: [{ feedAt: "desc" }, { id: "desc" }],
+          skip: offset,
+          take: limit,
+          select: { slug: true, updatedAt: true },
+        }),
     },
     listing: { listPapers: (query) => listPapers(db, query) },
     topics: {
@@ -80,7 +86,12 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
         return rows.map((topic) => ({ ...topic, aliases: parseJsonList(topic.aliases) }));
       },
       topicChoices: (limit) =>
-        db.topic.findMany({ where: { paperCount: { gt: 0 } }, orderBy: [{ paperCount: "desc" }, { slug: "asc" }], take: limit, select: { slug: true, label: true } }),
+        db.topic.findMany({
+          where: { paperCount: { gt: 0 } },
+          orderBy: [{ paperCount: "desc" }, { slug: "asc" }],
+          take: limit,
+          select: { slug: true, label: true },
+        }),
       suggestTopics: (text) => suggestTopics(ctx, text),
       recomputeVocabulary: (now) => recomputeTopicVocabulary(ctx, now),
     },
@@ -98,8 +109,10 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
     subscribers: pgSubscribers(db),
     digest: pgDigest(db),
     fetchLog: {
-      start: async (source, at) => (await db.fetchLog.create({ data: { source, startedAt: at, status: "running" }, select: { id: true } })).id,
-      finish: async (id, at, outcome) => void (await db.fetchLog.update({ where: { id }, data: { finishedAt: at, ...outcome } })),
+      start: async (source, at) =>
+        (await db.fetchLog.create({ data: { source, startedAt: at, status: "running" }, select: { id: true } })).id,
+      finish: async (id, at, outcome) =>
+        void (await db.fetchLog.update({ where: { id }, data: { finishedAt: at, ...outcome } })),
     },
     leases: pgLeases(db),
     close: () => db.$disconnect(),

@@ -6,7 +6,16 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 /** The tables a paper-digest database has, with a row count each: what a restore must bring back. */
-const COUNTED_TABLES = ["Paper", "Topic", "Subscriber", "Vote", "PageView", "Delivery", "DigestRun", "_prisma_migrations"] as const;
+const COUNTED_TABLES = [
+  "Paper",
+  "Topic",
+  "Subscriber",
+  "Vote",
+  "PageView",
+  "Delivery",
+  "DigestRun",
+  "_prisma_migrations",
+] as const;
 
 export type TableCounts = Record<(typeof COUNTED_TABLES)[number], number>;
 
@@ -33,7 +42,8 @@ export async function backupDatabase(source: string, target: string): Promise<Ta
 export function restoreDatabase(backup: string, target: string): TableCounts {
   if (!fs.existsSync(backup)) throw new Error(`No backup file at ${backup}.`);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) {
-    if (fs.existsSync(target + suffix)) throw new Error(`${target + suffix} exists: restore only into an empty data folder.`);
+    if (fs.existsSync(target + suffix))
+      throw new Error(`${target + suffix} exists: restore only into an empty data folder.`);
   }
   const counts = checkedCounts(backup);
   const partial = `${target}.partial`;
@@ -54,14 +64,20 @@ export function checkedCounts(file: string): TableCounts {
   try {
     const check = db.pragma("integrity_check", { simple: true });
     if (check !== "ok") throw new Error(`${file} failed SQLite's integrity check: ${String(check)}`);
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
     const missing = COUNTED_TABLES.filter((table) => !tables.has(table));
     if (missing.length > 0) throw new Error(`${file} is not a paper-digest database (no ${missing.join(", ")} table).`);
     const counts = {} as TableCounts;
-    for (const table of COUNTED_TABLES) counts[table] = (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    for (const table of COUNTED_TABLES)
+      counts[table] = (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
     return counts;
   } catch (error) {
-    if (error instanceof Error && /not a database|file is not/i.test(error.message)) throw new Error(`${file} is not a SQLite database.`);
+    if (error instanceof Error && /not a database|file is not/i.test(error.message))
+      throw new Error(`${file} is not a SQLite database.`);
     throw error;
   } finally {
     db.close();

@@ -4,8 +4,7 @@
 // passed, and then fails with a StoreBusyError that says what happened. Connections keep a busy timeout of
 // 0 while they retry, so no wait ever blocks the event loop (which may be the one holding the lock).
 // Whole transactions are retried, never single statements: a rolled-back transaction is safe to run again.
-import { StoreBusyError } from "../store";
-
+import { StoreBusyError } from "@/server/store/store";
 
 /** Long enough for any write transaction of this app (an import batch takes about a second) to finish. */
 export const BUSY_LIMIT_MS = 30_000;

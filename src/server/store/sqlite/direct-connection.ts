@@ -4,7 +4,7 @@
 // on the client object under a registered symbol, never in a module-level map: Next.js bundles a module
 // once per router, so a module-level map would hold a different state for each bundle.
 import Database from "better-sqlite3";
-import type { PrismaClient as Db } from "../../../generated/prisma/client";
+import type { PrismaClient as Db } from "@/generated/prisma/client";
 
 export type Sqlite = Database.Database;
 
@@ -59,7 +59,11 @@ export function closeSqliteOf(db: Db): void {
 }
 
 /** A per-process cache kept with the client (search vocabulary, topic matchers, related index, ...). */
-export function clientCache<T>(name: string): { get(db: Db): T | undefined; set(db: Db, value: T): void; delete(db: Db): void } {
+export function clientCache<T>(name: string): {
+  get(db: Db): T | undefined;
+  set(db: Db, value: T): void;
+  delete(db: Db): void;
+} {
   return {
     get: (db) => stateOf(db).caches.get(name) as T | undefined,
     set: (db, value) => void stateOf(db).caches.set(name, value),

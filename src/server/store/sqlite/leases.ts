@@ -1,5 +1,5 @@
 // Job leases on SQLite: one upsert decides who holds a lease, so two processes asking at once cannot both win.
-import type { LeaseStore } from "../leases";
+import type { LeaseStore } from "@/server/store/leases";
 import { retryWhenBusy } from "./busy-policy";
 import { storedDateTime } from "./date-encoding";
 import type { Db } from "./prisma-client";
@@ -9,10 +9,12 @@ export function sqliteLeases(db: Db): LeaseStore {
     async acquire(name, holder, now, ttlMs) {
       const expiresAt = storedDateTime(new Date(now.getTime() + ttlMs));
       // The row is written only when it is new, expired, or ours already; otherwise nothing changes.
-      const changed = await retryWhenBusy(() => db.$executeRaw`
+      const changed = await retryWhenBusy(
+        () => db.$executeRaw`
         INSERT INTO "JobLease" ("name", "holder", "expiresAt") VALUES (${name}, ${holder}, ${expiresAt})
         ON CONFLICT ("name") DO UPDATE SET "holder" = excluded."holder", "expiresAt" = excluded."expiresAt"
-        WHERE "JobLease"."holder" = excluded."holder" OR "JobLease"."expiresAt" < ${storedDateTime(now)}`);
+        WHERE "JobLease"."holder" = excluded."holder" OR "JobLease"."expiresAt" < ${storedDateTime(now)}`,
+      );
       return changed === 1;
     },
     async release(name, holder) {

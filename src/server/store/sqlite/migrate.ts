@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DatabaseTooNewError } from "../store";
+import { DatabaseTooNewError } from "@/server/store/store";
 import { retryWhenBusy } from "./busy-policy";
 import { openConnection, type Sqlite } from "./direct-connection";
 
@@ -38,9 +38,15 @@ export function codeMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 function appliedNames(sqlite: Sqlite): Set<string> | null {
-  const table = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+  const table = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
+    .get();
   if (!table) return null;
-  const rows = sqlite.prepare(`SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`).all() as { name: string }[];
+  const rows = sqlite
+    .prepare(
+      `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+    )
+    .all() as { name: string }[];
   return new Set(rows.map((row) => row.name));
 }
 
@@ -53,7 +59,10 @@ function pending(applied: Set<string> | null, migrations: readonly Migration[]):
 }
 
 /** Brings the database at `file` up to date; returns the names of the migrations this call applied. */
-export async function applyMigrations(file: string, { dir = MIGRATIONS_DIR, now = () => new Date() } = {}): Promise<string[]> {
+export async function applyMigrations(
+  file: string,
+  { dir = MIGRATIONS_DIR, now = () => new Date() } = {},
+): Promise<string[]> {
   const migrations = codeMigrations(dir);
   const sqlite = openConnection(file, 0);
   try {
@@ -65,11 +74,19 @@ export async function applyMigrations(file: string, { dir = MIGRATIONS_DIR, now 
       try {
         sqlite.exec(BOOKKEEPING);
         const todo = pending(appliedNames(sqlite), migrations);
-        const record = sqlite.prepare(`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count") VALUES (?, ?, ?, ?, ?, 1)`);
+        const record = sqlite.prepare(
+          `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count") VALUES (?, ?, ?, ?, ?, 1)`,
+        );
         for (const migration of todo) {
           const started = now().toISOString().replace("Z", "+00:00");
           sqlite.exec(migration.sql);
-          record.run(randomUUID(), migration.checksum, now().toISOString().replace("Z", "+00:00"), migration.name, started);
+          record.run(
+            randomUUID(),
+            migration.checksum,
+            now().toISOString().replace("Z", "+00:00"),
+            migration.name,
+            started,
+          );
         }
         const broken = sqlite.prepare("PRAGMA foreign_key_check").all();
         if (broken.length > 0) throw new Error(`migration left ${broken.length} rows violating foreign keys`);

@@ -1,7 +1,7 @@
 // The Prisma client over better-sqlite3 that the SQLite store reads and writes through, with the store's
 // pragmas. Only the store opens it (openSqliteStore), so it always carries its file and caches.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../../../generated/prisma/client";
+import { PrismaClient } from "@/generated/prisma/client";
 import { registerClientFile } from "./direct-connection";
 
 export type Db = PrismaClient;

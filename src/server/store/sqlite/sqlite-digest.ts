@@ -1,9 +1,24 @@
 // The digest area of the SQLite store: run bookkeeping through Prisma, the per-delivery hot path on the
 // direct connection (delivery-sql.ts).
-import type { DigestStore } from "../digest";
+import type { DigestStore } from "@/server/store/digest";
 import type { Db } from "./prisma-client";
-import { claimDeliveryRow, recordBounce, recordFailed, recordNothingToSend, recordRetry, recordSentRow } from "./digest/delivery-sql";
-import { countByStatus, enqueueDeliveries, ensureRun, expireSendingClaims, findRun, finishRun, supersedeEarlierRuns } from "./digest/digest-run-store";
+import {
+  claimDeliveryRow,
+  recordBounce,
+  recordFailed,
+  recordNothingToSend,
+  recordRetry,
+  recordSentRow,
+} from "./digest/delivery-sql";
+import {
+  countByStatus,
+  enqueueDeliveries,
+  ensureRun,
+  expireSendingClaims,
+  findRun,
+  finishRun,
+  supersedeEarlierRuns,
+} from "./digest/digest-run-store";
 import { countDue, loadDuePage, sentPapersSince } from "./digest/due-deliveries";
 import { archivedEdition, recentEditions } from "./digest/edition-history";
 
@@ -18,7 +33,11 @@ export function sqliteDigest(db: Db): DigestStore {
     countByStatus: (runId) => countByStatus(db, runId),
     countDue: (runId, now) => countDue(db, runId, now),
     duePage: (runId, now, afterId, limit) => loadDuePage(db, runId, now, afterId, limit),
-    deliveriesOf: (runId) => db.delivery.findMany({ where: { runId }, select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true } }),
+    deliveriesOf: (runId) =>
+      db.delivery.findMany({
+        where: { runId },
+        select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true },
+      }),
     activeReaders: (afterId, limit) =>
       db.subscriber.findMany({
         where: { status: "active", suppressedAt: null, id: { gt: afterId } },

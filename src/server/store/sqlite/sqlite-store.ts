@@ -1,7 +1,7 @@
 // The SQLite store: one Prisma client (with its direct better-sqlite3 connection for hot paths) per
 // database file, every area of the Store interface bound to it, and the migrations applied before use.
-import { SIGNAL_WEIGHTS } from "../../../domain/trending";
-import type { Store, StoreSettings } from "../store";
+import { SIGNAL_WEIGHTS } from "@/domain/trending";
+import type { Store, StoreSettings } from "@/server/store/store";
 import { databaseFile } from "./database-file";
 import { closeSqliteOf } from "./direct-connection";
 import { sqliteLeases } from "./leases";
@@ -52,7 +52,13 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
       addPapers: (papers, options) => addPapers(db, papers, options),
       previewPapers: (papers) => previewPapers(db, papers),
       indexPending: (now) => indexPendingPapers(db, now),
-      newestSlugs: (limit, offset = 0) => db.paper.findMany({ orderBy: [{ feedAt: "desc" }, { id: "desc" }], skip: offset, take: limit, select: { slug: true, updatedAt: true } }),
+      newestSlugs: (limit, offset = 0) =>
+        db.paper.findMany({
+          orderBy: [{ feedAt: "desc" }, { id: "desc" }],
+          skip: offset,
+          take: limit,
+          select: { slug: true, updatedAt: true },
+        }),
     },
     listing: { listPapers: (query) => listPapers(db, query) },
     topics: {
@@ -63,7 +69,12 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
         return rows.map((topic) => ({ ...topic, aliases: parseJsonList(topic.aliases) }));
       },
       topicChoices: (limit) =>
-        db.topic.findMany({ where: { paperCount: { gt: 0 } }, orderBy: [{ paperCount: "desc" }, { slug: "asc" }], take: limit, select: { slug: true, label: true } }),
+        db.topic.findMany({
+          where: { paperCount: { gt: 0 } },
+          orderBy: [{ paperCount: "desc" }, { slug: "asc" }],
+          take: limit,
+          select: { slug: true, label: true },
+        }),
       suggestTopics: (text) => suggestTopics(db, text),
       recomputeVocabulary: (now) => recomputeTopicVocabulary(db, now),
     },
@@ -78,14 +89,20 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
         const paper = await db.paper.findUnique({ where: { id: paperId }, select: { id: true, slug: true } });
         if (!paper) return null;
         const seen = await db.paperEvent.findFirst({ where: { paperId, kind: "click", source }, select: { id: true } });
-        if (!seen) await recordSignals(db, [{ paperId, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source }], halfLifeHours);
+        if (!seen)
+          await recordSignals(
+            db,
+            [{ paperId, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source }],
+            halfLifeHours,
+          );
         return paper.slug;
       },
       explainTrending: (paperIds, now) => explainTrending(db, paperIds, now, halfLifeHours),
       rebuildTrendKeys: () => rebuildTrendKeys(db, halfLifeHours),
     },
     search: {
-      rankMatches: (q) => rankMatches(db, matchExpression(q.slots, q.mode), q.estimatedMatches, q.filter, q.order, q.limit, q.offset),
+      rankMatches: (q) =>
+        rankMatches(db, matchExpression(q.slots, q.mode), q.estimatedMatches, q.filter, q.order, q.limit, q.offset),
       vocabulary: (refresh) => searchVocabulary(db, refresh),
       warm: () => warmSearchIndex(db),
     },
@@ -96,8 +113,10 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
     subscribers: sqliteSubscribers(db),
     digest: sqliteDigest(db),
     fetchLog: {
-      start: async (source, at) => (await db.fetchLog.create({ data: { source, startedAt: at, status: "running" }, select: { id: true } })).id,
-      finish: async (id, at, outcome) => void (await db.fetchLog.update({ where: { id }, data: { finishedAt: at, ...outcome } })),
+      start: async (source, at) =>
+        (await db.fetchLog.create({ data: { source, startedAt: at, status: "running" }, select: { id: true } })).id,
+      finish: async (id, at, outcome) =>
+        void (await db.fetchLog.update({ where: { id }, data: { finishedAt: at, ...outcome } })),
     },
     leases: sqliteLeases(db),
     async close() {

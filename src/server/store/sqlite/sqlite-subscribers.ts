@@ -1,8 +1,15 @@
 // The subscriber area of the SQLite store.
-import type { SubscriberStore } from "../subscribers";
+import type { SubscriberStore } from "@/server/store/subscribers";
 import type { Db } from "./prisma-client";
 import { findSubscriberByEmail } from "./subscribers/find-by-email";
-import { activateSubscriber, claimConfirmation, createSubscriber, finishConfirmation, pendingConfirmations, updateSubscriber } from "./subscribers/subscriber-writes";
+import {
+  activateSubscriber,
+  claimConfirmation,
+  createSubscriber,
+  finishConfirmation,
+  pendingConfirmations,
+  updateSubscriber,
+} from "./subscribers/subscriber-writes";
 
 export function sqliteSubscribers(db: Db): SubscriberStore {
   return {
@@ -17,7 +24,11 @@ export function sqliteSubscribers(db: Db): SubscriberStore {
     pendingConfirmations: (maxAttempts, limit) => pendingConfirmations(db, maxAttempts, limit),
     async purgeUnconfirmed(cutoff) {
       const { count } = await db.subscriber.deleteMany({
-        where: { status: "pending", confirmedAt: null, OR: [{ consentAt: { lt: cutoff } }, { consentAt: null, createdAt: { lt: cutoff } }] },
+        where: {
+          status: "pending",
+          confirmedAt: null,
+          OR: [{ consentAt: { lt: cutoff } }, { consentAt: null, createdAt: { lt: cutoff } }],
+        },
       });
       return count;
     },

@@ -20,7 +20,14 @@ export async function GET(request: Request): Promise<Response> {
     log: (line) => console.log(line),
   });
   return Response.json(
-    { date: result.date, sent: result.sent, skipped: result.skipped, failed: result.failed, pending: result.pending, unknown: result.unknown },
+    {
+      date: result.date,
+      sent: result.sent,
+      skipped: result.skipped,
+      failed: result.failed,
+      pending: result.pending,
+      unknown: result.unknown,
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }

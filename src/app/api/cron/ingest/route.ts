@@ -15,9 +15,20 @@ export async function GET(request: Request): Promise<Response> {
   if (!isAuthorizedCron(request)) return unauthorizedCronResponse();
   const sources = ingestSources();
   if (sources.length === 0) {
-    return jsonError(503, "not_configured", "INGEST_SOURCES is empty: set it to space-separated feed URLs to fetch.", "INGEST_SOURCES");
+    return jsonError(
+      503,
+      "not_configured",
+      "INGEST_SOURCES is empty: set it to space-separated feed URLs to fetch.",
+      "INGEST_SOURCES",
+    );
   }
-  const outcomes = await runScheduledIngest({ store: await getStore(), now: new Date(), sources, halfLifeHours: env().TRENDING_HALF_LIFE_HOURS, maxResults: env().INGEST_MAX_RESULTS });
+  const outcomes = await runScheduledIngest({
+    store: await getStore(),
+    now: new Date(),
+    sources,
+    halfLifeHours: env().TRENDING_HALF_LIFE_HOURS,
+    maxResults: env().INGEST_MAX_RESULTS,
+  });
   const failed = outcomes.filter((o) => o.status === "failed");
   const headers = { "Cache-Control": "no-store" };
   if (failed.length > 0) {

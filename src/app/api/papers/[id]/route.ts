@@ -21,7 +21,12 @@ export async function GET(_request: Request, context: Context): Promise<Response
     {
       ...paperToJson(detail.paper, appUrl),
       trending: detail.trending,
-      related: detail.related.map((paper) => ({ id: paper.id, slug: paper.slug, url: paperUrl(appUrl, paper.slug), title: paper.title })),
+      related: detail.related.map((paper) => ({
+        id: paper.id,
+        slug: paper.slug,
+        url: paperUrl(appUrl, paper.slug),
+        title: paper.title,
+      })),
     },
     { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
   );

@@ -15,9 +15,15 @@ const INVALID_BODY = `<p>This confirmation link is not valid any more: it was al
 const EXPIRED_BODY = `<p>Confirmation links expire after 48 hours. <a href="/subscribe">Subscribe again</a> and we will send you a fresh one.</p>`;
 
 export async function POST(request: Request): Promise<Response> {
-  if (!isSameOriginPost(request)) return htmlPage({ status: 403, title: "Confirm from our page", bodyHtml: "<p>Use the button on the page your confirmation link opens.</p>" });
+  if (!isSameOriginPost(request))
+    return htmlPage({
+      status: 403,
+      title: "Confirm from our page",
+      bodyHtml: "<p>Use the button on the page your confirmation link opens.</p>",
+    });
   const body = await boundedRequest(request);
-  if (!body.ok) return htmlPage({ status: 413, title: "Request too large", bodyHtml: "<p>The request is too large.</p>" });
+  if (!body.ok)
+    return htmlPage({ status: 413, title: "Request too large", bodyHtml: "<p>The request is too large.</p>" });
   let token: string | undefined;
   try {
     const value = (await body.request.formData()).get("token");
@@ -26,12 +32,21 @@ export async function POST(request: Request): Promise<Response> {
     token = undefined;
   }
   const outcome = await confirmSubscription({ store: await getStore(), token, now: new Date(), appUrl: env().appUrl });
-  if (outcome.status === "invalid") return htmlPage({ status: 404, title: "This confirmation link does not work", bodyHtml: INVALID_BODY });
-  if (outcome.status === "expired") return htmlPage({ status: 410, title: "This confirmation link has expired", bodyHtml: EXPIRED_BODY });
-  const what = outcome.topics.length > 0 ? `the trending papers on ${escapeHtml(outcome.topics.join(", "))}` : "the day’s trending papers";
+  if (outcome.status === "invalid")
+    return htmlPage({ status: 404, title: "This confirmation link does not work", bodyHtml: INVALID_BODY });
+  if (outcome.status === "expired")
+    return htmlPage({ status: 410, title: "This confirmation link has expired", bodyHtml: EXPIRED_BODY });
+  const what =
+    outcome.topics.length > 0
+      ? `the trending papers on ${escapeHtml(outcome.topics.join(", "))}`
+      : "the day’s trending papers";
   const who = `<strong>${escapeHtml(outcome.maskedEmail)}</strong>`;
   if (outcome.status === "already_confirmed") {
-    return htmlPage({ status: 200, title: "Already confirmed", bodyHtml: `<p>${who} is confirmed. Every digest has a link to your settings.</p>` });
+    return htmlPage({
+      status: 200,
+      title: "Already confirmed",
+      bodyHtml: `<p>${who} is confirmed. Every digest has a link to your settings.</p>`,
+    });
   }
   const bodyHtml = `<p>${who} will get one email each morning with ${what}.</p>
 <p>Every digest has a one-click unsubscribe link and a link to your settings, where you can change topics or pause.</p>

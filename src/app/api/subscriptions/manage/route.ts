@@ -11,20 +11,29 @@ export const dynamic = "force-dynamic";
 
 const REASONS = {
   invalid_token: { status: 404, message: "This manage link is not valid; use the link in your most recent email." },
-  needs_new_opt_in: { status: 409, message: "You unsubscribed, so restarting needs a fresh confirmation: subscribe again." },
+  needs_new_opt_in: {
+    status: 409,
+    message: "You unsubscribed, so restarting needs a fresh confirmation: subscribe again.",
+  },
 } as const;
 
 export async function POST(request: Request): Promise<Response> {
   const input = await readManageInput(request);
   if (!input.ok && input.tooLarge) return failure(input.form, 413, "payload_too_large", input.message);
   if (!input.ok) return failure(input.form, 400, "invalid_parameter", input.message, input.field);
-  const result = await manageSubscription({ store: await getStore(), token: input.token, now: new Date(), action: input.action });
+  const result = await manageSubscription({
+    store: await getStore(),
+    token: input.token,
+    now: new Date(),
+    action: input.action,
+  });
   if (!result.ok) {
     const { status, message } = REASONS[result.reason];
     return failure(input.form, status, result.reason, message);
   }
   const { token, ...view } = result.view;
-  if (!input.form) return Response.json({ subscription: { ...view, token } }, { headers: { "Cache-Control": "no-store" } });
+  if (!input.form)
+    return Response.json({ subscription: { ...view, token } }, { headers: { "Cache-Control": "no-store" } });
   const location = `/subscription?token=${encodeURIComponent(token)}&done=${input.action.kind}`;
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 }

@@ -1,12 +1,18 @@
 // The digest area on PostgreSQL. Deliveries are claimed by one conditional UPDATE (pending → sending):
 // under READ COMMITTED a second instance's UPDATE waits for the first, re-checks the WHERE on the new row
 // version and changes nothing, so each reader's delivery has one sender however many instances run the day.
-import type { ClaimOutcome, DigestStore } from "../../digest";
-import { countByStatus, expireSendingClaims, finishRun, findRun, supersedeEarlierRuns } from "../../sqlite/digest/digest-run-store";
-import { countDue } from "../../sqlite/digest/due-deliveries";
-import { archivedEdition, recentEditions } from "../../sqlite/digest/edition-history";
-import type { PgDb } from "../pg-client";
-import { modelApi } from "../model-api";
+import type { ClaimOutcome, DigestStore } from "@/server/store/digest";
+import {
+  countByStatus,
+  expireSendingClaims,
+  finishRun,
+  findRun,
+  supersedeEarlierRuns,
+} from "@/server/store/sqlite/digest/digest-run-store";
+import { countDue } from "@/server/store/sqlite/digest/due-deliveries";
+import { archivedEdition, recentEditions } from "@/server/store/sqlite/digest/edition-history";
+import type { PgDb } from "@/server/store/postgres/pg-client";
+import { modelApi } from "@/server/store/postgres/model-api";
 
 const ACTIVE = `EXISTS (SELECT 1 FROM "Subscriber" s WHERE s."id" = "Delivery"."subscriberId" AND s."status" = 'active' AND s."suppressedAt" IS NULL)`;
 
@@ -29,48 +35,103 @@ export function pgDigest(db: PgDb): DigestStore {
     countDue: (runId, now) => countDue(shared, runId, now),
     async duePage(runId, now, afterId, limit) {
       const rows = await db.delivery.findMany({
-        where: { runId, status: "pending", id: { gt: afterId }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+        where: {
+          runId,
+          status: "pending",
+          id: { gt: afterId },
+          OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
+        },
         orderBy: { id: "asc" },
         take: limit,
-        select: { id: true, attempts: true, subscriber: { select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true } } },
+        select: {
+          id: true,
+          attempts: true,
+          subscriber: { select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true } },
+        },
       });
       return rows;
     },
-    deliveriesOf: (runId) => db.delivery.findMany({ where: { runId }, select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true } }),
-    activeReaders: (afterId, limit) => db.subscriber.findMany({
-      where: { status: "active", suppressedAt: null, id: { gt: afterId } }, orderBy: { id: "asc" }, take: limit,
-      select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true },
-    }),
+    deliveriesOf: (runId) =>
+      db.delivery.findMany({
+        where: { runId },
+        select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true },
+      }),
+    activeReaders: (afterId, limit) =>
+      db.subscriber.findMany({
+        where: { status: "active", suppressedAt: null, id: { gt: afterId } },
+        orderBy: { id: "asc" },
+        take: limit,
+        select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true },
+      }),
     async sentPapersSince(subscriberIds, since) {
-      const rows = await db.sentPaper.findMany({ where: { subscriberId: { in: [...subscriberIds] }, sentAt: { gte: since } }, select: { subscriberId: true, paperId: true } });
+      const rows = await db.sentPaper.findMany({
+        where: { subscriberId: { in: [...subscriberIds] }, sentAt: { gte: since } },
+        select: { subscriberId: true, paperId: true },
+      });
       const bySubscriber = new Map<number, Set<number>>();
-      for (const row of rows) bySubscriber.set(row.subscriberId, (bySubscriber.get(row.subscriberId) ?? new Set()).add(row.paperId));
+      for (const row of rows)
+        bySubscriber.set(row.subscriberId, (bySubscriber.get(row.subscriberId) ?? new Set()).add(row.paperId));
       return bySubscriber;
     },
     async claimDelivery(deliveryId, at): Promise<ClaimOutcome> {
       const claimed = await db.$executeRawUnsafe(
         `UPDATE "Delivery" SET "status" = 'sending', "claimedAt" = $1::timestamp(3), "attempts" = "attempts" + 1
-         WHERE "id" = $2 AND "status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= $1::timestamp(3)) AND ${ACTIVE}`, at.toISOString(), deliveryId);
+         WHERE "id" = $2 AND "status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= $1::timestamp(3)) AND ${ACTIVE}`,
+        at.toISOString(),
+        deliveryId,
+      );
       if (claimed === 1) return "claimed";
       const dropped = await db.$executeRawUnsafe(
-        `UPDATE "Delivery" SET "status" = 'skipped', "lastError" = 'Subscriber no longer active.' WHERE "id" = $1 AND "status" = 'pending' AND NOT ${ACTIVE}`, deliveryId);
+        `UPDATE "Delivery" SET "status" = 'skipped', "lastError" = 'Subscriber no longer active.' WHERE "id" = $1 AND "status" = 'pending' AND NOT ${ACTIVE}`,
+        deliveryId,
+      );
       return dropped === 1 ? "inactive" : "taken";
     },
     recordNothingToSend: async (deliveryId) =>
-      void (await db.delivery.update({ where: { id: deliveryId }, data: { status: "skipped", lastError: "Nothing new since the last digest.", attempts: { decrement: 1 } } })),
+      void (await db.delivery.update({
+        where: { id: deliveryId },
+        data: { status: "skipped", lastError: "Nothing new since the last digest.", attempts: { decrement: 1 } },
+      })),
     recordSent: async (row) => {
       await db.$transaction([
-        db.sentPaper.createMany({ data: row.paperIds.map((paperId) => ({ subscriberId: row.subscriberId, paperId, sentAt: row.sentAt })), skipDuplicates: true }),
+        db.sentPaper.createMany({
+          data: row.paperIds.map((paperId) => ({ subscriberId: row.subscriberId, paperId, sentAt: row.sentAt })),
+          skipDuplicates: true,
+        }),
         db.subscriber.update({ where: { id: row.subscriberId }, data: { lastDigestAt: row.windowEnd } }),
-        db.delivery.update({ where: { id: row.deliveryId }, data: { status: "sent", messageId: row.messageId, sentAt: row.sentAt, paperIds: JSON.stringify(row.paperIds), lastError: null, nextAttemptAt: null } }),
+        db.delivery.update({
+          where: { id: row.deliveryId },
+          data: {
+            status: "sent",
+            messageId: row.messageId,
+            sentAt: row.sentAt,
+            paperIds: JSON.stringify(row.paperIds),
+            lastError: null,
+            nextAttemptAt: null,
+          },
+        }),
       ]);
     },
-    recordRetry: async (deliveryId, message, nextAttemptAt) => void (await db.delivery.update({ where: { id: deliveryId }, data: { status: "pending", lastError: message, nextAttemptAt } })),
-    recordFailed: async (deliveryId, message) => void (await db.delivery.update({ where: { id: deliveryId }, data: { status: "failed", lastError: message, nextAttemptAt: null } })),
+    recordRetry: async (deliveryId, message, nextAttemptAt) =>
+      void (await db.delivery.update({
+        where: { id: deliveryId },
+        data: { status: "pending", lastError: message, nextAttemptAt },
+      })),
+    recordFailed: async (deliveryId, message) =>
+      void (await db.delivery.update({
+        where: { id: deliveryId },
+        data: { status: "failed", lastError: message, nextAttemptAt: null },
+      })),
     recordBounce: async (delivery, message, at) => {
       await db.$transaction([
-        db.delivery.update({ where: { id: delivery.id }, data: { status: "failed", lastError: message, nextAttemptAt: null } }),
-        db.subscriber.update({ where: { id: delivery.subscriberId }, data: { suppressedAt: at, suppressReason: `Hard bounce: ${message}` } }),
+        db.delivery.update({
+          where: { id: delivery.id },
+          data: { status: "failed", lastError: message, nextAttemptAt: null },
+        }),
+        db.subscriber.update({
+          where: { id: delivery.subscriberId },
+          data: { suppressedAt: at, suppressReason: `Hard bounce: ${message}` },
+        }),
       ]);
     },
     archivedEdition: (date, limit) => archivedEdition(shared, date, limit),

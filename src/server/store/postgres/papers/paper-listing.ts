@@ -1,10 +1,10 @@
 // The listing (store/listing.ts) and the one paper loader on PostgreSQL, in the documented orders:
 // trending = "trendKey" DESC, "id" ASC; new = "feedAt" DESC, "id" DESC. The planner picks the indexes.
-import type { Paper, TopicRef } from "../../../../domain/paper";
-import type { ListingPage, ListingQuery } from "../../listing";
-import { toPaper, type PaperRow } from "../../sqlite/papers/paper-rows";
-import type { PgDb } from "../pg-client";
-import { fromPgTimestamp, pgTimestamp } from "../sql-values";
+import type { Paper, TopicRef } from "@/domain/paper";
+import type { ListingPage, ListingQuery } from "@/server/store/listing";
+import { toPaper, type PaperRow } from "@/server/store/sqlite/papers/paper-rows";
+import type { PgDb } from "@/server/store/postgres/pg-client";
+import { fromPgTimestamp, pgTimestamp } from "@/server/store/postgres/sql-values";
 
 const ORDER_SQL = { trending: `p."trendKey" DESC, p."id" ASC`, new: `p."feedAt" DESC, p."id" DESC` } as const;
 
@@ -14,34 +14,83 @@ export async function listPapers(db: PgDb, query: ListingQuery): Promise<Listing
   const args: unknown[] = [];
   const arg = (value: unknown) => (args.push(value), `$${args.length}`);
   if (since) conditions.push(`p."feedAt" >= ${arg(pgTimestamp(since))}::timestamp(3)`);
-  if (firstSeen) conditions.push(`p."firstSeenAt" BETWEEN ${arg(pgTimestamp(firstSeen.from))}::timestamp(3) AND ${arg(pgTimestamp(firstSeen.to))}::timestamp(3)`);
-  if (topicId !== undefined) conditions.push(`EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ${arg(topicId)})`);
+  if (firstSeen)
+    conditions.push(
+      `p."firstSeenAt" BETWEEN ${arg(pgTimestamp(firstSeen.from))}::timestamp(3) AND ${arg(pgTimestamp(firstSeen.to))}::timestamp(3)`,
+    );
+  if (topicId !== undefined)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ${arg(topicId)})`,
+    );
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   const [rows, counted] = await Promise.all([
-    db.$queryRawUnsafe<{ id: number }[]>(`SELECT p."id" FROM "Paper" p ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ${Number(limit)} OFFSET ${Number(offset)}`, ...args),
-    count ? db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "Paper" p ${where}`, ...args) : Promise.resolve([{ n: -1 }]),
+    db.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT p."id" FROM "Paper" p ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+      ...args,
+    ),
+    count
+      ? db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "Paper" p ${where}`, ...args)
+      : Promise.resolve([{ n: -1 }]),
   ]);
-  return { papers: await papersInOrder(db, rows.map((r) => Number(r.id))), total: Number(counted[0]?.n ?? 0) };
+  return {
+    papers: await papersInOrder(
+      db,
+      rows.map((r) => Number(r.id)),
+    ),
+    total: Number(counted[0]?.n ?? 0),
+  };
 }
 
-const ROW_COLUMNS = ["id", "slug", "titleText", "abstractText", "authors", "arxivId", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "categories",
-  "comment", "publishedAt", "firstSeenAt", "feedAt", "sourceName", "sourceRank", "votes", "trendKey"].map((c) => `p."${c}"`).join(", ");
+const ROW_COLUMNS = [
+  "id",
+  "slug",
+  "titleText",
+  "abstractText",
+  "authors",
+  "arxivId",
+  "sourceUrl",
+  "pdfUrl",
+  "doi",
+  "primaryCategory",
+  "categories",
+  "comment",
+  "publishedAt",
+  "firstSeenAt",
+  "feedAt",
+  "sourceName",
+  "sourceRank",
+  "votes",
+  "trendKey",
+]
+  .map((c) => `p."${c}"`)
+  .join(", ");
 
 /** The one paper loader: papers (with their topics, strongest first) in the order of `ids`, in one query. */
 export async function papersInOrder(db: PgDb, ids: readonly number[]): Promise<Paper[]> {
   if (ids.length === 0) return [];
-  type Row = Omit<PaperRow, "publishedAt" | "firstSeenAt" | "feedAt"> & Record<"publishedAt" | "firstSeenAt" | "feedAt", Date | string | null> & { topics: TopicRef[] | string };
+  type Row = Omit<PaperRow, "publishedAt" | "firstSeenAt" | "feedAt"> &
+    Record<"publishedAt" | "firstSeenAt" | "feedAt", Date | string | null> & { topics: TopicRef[] | string };
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT ${ROW_COLUMNS}, (SELECT coalesce(json_agg(json_build_object('slug', t."slug", 'label', t."label") ORDER BY pt."weight" DESC, t."id"), '[]'::json)
        FROM "PaperTopic" pt JOIN "Topic" t ON t."id" = pt."topicId" WHERE pt."paperId" = p."id") AS topics
-     FROM "Paper" p WHERE p."id" = ANY($1::int[])`, [...ids]);
+     FROM "Paper" p WHERE p."id" = ANY($1::int[])`,
+    [...ids],
+  );
   const byId = new Map(rows.map((row) => [Number(row.id), row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const { topics, ...rest } = row;
-    const paperRow: PaperRow = { ...rest, id, publishedAt: fromPgTimestamp(row.publishedAt), firstSeenAt: fromPgTimestamp(row.firstSeenAt)!, feedAt: fromPgTimestamp(row.feedAt)!,
-      sourceRank: row.sourceRank === null ? null : Number(row.sourceRank), votes: Number(row.votes), trendKey: Number(row.trendKey) };
+    const paperRow: PaperRow = {
+      ...rest,
+      id,
+      publishedAt: fromPgTimestamp(row.publishedAt),
+      firstSeenAt: fromPgTimestamp(row.firstSeenAt)!,
+      feedAt: fromPgTimestamp(row.feedAt)!,
+      sourceRank: row.sourceRank === null ? null : Number(row.sourceRank),
+      votes: Number(row.votes),
+      trendKey: Number(row.trendKey),
+    };
     return [toPaper(paperRow, typeof topics === "string" ? (JSON.parse(topics) as TopicRef[]) : topics)];
   });
 }

@@ -1,27 +1,50 @@
 // Adds papers on PostgreSQL: the same merge plan, slugs and import signals as SQLite (the pure planning
 // modules are shared), written in one transaction per batch. Imports take an advisory lock for the
 // transaction, so two importers on two instances plan against each other's committed papers, never race.
-import { cleanLatex } from "../../../../domain/latex";
-import type { NewPaper } from "../../../../domain/paper";
-import { slugify } from "../../../../domain/title-key";
-import { NO_SIGNAL_KEY } from "../../../../domain/trending";
-import { IndexingIncompleteError, type AddOutcome, type AddPapersOptions, type AddPapersResult, type PaperCounts } from "../../papers";
-import type { CandidateRow } from "../../sqlite/papers/paper-bulk-writer";
-import { planPapers, type DraftPaper, type PaperPlan, type StoredPaper } from "../../sqlite/papers/paper-merge-plan";
-import { assignSlugs } from "../../sqlite/papers/paper-slugs";
-import { keyWithSignals, observedSignals, OBSERVATION_WINDOW_HOURS, signalsFor } from "../../sqlite/papers/paper-source-signals";
-import type { PgContext, PgTx } from "../pg-client";
-import { pgTimestamp } from "../sql-values";
+import { cleanLatex } from "@/domain/latex";
+import type { NewPaper } from "@/domain/paper";
+import { slugify } from "@/domain/title-key";
+import { NO_SIGNAL_KEY } from "@/domain/trending";
+import {
+  IndexingIncompleteError,
+  type AddOutcome,
+  type AddPapersOptions,
+  type AddPapersResult,
+  type PaperCounts,
+} from "@/server/store/papers";
+import type { CandidateRow } from "@/server/store/sqlite/papers/paper-bulk-writer";
+import {
+  planPapers,
+  type DraftPaper,
+  type PaperPlan,
+  type StoredPaper,
+} from "@/server/store/sqlite/papers/paper-merge-plan";
+import { assignSlugs } from "@/server/store/sqlite/papers/paper-slugs";
+import {
+  keyWithSignals,
+  observedSignals,
+  OBSERVATION_WINDOW_HOURS,
+  signalsFor,
+} from "@/server/store/sqlite/papers/paper-source-signals";
+import type { PgContext, PgTx } from "@/server/store/postgres/pg-client";
+import { pgTimestamp } from "@/server/store/postgres/sql-values";
 import { indexPendingPapers } from "./paper-indexing";
 
 const IMPORT_LOCK = 7_131_302;
 const BATCH_TIMEOUT_MS = 300_000;
 
-export async function addPapers(ctx: PgContext, papers: readonly NewPaper[], options: AddPapersOptions): Promise<AddPapersResult> {
-  const outcomes = await ctx.db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
-    return writeBatch(tx, papers, options);
-  }, { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS });
+export async function addPapers(
+  ctx: PgContext,
+  papers: readonly NewPaper[],
+  options: AddPapersOptions,
+): Promise<AddPapersResult> {
+  const outcomes = await ctx.db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
+      return writeBatch(tx, papers, options);
+    },
+    { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS },
+  );
   const result = { ...countOutcomes(outcomes), outcomes };
   try {
     await indexPendingPapers(ctx, options.now);
@@ -49,30 +72,49 @@ async function planBatch(tx: PgTx, papers: readonly NewPaper[]): Promise<PaperPl
   const probe = planPapers({ findCandidates: () => [] }, papers);
   const titleKeys = [...new Set(probe.drafts.map((d) => d.titleKey).filter((key) => key !== ""))];
   const rows = await tx.$queryRawUnsafe<(Omit<CandidateRow, "publishedAt"> & { publishedAt: Date | null })[]>(
-    `SELECT ${CANDIDATE_COLUMNS} FROM "Paper" WHERE "arxivId" = ANY($1::text[]) OR "titleKey" = ANY($2::text[]) ORDER BY "id"`, arxivIds, titleKeys);
-  const candidates: CandidateRow[] = rows.map((row) => ({ ...row, publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null }));
+    `SELECT ${CANDIDATE_COLUMNS} FROM "Paper" WHERE "arxivId" = ANY($1::text[]) OR "titleKey" = ANY($2::text[]) ORDER BY "id"`,
+    arxivIds,
+    titleKeys,
+  );
+  const candidates: CandidateRow[] = rows.map((row) => ({
+    ...row,
+    publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
+  }));
   return planPapers({ findCandidates: () => candidates }, papers);
 }
 
-async function writeBatch(tx: PgTx, papers: readonly NewPaper[], { source, now, halfLifeHours }: AddPapersOptions): Promise<AddPapersResult["outcomes"]> {
+async function writeBatch(
+  tx: PgTx,
+  papers: readonly NewPaper[],
+  { source, now, halfLifeHours }: AddPapersOptions,
+): Promise<AddPapersResult["outcomes"]> {
   const plan = await planBatch(tx, papers);
   const storedIds = plan.stored.map((s) => s.id);
   const since = new Date(now.getTime() - OBSERVATION_WINDOW_HOURS * 3_600_000);
   const recentRows = await tx.$queryRawUnsafe<{ paperId: number; kind: string }[]>(
     `SELECT "paperId", "kind" FROM "PaperEvent" WHERE "paperId" = ANY($1::int[]) AND "kind" IN ('source_rank', 'hf_upvotes') AND "source" = $2 AND "at" >= $3::timestamp(3)`,
-    storedIds, source, pgTimestamp(since));
+    storedIds,
+    source,
+    pgTimestamp(since),
+  );
   const recent = new Set(recentRows.map((r) => `${r.paperId}:${r.kind}`));
   const observations = observedSignals(() => recent, plan, papers, { source, now });
   const ids = new Map<DraftPaper | StoredPaper, number>();
 
   const bases = [...new Set(plan.drafts.map((d) => slugify(d.title)))];
   const takenRows = await tx.$queryRawUnsafe<{ slug: string }[]>(
-    `SELECT "slug" FROM "Paper" WHERE "slug" = ANY($1::text[]) OR "slug" LIKE ANY($2::text[])`, bases, bases.map((b) => `${b}-%`));
+    `SELECT "slug" FROM "Paper" WHERE "slug" = ANY($1::text[]) OR "slug" LIKE ANY($2::text[])`,
+    bases,
+    bases.map((b) => `${b}-%`),
+  );
   const taken = takenRows.map((r) => r.slug);
-  const slugs = assignSlugs({
-    takenSlugs: (wanted) => new Set(taken.filter((s) => wanted.includes(s))),
-    slugsStartingWith: (prefix) => new Set(taken.filter((s) => s.startsWith(prefix))),
-  }, plan.drafts.map((d) => d.title));
+  const slugs = assignSlugs(
+    {
+      takenSlugs: (wanted) => new Set(taken.filter((s) => wanted.includes(s))),
+      slugsStartingWith: (prefix) => new Set(taken.filter((s) => s.startsWith(prefix))),
+    },
+    plan.drafts.map((d) => d.title),
+  );
 
   const rows = plan.drafts.map((draft, index) => ({
     slug: slugs[index]!,
@@ -89,44 +131,81 @@ async function writeBatch(tx: PgTx, papers: readonly NewPaper[], { source, now, 
     sourceRank: draft.sourceRank,
     trendKey: keyWithSignals(NO_SIGNAL_KEY, signalsFor(0, observations.get(draft), { source, now }), halfLifeHours),
   }));
-  const inserted = rows.length === 0 ? [] : await tx.$queryRawUnsafe<{ id: number; slug: string }[]>(
-    `INSERT INTO "Paper" ("slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
+  const inserted =
+    rows.length === 0
+      ? []
+      : await tx.$queryRawUnsafe<{ id: number; slug: string }[]>(
+          `INSERT INTO "Paper" ("slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
        "doi", "primaryCategory", "comment", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey")
      SELECT "slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
        "doi", "primaryCategory", "comment", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey"
      FROM jsonb_to_recordset($1::jsonb) AS r("slug" text, "title" text, "abstract" text, "titleText" text, "abstractText" text, "titleKey" text, "authors" text,
        "authorsText" text, "categories" text, "arxivId" text, "sourceUrl" text, "pdfUrl" text, "doi" text, "primaryCategory" text, "comment" text,
        "publishedAt" timestamp(3), "firstSeenAt" timestamp(3), "feedAt" timestamp(3), "updatedAt" timestamp(3), "sourceName" text, "sourceRank" int, "trendKey" float8)
-     RETURNING "id", "slug"`, JSON.stringify(rows));
+     RETURNING "id", "slug"`,
+          JSON.stringify(rows),
+        );
   const idBySlug = new Map(inserted.map((r) => [r.slug, Number(r.id)]));
   plan.drafts.forEach((draft, index) => ids.set(draft, idBySlug.get(slugs[index]!)!));
   const newIds = [...idBySlug.values()];
-  if (newIds.length > 0) await tx.$executeRawUnsafe(`INSERT INTO "PendingIndex" ("paperId", "tagged") SELECT unnest($1::int[]), false ON CONFLICT DO NOTHING`, newIds);
+  if (newIds.length > 0)
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "PendingIndex" ("paperId", "tagged") SELECT unnest($1::int[]), false ON CONFLICT DO NOTHING`,
+      newIds,
+    );
 
   const withSignals = plan.stored.filter((s) => observations.has(s)).map((s) => s.id);
-  const keyRows = await tx.$queryRawUnsafe<{ id: number; trendKey: number }[]>(`SELECT "id", "trendKey" FROM "Paper" WHERE "id" = ANY($1::int[]) FOR UPDATE`, withSignals);
+  const keyRows = await tx.$queryRawUnsafe<{ id: number; trendKey: number }[]>(
+    `SELECT "id", "trendKey" FROM "Paper" WHERE "id" = ANY($1::int[]) FOR UPDATE`,
+    withSignals,
+  );
   const keys = new Map(keyRows.map((r) => [Number(r.id), Number(r.trendKey)]));
   for (const stored of plan.stored) {
     ids.set(stored, stored.id);
     const signals = signalsFor(stored.id, observations.get(stored), { source, now });
     if (!stored.changed && signals.length === 0) continue;
-    const facts = stored.changed ? { ...factColumns(stored), publishedAt: stored.facts.publishedAt, ...(stored.facts.publishedAt ? { feedAt: stored.facts.publishedAt } : {}) } : {};
-    const trendKey = signals.length > 0 ? { trendKey: keyWithSignals(keys.get(stored.id) ?? NO_SIGNAL_KEY, signals, halfLifeHours) } : {};
+    const facts = stored.changed
+      ? {
+          ...factColumns(stored),
+          publishedAt: stored.facts.publishedAt,
+          ...(stored.facts.publishedAt ? { feedAt: stored.facts.publishedAt } : {}),
+        }
+      : {};
+    const trendKey =
+      signals.length > 0
+        ? { trendKey: keyWithSignals(keys.get(stored.id) ?? NO_SIGNAL_KEY, signals, halfLifeHours) }
+        : {};
     await tx.paper.update({ where: { id: stored.id }, data: { ...facts, ...trendKey, updatedAt: now } });
   }
 
-  const events = [...ids].flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }))
-    .map((e) => ({ paperId: e.paperId, kind: e.kind, at: pgTimestamp(e.at), weight: e.weight, value: e.value ?? null, source }));
+  const events = [...ids]
+    .flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }))
+    .map((e) => ({
+      paperId: e.paperId,
+      kind: e.kind,
+      at: pgTimestamp(e.at),
+      weight: e.weight,
+      value: e.value ?? null,
+      source,
+    }));
   if (events.length > 0) {
     await tx.$executeRawUnsafe(
       `INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "value", "source")
        SELECT "paperId", "kind", "at", "at", "weight", "value", "source" FROM jsonb_to_recordset($1::jsonb)
-         AS r("paperId" int, "kind" text, "at" timestamp(3), "weight" float8, "value" int, "source" text)`, JSON.stringify(events));
+         AS r("paperId" int, "kind" text, "at" timestamp(3), "weight" float8, "value" int, "source" text)`,
+      JSON.stringify(events),
+    );
   }
   return plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome }));
 }
 
 function factColumns({ facts }: DraftPaper | StoredPaper) {
   const { authors, categories, publishedAt, ...rest } = facts;
-  return { ...rest, publishedAt: publishedAt ? pgTimestamp(publishedAt) : null, authors: JSON.stringify(authors), authorsText: authors.join(", "), categories: JSON.stringify(categories) };
+  return {
+    ...rest,
+    publishedAt: publishedAt ? pgTimestamp(publishedAt) : null,
+    authors: JSON.stringify(authors),
+    authorsText: authors.join(", "),
+    categories: JSON.stringify(categories),
+  };
 }

@@ -1,48 +1,77 @@
 // Related papers on PostgreSQL: the same RelatedIndex (domain) kept per process, reloaded whenever the
 // papers table holds papers it has not seen; lists written in one transaction under an advisory lock, so
 // instances refreshing at once write one after another, each from the committed lists.
-import { RelatedIndex, type RelatedDocument } from "../../../../domain/related/related-index";
-import type { Paper } from "../../../../domain/paper";
-import { RELATED_LIST_SIZE } from "../../../../domain/related/related-list";
-import type { PgContext, PgDb } from "../pg-client";
-import { contextCache } from "../pg-client";
-import { papersInOrder } from "../papers/paper-listing";
+import { RelatedIndex, type RelatedDocument } from "@/domain/related/related-index";
+import type { Paper } from "@/domain/paper";
+import { RELATED_LIST_SIZE } from "@/domain/related/related-list";
+import type { PgContext, PgDb } from "@/server/store/postgres/pg-client";
+import { contextCache } from "@/server/store/postgres/pg-client";
+import { papersInOrder } from "@/server/store/postgres/papers/paper-listing";
 
 const RELATED_LOCK = 7_131_303;
 const cache = contextCache<{ index: RelatedIndex; queue: Promise<unknown> }>("related-index");
 
 async function documentsAfter(db: PgDb, afterId: number): Promise<RelatedDocument[]> {
-  return db.$queryRawUnsafe<RelatedDocument[]>(`SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > $1 ORDER BY "id"`, afterId);
+  return db.$queryRawUnsafe<RelatedDocument[]>(
+    `SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > $1 ORDER BY "id"`,
+    afterId,
+  );
 }
 
 async function loadIndex(db: PgDb): Promise<RelatedIndex> {
   const index = new RelatedIndex();
   index.add(await documentsAfter(db, 0));
-  const rows = await db.relatedPaper.findMany({ orderBy: [{ paperId: "asc" }, { rank: "asc" }], select: { paperId: true, relatedId: true, score: true } });
+  const rows = await db.relatedPaper.findMany({
+    orderBy: [{ paperId: "asc" }, { rank: "asc" }],
+    select: { paperId: true, relatedId: true, score: true },
+  });
   const lists = new Map<number, { paperId: number; score: number }[]>();
-  for (const row of rows) lists.set(row.paperId, [...(lists.get(row.paperId) ?? []), { paperId: row.relatedId, score: row.score }]);
+  for (const row of rows)
+    lists.set(row.paperId, [...(lists.get(row.paperId) ?? []), { paperId: row.relatedId, score: row.score }]);
   for (const [paperId, list] of lists) index.setList(paperId, list);
   return index;
 }
 
 /** Writes lists in one transaction; `replaceAll` empties the table first. Returns the rows written. */
-async function writeLists(db: PgDb, index: RelatedIndex, paperIds: readonly number[], replaceAll: boolean): Promise<number> {
-  const rows = paperIds.flatMap((paperId) => index.listOf(paperId).map((entry, i) => ({ paperId, rank: i + 1, relatedId: entry.paperId, score: entry.score })));
-  await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${RELATED_LOCK})`);
-    if (replaceAll) await tx.$executeRawUnsafe(`DELETE FROM "RelatedPaper"`);
-    else await tx.$executeRawUnsafe(`DELETE FROM "RelatedPaper" WHERE "paperId" = ANY($1::int[]) AND "rank" > $2`, [...paperIds], RELATED_LIST_SIZE);
-    if (rows.length === 0) return;
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "RelatedPaper" ("paperId", "rank", "relatedId", "score")
+async function writeLists(
+  db: PgDb,
+  index: RelatedIndex,
+  paperIds: readonly number[],
+  replaceAll: boolean,
+): Promise<number> {
+  const rows = paperIds.flatMap((paperId) =>
+    index.listOf(paperId).map((entry, i) => ({ paperId, rank: i + 1, relatedId: entry.paperId, score: entry.score })),
+  );
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${RELATED_LOCK})`);
+      if (replaceAll) await tx.$executeRawUnsafe(`DELETE FROM "RelatedPaper"`);
+      else
+        await tx.$executeRawUnsafe(
+          `DELETE FROM "RelatedPaper" WHERE "paperId" = ANY($1::int[]) AND "rank" > $2`,
+          [...paperIds],
+          RELATED_LIST_SIZE,
+        );
+      if (rows.length === 0) return;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "RelatedPaper" ("paperId", "rank", "relatedId", "score")
        SELECT r."paperId", r."rank", r."relatedId", r."score" FROM jsonb_to_recordset($1::jsonb) AS r("paperId" int, "rank" int, "relatedId" int, "score" float8)
        WHERE EXISTS (SELECT 1 FROM "Paper" p WHERE p."id" = r."relatedId")
-       ON CONFLICT ("paperId", "rank") DO UPDATE SET "relatedId" = excluded."relatedId", "score" = excluded."score"`, JSON.stringify(rows));
-    const shorter = paperIds.map((paperId) => ({ paperId, size: index.listOf(paperId).length })).filter((l) => l.size < RELATED_LIST_SIZE);
-    if (!replaceAll && shorter.length > 0) {
-      await tx.$executeRawUnsafe(`DELETE FROM "RelatedPaper" d USING jsonb_to_recordset($1::jsonb) AS l("paperId" int, "size" int) WHERE d."paperId" = l."paperId" AND d."rank" > l."size"`, JSON.stringify(shorter));
-    }
-  }, { timeout: 300_000, maxWait: 300_000 });
+       ON CONFLICT ("paperId", "rank") DO UPDATE SET "relatedId" = excluded."relatedId", "score" = excluded."score"`,
+        JSON.stringify(rows),
+      );
+      const shorter = paperIds
+        .map((paperId) => ({ paperId, size: index.listOf(paperId).length }))
+        .filter((l) => l.size < RELATED_LIST_SIZE);
+      if (!replaceAll && shorter.length > 0) {
+        await tx.$executeRawUnsafe(
+          `DELETE FROM "RelatedPaper" d USING jsonb_to_recordset($1::jsonb) AS l("paperId" int, "size" int) WHERE d."paperId" = l."paperId" AND d."rank" > l."size"`,
+          JSON.stringify(shorter),
+        );
+      }
+    },
+    { timeout: 300_000, maxWait: 300_000 },
+  );
   return rows.length;
 }
 
@@ -98,6 +127,13 @@ export async function rebuildRelated(ctx: PgContext): Promise<{ papers: number; 
 }
 
 export async function relatedPapers(db: PgDb, paperId: number): Promise<Paper[]> {
-  const rows = await db.relatedPaper.findMany({ where: { paperId }, orderBy: { rank: "asc" }, select: { relatedId: true } });
-  return papersInOrder(db, rows.map((r) => r.relatedId));
+  const rows = await db.relatedPaper.findMany({
+    where: { paperId },
+    orderBy: { rank: "asc" },
+    select: { relatedId: true },
+  });
+  return papersInOrder(
+    db,
+    rows.map((r) => r.relatedId),
+  );
 }

@@ -2,11 +2,11 @@
 // abstract B, English stemming; migration 20261201000100_search_tsvector) and its GIN index. ts_rank with
 // length normalisation stands in for SQLite's bm25; it is negated so the domain's blend
 // (relevance-blend.ts, "negative, lower is better") ranks both engines the same way.
-import { orderCandidates } from "../../../../domain/search/relevance-blend";
-import type { QuerySlot } from "../../../../domain/search/query-plan";
-import type { MatchQuery, RankedPage } from "../../search";
-import type { PgDb } from "../pg-client";
-import { pgTimestamp } from "../sql-values";
+import { orderCandidates } from "@/domain/search/relevance-blend";
+import type { QuerySlot } from "@/domain/search/query-plan";
+import type { MatchQuery, RankedPage } from "@/server/store/search";
+import type { PgDb } from "@/server/store/postgres/pg-client";
+import { pgTimestamp } from "@/server/store/postgres/sql-values";
 
 /** ts_rank weights in {D, C, B, A} order: title 10× the abstract, authors and topics in between (as SQLite's bm25). */
 const RANK_WEIGHTS = `'{0.1, 0.45, 0.1, 1.0}'`;
@@ -34,7 +34,10 @@ const COUNT_CAP = 10_000;
 export function tsQueryText(slots: readonly QuerySlot[], mode: "all" | "any", weights = ""): string {
   const slotTexts = slots.map((slot) => {
     const alternatives = slot.alternatives.map((alt) => {
-      const words = alt.words.map((word, i) => `${word}${alt.prefix && i === alt.words.length - 1 ? ":*" : ""}${weights ? (alt.prefix && i === alt.words.length - 1 ? weights : `:${weights}`) : ""}`);
+      const words = alt.words.map(
+        (word, i) =>
+          `${word}${alt.prefix && i === alt.words.length - 1 ? ":*" : ""}${weights ? (alt.prefix && i === alt.words.length - 1 ? weights : `:${weights}`) : ""}`,
+      );
       return words.length === 1 ? words[0]! : `(${words.join(" <-> ")})`;
     });
     return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(" | ")})`;
@@ -42,7 +45,12 @@ export function tsQueryText(slots: readonly QuerySlot[], mode: "all" | "any", we
   return slotTexts.join(mode === "all" ? " & " : " | ");
 }
 
-interface CandidateRow { id: number; rank: number; trendKey: number; feedAt: Date }
+interface CandidateRow {
+  id: number;
+  rank: number;
+  trendKey: number;
+  feedAt: Date;
+}
 
 export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> {
   const filtered = q.filter.since !== null || q.filter.topicId !== undefined;
@@ -50,16 +58,26 @@ export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> 
   const args: unknown[] = [tsQueryText(q.slots, q.mode)];
   let where = "";
   if (q.filter.since) where += ` AND p."feedAt" >= $${args.push(pgTimestamp(q.filter.since))}::timestamp(3)`;
-  if (q.filter.topicId !== undefined) where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = $${args.push(q.filter.topicId)})`;
+  if (q.filter.topicId !== undefined)
+    where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = $${args.push(q.filter.topicId)})`;
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(
     `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", p."feedAt"
-     FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${where} ORDER BY rank DESC, p."id" LIMIT ${cap + 1}`, ...args);
-  const candidates = rows.slice(0, cap).map((r) => ({ id: Number(r.id), bm25: -(Number(r.rank) ** RANK_COMPRESSION), trendKey: Number(r.trendKey), feedAt: new Date(r.feedAt) }));
+     FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${where} ORDER BY rank DESC, p."id" LIMIT ${cap + 1}`,
+    ...args,
+  );
+  const candidates = rows.slice(0, cap).map((r) => ({
+    id: Number(r.id),
+    bm25: -(Number(r.rank) ** RANK_COMPRESSION),
+    trendKey: Number(r.trendKey),
+    feedAt: new Date(r.feedAt),
+  }));
   if (candidates.length === 0) return { ids: [], total: 0, totalIsLowerBound: false };
   const page = orderCandidates(candidates, q.order).slice(q.offset, q.offset + q.limit);
   if (rows.length <= cap) return { ids: page, total: candidates.length, totalIsLowerBound: false };
   const counted = await db.$queryRawUnsafe<{ n: bigint }[]>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${where} LIMIT ${COUNT_CAP}) m`, ...args);
+    `SELECT count(*) AS n FROM (SELECT 1 FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${where} LIMIT ${COUNT_CAP}) m`,
+    ...args,
+  );
   const total = Number(counted[0]?.n ?? 0);
   return { ids: page, total, totalIsLowerBound: total >= COUNT_CAP };
 }
@@ -68,7 +86,14 @@ export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> 
 export async function papersMentioning(db: PgDb, phrases: readonly string[][]): Promise<number[]> {
   const usable = phrases.filter((p) => p.length > 0);
   if (usable.length === 0) return [];
-  const query = tsQueryText(usable.map((words) => ({ alternatives: [{ words, prefix: false }] })), "any", "AB");
-  const rows = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT "id" FROM "Paper" WHERE "searchVector" @@ to_tsquery('english', $1)`, query);
+  const query = tsQueryText(
+    usable.map((words) => ({ alternatives: [{ words, prefix: false }] })),
+    "any",
+    "AB",
+  );
+  const rows = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT "id" FROM "Paper" WHERE "searchVector" @@ to_tsquery('english', $1)`,
+    query,
+  );
   return rows.map((r) => Number(r.id));
 }

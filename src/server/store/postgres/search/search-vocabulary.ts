@@ -1,12 +1,16 @@
 // The warm side of search on PostgreSQL, as on SQLite (sqlite/search/search-index.ts): the corpus
 // vocabulary for completion and typo correction, built from the newest papers in the database and extended
 // with papers added since (by id), shared by every request of this process.
-import { TermVocabulary } from "../../../../domain/search/term-vocabulary";
-import { addNewPapers, VOCABULARY_SAMPLE } from "../../sqlite/search/search-index";
-import { modelApi } from "../model-api";
-import { contextCache, type PgContext } from "../pg-client";
+import { TermVocabulary } from "@/domain/search/term-vocabulary";
+import { addNewPapers, VOCABULARY_SAMPLE } from "@/server/store/sqlite/search/search-index";
+import { modelApi } from "@/server/store/postgres/model-api";
+import { contextCache, type PgContext } from "@/server/store/postgres/pg-client";
 
-interface IndexState { vocabulary: TermVocabulary; lastPaperId: number; refreshing?: Promise<void> }
+interface IndexState {
+  vocabulary: TermVocabulary;
+  lastPaperId: number;
+  refreshing?: Promise<void>;
+}
 const indexes = contextCache<IndexState>("search-vocabulary");
 
 export async function searchVocabulary(ctx: PgContext, refresh = true): Promise<TermVocabulary> {

@@ -1,22 +1,25 @@
 // Topic tags on PostgreSQL: PaperTopic rows, Topic.paperCount and Paper.topicsText (which the search
 // vector includes), set-based, inside the caller's transaction.
-import { categoryTopic, isArxivCategory } from "../../../../domain/topics/arxiv-categories";
-import type { PaperTag } from "../../sqlite/topics/topic-tagging";
-import type { PgTx } from "../pg-client";
+import { categoryTopic, isArxivCategory } from "@/domain/topics/arxiv-categories";
+import type { PaperTag } from "@/server/store/sqlite/topics/topic-tagging";
+import type { PgTx } from "@/server/store/postgres/pg-client";
 
 export async function addTags(tx: PgTx, tags: readonly PaperTag[]): Promise<number> {
   if (tags.length === 0) return 0;
   const inserted = await tx.$queryRawUnsafe<{ topicId: number }[]>(
     `INSERT INTO "PaperTopic" ("paperId", "topicId", "weight")
      SELECT DISTINCT ON ("paperId", "topicId") "paperId", "topicId", "weight" FROM jsonb_to_recordset($1::jsonb) AS t("paperId" int, "topicId" int, "weight" float8)
-     ON CONFLICT DO NOTHING RETURNING "topicId"`, JSON.stringify(tags));
+     ON CONFLICT DO NOTHING RETURNING "topicId"`,
+    JSON.stringify(tags),
+  );
   const gained = new Map<number, number>();
   for (const row of inserted) gained.set(Number(row.topicId), (gained.get(Number(row.topicId)) ?? 0) + 1);
   if (gained.size > 0) {
     // Row locks in id order: two instances tagging at once cannot deadlock on the counters.
     await tx.$executeRawUnsafe(
       `UPDATE "Topic" SET "paperCount" = "paperCount" + g."n" FROM (SELECT * FROM jsonb_to_recordset($1::jsonb) AS g("id" int, "n" int) ORDER BY "id") g WHERE "Topic"."id" = g."id"`,
-      JSON.stringify([...gained].sort((a, b) => a[0] - b[0]).map(([id, n]) => ({ id, n }))));
+      JSON.stringify([...gained].sort((a, b) => a[0] - b[0]).map(([id, n]) => ({ id, n }))),
+    );
   }
   await refreshTopicsText(tx, [...new Set(tags.map((t) => t.paperId))]);
   return inserted.length;
@@ -29,7 +32,9 @@ async function refreshTopicsText(tx: PgTx, paperIds: readonly number[]): Promise
        SELECT pt."paperId" AS id,
               string_agg(t."label" || coalesce((SELECT ' | ' || string_agg(a, ' | ') FROM jsonb_array_elements_text(t."aliases"::jsonb) a), ''), ' | ' ORDER BY t."id") AS text
        FROM "PaperTopic" pt JOIN "Topic" t ON t."id" = pt."topicId" WHERE pt."paperId" = ANY($1::int[]) GROUP BY pt."paperId")
-     UPDATE "Paper" SET "topicsText" = wanted.text FROM wanted WHERE "Paper"."id" = wanted.id AND "Paper"."topicsText" <> wanted.text`, [...paperIds]);
+     UPDATE "Paper" SET "topicsText" = wanted.text FROM wanted WHERE "Paper"."id" = wanted.id AND "Paper"."topicsText" <> wanted.text`,
+    [...paperIds],
+  );
 }
 
 /** Topic ids for arXiv category codes, creating the category topics on first sight. */
@@ -41,8 +46,13 @@ export async function categoryTopicIds(tx: PgTx, codes: Iterable<string>): Promi
   await tx.$executeRawUnsafe(
     `INSERT INTO "Topic" ("slug", "label", "kind", "aliases", "paperCount")
      SELECT "slug", "label", 'category', json_build_array("code")::text, 0 FROM jsonb_to_recordset($1::jsonb) AS t("slug" text, "label" text, "code" text)
-     ON CONFLICT ("slug") DO NOTHING`, JSON.stringify(topics));
-  const rows = await tx.topic.findMany({ where: { slug: { in: topics.map((t) => t.slug) } }, select: { id: true, slug: true } });
+     ON CONFLICT ("slug") DO NOTHING`,
+    JSON.stringify(topics),
+  );
+  const rows = await tx.topic.findMany({
+    where: { slug: { in: topics.map((t) => t.slug) } },
+    select: { id: true, slug: true },
+  });
   const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
   for (const t of topics) {
     const id = idBySlug.get(t.slug);

@@ -1,23 +1,34 @@
 // Trending signals on PostgreSQL: events stored and folded into each paper's trend key inside the caller's
 // transaction. The keys are read FOR UPDATE (in id order), so concurrent writers on any instance fold their
 // signals one after another instead of overwriting each other's key.
-import { addToTrendKey, trendKeyOf } from "../../../../domain/trending";
-import type { SignalInput } from "../../trending";
-import type { PgTx } from "../pg-client";
-import { pgTimestamp } from "../sql-values";
+import { addToTrendKey, trendKeyOf } from "@/domain/trending";
+import type { SignalInput } from "@/server/store/trending";
+import type { PgTx } from "@/server/store/postgres/pg-client";
+import { pgTimestamp } from "@/server/store/postgres/sql-values";
 
 function assertValid(signal: SignalInput): void {
   const anchor = signal.anchorAt ?? signal.at;
-  const valid = Number.isSafeInteger(signal.paperId) && Number.isFinite(signal.weight) && !Number.isNaN(signal.at.getTime()) &&
-    !Number.isNaN(anchor.getTime()) && (signal.value == null || Number.isSafeInteger(signal.value));
+  const valid =
+    Number.isSafeInteger(signal.paperId) &&
+    Number.isFinite(signal.weight) &&
+    !Number.isNaN(signal.at.getTime()) &&
+    !Number.isNaN(anchor.getTime()) &&
+    (signal.value == null || Number.isSafeInteger(signal.value));
   if (!valid) throw new Error(`invalid ${signal.kind} signal for paper ${signal.paperId}`);
 }
 
-export async function recordSignalsInTx(tx: PgTx, signals: readonly SignalInput[], halfLifeHours: number): Promise<void> {
+export async function recordSignalsInTx(
+  tx: PgTx,
+  signals: readonly SignalInput[],
+  halfLifeHours: number,
+): Promise<void> {
   if (signals.length === 0) return;
   signals.forEach(assertValid);
   const ids = [...new Set(signals.map((s) => s.paperId))].sort((a, b) => a - b);
-  const rows = await tx.$queryRawUnsafe<{ id: number; trendKey: number }[]>(`SELECT "id", "trendKey" FROM "Paper" WHERE "id" = ANY($1::int[]) ORDER BY "id" FOR UPDATE`, ids);
+  const rows = await tx.$queryRawUnsafe<{ id: number; trendKey: number }[]>(
+    `SELECT "id", "trendKey" FROM "Paper" WHERE "id" = ANY($1::int[]) ORDER BY "id" FOR UPDATE`,
+    ids,
+  );
   const keys = new Map(rows.map((r) => [Number(r.id), Number(r.trendKey)]));
   const needsRecompute = new Set<number>();
   for (const signal of signals) {
@@ -28,14 +39,33 @@ export async function recordSignalsInTx(tx: PgTx, signals: readonly SignalInput[
     if (next === null) needsRecompute.add(signal.paperId);
     else keys.set(signal.paperId, next);
   }
-  const events = signals.map((s) => ({ paperId: s.paperId, kind: s.kind, at: pgTimestamp(s.at), anchorAt: pgTimestamp(s.anchorAt ?? s.at), weight: s.weight, value: s.value ?? null, source: s.source ?? null }));
+  const events = signals.map((s) => ({
+    paperId: s.paperId,
+    kind: s.kind,
+    at: pgTimestamp(s.at),
+    anchorAt: pgTimestamp(s.anchorAt ?? s.at),
+    weight: s.weight,
+    value: s.value ?? null,
+    source: s.source ?? null,
+  }));
   await tx.$executeRawUnsafe(
     `INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "value", "source")
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS e("paperId" int, "kind" text, "at" timestamp(3), "anchorAt" timestamp(3), "weight" float8, "value" int, "source" text)`,
-    JSON.stringify(events));
+    JSON.stringify(events),
+  );
   if (needsRecompute.size > 0) {
-    const all = await tx.paperEvent.findMany({ where: { paperId: { in: [...needsRecompute] } }, select: { paperId: true, weight: true, anchorAt: true } });
-    for (const id of needsRecompute) keys.set(id, trendKeyOf(all.filter((e) => e.paperId === id), halfLifeHours));
+    const all = await tx.paperEvent.findMany({
+      where: { paperId: { in: [...needsRecompute] } },
+      select: { paperId: true, weight: true, anchorAt: true },
+    });
+    for (const id of needsRecompute)
+      keys.set(
+        id,
+        trendKeyOf(
+          all.filter((e) => e.paperId === id),
+          halfLifeHours,
+        ),
+      );
   }
   await writeKeys(tx, keys);
 }
@@ -44,5 +74,6 @@ export async function writeKeys(tx: PgTx, keys: ReadonlyMap<number, number>): Pr
   if (keys.size === 0) return;
   await tx.$executeRawUnsafe(
     `UPDATE "Paper" SET "trendKey" = k."key" FROM jsonb_to_recordset($1::jsonb) AS k("id" int, "key" float8) WHERE "Paper"."id" = k."id"`,
-    JSON.stringify([...keys].map(([id, key]) => ({ id, key }))));
+    JSON.stringify([...keys].map(([id, key]) => ({ id, key }))),
+  );
 }

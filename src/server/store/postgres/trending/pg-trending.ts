@@ -1,13 +1,13 @@
 // The trending area on PostgreSQL: votes, views and clicks as conditional inserts (a primary key or an
 // event lookup decides, so concurrent requests through any instance count once), signals through
 // pg-signals.ts, and the explanation query.
-import { NO_SIGNAL_KEY, scoreFromKey, SIGNAL_WEIGHTS, trendKeyOf, type TrendEvent } from "../../../../domain/trending";
-import { trendReasons } from "../../../../domain/trend-reasons";
-import { factsFromGroups, RANK_LIMIT } from "../../sqlite/trending/trending-explain";
-import { utcDay } from "../../sqlite/trending/views";
-import type { TrendingExplanation, TrendingStore } from "../../trending";
-import type { PgDb, PgTx } from "../pg-client";
-import { pgTimestamp } from "../sql-values";
+import { NO_SIGNAL_KEY, scoreFromKey, SIGNAL_WEIGHTS, trendKeyOf, type TrendEvent } from "@/domain/trending";
+import { trendReasons } from "@/domain/trend-reasons";
+import { factsFromGroups, RANK_LIMIT } from "@/server/store/sqlite/trending/trending-explain";
+import { utcDay } from "@/server/store/sqlite/trending/views";
+import type { TrendingExplanation, TrendingStore } from "@/server/store/trending";
+import type { PgDb, PgTx } from "@/server/store/postgres/pg-client";
+import { pgTimestamp } from "@/server/store/postgres/sql-values";
 import { recordSignalsInTx, writeKeys } from "./pg-signals";
 
 const DAY_MS = 86_400_000;
@@ -19,76 +19,141 @@ const WRITER_WAIT = { maxWait: 30_000, timeout: 30_000 };
  * foreign key, and two transactions each holding that and then asking FOR UPDATE would deadlock.
  */
 async function lockPaper(tx: PgTx, paperId: number): Promise<{ votes: number } | null> {
-  const [paper] = await tx.$queryRaw<{ votes: number }[]>`SELECT "votes" FROM "Paper" WHERE "id" = ${paperId} FOR UPDATE`;
+  const [paper] = await tx.$queryRaw<
+    { votes: number }[]
+  >`SELECT "votes" FROM "Paper" WHERE "id" = ${paperId} FOR UPDATE`;
   return paper ?? null;
 }
 
 export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
   const votedPaperIds = async (visitorId: string | null, paperIds: readonly number[]) => {
     if (!visitorId || paperIds.length === 0) return new Set<number>();
-    const rows = await db.vote.findMany({ where: { visitorId, paperId: { in: [...paperIds] } }, select: { paperId: true } });
+    const rows = await db.vote.findMany({
+      where: { visitorId, paperId: { in: [...paperIds] } },
+      select: { paperId: true },
+    });
     return new Set(rows.map((r) => r.paperId));
   };
   return {
-    upvote: (paperId, visitorId, now) => db.$transaction(async (tx) => {
-      if (!(await lockPaper(tx, paperId))) return null;
-      const inserted = await tx.$executeRaw`INSERT INTO "Vote" ("paperId", "visitorId", "createdAt") VALUES (${paperId}, ${visitorId}, ${now}) ON CONFLICT DO NOTHING`;
-      if (inserted === 0) return { votes: (await tx.paper.findUniqueOrThrow({ where: { id: paperId }, select: { votes: true } })).votes, voted: true };
-      await recordSignalsInTx(tx, [{ paperId, kind: "upvote", at: now, weight: SIGNAL_WEIGHTS.upvote }], halfLifeHours);
-      const row = await tx.paper.update({ where: { id: paperId }, data: { votes: { increment: 1 } }, select: { votes: true } });
-      return { votes: row.votes, voted: true };
-    }, WRITER_WAIT),
-    removeVote: (paperId, visitorId, now) => db.$transaction(async (tx) => {
-      const paper = await lockPaper(tx, paperId);
-      if (!paper) return null;
-      // DELETE ... RETURNING: of two concurrent unvotes only one finds the row.
-      const [vote] = await tx.$queryRaw<{ createdAt: Date }[]>`DELETE FROM "Vote" WHERE "paperId" = ${paperId} AND "visitorId" = ${visitorId} RETURNING "createdAt"`;
-      if (!vote) return { votes: paper.votes, voted: false };
-      await recordSignalsInTx(tx, [{ paperId, kind: "unvote", at: now, anchorAt: new Date(vote.createdAt), weight: SIGNAL_WEIGHTS.unvote }], halfLifeHours);
-      const [row] = await tx.$queryRaw<{ votes: number }[]>`UPDATE "Paper" SET "votes" = GREATEST("votes" - 1, 0) WHERE "id" = ${paperId} RETURNING "votes"`;
-      return { votes: Number(row?.votes ?? 0), voted: false };
-    }, WRITER_WAIT),
+    upvote: (paperId, visitorId, now) =>
+      db.$transaction(async (tx) => {
+        if (!(await lockPaper(tx, paperId))) return null;
+        const inserted =
+          await tx.$executeRaw`INSERT INTO "Vote" ("paperId", "visitorId", "createdAt") VALUES (${paperId}, ${visitorId}, ${now}) ON CONFLICT DO NOTHING`;
+        if (inserted === 0)
+          return {
+            votes: (await tx.paper.findUniqueOrThrow({ where: { id: paperId }, select: { votes: true } })).votes,
+            voted: true,
+          };
+        await recordSignalsInTx(
+          tx,
+          [{ paperId, kind: "upvote", at: now, weight: SIGNAL_WEIGHTS.upvote }],
+          halfLifeHours,
+        );
+        const row = await tx.paper.update({
+          where: { id: paperId },
+          data: { votes: { increment: 1 } },
+          select: { votes: true },
+        });
+        return { votes: row.votes, voted: true };
+      }, WRITER_WAIT),
+    removeVote: (paperId, visitorId, now) =>
+      db.$transaction(async (tx) => {
+        const paper = await lockPaper(tx, paperId);
+        if (!paper) return null;
+        // DELETE ... RETURNING: of two concurrent unvotes only one finds the row.
+        const [vote] = await tx.$queryRaw<
+          { createdAt: Date }[]
+        >`DELETE FROM "Vote" WHERE "paperId" = ${paperId} AND "visitorId" = ${visitorId} RETURNING "createdAt"`;
+        if (!vote) return { votes: paper.votes, voted: false };
+        await recordSignalsInTx(
+          tx,
+          [{ paperId, kind: "unvote", at: now, anchorAt: new Date(vote.createdAt), weight: SIGNAL_WEIGHTS.unvote }],
+          halfLifeHours,
+        );
+        const [row] = await tx.$queryRaw<
+          { votes: number }[]
+        >`UPDATE "Paper" SET "votes" = GREATEST("votes" - 1, 0) WHERE "id" = ${paperId} RETURNING "votes"`;
+        return { votes: Number(row?.votes ?? 0), voted: false };
+      }, WRITER_WAIT),
     async voteState(paperId, visitorId) {
       const paper = await db.paper.findUnique({ where: { id: paperId }, select: { votes: true } });
       if (!paper) return null;
-      return { votes: paper.votes, voted: visitorId ? (await votedPaperIds(visitorId, [paperId])).has(paperId) : false };
+      return {
+        votes: paper.votes,
+        voted: visitorId ? (await votedPaperIds(visitorId, [paperId])).has(paperId) : false,
+      };
     },
     votedPaperIds,
-    recordView: ({ paperId, visitorId, now }) => db.$transaction(async (tx) => {
-      if (!(await lockPaper(tx, paperId))) return "no_paper" as const;
-      const inserted = await tx.$executeRaw`INSERT INTO "PageView" ("paperId", "visitorId", "day") VALUES (${paperId}, ${visitorId}, ${utcDay(now)}) ON CONFLICT DO NOTHING`;
-      if (inserted === 0) return "already_counted" as const;
-      await recordSignalsInTx(tx, [{ paperId, kind: "view", at: now, weight: SIGNAL_WEIGHTS.view }], halfLifeHours);
-      return "counted" as const;
-    }, WRITER_WAIT),
-    recordSignals: (signals) => db.$transaction((tx) => recordSignalsInTx(tx, signals, halfLifeHours), { timeout: 120_000, maxWait: 120_000 }),
-    recordClickOnce: (paperId, source, now) => db.$transaction(async (tx) => {
-      const [paper] = await tx.$queryRaw<{ slug: string }[]>`SELECT "slug" FROM "Paper" WHERE "id" = ${paperId} FOR UPDATE`;
-      if (!paper) return null;
-      const seen = await tx.paperEvent.findFirst({ where: { paperId, kind: "click", source }, select: { id: true } });
-      if (!seen) await recordSignalsInTx(tx, [{ paperId, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source }], halfLifeHours);
-      return paper.slug;
-    }, WRITER_WAIT),
+    recordView: ({ paperId, visitorId, now }) =>
+      db.$transaction(async (tx) => {
+        if (!(await lockPaper(tx, paperId))) return "no_paper" as const;
+        const inserted =
+          await tx.$executeRaw`INSERT INTO "PageView" ("paperId", "visitorId", "day") VALUES (${paperId}, ${visitorId}, ${utcDay(now)}) ON CONFLICT DO NOTHING`;
+        if (inserted === 0) return "already_counted" as const;
+        await recordSignalsInTx(tx, [{ paperId, kind: "view", at: now, weight: SIGNAL_WEIGHTS.view }], halfLifeHours);
+        return "counted" as const;
+      }, WRITER_WAIT),
+    recordSignals: (signals) =>
+      db.$transaction((tx) => recordSignalsInTx(tx, signals, halfLifeHours), { timeout: 120_000, maxWait: 120_000 }),
+    recordClickOnce: (paperId, source, now) =>
+      db.$transaction(async (tx) => {
+        const [paper] = await tx.$queryRaw<
+          { slug: string }[]
+        >`SELECT "slug" FROM "Paper" WHERE "id" = ${paperId} FOR UPDATE`;
+        if (!paper) return null;
+        const seen = await tx.paperEvent.findFirst({ where: { paperId, kind: "click", source }, select: { id: true } });
+        if (!seen)
+          await recordSignalsInTx(
+            tx,
+            [{ paperId, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source }],
+            halfLifeHours,
+          );
+        return paper.slug;
+      }, WRITER_WAIT),
     explainTrending: (paperIds, now) => explainTrending(db, paperIds, now, halfLifeHours),
     async rebuildTrendKeys() {
       let afterId = 0;
       let written = 0;
       for (;;) {
-        const papers = await db.paper.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: 5_000, select: { id: true } });
+        const papers = await db.paper.findMany({
+          where: { id: { gt: afterId } },
+          orderBy: { id: "asc" },
+          take: 5_000,
+          select: { id: true },
+        });
         if (papers.length === 0) return written;
         const ids = papers.map((p) => p.id);
         afterId = ids.at(-1)!;
-        const events = await db.paperEvent.findMany({ where: { paperId: { in: ids } }, select: { paperId: true, weight: true, anchorAt: true } });
+        const events = await db.paperEvent.findMany({
+          where: { paperId: { in: ids } },
+          select: { paperId: true, weight: true, anchorAt: true },
+        });
         const byPaper = new Map<number, TrendEvent[]>(ids.map((id) => [id, []]));
         for (const e of events) byPaper.get(e.paperId)?.push(e);
-        await db.$transaction((tx) => writeKeys(tx, new Map([...byPaper].map(([id, list]) => [id, list.length === 0 ? NO_SIGNAL_KEY : trendKeyOf(list, halfLifeHours)]))));
+        await db.$transaction((tx) =>
+          writeKeys(
+            tx,
+            new Map(
+              [...byPaper].map(([id, list]) => [
+                id,
+                list.length === 0 ? NO_SIGNAL_KEY : trendKeyOf(list, halfLifeHours),
+              ]),
+            ),
+          ),
+        );
         written += ids.length;
       }
     },
   };
 }
 
-async function explainTrending(db: PgDb, paperIds: number[], now: Date, halfLifeHours: number): Promise<Map<number, TrendingExplanation>> {
+async function explainTrending(
+  db: PgDb,
+  paperIds: number[],
+  now: Date,
+  halfLifeHours: number,
+): Promise<Map<number, TrendingExplanation>> {
   const ids = [...new Set(paperIds)];
   const result = new Map<number, TrendingExplanation>();
   if (ids.length === 0) return result;
@@ -96,23 +161,48 @@ async function explainTrending(db: PgDb, paperIds: number[], now: Date, halfLife
     db.$queryRawUnsafe<Record<string, unknown>[]>(
       `SELECT p."id", p."trendKey", p."votes", p."feedAt", p."publishedAt",
          (SELECT count(*) FROM (SELECT 1 FROM "Paper" q WHERE q."trendKey" > p."trendKey" LIMIT ${RANK_LIMIT}) a) AS "above"
-       FROM "Paper" p WHERE p."id" = ANY($1::int[])`, ids),
+       FROM "Paper" p WHERE p."id" = ANY($1::int[])`,
+      ids,
+    ),
     db.$queryRawUnsafe<Record<string, unknown>[]>(
       `SELECT "paperId", "kind", "source",
          count(*) FILTER (WHERE "anchorAt" >= $2::timestamp(3)) AS "inDay", count(*) FILTER (WHERE "anchorAt" >= $3::timestamp(3)) AS "inWeek",
          count(*) AS "total", min("value") AS "best", max("value") AS "most",
          sum("weight" * power(2.0, extract(epoch FROM ("anchorAt" - $4::timestamp(3))) / 86400.0 * $5)) AS "contribution"
        FROM "PaperEvent" WHERE "paperId" = ANY($1::int[]) GROUP BY "paperId", "kind", "source"`,
-      ids, pgTimestamp(new Date(now.getTime() - DAY_MS)), pgTimestamp(new Date(now.getTime() - 7 * DAY_MS)), pgTimestamp(now), 24 / halfLifeHours),
+      ids,
+      pgTimestamp(new Date(now.getTime() - DAY_MS)),
+      pgTimestamp(new Date(now.getTime() - 7 * DAY_MS)),
+      pgTimestamp(now),
+      24 / halfLifeHours,
+    ),
   ]);
   const eventGroups = groups.map((r) => ({
-    paperId: Number(r.paperId), kind: String(r.kind), source: r.source == null ? null : String(r.source), inDay: Number(r.inDay), inWeek: Number(r.inWeek),
-    total: Number(r.total), best: r.best == null ? null : Number(r.best), most: r.most == null ? null : Number(r.most), contribution: Number(r.contribution),
+    paperId: Number(r.paperId),
+    kind: String(r.kind),
+    source: r.source == null ? null : String(r.source),
+    inDay: Number(r.inDay),
+    inWeek: Number(r.inWeek),
+    total: Number(r.total),
+    best: r.best == null ? null : Number(r.best),
+    most: r.most == null ? null : Number(r.most),
+    contribution: Number(r.contribution),
   }));
   for (const row of papers) {
-    const paper = { id: Number(row.id), trendKey: Number(row.trendKey), votes: Number(row.votes), above: Number(row.above), feedAt: new Date(row.feedAt as Date), publishedAt: row.publishedAt == null ? null : new Date(row.publishedAt as Date) };
+    const paper = {
+      id: Number(row.id),
+      trendKey: Number(row.trendKey),
+      votes: Number(row.votes),
+      above: Number(row.above),
+      feedAt: new Date(row.feedAt as Date),
+      publishedAt: row.publishedAt == null ? null : new Date(row.publishedAt as Date),
+    };
     const score = scoreFromKey(paper.trendKey, now, halfLifeHours);
-    const facts = factsFromGroups(paper, eventGroups.filter((g) => g.paperId === paper.id), score);
+    const facts = factsFromGroups(
+      paper,
+      eventGroups.filter((g) => g.paperId === paper.id),
+      score,
+    );
     const hasRank = paper.trendKey > NO_SIGNAL_KEY && paper.above < RANK_LIMIT;
     result.set(paper.id, { score, ...(hasRank ? { rank: paper.above + 1 } : {}), reasons: trendReasons(facts, now) });
   }

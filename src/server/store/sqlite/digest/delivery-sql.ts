@@ -1,10 +1,10 @@
 // The digest's hot-path SQL: prepared statements on the direct SQLite connection (sqlite-direct.ts), about
 // 10 µs each where a Prisma statement costs ~0.5 ms. SQLite-specific by design; nothing else writes SQL here.
-import type { ClaimOutcome, SentRecord } from "../../digest";
-import type { Db } from "../prisma-client";
-import { sqliteOf, type Sqlite } from "../direct-connection";
-import { withoutBusyWait } from "../busy-wait";
-import { storedDateTime } from "../date-encoding";
+import type { ClaimOutcome, SentRecord } from "@/server/store/digest";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import { sqliteOf, type Sqlite } from "@/server/store/sqlite/direct-connection";
+import { withoutBusyWait } from "@/server/store/sqlite/busy-wait";
+import { storedDateTime } from "@/server/store/sqlite/date-encoding";
 
 export interface DueRow {
   id: number;
@@ -30,13 +30,19 @@ function prepare(sqlite: Sqlite) {
     nothingToSend: sqlite.prepare(`
       UPDATE "Delivery" SET "status" = 'skipped', "lastError" = 'Nothing new since the last digest.', "attempts" = "attempts" - 1 WHERE "id" = ?`),
     // OR IGNORE: another edition may have raced us to the same paper; the first record stays.
-    sentPaper: sqlite.prepare(`INSERT OR IGNORE INTO "SentPaper" ("subscriberId", "paperId", "sentAt") VALUES (?, ?, ?)`),
+    sentPaper: sqlite.prepare(
+      `INSERT OR IGNORE INTO "SentPaper" ("subscriberId", "paperId", "sentAt") VALUES (?, ?, ?)`,
+    ),
     lastDigestAt: sqlite.prepare(`UPDATE "Subscriber" SET "lastDigestAt" = ? WHERE "id" = ?`),
     sent: sqlite.prepare(`
       UPDATE "Delivery" SET "status" = 'sent', "messageId" = ?, "sentAt" = ?, "paperIds" = ?, "lastError" = NULL, "nextAttemptAt" = NULL
       WHERE "id" = ?`),
-    retry: sqlite.prepare(`UPDATE "Delivery" SET "status" = 'pending', "lastError" = ?, "nextAttemptAt" = ? WHERE "id" = ?`),
-    failed: sqlite.prepare(`UPDATE "Delivery" SET "status" = 'failed', "lastError" = ?, "nextAttemptAt" = NULL WHERE "id" = ?`),
+    retry: sqlite.prepare(
+      `UPDATE "Delivery" SET "status" = 'pending', "lastError" = ?, "nextAttemptAt" = ? WHERE "id" = ?`,
+    ),
+    failed: sqlite.prepare(
+      `UPDATE "Delivery" SET "status" = 'failed', "lastError" = ?, "nextAttemptAt" = NULL WHERE "id" = ?`,
+    ),
     suppress: sqlite.prepare(`UPDATE "Subscriber" SET "suppressedAt" = ?, "suppressReason" = ? WHERE "id" = ?`),
     duePage: sqlite.prepare(`
       SELECT d."id", d."attempts", s."id" AS "subscriberId", s."email", s."topics", s."lastDigestAt", s."manageTokenHash"
@@ -110,7 +116,12 @@ export function recordFailed(db: Db, deliveryId: number, message: string): Promi
 }
 
 /** A hard bounce: the delivery fails and the address is suppressed, together. */
-export function recordBounce(db: Db, delivery: { id: number; subscriberId: number }, message: string, at: Date): Promise<void> {
+export function recordBounce(
+  db: Db,
+  delivery: { id: number; subscriberId: number },
+  message: string,
+  at: Date,
+): Promise<void> {
   const { sqlite, sql } = connect(db);
   return withoutBusyWait(sqlite, () => sql.tx.recordBounce.immediate(delivery, message, at));
 }
@@ -120,7 +131,18 @@ export function dueRows(db: Db, runId: number, now: Date, afterId: number, limit
   return withoutBusyWait(sqlite, () => sql.duePage.all(runId, storedDateTime(now), afterId, limit) as DueRow[]);
 }
 
-export function sentPaperRows(db: Db, subscriberIds: readonly number[], since: Date): Promise<{ subscriberId: number; paperId: number }[]> {
+export function sentPaperRows(
+  db: Db,
+  subscriberIds: readonly number[],
+  since: Date,
+): Promise<{ subscriberId: number; paperId: number }[]> {
   const { sqlite, sql } = connect(db);
-  return withoutBusyWait(sqlite, () => sql.sentPapers.all(JSON.stringify(subscriberIds), storedDateTime(since)) as { subscriberId: number; paperId: number }[]);
+  return withoutBusyWait(
+    sqlite,
+    () =>
+      sql.sentPapers.all(JSON.stringify(subscriberIds), storedDateTime(since)) as {
+        subscriberId: number;
+        paperId: number;
+      }[],
+  );
 }

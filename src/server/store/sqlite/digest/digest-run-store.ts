@@ -1,7 +1,7 @@
 // The run's bookkeeping: one DigestRun per date, one Delivery per (run, subscriber), and the sweeps
 // that keep a crashed or superseded run from either resending or silently dropping anyone.
-import type { Db } from "../prisma-client";
-import type { RunRef } from "../../digest";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import type { RunRef } from "@/server/store/digest";
 
 /** The run of `date`, created if needed; two callers racing on the unique date both get the same row. */
 export async function ensureRun(db: Db, date: string, now: Date): Promise<RunRef> {

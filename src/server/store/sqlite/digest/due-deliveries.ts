@@ -1,14 +1,22 @@
 // Reads the run's due deliveries a page at a time, with what composing needs, in two queries per page
 // (direct SQL: delivery-sql.ts).
-import type { Db } from "../prisma-client";
-import type { DueDelivery } from "../../digest";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import type { DueDelivery } from "@/server/store/digest";
 import { dueRows, sentPaperRows } from "./delivery-sql";
 
 export function countDue(db: Db, runId: number, now: Date): Promise<number> {
-  return db.delivery.count({ where: { runId, status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] } });
+  return db.delivery.count({
+    where: { runId, status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+  });
 }
 
-export async function loadDuePage(db: Db, runId: number, now: Date, afterId: number, limit: number): Promise<DueDelivery[]> {
+export async function loadDuePage(
+  db: Db,
+  runId: number,
+  now: Date,
+  afterId: number,
+  limit: number,
+): Promise<DueDelivery[]> {
   const rows = await dueRows(db, runId, now, afterId, limit);
   return rows.map((row) => ({
     id: row.id,
@@ -24,7 +32,11 @@ export async function loadDuePage(db: Db, runId: number, now: Date, afterId: num
 }
 
 /** Papers sent to these readers since `since`, by reader. */
-export async function sentPapersSince(db: Db, subscriberIds: readonly number[], since: Date): Promise<Map<number, Set<number>>> {
+export async function sentPapersSince(
+  db: Db,
+  subscriberIds: readonly number[],
+  since: Date,
+): Promise<Map<number, Set<number>>> {
   const rows = await sentPaperRows(db, subscriberIds, since);
   const bySubscriber = new Map<number, Set<number>>();
   for (const row of rows) {

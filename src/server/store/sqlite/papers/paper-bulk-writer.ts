@@ -2,27 +2,82 @@
 // Prisma's per-statement overhead would cap imports far below 2,000 papers/s. Each batch is one
 // synchronous BEGIN IMMEDIATE ... COMMIT, so it can never interleave with a Prisma transaction's awaits.
 import Database from "better-sqlite3";
-import type { Db } from "../prisma-client";
-import { retryWhenBusy } from "../busy-policy";
-import { fileOf } from "../direct-connection";
-import { TopicLinkWriter } from "../topics/topic-link-writer";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import { retryWhenBusy } from "@/server/store/sqlite/busy-policy";
+import { fileOf } from "@/server/store/sqlite/direct-connection";
+import { TopicLinkWriter } from "@/server/store/sqlite/topics/topic-link-writer";
 
 /** Columns the merge plan reads from a stored paper. */
 export interface CandidateRow {
-  id: number; titleKey: string; arxivId: string | null; authors: string; sourceUrl: string | null; pdfUrl: string | null;
-  doi: string | null; primaryCategory: string | null; categories: string; comment: string | null; publishedAt: string | null;
+  id: number;
+  titleKey: string;
+  arxivId: string | null;
+  authors: string;
+  sourceUrl: string | null;
+  pdfUrl: string | null;
+  doi: string | null;
+  primaryCategory: string | null;
+  categories: string;
+  comment: string | null;
+  publishedAt: string | null;
 }
 
-export type PaperInsert = Record<"slug" | "title" | "abstract" | "titleText" | "abstractText" | "titleKey" | "authors" | "authorsText" | "topicsText" | "categories" | "sourceName", string> &
-  Record<"arxivId" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "comment" | "publishedAt", string | null> &
-  { firstSeenAt: string; feedAt: string; sourceRank: number | null; trendKey: number };
+export type PaperInsert = Record<
+  | "slug"
+  | "title"
+  | "abstract"
+  | "titleText"
+  | "abstractText"
+  | "titleKey"
+  | "authors"
+  | "authorsText"
+  | "topicsText"
+  | "categories"
+  | "sourceName",
+  string
+> &
+  Record<"arxivId" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "comment" | "publishedAt", string | null> & {
+    firstSeenAt: string;
+    feedAt: string;
+    sourceRank: number | null;
+    trendKey: number;
+  };
 
-export interface EventInsert { paperId: number; kind: string; at: string; weight: number; value: number | null; source: string }
+export interface EventInsert {
+  paperId: number;
+  kind: string;
+  at: string;
+  weight: number;
+  value: number | null;
+  source: string;
+}
 
 const CHUNK = 5_000;
 const WRITER_CACHE_KIB = 32_768;
-const PAPER_COLUMNS = ["slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "topicsText", "categories", "sourceName",
-  "arxivId", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "comment", "publishedAt", "firstSeenAt", "feedAt", "sourceRank", "trendKey"] as const;
+const PAPER_COLUMNS = [
+  "slug",
+  "title",
+  "abstract",
+  "titleText",
+  "abstractText",
+  "titleKey",
+  "authors",
+  "authorsText",
+  "topicsText",
+  "categories",
+  "sourceName",
+  "arxivId",
+  "sourceUrl",
+  "pdfUrl",
+  "doi",
+  "primaryCategory",
+  "comment",
+  "publishedAt",
+  "firstSeenAt",
+  "feedAt",
+  "sourceRank",
+  "trendKey",
+] as const;
 
 export class PaperBulkWriter {
   /** Topic links written in the same transaction as the papers they tag. */
@@ -35,9 +90,14 @@ export class PaperBulkWriter {
   findCandidates(arxivIds: readonly string[], titleKeys: readonly string[]): CandidateRow[] {
     const rows = new Map<number, CandidateRow>();
     const columns = `"id", "titleKey", "arxivId", "authors", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "categories", "comment", "publishedAt"`;
-    for (const [column, values] of [["arxivId", arxivIds], ["titleKey", titleKeys]] as const) {
+    for (const [column, values] of [
+      ["arxivId", arxivIds],
+      ["titleKey", titleKeys],
+    ] as const) {
       for (const chunk of chunks(values)) {
-        const found = this.sqlite.prepare(`SELECT ${columns} FROM "Paper" WHERE "${column}" IN (${marks(chunk.length)})`).all(...chunk) as CandidateRow[];
+        const found = this.sqlite
+          .prepare(`SELECT ${columns} FROM "Paper" WHERE "${column}" IN (${marks(chunk.length)})`)
+          .all(...chunk) as CandidateRow[];
         found.forEach((row) => rows.set(row.id, row));
       }
     }
@@ -47,7 +107,9 @@ export class PaperBulkWriter {
   takenSlugs(slugs: readonly string[]): Set<string> {
     const taken = new Set<string>();
     for (const chunk of chunks(slugs)) {
-      const rows = this.sqlite.prepare(`SELECT "slug" FROM "Paper" WHERE "slug" IN (${marks(chunk.length)})`).all(...chunk) as { slug: string }[];
+      const rows = this.sqlite
+        .prepare(`SELECT "slug" FROM "Paper" WHERE "slug" IN (${marks(chunk.length)})`)
+        .all(...chunk) as { slug: string }[];
       rows.forEach((row) => taken.add(row.slug));
     }
     return taken;
@@ -55,7 +117,9 @@ export class PaperBulkWriter {
 
   /** Slugs that start with `prefix` (slugs are [a-z0-9-], so GLOB needs no escaping and uses the index). */
   slugsStartingWith(prefix: string): Set<string> {
-    const rows = this.sqlite.prepare(`SELECT "slug" FROM "Paper" WHERE "slug" GLOB ?`).all(`${prefix}*`) as { slug: string }[];
+    const rows = this.sqlite.prepare(`SELECT "slug" FROM "Paper" WHERE "slug" GLOB ?`).all(`${prefix}*`) as {
+      slug: string;
+    }[];
     return new Set(rows.map((row) => row.slug));
   }
 
@@ -63,20 +127,26 @@ export class PaperBulkWriter {
     const insert = this.sqlite.prepare(
       `INSERT INTO "Paper" (${PAPER_COLUMNS.map((c) => `"${c}"`).join(", ")}, "updatedAt") VALUES (${marks(PAPER_COLUMNS.length + 1)}) RETURNING "id"`,
     );
-    return papers.map((paper) => (insert.get(...PAPER_COLUMNS.map((column) => paper[column]), now) as { id: number }).id);
+    return papers.map(
+      (paper) => (insert.get(...PAPER_COLUMNS.map((column) => paper[column]), now) as { id: number }).id,
+    );
   }
 
   updatePaper(id: number, changes: Partial<PaperInsert>, now: string): void {
     const columns = Object.keys(changes) as (keyof PaperInsert)[];
     if (columns.length === 0) return;
     const assignments = [...columns.map((c) => `"${c}" = ?`), `"updatedAt" = ?`].join(", ");
-    this.sqlite.prepare(`UPDATE "Paper" SET ${assignments} WHERE "id" = ?`).run(...columns.map((c) => changes[c] ?? null), now, id);
+    this.sqlite
+      .prepare(`UPDATE "Paper" SET ${assignments} WHERE "id" = ?`)
+      .run(...columns.map((c) => changes[c] ?? null), now, id);
   }
 
   trendKeys(ids: readonly number[]): Map<number, number> {
     const keys = new Map<number, number>();
     for (const chunk of chunks(ids)) {
-      const rows = this.sqlite.prepare(`SELECT "id", "trendKey" FROM "Paper" WHERE "id" IN (${marks(chunk.length)})`).all(...chunk) as { id: number; trendKey: number }[];
+      const rows = this.sqlite
+        .prepare(`SELECT "id", "trendKey" FROM "Paper" WHERE "id" IN (${marks(chunk.length)})`)
+        .all(...chunk) as { id: number; trendKey: number }[];
       rows.forEach((row) => keys.set(row.id, row.trendKey));
     }
     return keys;
@@ -89,7 +159,9 @@ export class PaperBulkWriter {
   }
 
   insertEvents(events: readonly EventInsert[]): void {
-    const insert = this.sqlite.prepare(`INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "value", "source") VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const insert = this.sqlite.prepare(
+      `INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "value", "source") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
     for (const e of events) insert.run(e.paperId, e.kind, e.at, e.at, e.weight, e.value, e.source);
   }
 
@@ -98,7 +170,9 @@ export class PaperBulkWriter {
     const seen = new Set<string>();
     for (const chunk of chunks(paperIds)) {
       const rows = this.sqlite
-        .prepare(`SELECT "paperId", "kind" FROM "PaperEvent" WHERE "paperId" IN (${marks(chunk.length)}) AND "kind" IN ('source_rank', 'hf_upvotes') AND "source" = ? AND "at" >= ?`)
+        .prepare(
+          `SELECT "paperId", "kind" FROM "PaperEvent" WHERE "paperId" IN (${marks(chunk.length)}) AND "kind" IN ('source_rank', 'hf_upvotes') AND "source" = ? AND "at" >= ?`,
+        )
         .all(...chunk, source, since) as { paperId: number; kind: string }[];
       rows.forEach((row) => seen.add(`${row.paperId}:${row.kind}`));
     }
@@ -111,7 +185,11 @@ export class PaperBulkWriter {
  * asynchronously (the connection's busy timeout is 0), then the work runs without yielding.
  * `write: false` gives a read snapshot that is rolled back (the importer's dry run).
  */
-export async function withPaperWriter<T>(db: Db, work: (writer: PaperBulkWriter) => T, { write = true } = {}): Promise<T> {
+export async function withPaperWriter<T>(
+  db: Db,
+  work: (writer: PaperBulkWriter) => T,
+  { write = true } = {},
+): Promise<T> {
   const sqlite = new Database(fileOf(db), { timeout: 0 });
   try {
     // The same settings as openDb: in WAL mode NORMAL is durable enough and saves an fsync per batch.

@@ -7,9 +7,9 @@
 //   (walking the trendKey index instead skips every paper outside the window: 20x slower for a day);
 // - a topic: large topics walk a Paper index filtered by the topic; small ones are read whole from
 //   PaperTopic (covering index) and ordered in memory.
-import type { Paper, TopicRef } from "../../../../domain/paper";
-import type { ListingPage, ListingQuery } from "../../listing";
-import type { Db } from "../prisma-client";
+import type { Paper, TopicRef } from "@/domain/paper";
+import type { ListingPage, ListingQuery } from "@/server/store/listing";
+import type { Db } from "@/server/store/sqlite/prisma-client";
 import { PAPER_ROW_SELECT, toPaper, type PaperRow } from "./paper-rows";
 
 const ORDER_SQL = { trending: `p."trendKey" DESC, p."id" ASC`, new: `p."feedAt" DESC, p."id" DESC` } as const;
@@ -21,11 +21,15 @@ type Id = { id: number | bigint };
 type Count = { n: number | bigint };
 
 export async function listPapers(db: Db, query: ListingQuery): Promise<ListingPage> {
-  const { ids, total } = query.topicId === undefined ? await pageOfAll(db, query) : await pageOfTopic(db, query, query.topicId);
+  const { ids, total } =
+    query.topicId === undefined ? await pageOfAll(db, query) : await pageOfTopic(db, query, query.topicId);
   return { papers: await papersInOrder(db, ids), total };
 }
 
-async function pageOfAll(db: Db, { order, since, firstSeen, limit, offset, count = true }: ListingQuery): Promise<{ ids: number[]; total: number }> {
+async function pageOfAll(
+  db: Db,
+  { order, since, firstSeen, limit, offset, count = true }: ListingQuery,
+): Promise<{ ids: number[]; total: number }> {
   const conditions: string[] = [];
   const args: unknown[] = [];
   if (since) {
@@ -37,50 +41,100 @@ async function pageOfAll(db: Db, { order, since, firstSeen, limit, offset, count
     args.push(firstSeen.from, firstSeen.to);
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
-  const index = firstSeen ? "" : order === "trending" && !since ? `INDEXED BY "Paper_trendKey_idx"` : `INDEXED BY "Paper_feedAt_trendKey_idx"`;
+  const index = firstSeen
+    ? ""
+    : order === "trending" && !since
+      ? `INDEXED BY "Paper_trendKey_idx"`
+      : `INDEXED BY "Paper_feedAt_trendKey_idx"`;
   const [rows, counted] = await Promise.all([
-    db.$queryRawUnsafe<Id[]>(`SELECT p."id" AS id FROM "Paper" p ${index} ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`, ...args, limit, offset),
-    count ? db.$queryRawUnsafe<Count[]>(`SELECT count(*) AS n FROM "Paper" p ${where}`, ...args) : Promise.resolve([{ n: -1 }]),
+    db.$queryRawUnsafe<Id[]>(
+      `SELECT p."id" AS id FROM "Paper" p ${index} ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`,
+      ...args,
+      limit,
+      offset,
+    ),
+    count
+      ? db.$queryRawUnsafe<Count[]>(`SELECT count(*) AS n FROM "Paper" p ${where}`, ...args)
+      : Promise.resolve([{ n: -1 }]),
   ]);
   return { ids: rows.map((r) => Number(r.id)), total: Number(counted[0]?.n ?? 0) };
 }
 
-async function pageOfTopic(db: Db, { order, since, limit, offset }: ListingQuery, topicId: number): Promise<{ ids: number[]; total: number }> {
+async function pageOfTopic(
+  db: Db,
+  { order, since, limit, offset }: ListingQuery,
+  topicId: number,
+): Promise<{ ids: number[]; total: number }> {
   const topic = await db.topic.findUnique({ where: { id: topicId }, select: { paperCount: true } });
   if (!topic) return { ids: [], total: 0 };
   if (topic.paperCount >= LARGE_TOPIC) {
     const index = order === "trending" && !since ? "Paper_trendKey_idx" : "Paper_feedAt_trendKey_idx";
     const where = `${since ? `p."feedAt" >= ? AND ` : ""}${IN_TOPIC}`;
     const args: unknown[] = since ? [since, topicId] : [topicId];
-    const rows = await db.$queryRawUnsafe<Id[]>(`SELECT p."id" AS id FROM "Paper" p INDEXED BY "${index}" WHERE ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`, ...args, limit, offset);
-    const total = since ? Number((await db.$queryRawUnsafe<Count[]>(`SELECT count(*) AS n FROM "Paper" p INDEXED BY "Paper_feedAt_trendKey_idx" WHERE ${where}`, ...args))[0]?.n ?? 0) : topic.paperCount;
+    const rows = await db.$queryRawUnsafe<Id[]>(
+      `SELECT p."id" AS id FROM "Paper" p INDEXED BY "${index}" WHERE ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`,
+      ...args,
+      limit,
+      offset,
+    );
+    const total = since
+      ? Number(
+          (
+            await db.$queryRawUnsafe<Count[]>(
+              `SELECT count(*) AS n FROM "Paper" p INDEXED BY "Paper_feedAt_trendKey_idx" WHERE ${where}`,
+              ...args,
+            )
+          )[0]?.n ?? 0,
+        )
+      : topic.paperCount;
     return { ids: rows.map((r) => Number(r.id)), total };
   }
   const rows = await db.$queryRawUnsafe<{ id: number | bigint; trendKey: number; feedAt: Date | string }[]>(
     `SELECT p."id" AS id, p."trendKey" AS trendKey, p."feedAt" AS feedAt FROM "PaperTopic" pt
-     JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = pt."paperId" WHERE pt."topicId" = ?`, topicId);
-  const inWindow = rows.map((r) => ({ id: Number(r.id), trendKey: r.trendKey, feedAt: new Date(r.feedAt).getTime() })).filter((r) => !since || r.feedAt >= since.getTime());
-  inWindow.sort(order === "trending" ? (a, b) => b.trendKey - a.trendKey || a.id - b.id : (a, b) => b.feedAt - a.feedAt || b.id - a.id);
+     JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = pt."paperId" WHERE pt."topicId" = ?`,
+    topicId,
+  );
+  const inWindow = rows
+    .map((r) => ({ id: Number(r.id), trendKey: r.trendKey, feedAt: new Date(r.feedAt).getTime() }))
+    .filter((r) => !since || r.feedAt >= since.getTime());
+  inWindow.sort(
+    order === "trending"
+      ? (a, b) => b.trendKey - a.trendKey || a.id - b.id
+      : (a, b) => b.feedAt - a.feedAt || b.id - a.id,
+  );
   return { ids: inWindow.slice(offset, offset + limit).map((r) => r.id), total: inWindow.length };
 }
 
-const ROW_COLUMNS = Object.keys(PAPER_ROW_SELECT).map((c) => `"${c}"`).join(", ");
+const ROW_COLUMNS = Object.keys(PAPER_ROW_SELECT)
+  .map((c) => `"${c}"`)
+  .join(", ");
 
 /** The one paper loader: papers (with their topics, strongest first) in the order of `ids`, in one query. */
 export async function papersInOrder(db: Db, ids: readonly number[]): Promise<Paper[]> {
   if (ids.length === 0) return [];
-  type Row = Omit<PaperRow, "publishedAt" | "firstSeenAt" | "feedAt"> & Record<"publishedAt" | "firstSeenAt" | "feedAt", Date | string | null> & { topicsJson: string };
+  type Row = Omit<PaperRow, "publishedAt" | "firstSeenAt" | "feedAt"> &
+    Record<"publishedAt" | "firstSeenAt" | "feedAt", Date | string | null> & { topicsJson: string };
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT ${ROW_COLUMNS}, (SELECT json_group_array(json_object('slug', t."slug", 'label', t."label") ORDER BY pt."weight" DESC, t."id")
        FROM "PaperTopic" pt JOIN "Topic" t ON t."id" = pt."topicId" WHERE pt."paperId" = "Paper"."id") AS topicsJson
-     FROM "Paper" WHERE "id" IN (SELECT value FROM json_each(?))`, JSON.stringify(ids));
+     FROM "Paper" WHERE "id" IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(ids),
+  );
   const byId = new Map(rows.map((row) => [Number(row.id), row]));
   const date = (value: Date | string | null) => (value === null ? null : new Date(value));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const { topicsJson, ...rest } = row;
-    const paperRow: PaperRow = { ...rest, id, publishedAt: date(row.publishedAt), firstSeenAt: date(row.firstSeenAt)!, feedAt: date(row.feedAt)!, sourceRank: row.sourceRank === null ? null : Number(row.sourceRank), votes: Number(row.votes) };
+    const paperRow: PaperRow = {
+      ...rest,
+      id,
+      publishedAt: date(row.publishedAt),
+      firstSeenAt: date(row.firstSeenAt)!,
+      feedAt: date(row.feedAt)!,
+      sourceRank: row.sourceRank === null ? null : Number(row.sourceRank),
+      votes: Number(row.votes),
+    };
     return [toPaper(paperRow, JSON.parse(topicsJson) as TopicRef[])];
   });
 }

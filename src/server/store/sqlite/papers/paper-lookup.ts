@@ -1,6 +1,6 @@
 // Single-paper lookups for the paper page and /api/papers/{id}, through the one paper loader.
-import type { Paper } from "../../../../domain/paper";
-import type { Db } from "../prisma-client";
+import type { Paper } from "@/domain/paper";
+import type { Db } from "@/server/store/sqlite/prisma-client";
 import { papersInOrder } from "./paper-listing";
 
 export async function paperBySlug(db: Db, slug: string): Promise<Paper | null> {

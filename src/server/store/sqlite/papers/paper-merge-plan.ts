@@ -1,13 +1,12 @@
 // Decides, for a batch of incoming papers, which are new and which merge into a stored (or earlier) paper.
 // Works in memory after one lookup: the same plan drives the write path and the importer's dry run.
-import { normalizeWhitespace } from "../../../../domain/latex";
-import { mergeFacts, titleMatchAllowed, type PaperFacts } from "../../../../domain/import/merge-facts";
-import type { NewPaper } from "../../../../domain/paper";
-import { titleKey } from "../../../../domain/title-key";
-import type { AddOutcome } from "../../papers";
+import { normalizeWhitespace } from "@/domain/latex";
+import { mergeFacts, titleMatchAllowed, type PaperFacts } from "@/domain/import/merge-facts";
+import type { NewPaper } from "@/domain/paper";
+import { titleKey } from "@/domain/title-key";
+import type { AddOutcome } from "@/server/store/papers";
 import type { CandidateRow } from "./paper-bulk-writer";
 import { parseJsonList } from "./paper-rows";
-
 
 /** A paper the batch will create; later entries of the same paper merge into it. */
 export interface DraftPaper {
@@ -61,7 +60,14 @@ export function planPapers(finder: CandidateFinder, papers: readonly NewPaper[])
       (paper.arxivId ? byArxivId.get(paper.arxivId) : undefined) ??
       byTitleKey.get(key)?.find((candidate) => titleMatchAllowed(candidate.facts, paper));
     if (!target) {
-      const draft: DraftPaper = { kind: "draft", title, abstract: normalizeWhitespace(paper.abstract), titleKey: key, facts: factsOf(paper), sourceRank: paper.sourceRank ?? null };
+      const draft: DraftPaper = {
+        kind: "draft",
+        title,
+        abstract: normalizeWhitespace(paper.abstract),
+        titleKey: key,
+        facts: factsOf(paper),
+        sourceRank: paper.sourceRank ?? null,
+      };
       plan.drafts.push(draft);
       plan.steps.push({ target: draft, outcome: "added" });
       remember(draft);
@@ -98,6 +104,11 @@ function storedPaperOf({ id, titleKey: key, authors, categories, publishedAt, ..
     id,
     titleKey: key,
     changed: false,
-    facts: { ...facts, authors: parseJsonList(authors), categories: parseJsonList(categories), publishedAt: publishedAt ? new Date(publishedAt) : null },
+    facts: {
+      ...facts,
+      authors: parseJsonList(authors),
+      categories: parseJsonList(categories),
+      publishedAt: publishedAt ? new Date(publishedAt) : null,
+    },
   };
 }

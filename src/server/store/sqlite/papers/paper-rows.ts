@@ -1,6 +1,6 @@
 // Maps Paper rows to the domain's Paper: Prisma types stop here.
-import { parseJsonList } from "../../../../domain/json-list";
-import type { Paper, TopicRef } from "../../../../domain/paper";
+import { parseJsonList } from "@/domain/json-list";
+import type { Paper, TopicRef } from "@/domain/paper";
 
 export { parseJsonList };
 
@@ -28,9 +28,25 @@ export interface PaperRow {
 
 /** The columns a PaperRow needs, for Prisma `select`. */
 export const PAPER_ROW_SELECT = {
-  id: true, slug: true, titleText: true, abstractText: true, authors: true, arxivId: true, sourceUrl: true,
-  pdfUrl: true, doi: true, primaryCategory: true, categories: true, comment: true, publishedAt: true,
-  firstSeenAt: true, feedAt: true, sourceName: true, sourceRank: true, votes: true, trendKey: true,
+  id: true,
+  slug: true,
+  titleText: true,
+  abstractText: true,
+  authors: true,
+  arxivId: true,
+  sourceUrl: true,
+  pdfUrl: true,
+  doi: true,
+  primaryCategory: true,
+  categories: true,
+  comment: true,
+  publishedAt: true,
+  firstSeenAt: true,
+  feedAt: true,
+  sourceName: true,
+  sourceRank: true,
+  votes: true,
+  trendKey: true,
 } as const;
 
 export function toPaper(row: PaperRow, topics: TopicRef[] = []): Paper {

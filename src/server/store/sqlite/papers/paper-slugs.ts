@@ -1,5 +1,5 @@
 // Unique URL slugs for a batch of new papers: one lookup for the common case, one more per collision.
-import { slugify } from "../../../../domain/title-key";
+import { slugify } from "@/domain/title-key";
 
 export interface SlugLookup {
   takenSlugs(slugs: readonly string[]): Set<string>;

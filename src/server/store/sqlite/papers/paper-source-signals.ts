@@ -1,9 +1,9 @@
 // Signals an import carries: the rank on a ranked list and imported upvotes, one observation per paper
 // and source per window, so re-importing the same list (or fetching it twice a day) counts once.
-import type { NewPaper } from "../../../../domain/paper";
-import { addToTrendKey, importedUpvotesWeight, sourceRankWeight } from "../../../../domain/trending";
+import type { NewPaper } from "@/domain/paper";
+import { addToTrendKey, importedUpvotesWeight, sourceRankWeight } from "@/domain/trending";
 import type { DraftPaper, PaperPlan, StoredPaper } from "./paper-merge-plan";
-import type { SignalInput } from "../../trending";
+import type { SignalInput } from "@/server/store/trending";
 
 /** A daily list seen again within this many hours is the same observation, not new attention. */
 export const OBSERVATION_WINDOW_HOURS = 20;
@@ -29,7 +29,8 @@ export function observedSignals(
     const paper = papers[index]!;
     const seen = observations.get(target) ?? {};
     if (paper.sourceRank != null && seen.rank === undefined) seen.rank = paper.sourceRank;
-    if (paper.sourceUpvotes != null && paper.sourceUpvotes > 0 && seen.upvotes === undefined) seen.upvotes = paper.sourceUpvotes;
+    if (paper.sourceUpvotes != null && paper.sourceUpvotes > 0 && seen.upvotes === undefined)
+      seen.upvotes = paper.sourceUpvotes;
     if (seen.rank !== undefined || seen.upvotes !== undefined) observations.set(target, seen);
   });
   const storedIds = plan.stored.filter((stored) => observations.has(stored)).map((stored) => stored.id);
@@ -45,13 +46,31 @@ export function observedSignals(
   return observations;
 }
 
-export function signalsFor(paperId: number, seen: SourceObservation | undefined, { source, now }: { source: string; now: Date }): SignalInput[] {
+export function signalsFor(
+  paperId: number,
+  seen: SourceObservation | undefined,
+  { source, now }: { source: string; now: Date },
+): SignalInput[] {
   const signals: SignalInput[] = [];
   if (seen?.rank !== undefined) {
-    signals.push({ paperId, kind: "source_rank", at: now, weight: sourceRankWeight(seen.rank), value: seen.rank, source });
+    signals.push({
+      paperId,
+      kind: "source_rank",
+      at: now,
+      weight: sourceRankWeight(seen.rank),
+      value: seen.rank,
+      source,
+    });
   }
   if (seen?.upvotes !== undefined) {
-    signals.push({ paperId, kind: "hf_upvotes", at: now, weight: importedUpvotesWeight(seen.upvotes), value: seen.upvotes, source });
+    signals.push({
+      paperId,
+      kind: "hf_upvotes",
+      at: now,
+      weight: importedUpvotesWeight(seen.upvotes),
+      value: seen.upvotes,
+      source,
+    });
   }
   return signals;
 }
@@ -60,6 +79,8 @@ export function signalsFor(paperId: number, seen: SourceObservation | undefined,
 export function keyWithSignals(key: number, signals: readonly SignalInput[], halfLifeHours: number): number {
   let folded = key;
   // Import weights are positive, so addToTrendKey never asks for a recomputation (null) here.
-  for (const signal of signals) folded = addToTrendKey(folded, { weight: signal.weight, anchorAt: signal.anchorAt ?? signal.at }, halfLifeHours) ?? folded;
+  for (const signal of signals)
+    folded =
+      addToTrendKey(folded, { weight: signal.weight, anchorAt: signal.anchorAt ?? signal.at }, halfLifeHours) ?? folded;
   return folded;
 }

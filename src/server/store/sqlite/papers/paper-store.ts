@@ -1,25 +1,33 @@
 // Adds papers to the store: one transaction per batch, merging into an existing paper instead of
 // duplicating it (same arXiv id, else same normalised title), and recording ranked-source signals.
-import { cleanLatex } from "../../../../domain/latex";
-import type { NewPaper } from "../../../../domain/paper";
-import { NO_SIGNAL_KEY } from "../../../../domain/trending";
-import type { Db } from "../prisma-client";
-import { storedDateTime } from "../date-encoding";
+import { cleanLatex } from "@/domain/latex";
+import type { NewPaper } from "@/domain/paper";
+import { NO_SIGNAL_KEY } from "@/domain/trending";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import { storedDateTime } from "@/server/store/sqlite/date-encoding";
 import { withPaperWriter, type PaperBulkWriter, type PaperInsert } from "./paper-bulk-writer";
 import { planPapers, type DraftPaper, type StoredPaper } from "./paper-merge-plan";
 import { indexPendingPapers } from "./paper-indexing";
 import { assignSlugs } from "./paper-slugs";
-import { pretagDrafts } from "../topics/topic-pretagging";
+import { pretagDrafts } from "@/server/store/sqlite/topics/topic-pretagging";
 import { keyWithSignals, observedSignals, signalsFor } from "./paper-source-signals";
 
-import { IndexingIncompleteError, type AddOutcome, type AddPapersOptions, type AddPapersResult } from "../../papers";
-
+import {
+  IndexingIncompleteError,
+  type AddOutcome,
+  type AddPapersOptions,
+  type AddPapersResult,
+} from "@/server/store/papers";
 
 /**
  * Adds or merges a batch of papers atomically; new papers (and any an earlier run left unindexed) are
  * tagged and indexed before it returns. When that step fails, IndexingIncompleteError says what was committed.
  */
-export async function addPapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<AddPapersResult> {
+export async function addPapers(
+  db: Db,
+  papers: readonly NewPaper[],
+  options: AddPapersOptions,
+): Promise<AddPapersResult> {
   const result = await storePapers(db, papers, options);
   try {
     await indexPendingPapers(db, options.now);
@@ -33,7 +41,11 @@ export async function addPapers(db: Db, papers: readonly NewPaper[], options: Ad
  * The transactional half of addPapers (the benchmark times the halves apart). New papers usually get
  * their topics here, before their insert, so the FTS trigger indexes each paper once (topic-pretagging.ts).
  */
-export async function storePapers(db: Db, papers: readonly NewPaper[], options: AddPapersOptions): Promise<AddPapersResult> {
+export async function storePapers(
+  db: Db,
+  papers: readonly NewPaper[],
+  options: AddPapersOptions,
+): Promise<AddPapersResult> {
   const halfLife = options.halfLifeHours;
   const outcomes = await withPaperWriter(db, (writer) => writeBatch(db, writer, papers, options, halfLife));
   return { ...countOutcomes(outcomes), outcomes };
@@ -50,15 +62,29 @@ function countOutcomes(steps: readonly { outcome: AddOutcome }[]): Omit<AddPaper
   return { added: count("added"), merged: count("merged"), unchanged: count("unchanged") };
 }
 
-function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[], { source, now }: Pick<AddPapersOptions, "source" | "now">, halfLife: number): AddPapersResult["outcomes"] {
+function writeBatch(
+  db: Db,
+  writer: PaperBulkWriter,
+  papers: readonly NewPaper[],
+  { source, now }: Pick<AddPapersOptions, "source" | "now">,
+  halfLife: number,
+): AddPapersResult["outcomes"] {
   const stamp = storedDateTime(now);
   const plan = planPapers(writer, papers);
-  const recent = (ids: readonly number[], from: string, since: Date) => writer.recentObservations(ids, from, storedDateTime(since));
+  const recent = (ids: readonly number[], from: string, since: Date) =>
+    writer.recentObservations(ids, from, storedDateTime(since));
   const observations = observedSignals(recent, plan, papers, { source, now });
   const ids = new Map<DraftPaper | StoredPaper, number>();
 
-  const slugs = assignSlugs(writer, plan.drafts.map((draft) => draft.title));
-  const texts = plan.drafts.map((draft) => ({ titleText: cleanLatex(draft.title), abstractText: cleanLatex(draft.abstract), categories: draft.facts.categories }));
+  const slugs = assignSlugs(
+    writer,
+    plan.drafts.map((draft) => draft.title),
+  );
+  const texts = plan.drafts.map((draft) => ({
+    titleText: cleanLatex(draft.title),
+    abstractText: cleanLatex(draft.abstract),
+    categories: draft.facts.categories,
+  }));
   const topics = pretagDrafts(db, writer.topics, texts);
   const rows: PaperInsert[] = plan.drafts.map((draft, index) => ({
     slug: slugs[index]!,
@@ -78,21 +104,35 @@ function writeBatch(db: Db, writer: PaperBulkWriter, papers: readonly NewPaper[]
   const newIds = writer.insertPapers(rows, stamp);
   newIds.forEach((id, index) => ids.set(plan.drafts[index]!, id));
   writer.markPendingIndex(newIds, new Set(topics ? newIds : []));
-  if (topics) writer.topics.insertLinks(newIds.flatMap((paperId, index) => topics[index]!.tags.map((tag) => ({ paperId, ...tag }))));
+  if (topics)
+    writer.topics.insertLinks(
+      newIds.flatMap((paperId, index) => topics[index]!.tags.map((tag) => ({ paperId, ...tag }))),
+    );
 
   const keys = writer.trendKeys(plan.stored.filter((stored) => observations.has(stored)).map((stored) => stored.id));
   for (const stored of plan.stored) {
     ids.set(stored, stored.id);
     const signals = signalsFor(stored.id, observations.get(stored), { source, now });
-    const trendKey = signals.length > 0 ? { trendKey: keyWithSignals(keys.get(stored.id) ?? NO_SIGNAL_KEY, signals, halfLife) } : {};
+    const trendKey =
+      signals.length > 0 ? { trendKey: keyWithSignals(keys.get(stored.id) ?? NO_SIGNAL_KEY, signals, halfLife) } : {};
     if (stored.changed || signals.length > 0) {
-      const dates = stored.changed && stored.facts.publishedAt ? { feedAt: storedDateTime(stored.facts.publishedAt) } : {};
+      const dates =
+        stored.changed && stored.facts.publishedAt ? { feedAt: storedDateTime(stored.facts.publishedAt) } : {};
       writer.updatePaper(stored.id, { ...(stored.changed ? factColumns(stored) : {}), ...dates, ...trendKey }, stamp);
     }
   }
 
   const events = [...ids].flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }));
-  writer.insertEvents(events.map((e) => ({ paperId: e.paperId, kind: e.kind, at: storedDateTime(e.at), weight: e.weight, value: e.value ?? null, source })));
+  writer.insertEvents(
+    events.map((e) => ({
+      paperId: e.paperId,
+      kind: e.kind,
+      at: storedDateTime(e.at),
+      weight: e.weight,
+      value: e.value ?? null,
+      source,
+    })),
+  );
   const outcomes = plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome }));
   return outcomes;
 }

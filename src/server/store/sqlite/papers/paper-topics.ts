@@ -1,6 +1,6 @@
 // Topic labels of a set of papers, in one query (for cards and API items).
-import type { TopicRef } from "../../../../domain/paper";
-import type { Db } from "../prisma-client";
+import type { TopicRef } from "@/domain/paper";
+import type { Db } from "@/server/store/sqlite/prisma-client";
 
 export async function topicsOfPapers(db: Db, paperIds: readonly number[]): Promise<Map<number, TopicRef[]>> {
   const byPaper = new Map<number, TopicRef[]>();

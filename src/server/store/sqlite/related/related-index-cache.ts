@@ -1,9 +1,9 @@
 // One RelatedIndex per open database, kept in this process so adding papers never re-reads the corpus.
 // Before each use it checks the papers table: if anything besides the papers being added changed (another
 // process ingested, or papers were deleted), the index is loaded again from the database.
-import { RelatedIndex } from "../../../../domain/related/related-index";
-import type { Db } from "../prisma-client";
-import { clientCache } from "../direct-connection";
+import { RelatedIndex } from "@/domain/related/related-index";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import { clientCache } from "@/server/store/sqlite/direct-connection";
 import { readPapersAfter, readStoredLists } from "./related-rows";
 
 interface CachedIndex {

@@ -1,19 +1,25 @@
 // Reads and writes related-list rows and the papers' text on the direct SQLite connection (sqlite-direct.ts):
 // prepared statements cost a few microseconds each where a Prisma statement costs ~0.5 ms, and related lists
 // are refreshed after every ingest batch. SQLite-specific by design; the related SQL lives here only.
-import type { RelatedDocument } from "../../../../domain/related/related-index";
-import { RELATED_LIST_SIZE, type RelatedEntry } from "../../../../domain/related/related-list";
-import type { Db } from "../prisma-client";
-import { withoutBusyWait } from "../busy-wait";
-import { sqliteOf, type Sqlite } from "../direct-connection";
+import type { RelatedDocument } from "@/domain/related/related-index";
+import { RELATED_LIST_SIZE, type RelatedEntry } from "@/domain/related/related-list";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import { withoutBusyWait } from "@/server/store/sqlite/busy-wait";
+import { sqliteOf, type Sqlite } from "@/server/store/sqlite/direct-connection";
 
 function prepare(sqlite: Sqlite) {
   return {
-    documentsAfter: sqlite.prepare(`SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > ? ORDER BY "id"`),
+    documentsAfter: sqlite.prepare(
+      `SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > ? ORDER BY "id"`,
+    ),
     paperCount: sqlite.prepare(`SELECT count(*) FROM "Paper"`).pluck(),
     // Papers up to an id: the total (counted on the smallest index) minus the few above it (a rowid range).
-    papersUpTo: sqlite.prepare(`SELECT (SELECT count(*) FROM "Paper") - (SELECT count(*) FROM "Paper" WHERE "id" > ?)`).pluck(),
-    storedRows: sqlite.prepare(`SELECT "paperId", "relatedId", "score" FROM "RelatedPaper" ORDER BY "paperId", "rank"`).raw(),
+    papersUpTo: sqlite
+      .prepare(`SELECT (SELECT count(*) FROM "Paper") - (SELECT count(*) FROM "Paper" WHERE "id" > ?)`)
+      .pluck(),
+    storedRows: sqlite
+      .prepare(`SELECT "paperId", "relatedId", "score" FROM "RelatedPaper" ORDER BY "paperId", "rank"`)
+      .raw(),
     // A place that already holds the same entry is left alone: nothing to rewrite in the table or its indexes.
     upsert: sqlite.prepare(
       `INSERT INTO "RelatedPaper" ("paperId", "rank", "relatedId", "score") VALUES (?, ?, ?, ?)
@@ -49,7 +55,9 @@ export function readPapersAfter(db: Db, afterId: number): { documents: RelatedDo
 /** Every stored list, by paper id (entries in rank order). */
 export function readStoredLists(db: Db): Map<number, RelatedEntry[]> {
   const lists = new Map<number, RelatedEntry[]>();
-  for (const [paperId, relatedId, score] of connect(db).sql.storedRows.iterate() as IterableIterator<[number, number, number]>) {
+  for (const [paperId, relatedId, score] of connect(db).sql.storedRows.iterate() as IterableIterator<
+    [number, number, number]
+  >) {
     let list = lists.get(paperId);
     if (!list) lists.set(paperId, (list = []));
     list.push({ paperId: relatedId, score });

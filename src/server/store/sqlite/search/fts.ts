@@ -2,8 +2,8 @@
 // the 20261126000100_search_fts migration). A PostgreSQL backend would replace this file only.
 // Paper rows are wide (whole abstracts), so nothing here reads them: FTS5 answers ids and bm25, the
 // covering index "Paper_search_cover_idx" answers trendKey and feedAt.
-import type { QuerySlot } from "../../../../domain/search/query-plan";
-import type { Db } from "../prisma-client";
+import type { QuerySlot } from "@/domain/search/query-plan";
+import type { Db } from "@/server/store/sqlite/prisma-client";
 
 /** bm25 column weights, in the table's column order: title, abstract, authors, topics. */
 export const BM25_WEIGHTS = { title: 10, abstract: 1, authors: 5, topics: 4 } as const;
@@ -21,7 +21,11 @@ export interface Candidate {
  * An FTS5 expression for the planned query. Words are letters and digits only (the sanitiser made
  * sure), each one quoted, so nothing typed can be read as FTS5 syntax.
  */
-export function matchExpression(slots: readonly QuerySlot[], mode: "all" | "any", columns?: readonly ("titleText" | "abstractText")[]): string {
+export function matchExpression(
+  slots: readonly QuerySlot[],
+  mode: "all" | "any",
+  columns?: readonly ("titleText" | "abstractText")[],
+): string {
   const slotExpressions = slots.map((slot) => {
     const alternatives = slot.alternatives.map((alt) => `"${alt.words.join(" ")}"${alt.prefix ? " *" : ""}`);
     return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(" OR ")})`;
@@ -35,7 +39,10 @@ const toNumber = (value: number | bigint) => Number(value);
 /** Number of matches, counting no further than `cap` (FTS5 streams rowids, so this stays cheap). */
 export async function countMatchesUpTo(db: Db, match: string, cap: number): Promise<number> {
   const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-    `SELECT count(*) AS n FROM (SELECT rowid FROM "PaperSearch" WHERE "PaperSearch" MATCH ? LIMIT ?)`, match, cap);
+    `SELECT count(*) AS n FROM (SELECT rowid FROM "PaperSearch" WHERE "PaperSearch" MATCH ? LIMIT ?)`,
+    match,
+    cap,
+  );
   return toNumber(rows[0]?.n ?? 0);
 }
 
@@ -44,9 +51,20 @@ export interface CandidateFilter {
   topicId?: number;
 }
 
-interface CandidateRow { id: number | bigint; bm25: number; trendKey: number; feedAt: Date | string }
+interface CandidateRow {
+  id: number | bigint;
+  bm25: number;
+  trendKey: number;
+  feedAt: Date | string;
+}
 
-async function candidates(db: Db, match: string, filter: CandidateFilter, order: string, cap: number): Promise<Candidate[]> {
+async function candidates(
+  db: Db,
+  match: string,
+  filter: CandidateFilter,
+  order: string,
+  cap: number,
+): Promise<Candidate[]> {
   const args: unknown[] = [match];
   let where = "";
   if (filter.since) {
@@ -60,7 +78,10 @@ async function candidates(db: Db, match: string, filter: CandidateFilter, order:
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(
     `SELECT s.rowid AS id, ${BM25} AS bm25, p."trendKey" AS trendKey, p."feedAt" AS feedAt
      FROM "PaperSearch" s JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = s.rowid
-     WHERE "PaperSearch" MATCH ?${where} ORDER BY ${order} LIMIT ?`, ...args, cap);
+     WHERE "PaperSearch" MATCH ?${where} ORDER BY ${order} LIMIT ?`,
+    ...args,
+    cap,
+  );
   return rows.map((r) => ({ id: toNumber(r.id), bm25: r.bm25, trendKey: r.trendKey, feedAt: new Date(r.feedAt) }));
 }
 
@@ -81,7 +102,14 @@ export function recentMatches(db: Db, match: string, filter: CandidateFilter, ca
 export async function papersMentioning(db: Db, phrases: readonly string[][]): Promise<number[]> {
   const usable = phrases.filter((p) => p.length > 0);
   if (usable.length === 0) return [];
-  const match = matchExpression(usable.map((words) => ({ alternatives: [{ words, prefix: false }] })), "any", ["titleText", "abstractText"]);
-  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(`SELECT rowid AS id FROM "PaperSearch" WHERE "PaperSearch" MATCH ?`, match);
+  const match = matchExpression(
+    usable.map((words) => ({ alternatives: [{ words, prefix: false }] })),
+    "any",
+    ["titleText", "abstractText"],
+  );
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+    `SELECT rowid AS id FROM "PaperSearch" WHERE "PaperSearch" MATCH ?`,
+    match,
+  );
   return rows.map((r) => toNumber(r.id));
 }

@@ -2,9 +2,9 @@
 // SELECTIVE_MATCHES matches or fewer) are scored by bm25 and ranked exactly; very common ones take the
 // bounded plan: the COMMON_CANDIDATES most recent matches, streamed by FTS5 in rowid order, ranked
 // among themselves.
-import { orderCandidates } from "../../../../domain/search/relevance-blend";
-import type { MatchFilter, RankedPage } from "../../search";
-import type { Db } from "../prisma-client";
+import { orderCandidates } from "@/domain/search/relevance-blend";
+import type { MatchFilter, RankedPage } from "@/server/store/search";
+import type { Db } from "@/server/store/sqlite/prisma-client";
 import { bestMatches, countMatchesUpTo, recentMatches } from "./fts";
 
 /** Up to this many matches, every match is scored (bm25 over 5,000 rows takes ~10 ms here). */
@@ -20,11 +20,23 @@ export const COUNT_CAP = 10_000;
 export const BLEND_CANDIDATES = 300;
 
 /** `estimatedMatches` comes from the in-memory vocabulary; it only picks the plan, never the answer. */
-export async function rankMatches(db: Db, match: string, estimatedMatches: number, filter: MatchFilter, sort: "relevance" | "trending" | "new", limit: number, offset: number): Promise<RankedPage> {
+export async function rankMatches(
+  db: Db,
+  match: string,
+  estimatedMatches: number,
+  filter: MatchFilter,
+  sort: "relevance" | "trending" | "new",
+  limit: number,
+  offset: number,
+): Promise<RankedPage> {
   const filtered = filter.since !== null || filter.topicId !== undefined;
   const selective = estimatedMatches <= SELECTIVE_MATCHES;
   // Unfiltered relevance only needs the best few hundred; everything else ranks the whole candidate set.
-  const cap = selective ? (sort === "relevance" && !filtered ? BLEND_CANDIDATES : SELECTIVE_MATCHES) : COMMON_CANDIDATES;
+  const cap = selective
+    ? sort === "relevance" && !filtered
+      ? BLEND_CANDIDATES
+      : SELECTIVE_MATCHES
+    : COMMON_CANDIDATES;
   const found = selective ? await bestMatches(db, match, filter, cap + 1) : await recentMatches(db, match, filter, cap);
   const complete = selective && found.length <= cap;
   const candidates = found.slice(0, cap);

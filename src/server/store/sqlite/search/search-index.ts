@@ -2,10 +2,10 @@
 // typo-correction index). Built once per process on first use from the newest VOCABULARY_SAMPLE
 // papers (a word used only in older papers is still found: corrections keep the typed word as an
 // alternative), then extended with papers added since, found by id: no request ever rebuilds it.
-import { TermVocabulary } from "../../../../domain/search/term-vocabulary";
-import { foldedWords } from "../../../../domain/search/text-words";
-import type { Db } from "../prisma-client";
-import { clientCache } from "../direct-connection";
+import { TermVocabulary } from "@/domain/search/term-vocabulary";
+import { foldedWords } from "@/domain/search/text-words";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import { clientCache } from "@/server/store/sqlite/direct-connection";
 
 interface IndexState {
   vocabulary: TermVocabulary;
@@ -56,7 +56,9 @@ export async function addNewPapers(db: Db, state: IndexState): Promise<void> {
       select: { id: true, titleText: true, abstractText: true, authorsText: true, topicsText: true },
     });
     for (const row of rows) {
-      state.vocabulary.addDocument(foldedWords(`${row.titleText} ${row.abstractText} ${row.authorsText} ${row.topicsText}`));
+      state.vocabulary.addDocument(
+        foldedWords(`${row.titleText} ${row.abstractText} ${row.authorsText} ${row.topicsText}`),
+      );
       state.lastPaperId = row.id;
       // Papers are not deleted, so the highest id is the store's size.
       state.vocabulary.corpusSize = row.id;

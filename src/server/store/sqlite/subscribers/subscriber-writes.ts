@@ -1,10 +1,10 @@
 // Subscriber rows through Prisma: create, change, confirm, and the claimed sending of confirmation mails.
-import { Prisma } from "../../../../generated/prisma/client";
-import type { NewSubscriber, SubscriberChanges, SubscriberRecord } from "../../subscribers";
-import { withoutBusyWait } from "../busy-wait";
-import { storedDateTime } from "../date-encoding";
-import { sqliteOf } from "../direct-connection";
-import type { Db } from "../prisma-client";
+import { Prisma } from "@/generated/prisma/client";
+import type { NewSubscriber, SubscriberChanges, SubscriberRecord } from "@/server/store/subscribers";
+import { withoutBusyWait } from "@/server/store/sqlite/busy-wait";
+import { storedDateTime } from "@/server/store/sqlite/date-encoding";
+import { sqliteOf } from "@/server/store/sqlite/direct-connection";
+import type { Db } from "@/server/store/sqlite/prisma-client";
 
 export async function createSubscriber(db: Db, data: NewSubscriber): Promise<SubscriberRecord> {
   try {
@@ -24,7 +24,15 @@ export async function activateSubscriber(db: Db, id: number, confirmTokenHash: s
   const used = { confirmTokenHash: null, confirmExpiresAt: null };
   const { count } = await db.subscriber.updateMany({
     where: { id, status: "pending", confirmTokenHash },
-    data: { ...used, status: "active", confirmedAt: now, confirmPending: false, pausedAt: null, suppressedAt: null, suppressReason: null },
+    data: {
+      ...used,
+      status: "active",
+      confirmedAt: now,
+      confirmPending: false,
+      pausedAt: null,
+      suppressedAt: null,
+      suppressReason: null,
+    },
   });
   if (count === 1) return true;
   // Not pending any more (confirmed by another click, paused, ...): the token is used up all the same.
@@ -38,23 +46,42 @@ export async function activateSubscriber(db: Db, id: number, confirmTokenHash: s
  * write here: a second client in this process would wait for the lock synchronously, freezing the event
  * loop the first one needs to commit.
  */
-export async function claimConfirmation(db: Db, id: number, token: { hash: string; expiresAt: Date }, now: Date, claimMs: number): Promise<SubscriberRecord | null> {
+export async function claimConfirmation(
+  db: Db,
+  id: number,
+  token: { hash: string; expiresAt: Date },
+  now: Date,
+  claimMs: number,
+): Promise<SubscriberRecord | null> {
   const sqlite = sqliteOf(db);
-  const claimed = await withoutBusyWait(sqlite, () =>
-    sqlite
-      .prepare(
-        `UPDATE "Subscriber" SET "confirmClaimedAt" = ?, "confirmTokenHash" = ?, "confirmExpiresAt" = ?, "confirmPending" = 1, "confirmAttempts" = "confirmAttempts" + 1
+  const claimed = await withoutBusyWait(
+    sqlite,
+    () =>
+      sqlite
+        .prepare(
+          `UPDATE "Subscriber" SET "confirmClaimedAt" = ?, "confirmTokenHash" = ?, "confirmExpiresAt" = ?, "confirmPending" = 1, "confirmAttempts" = "confirmAttempts" + 1
          WHERE "id" = ? AND ("confirmClaimedAt" IS NULL OR "confirmClaimedAt" < ?)`,
-      )
-      .run(storedDateTime(now), token.hash, storedDateTime(token.expiresAt), id, storedDateTime(new Date(now.getTime() - claimMs))).changes === 1,
+        )
+        .run(
+          storedDateTime(now),
+          token.hash,
+          storedDateTime(token.expiresAt),
+          id,
+          storedDateTime(new Date(now.getTime() - claimMs)),
+        ).changes === 1,
   );
   return claimed ? db.subscriber.findUnique({ where: { id } }) : null;
 }
 
-export async function finishConfirmation(db: Db, id: number, outcome: { sentAt: Date } | { pending: boolean; error: string }): Promise<void> {
-  const data = "sentAt" in outcome
-    ? { confirmPending: false, confirmSentAt: outcome.sentAt, confirmLastError: null, confirmClaimedAt: null }
-    : { confirmPending: outcome.pending, confirmLastError: outcome.error.slice(0, 500), confirmClaimedAt: null };
+export async function finishConfirmation(
+  db: Db,
+  id: number,
+  outcome: { sentAt: Date } | { pending: boolean; error: string },
+): Promise<void> {
+  const data =
+    "sentAt" in outcome
+      ? { confirmPending: false, confirmSentAt: outcome.sentAt, confirmLastError: null, confirmClaimedAt: null }
+      : { confirmPending: outcome.pending, confirmLastError: outcome.error.slice(0, 500), confirmClaimedAt: null };
   await db.subscriber.updateMany({ where: { id }, data });
 }
 

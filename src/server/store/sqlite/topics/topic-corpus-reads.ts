@@ -1,8 +1,8 @@
 // The paper texts a vocabulary recomputation reads (the newest papers to extract from, the papers to
 // back-fill), read on the direct SQLite connection: Prisma spent ~60 µs decoding each wide row, more than
 // matching the paper against the vocabulary. Reads only: in WAL mode they never wait for a writer.
-import type { Db } from "../prisma-client";
-import { sqliteOf } from "../direct-connection";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import { sqliteOf } from "@/server/store/sqlite/direct-connection";
 
 export interface PaperText {
   id: number;
@@ -14,12 +14,16 @@ export interface PaperText {
 
 /** Title and abstract of the `limit` newest papers, newest first. */
 export function newestPaperTexts(db: Db, limit: number): { titleText: string; abstractText: string }[] {
-  return sqliteOf(db).prepare(`SELECT "titleText", "abstractText" FROM "Paper" ORDER BY "id" DESC LIMIT ?`).all(limit) as { titleText: string; abstractText: string }[];
+  return sqliteOf(db)
+    .prepare(`SELECT "titleText", "abstractText" FROM "Paper" ORDER BY "id" DESC LIMIT ?`)
+    .all(limit) as { titleText: string; abstractText: string }[];
 }
 
 /** The texts of the given papers (those that exist), in id order. */
 export function paperTextsByIds(db: Db, ids: readonly number[]): PaperText[] {
   return sqliteOf(db)
-    .prepare(`SELECT "id", "titleText", "abstractText", "categories" FROM "Paper" WHERE "id" IN (SELECT value FROM json_each(?)) ORDER BY "id"`)
+    .prepare(
+      `SELECT "id", "titleText", "abstractText", "categories" FROM "Paper" WHERE "id" IN (SELECT value FROM json_each(?)) ORDER BY "id"`,
+    )
     .all(JSON.stringify(ids)) as PaperText[];
 }

@@ -2,11 +2,11 @@
 // FTS index once with its topicsText (an UPDATE afterwards would delete and re-insert its whole FTS row).
 // Gives exactly the tags tagNewPapers would: when the vocabulary is due for recomputation after this batch,
 // or changed since it was loaded, it declines and leaves the batch to tagNewPapers.
-import { TopicMatcher } from "../../../../domain/topics/topic-matcher";
-import { paperTopicsText, topicSpellingsText } from "../../../../domain/topics/topics-text";
-import type { Db } from "../prisma-client";
-import { clientCache } from "../direct-connection";
-import { parseJsonList } from "../papers/paper-rows";
+import { TopicMatcher } from "@/domain/topics/topic-matcher";
+import { paperTopicsText, topicSpellingsText } from "@/domain/topics/topics-text";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import { clientCache } from "@/server/store/sqlite/direct-connection";
+import { parseJsonList } from "@/server/store/sqlite/papers/paper-rows";
 import type { TopicLinkWriter } from "./topic-link-writer";
 import { CATEGORY_TAG_WEIGHT } from "./topic-tagging";
 import { isRecomputeDue } from "./topic-store";
@@ -40,14 +40,23 @@ export function pretagDrafts(db: Db, topics: TopicLinkWriter, drafts: readonly T
   const { matcher, texts } = vocabularyOf(db, topics, run?.id ?? 0);
   const categories = topics.categoryTopics(drafts.flatMap((draft) => draft.categories));
   const allTexts = new Map(texts);
-  for (const topic of categories.values()) allTexts.set(topic.id, topicSpellingsText(topic.label, parseJsonList(topic.aliases)));
+  for (const topic of categories.values())
+    allTexts.set(topic.id, topicSpellingsText(topic.label, parseJsonList(topic.aliases)));
   return drafts.map((draft) => {
-    const tags = matcher.match(draft.titleText, draft.abstractText).map((m) => ({ topicId: m.topicId, weight: m.weight }));
+    const tags = matcher
+      .match(draft.titleText, draft.abstractText)
+      .map((m) => ({ topicId: m.topicId, weight: m.weight }));
     for (const code of draft.categories) {
       const topic = categories.get(code);
       if (topic) tags.push({ topicId: topic.id, weight: CATEGORY_TAG_WEIGHT });
     }
-    return { tags, topicsText: paperTopicsText(tags.map((tag) => tag.topicId), allTexts) };
+    return {
+      tags,
+      topicsText: paperTopicsText(
+        tags.map((tag) => tag.topicId),
+        allTexts,
+      ),
+    };
   });
 }
 
@@ -56,7 +65,11 @@ function vocabularyOf(db: Db, topics: TopicLinkWriter, version: number): Vocabul
   const cached = vocabularies.get(db);
   if (cached?.version === version) return cached;
   const rows = topics.phraseTopics().map((t) => ({ id: t.id, label: t.label, aliases: parseJsonList(t.aliases) }));
-  const vocabulary = { version, matcher: new TopicMatcher(rows), texts: new Map(rows.map((t) => [t.id, topicSpellingsText(t.label, t.aliases)])) };
+  const vocabulary = {
+    version,
+    matcher: new TopicMatcher(rows),
+    texts: new Map(rows.map((t) => [t.id, topicSpellingsText(t.label, t.aliases)])),
+  };
   vocabularies.set(db, vocabulary);
   return vocabulary;
 }

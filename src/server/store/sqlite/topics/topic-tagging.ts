@@ -1,7 +1,7 @@
 // Writes topic tags: PaperTopic rows, Topic.paperCount and Paper.topicsText (which the FTS trigger
 // indexes, so a topic's label and aliases find its papers). Set-based SQL, one statement per step.
-import { categoryTopic, isArxivCategory } from "../../../../domain/topics/arxiv-categories";
-import type { Db } from "../prisma-client";
+import { categoryTopic, isArxivCategory } from "@/domain/topics/arxiv-categories";
+import type { Db } from "@/server/store/sqlite/prisma-client";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Runner = Db | Tx;

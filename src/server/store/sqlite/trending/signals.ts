@@ -1,12 +1,12 @@
 // Records trending signals: stores each event and folds it into its paper's trend key, in O(1) per event.
 // Each step is one statement whose rows travel as a single JSON parameter unpacked by json_each:
 // Prisma spends ~15 µs per bound parameter, which made per-value binding 4x too slow for bulk imports.
-import type { Prisma } from "../../../../generated/prisma/client";
-import { addToTrendKey, trendKeyOf } from "../../../../domain/trending";
-import type { SignalInput } from "../../trending";
-import type { Db } from "../prisma-client";
-import { retryWhenBusy } from "../busy-policy";
-import { storedDateTime } from "../date-encoding";
+import type { Prisma } from "@/generated/prisma/client";
+import { addToTrendKey, trendKeyOf } from "@/domain/trending";
+import type { SignalInput } from "@/server/store/trending";
+import type { Db } from "@/server/store/sqlite/prisma-client";
+import { retryWhenBusy } from "@/server/store/sqlite/busy-policy";
+import { storedDateTime } from "@/server/store/sqlite/date-encoding";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -20,8 +20,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 function assertValid(signal: SignalInput): void {
   const anchor = signal.anchorAt ?? signal.at;
-  const valid = Number.isSafeInteger(signal.paperId) && Number.isFinite(signal.weight) && !Number.isNaN(signal.at.getTime()) &&
-    !Number.isNaN(anchor.getTime()) && (signal.value == null || Number.isSafeInteger(signal.value));
+  const valid =
+    Number.isSafeInteger(signal.paperId) &&
+    Number.isFinite(signal.weight) &&
+    !Number.isNaN(signal.at.getTime()) &&
+    !Number.isNaN(anchor.getTime()) &&
+    (signal.value == null || Number.isSafeInteger(signal.value));
   if (!valid) throw new Error(`invalid ${signal.kind} signal for paper ${signal.paperId}`);
 }
 
@@ -29,7 +33,9 @@ async function readKeys(tx: Tx, paperIds: readonly number[]): Promise<Map<number
   const keys = new Map<number, number>();
   for (const ids of chunks(paperIds, CHUNK)) {
     const rows = await tx.$queryRawUnsafe<{ id: number; trendKey: number }[]>(
-      `SELECT "id", "trendKey" FROM "Paper" WHERE "id" IN (SELECT "value" FROM json_each(?))`, JSON.stringify(ids));
+      `SELECT "id", "trendKey" FROM "Paper" WHERE "id" IN (SELECT "value" FROM json_each(?))`,
+      JSON.stringify(ids),
+    );
     for (const row of rows) keys.set(Number(row.id), Number(row.trendKey));
   }
   return keys;
@@ -37,11 +43,20 @@ async function readKeys(tx: Tx, paperIds: readonly number[]): Promise<Map<number
 
 async function insertEvents(tx: Tx, signals: readonly SignalInput[]): Promise<void> {
   for (const batch of chunks(signals, CHUNK)) {
-    const rows = batch.map((s) => [s.paperId, s.kind, storedDateTime(s.at), storedDateTime(s.anchorAt ?? s.at), s.weight, s.value ?? null, s.source ?? null]);
+    const rows = batch.map((s) => [
+      s.paperId,
+      s.kind,
+      storedDateTime(s.at),
+      storedDateTime(s.anchorAt ?? s.at),
+      s.weight,
+      s.value ?? null,
+      s.source ?? null,
+    ]);
     await tx.$executeRawUnsafe(
       `INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "value", "source")
        SELECT "value"->>0, "value"->>1, "value"->>2, "value"->>3, "value"->>4, "value"->>5, "value"->>6 FROM json_each(?)`,
-      JSON.stringify(rows));
+      JSON.stringify(rows),
+    );
   }
 }
 
@@ -49,7 +64,10 @@ async function insertEvents(tx: Tx, signals: readonly SignalInput[]): Promise<vo
 async function recomputeKeys(tx: Tx, paperIds: readonly number[], halfLifeHours: number): Promise<Map<number, number>> {
   const events = new Map<number, { weight: number; anchorAt: Date }[]>(paperIds.map((id) => [id, []]));
   for (const ids of chunks(paperIds, CHUNK)) {
-    const rows = await tx.paperEvent.findMany({ where: { paperId: { in: ids } }, select: { paperId: true, weight: true, anchorAt: true } });
+    const rows = await tx.paperEvent.findMany({
+      where: { paperId: { in: ids } },
+      select: { paperId: true, weight: true, anchorAt: true },
+    });
     for (const row of rows) events.get(row.paperId)?.push(row);
   }
   return new Map([...events].map(([id, list]) => [id, trendKeyOf(list, halfLifeHours)]));
@@ -59,7 +77,8 @@ async function writeKeys(tx: Tx, keys: ReadonlyMap<number, number>): Promise<voi
   for (const batch of chunks([...keys], CHUNK)) {
     await tx.$executeRawUnsafe(
       `UPDATE "Paper" SET "trendKey" = "k"."value"->>1 FROM json_each(?) AS "k" WHERE "Paper"."id" = "k"."value"->>0`,
-      JSON.stringify(batch));
+      JSON.stringify(batch),
+    );
   }
 }
 
@@ -86,5 +105,7 @@ export async function recordSignalsInTx(tx: Tx, signals: readonly SignalInput[],
 
 /** Records a batch of signals atomically. */
 export async function recordSignals(db: Db, signals: readonly SignalInput[], halfLifeHours: number): Promise<void> {
-  await retryWhenBusy(() => db.$transaction((tx) => recordSignalsInTx(tx, signals, halfLifeHours), { timeout: 120_000 }));
+  await retryWhenBusy(() =>
+    db.$transaction((tx) => recordSignalsInTx(tx, signals, halfLifeHours), { timeout: 120_000 }),
+  );
 }

@@ -1,21 +1,33 @@
 // Explains given papers' trending place: score, overall rank and plain-words reasons, from one grouped
 // query over their events plus one over the papers. SQLite-specific: pow() and julianday().
-import { trendReasons, type TrendFacts } from "../../../../domain/trend-reasons";
-import { NO_SIGNAL_KEY, scoreFromKey } from "../../../../domain/trending";
-import type { TrendingExplanation } from "../../trending";
-import type { Db } from "../prisma-client";
+import { trendReasons, type TrendFacts } from "@/domain/trend-reasons";
+import { NO_SIGNAL_KEY, scoreFromKey } from "@/domain/trending";
+import type { TrendingExplanation } from "@/server/store/trending";
+import type { Db } from "@/server/store/sqlite/prisma-client";
 
 /** Counting papers above a low-ranked one costs O(rank); past this the card just omits the rank. */
 export const RANK_LIMIT = 1000;
 const DAY_MS = 86_400_000;
 
 interface EventGroup {
-  paperId: number; kind: string; source: string | null;
-  inDay: number; inWeek: number; total: number; best: number | null; most: number | null; contribution: number;
+  paperId: number;
+  kind: string;
+  source: string | null;
+  inDay: number;
+  inWeek: number;
+  total: number;
+  best: number | null;
+  most: number | null;
+  contribution: number;
 }
 
 interface PaperFacts {
-  id: number; trendKey: number; votes: number; feedAt: Date; publishedAt: Date | null; above: number;
+  id: number;
+  trendKey: number;
+  votes: number;
+  feedAt: Date;
+  publishedAt: Date | null;
+  above: number;
 }
 
 const placeholders = (ids: readonly number[]) => ids.map(() => "?").join(",");
@@ -29,11 +41,22 @@ async function eventGroups(db: Db, ids: number[], now: Date, halfLifeHours: numb
        SUM("weight" * pow(2.0, (julianday("anchorAt") - julianday(?)) * ?)) AS "contribution"
      FROM "PaperEvent" WHERE "paperId" IN (${placeholders(ids)})
      GROUP BY "paperId", "kind", "source"`,
-    new Date(now.getTime() - DAY_MS), new Date(now.getTime() - 7 * DAY_MS), now, 24 / halfLifeHours, ...ids);
+    new Date(now.getTime() - DAY_MS),
+    new Date(now.getTime() - 7 * DAY_MS),
+    now,
+    24 / halfLifeHours,
+    ...ids,
+  );
   return rows.map((r) => ({
-    paperId: Number(r.paperId), kind: String(r.kind), source: r.source == null ? null : String(r.source),
-    inDay: Number(r.inDay), inWeek: Number(r.inWeek), total: Number(r.total),
-    best: r.best == null ? null : Number(r.best), most: r.most == null ? null : Number(r.most), contribution: Number(r.contribution),
+    paperId: Number(r.paperId),
+    kind: String(r.kind),
+    source: r.source == null ? null : String(r.source),
+    inDay: Number(r.inDay),
+    inWeek: Number(r.inWeek),
+    total: Number(r.total),
+    best: r.best == null ? null : Number(r.best),
+    most: r.most == null ? null : Number(r.most),
+    contribution: Number(r.contribution),
   }));
 }
 
@@ -42,10 +65,16 @@ async function paperFacts(db: Db, ids: number[]): Promise<PaperFacts[]> {
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT p."id", p."trendKey", p."votes", p."feedAt", p."publishedAt",
        (SELECT COUNT(*) FROM (SELECT 1 FROM "Paper" q WHERE q."trendKey" > p."trendKey" LIMIT ${RANK_LIMIT})) AS "above"
-     FROM "Paper" p WHERE p."id" IN (${placeholders(ids)})`, ...ids);
+     FROM "Paper" p WHERE p."id" IN (${placeholders(ids)})`,
+    ...ids,
+  );
   return rows.map((r) => ({
-    id: Number(r.id), trendKey: Number(r.trendKey), votes: Number(r.votes), above: Number(r.above),
-    feedAt: new Date(r.feedAt as Date), publishedAt: r.publishedAt == null ? null : new Date(r.publishedAt as Date),
+    id: Number(r.id),
+    trendKey: Number(r.trendKey),
+    votes: Number(r.votes),
+    above: Number(r.above),
+    feedAt: new Date(r.feedAt as Date),
+    publishedAt: r.publishedAt == null ? null : new Date(r.publishedAt as Date),
   }));
 }
 
@@ -55,9 +84,19 @@ export function factsFromGroups(paper: PaperFacts, groups: readonly EventGroup[]
     groups.filter((g) => g.kind === kind).reduce((total, g) => total + pick(g), 0);
   const positive = (value: number) => (value > 1e-12 ? value : 0);
   const bestOf = (kind: string, pick: (g: EventGroup) => number | null, better: (a: number, b: number) => boolean) =>
-    groups.filter((g) => g.kind === kind && pick(g) !== null).reduce<EventGroup | null>((top, g) => (top === null || better(pick(g)!, pick(top)!) ? g : top), null);
-  const rank = bestOf("source_rank", (g) => g.best, (a, b) => a < b);
-  const imported = bestOf("hf_upvotes", (g) => g.most, (a, b) => a > b);
+    groups
+      .filter((g) => g.kind === kind && pick(g) !== null)
+      .reduce<EventGroup | null>((top, g) => (top === null || better(pick(g)!, pick(top)!) ? g : top), null);
+  const rank = bestOf(
+    "source_rank",
+    (g) => g.best,
+    (a, b) => a < b,
+  );
+  const imported = bestOf(
+    "hf_upvotes",
+    (g) => g.most,
+    (a, b) => a > b,
+  );
   return {
     score,
     votes: {
@@ -67,24 +106,45 @@ export function factsFromGroups(paper: PaperFacts, groups: readonly EventGroup[]
       total: paper.votes,
       contribution: positive(sum("upvote", (g) => g.contribution) + sum("unvote", (g) => g.contribution)),
     },
-    views: { today: sum("view", (g) => g.inDay), week: sum("view", (g) => g.inWeek), contribution: positive(sum("view", (g) => g.contribution)) },
+    views: {
+      today: sum("view", (g) => g.inDay),
+      week: sum("view", (g) => g.inWeek),
+      contribution: positive(sum("view", (g) => g.contribution)),
+    },
     clicks: { week: sum("click", (g) => g.inWeek), contribution: positive(sum("click", (g) => g.contribution)) },
-    sourceRank: rank && { best: rank.best!, source: rank.source, contribution: positive(sum("source_rank", (g) => g.contribution)) },
-    importedUpvotes: imported && { count: imported.most!, source: imported.source, contribution: positive(sum("hf_upvotes", (g) => g.contribution)) },
+    sourceRank: rank && {
+      best: rank.best!,
+      source: rank.source,
+      contribution: positive(sum("source_rank", (g) => g.contribution)),
+    },
+    importedUpvotes: imported && {
+      count: imported.most!,
+      source: imported.source,
+      contribution: positive(sum("hf_upvotes", (g) => g.contribution)),
+    },
     feedAt: paper.feedAt,
     published: paper.publishedAt !== null,
   };
 }
 
 /** Score, rank and reasons for each existing paper among `paperIds` (missing ids are left out). */
-export async function explainTrending(db: Db, paperIds: number[], now: Date, halfLifeHours: number): Promise<Map<number, TrendingExplanation>> {
+export async function explainTrending(
+  db: Db,
+  paperIds: number[],
+  now: Date,
+  halfLifeHours: number,
+): Promise<Map<number, TrendingExplanation>> {
   const ids = [...new Set(paperIds)];
   const result = new Map<number, TrendingExplanation>();
   if (ids.length === 0) return result;
   const [papers, groups] = await Promise.all([paperFacts(db, ids), eventGroups(db, ids, now, halfLifeHours)]);
   for (const paper of papers) {
     const score = scoreFromKey(paper.trendKey, now, halfLifeHours);
-    const facts = factsFromGroups(paper, groups.filter((g) => g.paperId === paper.id), score);
+    const facts = factsFromGroups(
+      paper,
+      groups.filter((g) => g.paperId === paper.id),
+      score,
+    );
     const hasRank = paper.trendKey > NO_SIGNAL_KEY && paper.above < RANK_LIMIT;
     result.set(paper.id, { score, ...(hasRank ? { rank: paper.above + 1 } : {}), reasons: trendReasons(facts, now) });
   }

@@ -6,7 +6,14 @@ import { jsonError, notFoundError, rateLimitedError, validationError } from "@/s
 import { clientIp } from "@/server/platform/rate-limiter";
 import { visitorCookie, visitorFor } from "@/server/platform/visitor";
 import { getStore } from "@/server/store/open-store";
-import { isCrossSite, isFormPost, PaperIdParamsSchema, readForm, voteLimiter, VoteFormSchema } from "@/server/trending/vote-request";
+import {
+  isCrossSite,
+  isFormPost,
+  PaperIdParamsSchema,
+  readForm,
+  voteLimiter,
+  VoteFormSchema,
+} from "@/server/trending/vote-request";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +44,10 @@ async function handleVote(original: Request, context: Context, defaultAction: "u
     if (!fresh.ok) return rateLimitedError(fresh.retryAfterSeconds);
   }
   const { trending } = await getStore();
-  const state = action === "upvote" ? await trending.upvote(id.data.id, visitor.id, now) : await trending.removeVote(id.data.id, visitor.id, now);
+  const state =
+    action === "upvote"
+      ? await trending.upvote(id.data.id, visitor.id, now)
+      : await trending.removeVote(id.data.id, visitor.id, now);
   if (!state) return notFoundError("Paper");
 
   const headers = new Headers({ "Cache-Control": "no-store" });
