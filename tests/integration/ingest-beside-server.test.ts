@@ -5,16 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { ensureBuilt, ROOT, runNpm, startNext, type AppProcess } from "../helpers/app-process";
 import { appEnv } from "../helpers/app-env";
+import { freePort } from "../helpers/free-port";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
-const PORT = 3311;
 let temp: TempDb;
 let server: AppProcess;
+let PORT: number;
 
 beforeAll(async () => {
   await ensureBuilt();
   temp = await createTempDb();
   await loadSampleIfEmpty(temp.store, new Date(), 24);
+  PORT = await freePort();
   server = await startNext(PORT, appEnv(temp, PORT));
 }, 600_000);
 afterAll(async () => {

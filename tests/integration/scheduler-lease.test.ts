@@ -6,6 +6,7 @@ import { ensureBuilt, startApp, type AppProcess } from "../helpers/app-process";
 import { appEnv } from "../helpers/app-env";
 import { addPapers, addReaders } from "../helpers/digest-fixtures";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
+import { freePort } from "../helpers/free-port";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 const LEASE_MS = 3_000;
@@ -39,7 +40,8 @@ describe("the scheduler lease", () => {
       DIGEST_CRON: "* * * * * *",
       DIGEST_TZ: "UTC",
     };
-    apps.push(await startApp(3317, appEnv(temp, 3317, env)), await startApp(3318, appEnv(temp, 3318, env)));
+    const [portA, portB] = [await freePort(), await freePort()];
+    apps.push(await startApp(portA, appEnv(temp, portA, env)), await startApp(portB, appEnv(temp, portB, env)));
 
     const first = apps.map((app, i) => app.waitForOutput(TAKEN).then(() => (i === 0 ? apps : [apps[1]!, apps[0]!])));
     first.forEach((wait) => wait.catch(() => undefined));
