@@ -30,3 +30,12 @@ export function topicResolver(catalogue: readonly CatalogueTopic[]): (wanted: re
     return [...new Set(slugs)];
   };
 }
+
+/**
+ * The catalogue labels of what a reader wrote. Words that name no topic are left out: anyone can type an
+ * address and any text into the subscribe form, so mail must never repeat that text to the address's owner.
+ */
+export function catalogueLabels(wanted: readonly string[], catalogue: readonly CatalogueTopic[]): string[] {
+  const labels = new Map(catalogue.map((topic) => [topic.slug, topic.label]));
+  return topicResolver(catalogue)(wanted).map((slug) => labels.get(slug) ?? slug);
+}

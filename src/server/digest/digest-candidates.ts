@@ -24,7 +24,7 @@ export interface DigestCandidates {
 
 export interface ReaderTopics {
   slugs: string[];
-  /** One label per topic the reader wrote: the catalogue label when it resolves, else their own words. */
+  /** The catalogue labels of those slugs. Words that name no topic are left out: mail never repeats a reader's text. */
   labels: string[];
 }
 
@@ -36,12 +36,8 @@ function readerTopicsMemo(resolveTopics: DigestCandidates["resolveTopics"], labe
   return (topicsJson: string): ReaderTopics => {
     let found = memo.get(topicsJson);
     if (found) return found;
-    const wanted = parseJsonList(topicsJson);
-    const labels = wanted.map((topic) => {
-      const [slug] = resolveTopics([topic]);
-      return slug ? labelOf(slug) : topic;
-    });
-    found = { slugs: resolveTopics(wanted), labels };
+    const slugs = resolveTopics(parseJsonList(topicsJson));
+    found = { slugs, labels: slugs.map(labelOf) };
     if (memo.size < MAX_MEMOISED_TOPIC_LISTS) memo.set(topicsJson, found);
     return found;
   };

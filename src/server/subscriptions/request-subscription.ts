@@ -8,7 +8,7 @@ import { newManageNonce, subscriberLinks } from "./links";
 import { sendConfirmation } from "./send-confirmation";
 
 export interface SubscriptionRequest {
-  store: Pick<Store, "subscribers">;
+  store: Pick<Store, "subscribers" | "topics">;
   mailer: Mailer;
   now: Date;
   appUrl: string;

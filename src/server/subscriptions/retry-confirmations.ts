@@ -7,7 +7,7 @@ import { sendConfirmation } from "./send-confirmation";
 export const MAX_CONFIRM_ATTEMPTS = 24;
 
 export interface RetryConfirmationsInput {
-  store: Pick<Store, "subscribers">;
+  store: Pick<Store, "subscribers" | "topics">;
   mailer: Mailer;
   now: Date;
   appUrl: string;

@@ -1,5 +1,6 @@
 // Sends (or re-sends) the confirmation mail for a pending subscriber with a fresh token, recording the outcome.
 import { confirmationEmail } from "@/emails/confirmation";
+import { catalogueLabels } from "@/domain/digest/digest-topics";
 import { parseStoredTopics } from "@/domain/subscription/topics";
 import type { Store } from "@/server/store/store";
 import type { Mailer } from "@/server/platform/mail-types";
@@ -8,7 +9,7 @@ import { CONFIRM_TTL_HOURS, createConfirmToken } from "./confirm-token";
 import { confirmUrl } from "./links";
 
 export interface SendConfirmationInput {
-  store: Pick<Store, "subscribers">;
+  store: Pick<Store, "subscribers" | "topics">;
   mailer: Mailer;
   now: Date;
   appUrl: string;
@@ -40,7 +41,8 @@ export async function sendConfirmation({
   if (!subscriber) return false;
   const mail = confirmationEmail({
     confirmUrl: confirmUrl(confirm.token, appUrl),
-    topics: parseStoredTopics(subscriber.topics),
+    // Catalogue labels only: whoever typed this address may have typed any text as topics.
+    topics: catalogueLabels(parseStoredTopics(subscriber.topics), await store.topics.catalogue()),
     expiresInHours: CONFIRM_TTL_HOURS,
     appUrl,
   });
