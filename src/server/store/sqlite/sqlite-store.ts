@@ -20,7 +20,7 @@ import { sqliteSubscribers } from "./sqlite-subscribers";
 import { listTopics, topicBySlug } from "./topics/topic-queries";
 import { recomputeTopicVocabulary } from "./topics/topic-store";
 import { suggestTopics } from "./topics/topic-suggestions";
-import { recordSignals } from "./trending/signals";
+import { recordClickOnce, recordSignals } from "./trending/signals";
 import { rebuildTrendKeys } from "./trending/trend-keys-rebuild";
 import { explainTrending } from "./trending/trending-explain";
 import { recordView } from "./trending/views";
@@ -88,13 +88,11 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
       async recordClickOnce(paperId, source, now) {
         const paper = await db.paper.findUnique({ where: { id: paperId }, select: { id: true, slug: true } });
         if (!paper) return null;
-        const seen = await db.paperEvent.findFirst({ where: { paperId, kind: "click", source }, select: { id: true } });
-        if (!seen)
-          await recordSignals(
-            db,
-            [{ paperId, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source }],
-            halfLifeHours,
-          );
+        await recordClickOnce(
+          db,
+          { paperId, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source },
+          halfLifeHours,
+        );
         return paper.slug;
       },
       explainTrending: (paperIds, now) => explainTrending(db, paperIds, now, halfLifeHours),

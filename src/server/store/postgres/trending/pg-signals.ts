@@ -17,28 +17,18 @@ function assertValid(signal: SignalInput): void {
   if (!valid) throw new Error(`invalid ${signal.kind} signal for paper ${signal.paperId}`);
 }
 
-export async function recordSignalsInTx(
-  tx: PgTx,
-  signals: readonly SignalInput[],
-  halfLifeHours: number,
-): Promise<void> {
-  if (signals.length === 0) return;
-  signals.forEach(assertValid);
+/** Reads the papers' keys FOR UPDATE, in id order, before any event is inserted (see lockPaper in pg-trending.ts). */
+async function lockKeys(tx: PgTx, signals: readonly SignalInput[]): Promise<Map<number, number>> {
   const ids = [...new Set(signals.map((s) => s.paperId))].sort((a, b) => a - b);
   const rows = await tx.$queryRawUnsafe<{ id: number; trendKey: number }[]>(
     `SELECT "id", "trendKey" FROM "Paper" WHERE "id" = ANY($1::int[]) ORDER BY "id" FOR UPDATE`,
     ids,
   );
-  const keys = new Map(rows.map((r) => [Number(r.id), Number(r.trendKey)]));
-  const needsRecompute = new Set<number>();
-  for (const signal of signals) {
-    const key = keys.get(signal.paperId);
-    if (key === undefined) throw new Error(`paper ${signal.paperId} does not exist`);
-    if (needsRecompute.has(signal.paperId)) continue;
-    const next = addToTrendKey(key, { weight: signal.weight, anchorAt: signal.anchorAt ?? signal.at }, halfLifeHours);
-    if (next === null) needsRecompute.add(signal.paperId);
-    else keys.set(signal.paperId, next);
-  }
+  return new Map(rows.map((r) => [Number(r.id), Number(r.trendKey)]));
+}
+
+/** Inserts the events; `onConflict` is appended to the statement. Returns how many rows it inserted. */
+async function insertEvents(tx: PgTx, signals: readonly SignalInput[], onConflict = ""): Promise<number> {
   const events = signals.map((s) => ({
     paperId: s.paperId,
     kind: s.kind,
@@ -48,11 +38,29 @@ export async function recordSignalsInTx(
     value: s.value ?? null,
     source: s.source ?? null,
   }));
-  await tx.$executeRawUnsafe(
+  return tx.$executeRawUnsafe(
     `INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "value", "source")
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS e("paperId" int, "kind" text, "at" timestamp(3), "anchorAt" timestamp(3), "weight" float8, "value" int, "source" text)`,
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS e("paperId" int, "kind" text, "at" timestamp(3), "anchorAt" timestamp(3), "weight" float8, "value" int, "source" text) ${onConflict}`,
     JSON.stringify(events),
   );
+}
+
+/** Folds stored events into the locked keys and writes them; a near-total cancellation recomputes from the events. */
+async function foldIntoKeys(
+  tx: PgTx,
+  keys: Map<number, number>,
+  signals: readonly SignalInput[],
+  halfLifeHours: number,
+): Promise<void> {
+  const needsRecompute = new Set<number>();
+  for (const signal of signals) {
+    const key = keys.get(signal.paperId);
+    if (key === undefined) throw new Error(`paper ${signal.paperId} does not exist`);
+    if (needsRecompute.has(signal.paperId)) continue;
+    const next = addToTrendKey(key, { weight: signal.weight, anchorAt: signal.anchorAt ?? signal.at }, halfLifeHours);
+    if (next === null) needsRecompute.add(signal.paperId);
+    else keys.set(signal.paperId, next);
+  }
   if (needsRecompute.size > 0) {
     const all = await tx.paperEvent.findMany({
       where: { paperId: { in: [...needsRecompute] } },
@@ -68,6 +76,38 @@ export async function recordSignalsInTx(
       );
   }
   await writeKeys(tx, keys);
+}
+
+export async function recordSignalsInTx(
+  tx: PgTx,
+  signals: readonly SignalInput[],
+  halfLifeHours: number,
+): Promise<void> {
+  if (signals.length === 0) return;
+  signals.forEach(assertValid);
+  const keys = await lockKeys(tx, signals);
+  for (const signal of signals)
+    if (!keys.has(signal.paperId)) throw new Error(`paper ${signal.paperId} does not exist`);
+  await insertEvents(tx, signals);
+  await foldIntoKeys(tx, keys, signals, halfLifeHours);
+}
+
+/**
+ * A click event unless one with the same paper and source exists; true when this call recorded it. The
+ * partial unique index PaperEvent_click_once_key decides, so concurrent requests on any instance count once.
+ */
+export async function recordClickOnceInTx(tx: PgTx, click: SignalInput, halfLifeHours: number): Promise<boolean> {
+  assertValid(click);
+  const keys = await lockKeys(tx, [click]);
+  if (!keys.has(click.paperId)) throw new Error(`paper ${click.paperId} does not exist`);
+  const inserted = await insertEvents(
+    tx,
+    [click],
+    `ON CONFLICT ("paperId", "source") WHERE "kind" = 'click' DO NOTHING`,
+  );
+  if (inserted === 0) return false;
+  await foldIntoKeys(tx, keys, [click], halfLifeHours);
+  return true;
 }
 
 export async function writeKeys(tx: PgTx, keys: ReadonlyMap<number, number>): Promise<void> {

@@ -1,5 +1,5 @@
-// The trending area on PostgreSQL: votes, views and clicks as conditional inserts (a primary key or an
-// event lookup decides, so concurrent requests through any instance count once), signals through
+// The trending area on PostgreSQL: votes, views and clicks as conditional inserts (a primary key or a
+// unique index decides, so concurrent requests through any instance count once), signals through
 // pg-signals.ts, and the explanation query.
 import { NO_SIGNAL_KEY, scoreFromKey, SIGNAL_WEIGHTS, trendKeyOf, type TrendEvent } from "@/domain/trending";
 import { trendReasons } from "@/domain/trend-reasons";
@@ -8,7 +8,7 @@ import { utcDay } from "@/server/store/sqlite/trending/views";
 import type { TrendingExplanation, TrendingStore } from "@/server/store/trending";
 import type { PgDb, PgTx } from "@/server/store/postgres/pg-client";
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
-import { recordSignalsInTx, writeKeys } from "./pg-signals";
+import { recordClickOnceInTx, recordSignalsInTx, writeKeys } from "./pg-signals";
 
 const DAY_MS = 86_400_000;
 /** Writers on one paper queue on its row lock; a burst of votes must wait its turn, not fail. */
@@ -102,13 +102,11 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
           { slug: string }[]
         >`SELECT "slug" FROM "Paper" WHERE "id" = ${paperId} FOR UPDATE`;
         if (!paper) return null;
-        const seen = await tx.paperEvent.findFirst({ where: { paperId, kind: "click", source }, select: { id: true } });
-        if (!seen)
-          await recordSignalsInTx(
-            tx,
-            [{ paperId, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source }],
-            halfLifeHours,
-          );
+        await recordClickOnceInTx(
+          tx,
+          { paperId, kind: "click", at: now, weight: SIGNAL_WEIGHTS.click, source },
+          halfLifeHours,
+        );
         return paper.slug;
       }, WRITER_WAIT),
     explainTrending: (paperIds, now) => explainTrending(db, paperIds, now, halfLifeHours),

@@ -41,7 +41,9 @@ async function readKeys(tx: Tx, paperIds: readonly number[]): Promise<Map<number
   return keys;
 }
 
-async function insertEvents(tx: Tx, signals: readonly SignalInput[]): Promise<void> {
+/** Inserts the events; `onConflict` is appended to each statement. Returns how many rows were inserted. */
+async function insertEvents(tx: Tx, signals: readonly SignalInput[], onConflict = ""): Promise<number> {
+  let inserted = 0;
   for (const batch of chunks(signals, CHUNK)) {
     const rows = batch.map((s) => [
       s.paperId,
@@ -52,12 +54,14 @@ async function insertEvents(tx: Tx, signals: readonly SignalInput[]): Promise<vo
       s.value ?? null,
       s.source ?? null,
     ]);
-    await tx.$executeRawUnsafe(
+    // "WHERE true": SQLite needs it to tell an upsert clause after INSERT ... SELECT from a join.
+    inserted += await tx.$executeRawUnsafe(
       `INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "value", "source")
-       SELECT "value"->>0, "value"->>1, "value"->>2, "value"->>3, "value"->>4, "value"->>5, "value"->>6 FROM json_each(?)`,
+       SELECT "value"->>0, "value"->>1, "value"->>2, "value"->>3, "value"->>4, "value"->>5, "value"->>6 FROM json_each(?) WHERE true ${onConflict}`,
       JSON.stringify(rows),
     );
   }
+  return inserted;
 }
 
 /** Exact keys for papers whose running key hit a near-total cancellation (an unvote of most of the sum). */
@@ -82,25 +86,65 @@ async function writeKeys(tx: Tx, keys: ReadonlyMap<number, number>): Promise<voi
   }
 }
 
-/** Stores the events and updates the affected keys inside the caller's transaction; throws on an unknown paper. */
-export async function recordSignalsInTx(tx: Tx, signals: readonly SignalInput[], halfLifeHours: number): Promise<void> {
-  if (signals.length === 0) return;
-  signals.forEach(assertValid);
+/** The papers' current keys; throws on an unknown paper. */
+async function currentKeys(tx: Tx, signals: readonly SignalInput[]): Promise<Map<number, number>> {
   const keys = await readKeys(tx, [...new Set(signals.map((s) => s.paperId))]);
+  for (const signal of signals)
+    if (!keys.has(signal.paperId)) throw new Error(`paper ${signal.paperId} does not exist`);
+  return keys;
+}
+
+/** Folds the stored events into `keys` and writes them; a near-total cancellation recomputes from the events. */
+async function foldIntoKeys(
+  tx: Tx,
+  keys: Map<number, number>,
+  signals: readonly SignalInput[],
+  halfLifeHours: number,
+): Promise<void> {
   const needsRecompute = new Set<number>();
   for (const signal of signals) {
-    const key = keys.get(signal.paperId);
-    if (key === undefined) throw new Error(`paper ${signal.paperId} does not exist`);
     if (needsRecompute.has(signal.paperId)) continue;
-    const next = addToTrendKey(key, { weight: signal.weight, anchorAt: signal.anchorAt ?? signal.at }, halfLifeHours);
+    const next = addToTrendKey(
+      keys.get(signal.paperId)!,
+      { weight: signal.weight, anchorAt: signal.anchorAt ?? signal.at },
+      halfLifeHours,
+    );
     if (next === null) needsRecompute.add(signal.paperId);
     else keys.set(signal.paperId, next);
   }
-  await insertEvents(tx, signals);
   if (needsRecompute.size > 0) {
     for (const [id, key] of await recomputeKeys(tx, [...needsRecompute], halfLifeHours)) keys.set(id, key);
   }
   await writeKeys(tx, keys);
+}
+
+/** Stores the events and updates the affected keys inside the caller's transaction; throws on an unknown paper. */
+export async function recordSignalsInTx(tx: Tx, signals: readonly SignalInput[], halfLifeHours: number): Promise<void> {
+  if (signals.length === 0) return;
+  signals.forEach(assertValid);
+  const keys = await currentKeys(tx, signals);
+  await insertEvents(tx, signals);
+  await foldIntoKeys(tx, keys, signals, halfLifeHours);
+}
+
+/**
+ * A click event unless one with the same paper and source exists; true when this call recorded it. The
+ * partial unique index PaperEvent_click_once_key decides, so two requests for one link count once.
+ */
+export async function recordClickOnce(db: Db, click: SignalInput, halfLifeHours: number): Promise<boolean> {
+  assertValid(click);
+  return retryWhenBusy(() =>
+    db.$transaction(async (tx) => {
+      const keys = await currentKeys(tx, [click]);
+      const inserted = await insertEvents(
+        tx,
+        [click],
+        `ON CONFLICT ("paperId", "source") WHERE "kind" = 'click' DO NOTHING`,
+      );
+      if (inserted > 0) await foldIntoKeys(tx, keys, [click], halfLifeHours);
+      return inserted > 0;
+    }),
+  );
 }
 
 /** Records a batch of signals atomically. */
