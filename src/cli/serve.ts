@@ -5,6 +5,7 @@ import http from "node:http";
 import next from "next";
 import { env } from "@/env";
 import { clientAddressOf, stampClientAddress } from "@/server/platform/http/client-address";
+import { applySecurityHeaders } from "@/server/platform/http/security-headers";
 
 /** Methods the Fetch standard forbids: Next cannot build a Request for them and would answer 500. */
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
@@ -12,10 +13,13 @@ const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 async function main(): Promise<void> {
   const settings = env();
   // `npm run dev` passes --dev: the same stamping in front of Next's development server.
-  const app = next({ dev: process.argv.includes("--dev"), dir: process.cwd(), port: settings.PORT });
+  const dev = process.argv.includes("--dev");
+  const app = next({ dev, dir: process.cwd(), port: settings.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const headerSettings = { https: settings.appUrl.startsWith("https://"), dev };
   const server = http.createServer((req, res) => {
+    applySecurityHeaders(res, req.url ?? "/", headerSettings);
     if (FORBIDDEN_METHODS.has(req.method ?? "")) {
       res
         .writeHead(405, { Allow: "GET, HEAD, POST, DELETE", "Content-Type": "text/plain" })

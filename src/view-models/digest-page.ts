@@ -15,7 +15,6 @@ export interface ArchivedPaperView {
   slug: string;
   title: string;
   topicLabels: string[];
-  sentTo: number;
 }
 
 export function digestItemViews(items: readonly DigestItem[]): DigestItemView[] {
@@ -28,11 +27,10 @@ export function digestItemViews(items: readonly DigestItem[]): DigestItemView[] 
 }
 
 export function archivedPaperViews(papers: readonly { paper: Paper; sentTo: number }[]): ArchivedPaperView[] {
-  return papers.map(({ paper, sentTo }) => ({
+  return papers.map(({ paper }) => ({
     id: paper.id,
     slug: paper.slug,
     title: paper.title,
     topicLabels: paper.topics.map((topic) => topic.label),
-    sentTo,
   }));
 }

@@ -1,9 +1,12 @@
-// /digest/YYYY-MM-DD: a past edition, as it was sent: the papers that day's run mailed, most widely sent first.
+// /digest/YYYY-MM-DD: a past edition, as it was sent: the papers that day's run mailed to enough readers that
+// they reveal no one's topics (src/domain/digest/published-edition.ts), most widely sent first.
 import type { GetServerSideProps } from "next";
 import { notFoundProps, orNotFound, type NotFoundProps } from "@/components/not-found-page";
 import { SitePage } from "@/components/site-page";
 import { formatDigestDate, isDigestDate } from "@/domain/digest/digest-date";
+import { MIN_READERS_TO_LIST, publishablePapers } from "@/domain/digest/published-edition";
 import { env } from "@/env";
+import { cachedArchivedEdition } from "@/server/digest/edition-cache";
 import { getStore } from "@/server/store/open-store";
 import { archivedPaperViews, type ArchivedPaperView } from "@/view-models/digest-page";
 
@@ -22,11 +25,10 @@ export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { dat
 }) => {
   const date = params?.date ?? "";
   if (!isDigestDate(date)) return notFoundProps(res);
-  const edition = await (await getStore()).digest.archivedEdition(date, 20);
+  const edition = await cachedArchivedEdition(await getStore(), date, new Date());
   if (!edition) return notFoundProps(res);
-  return {
-    props: { date, readers: edition.readers, papers: archivedPaperViews(edition.papers), appUrl: env().appUrl },
-  };
+  const papers = archivedPaperViews(publishablePapers(edition.papers));
+  return { props: { date, readers: edition.readers, papers, appUrl: env().appUrl } };
 };
 
 export default orNotFound(ArchivedDigestPage);
@@ -45,6 +47,12 @@ function ArchivedDigestPage({ date, readers, papers, appUrl }: Props) {
               ? "This edition sent no emails (there was nothing new for anyone)."
               : `Sent to ${readers} reader${readers === 1 ? "" : "s"}; each got their own topics first. The papers it carried, most widely sent first:`}
           </p>
+          {readers > 0 && (
+            <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="archive-privacy">
+              Only papers that went to at least {MIN_READERS_TO_LIST} readers are listed: a paper sent to fewer would
+              tell who follows which topics.
+            </p>
+          )}
         </header>
         <ol className="space-y-3">
           {papers.map((paper, index) => (
@@ -58,10 +66,11 @@ function ArchivedDigestPage({ date, readers, papers, appUrl }: Props) {
                   {paper.title}
                 </a>
               </h2>
-              <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-                Sent to {paper.sentTo} reader{paper.sentTo === 1 ? "" : "s"}
-                {paper.topicLabels.length > 0 ? ` · ${paper.topicLabels.slice(0, 3).join(", ")}` : ""}
-              </p>
+              {paper.topicLabels.length > 0 && (
+                <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+                  {paper.topicLabels.slice(0, 3).join(", ")}
+                </p>
+              )}
             </li>
           ))}
         </ol>

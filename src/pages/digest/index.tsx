@@ -1,10 +1,11 @@
-// /digest: today's edition for everyone (the last day's overall top list) and links to past editions.
+// /digest: today's edition for everyone (the last day's overall top list) and links to past editions; both
+// computed once a minute, not per request (src/server/digest/edition-cache.ts).
 import type { GetServerSideProps } from "next";
 import { DigestItems } from "@/components/digest-items";
 import { SitePage } from "@/components/site-page";
 import { formatDigestDate } from "@/domain/digest/digest-date";
 import { env } from "@/env";
-import { todayEdition } from "@/server/digest/digest-editions";
+import { cachedTodayPage } from "@/server/digest/edition-cache";
 import { getStore } from "@/server/store/open-store";
 import { digestSettingsFromEnv } from "@/server/digest/digest-settings";
 import { digestItemViews, type DigestItemView } from "@/view-models/digest-page";
@@ -19,18 +20,9 @@ interface Props {
 }
 
 export const getServerSideProps: GetServerSideProps<Props> = async () => {
-  const store = await getStore();
-  const [edition, archive] = await Promise.all([
-    todayEdition(store, new Date(), digestSettingsFromEnv()),
-    store.digest.recentEditions(14),
-  ]);
+  const { edition, archive } = await cachedTodayPage(await getStore(), new Date(), digestSettingsFromEnv());
   return {
-    props: {
-      date: edition.date,
-      items: digestItemViews(edition.items),
-      archive: archive.map((run) => run.date),
-      appUrl: env().appUrl,
-    },
+    props: { date: edition.date, items: digestItemViews(edition.items), archive, appUrl: env().appUrl },
   };
 };
 

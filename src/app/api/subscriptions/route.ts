@@ -1,10 +1,12 @@
 // POST /api/subscriptions: start a double opt-in subscription; the same 202 whatever the address's state.
+// Cross-site posts get 403 before anything is read or counted.
 import { env } from "@/env";
 import { escapeHtml } from "@/domain/escape-html";
 import { jsonError, rateLimitedError } from "@/server/platform/api-error";
 import { getStore } from "@/server/store/open-store";
 import { mailerFromEnv } from "@/server/platform/mailer";
 import { clientIp } from "@/server/platform/rate-limiter";
+import { refuseCrossSitePost } from "@/server/subscriptions/cross-site-refusal";
 import { htmlPage } from "@/server/subscriptions/html-page";
 import { subscribeLimiters } from "@/server/subscriptions/rate-limits";
 import { requestSubscription } from "@/server/subscriptions/request-subscription";
@@ -13,6 +15,8 @@ import { readSubscribeInput, SUBSCRIBE_ACCEPTED_BODY } from "@/server/subscripti
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSitePost(request);
+  if (refused) return refused;
   const now = new Date();
   const ip = clientIp(request.headers);
   const limiters = subscribeLimiters();

@@ -1,8 +1,10 @@
 // POST /api/subscriptions/manage: change topics, pause, resume, unsubscribe or renew links with a manage token.
-// Form posts (the /subscription page without JavaScript) get a 303 back to that page; JSON gets JSON.
+// Form posts (the /subscription page without JavaScript) get a 303 back to that page; JSON gets JSON; cross-site
+// posts get 403. (The RFC 8058 one-click POST is /unsubscribe, exempt: its token is its authority.)
 import { escapeHtml } from "@/domain/escape-html";
 import { jsonError } from "@/server/platform/api-error";
 import { getStore } from "@/server/store/open-store";
+import { refuseCrossSitePost } from "@/server/subscriptions/cross-site-refusal";
 import { htmlPage } from "@/server/subscriptions/html-page";
 import { readManageInput } from "@/server/subscriptions/manage-input";
 import { manageSubscription } from "@/server/subscriptions/manage-subscription";
@@ -18,6 +20,8 @@ const REASONS = {
 } as const;
 
 export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSitePost(request);
+  if (refused) return refused;
   const input = await readManageInput(request);
   if (!input.ok && input.tooLarge) return failure(input.form, 413, "payload_too_large", input.message);
   if (!input.ok) return failure(input.form, 400, "invalid_parameter", input.message, input.field);
