@@ -85,5 +85,7 @@ test("today's edition and its archive are pages", async ({ page }) => {
   await expect(page.getByText("Digest archive")).toBeVisible();
   await expect(page.getByText(/^Sent to \d+ readers?; /)).toBeVisible();
   await expect(page).toHaveTitle(/^Digest of /);
-  await expect(page.locator("main a[href^='/papers/']").first()).toBeVisible();
+  // Papers are listed once five readers got them (tests/integration/server-security-headers.test.ts checks
+  // which); this server's readers are whatever other tests made, so only the rule is checked here.
+  await expect(page.getByTestId("archive-privacy")).toContainText("at least 5 readers");
 });
