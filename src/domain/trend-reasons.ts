@@ -1,5 +1,6 @@
 // Turns a paper's signal counts into the plain-words reasons a card shows ("12 upvotes today · new"),
 // strongest first by what each signal adds to the score now, each with the numbers as a detail.
+import { MIN_READERS_TO_SHOW } from "./reader-privacy";
 
 export interface TrendReason {
   /** Short, for the card: "12 upvotes today". */
@@ -66,9 +67,13 @@ function candidates(f: TrendFacts): Candidate[] {
     const detail = `${count(views.today, "reader")} today, ${views.week.toLocaleString("en-US")} in 7 days (one view per reader a day); ${share(views.contribution, f.score)}`;
     list.push({ text: `${count(views.week, "view")} this week`, detail, weight: views.contribution });
   }
-  if (clicks.week > 0) {
+  if (clicks.week >= MIN_READERS_TO_SHOW) {
     const detail = `${count(clicks.week, "reader")} opened it from the email digest in 7 days; ${share(clicks.contribution, f.score)}`;
     list.push({ text: `${count(clicks.week, "digest click")} this week`, detail, weight: clicks.contribution });
+  } else if (clicks.week > 0) {
+    // A number this small could tell who follows the paper's topics: neither the count nor its share is shown.
+    const detail = `Opened from the email digest by fewer than ${MIN_READERS_TO_SHOW} readers in 7 days (the exact number is not shown)`;
+    list.push({ text: "digest clicks this week", detail, weight: clicks.contribution });
   }
   if (sourceRank) {
     const where = sourceRank.source ? `the ${sourceRank.source} trending list` : "an imported trending list";

@@ -12,7 +12,7 @@ const shownVotes = async (page: Page, paperId: number) =>
 const shownReasons = (article: Locator) =>
   article.locator(".trend-reason").evaluateAll((spans) => spans.map((span) => span.firstChild?.textContent ?? ""));
 const REASON =
-  /^(\d+ upvotes?( today| this week)?|\d+ views? this week|\d+ digest clicks? this week|#\d+ on the source list|\d+ upvotes? at the source|new|no signals yet)$/;
+  /^(\d+ upvotes?( today| this week)?|\d+ views? this week|(\d+ )?digest clicks? this week|#\d+ on the source list|\d+ upvotes? at the source|new|no signals yet)$/;
 
 test("every card on the feed says why it is there", async ({ page }) => {
   await page.goto("/");

@@ -32,7 +32,7 @@ describe("explainTrending", () => {
     expect(explained.rank).toBe(1);
     expect(explained.reasons.map((r) => r.text)).toEqual([
       "3 upvotes today",
-      "1 digest click this week",
+      "digest clicks this week",
       "4 views this week",
       "#6 on the source list",
     ]);

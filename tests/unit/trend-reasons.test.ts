@@ -53,8 +53,21 @@ describe("trendReasons", () => {
       }),
       NOW,
     );
-    expect(reasons.map((r) => r.text)).toEqual(["1,200 upvotes at the source", "2 digest clicks this week"]);
+    expect(reasons.map((r) => r.text)).toEqual(["1,200 upvotes at the source", "digest clicks this week"]);
     expect(reasons[0]?.detail).toContain("on hf-daily");
+  });
+
+  it("shows a digest click count only once it stands for at least five readers", () => {
+    const withClicks = (week: number) =>
+      trendReasons(facts({ score: 2, clicks: { week, contribution: 0.3 * week } }), NOW)[0]!;
+    for (const week of [1, 4]) {
+      expect(withClicks(week).text).toBe("digest clicks this week");
+      expect(withClicks(week).detail).toBe(
+        "Opened from the email digest by fewer than 5 readers in 7 days (the exact number is not shown)",
+      );
+    }
+    expect(withClicks(5).text).toBe("5 digest clicks this week");
+    expect(withClicks(5).detail).toMatch(/^5 readers opened it from the email digest in 7 days; adds 1\.50/);
   });
 
   it("keeps at most four signal reasons plus new", () => {
@@ -73,7 +86,7 @@ describe("trendReasons", () => {
       "10 upvotes at the source",
       "#1 on the source list",
       "1 upvote today",
-      "1 digest click this week",
+      "digest clicks this week",
       "new",
     ]);
     expect(reasons.at(-1)?.detail).toBe("First seen 1 hour ago");

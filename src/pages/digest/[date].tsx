@@ -1,10 +1,10 @@
 // /digest/YYYY-MM-DD: a past edition, as it was sent: the papers that day's run mailed to enough readers that
-// they reveal no one's topics (src/domain/digest/published-edition.ts), most widely sent first.
+// they reveal no one's topics (src/domain/reader-privacy.ts), most widely sent first.
 import type { GetServerSideProps } from "next";
 import { notFoundProps, orNotFound, type NotFoundProps } from "@/components/not-found-page";
 import { SitePage } from "@/components/site-page";
 import { formatDigestDate, isDigestDate } from "@/domain/digest/digest-date";
-import { MIN_READERS_TO_LIST, publishablePapers } from "@/domain/digest/published-edition";
+import { MIN_READERS_TO_SHOW, publishablePapers } from "@/domain/reader-privacy";
 import { env } from "@/env";
 import { cachedArchivedEdition } from "@/server/digest/edition-cache";
 import { getStore } from "@/server/store/open-store";
@@ -49,7 +49,7 @@ function ArchivedDigestPage({ date, readers, papers, appUrl }: Props) {
           </p>
           {readers > 0 && (
             <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="archive-privacy">
-              Only papers that went to at least {MIN_READERS_TO_LIST} readers are listed: a paper sent to fewer would
+              Only papers that went to at least {MIN_READERS_TO_SHOW} readers are listed: a paper sent to fewer would
               tell who follows which topics.
             </p>
           )}
