@@ -13,7 +13,7 @@ export interface SecurityHeaderSettings {
 }
 
 /**
- * Pages pass no inline or eval'd script: the only script is /enhance.js (src/client/, built by esbuild), and
+ * Pages carry no inline or eval'd script: the only script is /enhance.js (src/client/, built by esbuild), and
  * pages set unstable_runtimeJS: false, so Next adds none. Inline styles stay allowed: the one-page HTML answers
  * (src/server/subscriptions/html-page.ts) and the mails previewed in /dev/outbox carry them, and a style runs no code.
  */
