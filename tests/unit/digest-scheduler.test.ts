@@ -28,9 +28,9 @@ function job(
     cron,
     timezone,
     calls,
-    run: async () => {
+    run: async (signal) => {
       calls.push(new Date());
-      await run();
+      await run(signal);
     },
   };
 }
