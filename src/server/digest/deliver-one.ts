@@ -69,7 +69,8 @@ export async function deliverOne(
     ctx.log(
       `digest ${ctx.date}: delivery ${delivery.id} to subscriber ${delivery.subscriber.id} ${outcome}: ${reason}`,
     );
-    if (outcome === "fault") ctx.halt(`${failure.stage ? `${failure.stage}: ` : ""}${reason}`);
+    // An unanswered send is a connection fault too: the next mail would most likely hang the same way.
+    if (outcome === "fault" || outcome === "unknown") ctx.halt(`${failure.stage ? `${failure.stage}: ` : ""}${reason}`);
     return outcome === "suppressed" ? "failed" : outcome;
   }
   // No catch here on purpose: if recording fails, the row stays "sending" and becomes "unknown", never resent.
