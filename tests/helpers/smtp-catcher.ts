@@ -110,6 +110,8 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
       });
     }
   };
+  // A client killed mid-session resets its connection: that is a test's doing, not a server failure.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

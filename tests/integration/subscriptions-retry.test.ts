@@ -6,9 +6,16 @@ import { purgeUnconfirmed } from "../../src/server/subscriptions/purge-unconfirm
 import { retryPendingConfirmations } from "../../src/server/subscriptions/retry-confirmations";
 import { SUBSCRIBE_ACCEPTED_BODY } from "../../src/server/subscriptions/subscribe-input";
 import { pageRenderer } from "../helpers/page";
-import { request } from "../helpers/route";
 import { startSmtpCatcher } from "../helpers/smtp-catcher";
-import { APP_URL, clickConfirm, linkIn, smtpMailer, startSubscriptionEnv, tokenOf } from "../helpers/subscription-env";
+import {
+  APP_URL,
+  clickConfirm,
+  linkIn,
+  smtpMailer,
+  startSubscriptionEnv,
+  subscribeRequest,
+  tokenOf,
+} from "../helpers/subscription-env";
 
 // Each test gets its own database and SMTP server: it reads only the subscribers it made.
 let env: Awaited<ReturnType<typeof startSubscriptionEnv>>;
@@ -17,13 +24,7 @@ beforeEach(async () => {
 });
 afterEach(async () => env.stop());
 
-const json = (email: string, ip: string) =>
-  request("/api/subscriptions", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email }),
-    ip,
-  });
+const json = subscribeRequest;
 
 describe("SMTP down at subscribe time", () => {
   it("answers 202, keeps the row pending and delivers the confirmation on retry", async () => {

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, pipeline } from "node:stream";
 import nodemailer from "nodemailer";
 import { env } from "@/env";
 import { MailSendError, type Mailer, type OutgoingMail, type SentMail } from "./mail-types";
@@ -43,15 +43,18 @@ export function createMailer(options: MailerOptions): Mailer {
         socketTimeout: options.timeoutMs ?? 30_000,
       } as Parameters<typeof nodemailer.createTransport>[0])
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
-  // Marks the moment the whole message has gone into the connection: a failure after it, without a reply,
-  // may have been delivered ("unknown"); a failure before it certainly was not. One stream per attempt.
+  // Marks the moment the whole message has been read by the connection's DATA stream, which happens only after
+  // the server's 354: a failure after it, without a reply, may have been delivered ("unknown"); a failure before
+  // it certainly was not. The probe is the last stage of the message stream (a process function runs after
+  // every transform), so nothing downstream buffers the message ahead of the connection. One per attempt.
   transport.use("stream", (mail, done) => {
     const onBodySent = (mail.data as TrackedMailData).onBodySent;
     if (onBodySent)
-      mail.message.transform(() => {
+      mail.message.processFunc((input) => {
         const probe = new PassThrough();
         probe.once("end", onBodySent);
-        return probe;
+        // pipeline: an error of the message reaches the connection through the probe.
+        return pipeline(input, probe, () => {});
       });
     done();
   });
