@@ -78,6 +78,25 @@ describe("GET /api/cron/digest", () => {
     expect(await second.json()).toEqual(finishedRun(today, { sent: 0, skipped: 0 }));
     expect(smtp.messages).toHaveLength(2);
   });
+
+  it("a relay refusing our sender answers 503 with the fault; the readers stay pending, unsuppressed", async () => {
+    smtp.fail("MAIL FROM", "550 5.7.1 Sender address rejected");
+    try {
+      const halted = await cron({ authorization: `Bearer ${SECRET}` });
+      expect(halted.status).toBe(503);
+      expect(await halted.json()).toMatchObject({
+        status: "halted",
+        fault: expect.stringContaining("550 5.7.1 Sender address rejected"),
+        sent: 0,
+        pending: 2,
+      });
+    } finally {
+      smtp.heal();
+    }
+    expect(await temp.db.subscriber.count({ where: { suppressedAt: { not: null } } })).toBe(0);
+    const next = await cron({ authorization: `Bearer ${SECRET}` });
+    expect(await next.json()).toMatchObject({ status: "finished", sent: 2, pending: 0 });
+  });
 });
 
 describe("GET /r/<token>", () => {
