@@ -3,6 +3,9 @@
 // anything about the sending side halts the run with the reason, every delivery stays pending, and the next
 // run after the fault is fixed sends exactly those. A send left unanswered is "unknown", never resent.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appEnv } from "../helpers/app-env";
+import { runNpm } from "../helpers/app-process";
+import { freePort } from "../helpers/free-port";
 import { runDigest } from "../../src/server/digest/run-digest";
 import { createMailer } from "../../src/server/platform/mailer";
 import type { Mailer } from "../../src/server/platform/mail-types";
@@ -155,4 +158,24 @@ describe("a send left unanswered", () => {
     // Exactly one mail per reader: the unknown one was not sent again.
     expect(received()).toEqual([...emails].sort());
   });
+});
+
+describe("npm run digest on a run fault", () => {
+  it("prints the fault and exits 2; the next run, once fixed, sends every reader one digest", async () => {
+    // The CLI runs today's edition on real time; the papers are new as of now.
+    await addPapers(temp.db, 2, new Date(Date.now() - 3_600_000));
+    const env = appEnv(temp, await freePort(), { SMTP_URL: smtp.url, DIGEST_TZ: "UTC", MAIL_RATE_PER_SEC: "1000" });
+    smtp.fail("MAIL FROM", "550 5.7.1 Sender address rejected: not owned by user");
+    const halted = await runNpm("digest", [], env);
+    expect(halted.code, halted.output).toBe(2);
+    expect(halted.output).toContain('"status":"halted"');
+    expect(halted.output).toContain("Run halted by a fault of the mail system, not of any reader");
+    expect(halted.output).toContain("550 5.7.1 Sender address rejected");
+    expect(await temp.db.subscriber.count({ where: { suppressedAt: { not: null } } })).toBe(0);
+    smtp.heal();
+    const fixed = await runNpm("digest", [], env);
+    expect(fixed.code, fixed.output).toBe(0);
+    expect(fixed.output).toContain('"status":"finished"');
+    expect(received()).toEqual([...emails].sort());
+  }, 180_000);
 });
