@@ -13,7 +13,7 @@ import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 const SEED = 14_2026;
-const ITERATIONS = Number(process.env.KILL_ITERATIONS ?? 20);
+const ITERATIONS = 20;
 const READERS = 150;
 /** The claim lease (SENDING_CLAIM_MS) and a minute: how far a killed run's claims are moved into the past. */
 const LEASE_PASSED_MS = 16 * 60_000;
