@@ -36,6 +36,10 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("paper-digest <digest@localhost>")),
   MAIL_OUTBOX_DIR: optionalString,
   MAIL_RATE_PER_SEC: int(50, 1, 10_000),
+  /** How long the mailer waits for each SMTP reply; a reply that never comes after the message went out is "unknown". */
+  SMTP_TIMEOUT_MS: int(30_000, 100, 600_000),
+  /** How long a stopping process (SIGTERM, SIGINT) lets the mails it is sending finish before it gives up. */
+  SHUTDOWN_TIMEOUT_MS: int(8_000, 100, 600_000),
   LIST_UNSUBSCRIBE_MAILTO: optionalString,
   DIGEST_SIZE: int(10, 1, 50),
   DIGEST_CRON: z.preprocess(emptyAsUndefined, z.string().default("0 7 * * *")),

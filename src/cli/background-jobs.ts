@@ -24,8 +24,8 @@ export function startBackgroundJobs(settings: AppEnv, store: Store): StopSchedul
       name: "confirmation-retry",
       cron: "*/10 * * * *",
       timezone,
-      run: () =>
-        retryPendingConfirmations({ store, mailer: mailerFromEnv(), now: new Date(), appUrl: settings.appUrl }),
+      run: (signal) =>
+        retryPendingConfirmations({ store, mailer: mailerFromEnv(), now: new Date(), appUrl: settings.appUrl, signal }),
     },
     {
       name: "purge-unconfirmed",

@@ -1,12 +1,17 @@
 // npm run digest -- [--date YYYY-MM-DD] [--dry-run] [--to <email>]: the daily digest from the command line.
 // The same job as the cron route and the scheduler, so running it after them (or at the same time) is safe.
+// SIGTERM or SIGINT stops it gracefully: nothing new is claimed, the mails in flight finish, exit 0.
+// Exit 2 when the run halted on a fault of the mail system (the deliveries stay pending for the next run).
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isDigestDate } from "@/domain/digest/digest-date";
 import { openConfiguredStore } from "@/server/store/open-store";
+import { env } from "@/env";
 import { runDigest, type DigestProgress } from "@/server/digest/run-digest";
+import { runSummary } from "@/server/digest/digest-run-result";
 import { digestSettingsFromEnv } from "@/server/digest/digest-settings";
 import { mailerFromEnv } from "@/server/platform/mailer";
+import { onStopSignals, stopSignal } from "@/server/platform/shutdown";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 
 const ArgsSchema = z.object({
@@ -43,6 +48,8 @@ async function main(): Promise<void> {
   if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => i.message).join("; ")}\n${USAGE}`);
   const args = parsed.data;
 
+  // The run itself notices the signal (it stops claiming) and returns; closing and exiting happen below.
+  onStopSignals(() => {}, { timeoutMs: env().SHUTDOWN_TIMEOUT_MS });
   const store = await openConfiguredStore();
   const mailer = mailerFromEnv();
   const progress = progressReporter(`digest ${args.date ?? "today"}`);
@@ -57,6 +64,7 @@ async function main(): Promise<void> {
       settings: digestSettingsFromEnv(),
       onProgress: progress.report,
       log: (line) => console.log(line),
+      signal: stopSignal(),
     });
     progress.finish();
     if (result.planned) {
@@ -71,20 +79,20 @@ async function main(): Promise<void> {
         result.sent ? `Preview of ${result.date} sent to ${args.to}.` : `Nothing new to preview for ${args.to}.`,
       );
     }
-    console.log(
-      JSON.stringify({
-        date: result.date,
-        sent: result.sent,
-        skipped: result.skipped,
-        failed: result.failed,
-        pending: result.pending,
-        unknown: result.unknown,
-      }),
-    );
+    console.log(JSON.stringify(runSummary(result)));
     if (result.unknown > 0)
       console.log(
-        `${result.unknown} deliveries are "unknown" (a run died mid-send); see docs/digest.md before resending by hand.`,
+        `${result.unknown} deliveries are "unknown" (sent but unanswered, or a run died mid-send); see docs/digest.md before resending by hand.`,
       );
+    if (result.status === "stopped")
+      console.log(`Stopped on request; ${result.pending} deliveries stay pending for the next run.`);
+    if (result.status === "halted") {
+      console.error(
+        `Run halted by a fault of the mail system, not of any reader: ${result.fault}\n` +
+          `Nobody was suppressed; ${result.pending} deliveries stay pending and the next run sends them once it is fixed.`,
+      );
+      process.exitCode = 2;
+    }
   } finally {
     await mailer.close();
     await store.close();

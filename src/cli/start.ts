@@ -1,7 +1,13 @@
 // `npm start`: check settings, migrate, load the sample into an empty db, build when the source
 // changed, then serve (src/cli/serve.ts: Next's handler behind our own HTTP server) and run the in-process scheduler beside it.
+// Stopping: SIGTERM or SIGINT, to this process alone (a container's PID 1) or to the whole group (systemd, Ctrl-C).
+// This process stops its scheduled jobs (a digest run stops claiming, its sends in flight finish), closes the SMTP
+// pool and the database, and passes the signal on to the server (which ignores a second copy, so a group
+// signal is handled once). It exits with the server's code: 0 after a clean stop, non-zero if the server
+// died, by a signal or otherwise.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { env, missingProductionSettings } from "@/env";
 import { buildIsCurrent, writeBuildStamp } from "@/server/platform/build-stamp";
@@ -10,6 +16,8 @@ import { buildClient } from "./build-client";
 import { prepareDatabase } from "./prepare-db";
 import { openConfiguredStore } from "@/server/store/open-store";
 import { startBackgroundJobs } from "./background-jobs";
+import { closeMailer } from "@/server/platform/mailer";
+import { onStopSignals } from "@/server/platform/shutdown";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", ".bin", "next");
 const SERVE_SCRIPT = path.join(process.cwd(), "src", "cli", "serve.ts");
@@ -74,12 +82,35 @@ async function main(): Promise<void> {
   const store = settings.SCHEDULER === "on" ? await openConfiguredStore() : null;
   const stopJobs = store ? startBackgroundJobs(settings, store) : async () => {};
 
-  const shutdown = (signal: NodeJS.Signals) => {
-    void stopJobs().finally(() => server.kill(signal));
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  const serverExit = new Promise<number>((resolve) =>
+    server.once("exit", (code, signal) => {
+      // Killed by a signal (SIGKILL, a crash): never a clean exit. 128 + n, as a shell reports it.
+      if (signal) console.error(`paper-digest: the server was killed by ${signal}`);
+      resolve(signal ? 128 + (os.constants.signals[signal] ?? 0) : (code ?? 1));
+    }),
+  );
+  let stopping = false;
+  onStopSignals(
+    async (signal) => {
+      stopping = true;
+      if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+      await stopJobs();
+      await closeMailer();
+      await store?.close();
+      process.exit(await serverExit);
+    },
+    // The server has the same time for its own requests; this process waits for it a little longer.
+    { timeoutMs: settings.SHUTDOWN_TIMEOUT_MS + 2_000 },
+  );
+  void serverExit.then(async (code) => {
+    if (stopping) return;
+    // The server ended on its own: no point running jobs without it.
+    console.error(`paper-digest: the server exited (${code}); stopping`);
+    await stopJobs();
+    await closeMailer();
+    await store?.close();
+    process.exit(code === 0 ? 1 : code);
+  });
 }
 
 void main();

@@ -111,10 +111,18 @@ export async function startNext(port: number, env: Record<string, string>): Prom
   return app;
 }
 
-/** `npm start`'s script (settings check, migration, the server, and the scheduler beside it). */
-export async function startApp(port: number, env: Record<string, string>): Promise<AppProcess> {
-  // Node itself (not the tsx wrapper, which runs the script in a child): the pid is the script's own.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+/**
+ * `npm start`'s script (settings check, migration, the server, and the scheduler beside it). By default the
+ * script itself (its pid is the script's own); `via: "npm"` runs `npm start` (npm, which execs the script).
+ */
+export async function startApp(
+  port: number,
+  env: Record<string, string>,
+  via: "script" | "npm" = "script",
+): Promise<AppProcess> {
+  const [command, args] =
+    via === "npm" ? ["npm", ["start"]] : [process.execPath, ["--import", "tsx", "src/cli/start.ts"]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     detached: true,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },

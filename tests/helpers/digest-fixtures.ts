@@ -20,6 +20,11 @@ export function digestTestSettings(overrides: Partial<DigestSettings> = {}): Dig
   };
 }
 
+/** A finished run's answer: zero counts except those given. */
+export function finishedRun(date: string, counts: { sent?: number; skipped?: number } = {}) {
+  return { date, status: "finished", sent: 0, skipped: 0, failed: 0, pending: 0, unknown: 0, ...counts };
+}
+
 let paperCount = 0;
 
 export interface PaperSpec {

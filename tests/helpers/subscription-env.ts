@@ -3,7 +3,7 @@ import { resetEnvCache } from "../../src/env";
 import { createMailer, useMailer } from "../../src/server/platform/mailer";
 import type { Mailer } from "../../src/server/platform/mail-types";
 import { subscribeLimiters } from "../../src/server/subscriptions/rate-limits";
-import { createRouteTestDb } from "./route";
+import { createRouteTestDb, request } from "./route";
 import { startSmtpCatcher, type SmtpCatcher } from "./smtp-catcher";
 import type { TempDb } from "./temp-db";
 
@@ -64,4 +64,14 @@ export async function clickConfirm(token: string): Promise<{ status: number; htm
     }),
   );
   return { status: response.status, html: await response.text() };
+}
+
+/** A JSON subscribe request for `email` from the client at `ip`. */
+export function subscribeRequest(email: string, ip: string): Request {
+  return request("/api/subscriptions", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email }),
+    ip,
+  });
 }

@@ -6,7 +6,7 @@ import { resetEnvCache } from "../../src/env";
 import { clickToken } from "../../src/server/digest/click-token";
 import { createMailer, useMailer } from "../../src/server/platform/mailer";
 import type { Mailer } from "../../src/server/platform/mail-types";
-import { addPaper, addReaders, HOUR, NOW } from "../helpers/digest-fixtures";
+import { addPaper, addReaders, finishedRun, HOUR, NOW } from "../helpers/digest-fixtures";
 import { createRouteTestDb, params, request } from "../helpers/route";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 import type { TempDb } from "../helpers/temp-db";
@@ -72,11 +72,30 @@ describe("GET /api/cron/digest", () => {
     const today = NOW.toISOString().slice(0, 10);
     const first = await cron({ authorization: `Bearer ${SECRET}` });
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ date: today, sent: 2, skipped: 0, failed: 0, pending: 0, unknown: 0 });
+    expect(await first.json()).toEqual(finishedRun(today, { sent: 2, skipped: 0 }));
     await smtp.waitFor(2);
     const second = await cron({ authorization: `Bearer ${SECRET}` });
-    expect(await second.json()).toEqual({ date: today, sent: 0, skipped: 0, failed: 0, pending: 0, unknown: 0 });
+    expect(await second.json()).toEqual(finishedRun(today, { sent: 0, skipped: 0 }));
     expect(smtp.messages).toHaveLength(2);
+  });
+
+  it("a relay refusing our sender answers 503 with the fault; the readers stay pending, unsuppressed", async () => {
+    smtp.fail("MAIL FROM", "550 5.7.1 Sender address rejected");
+    try {
+      const halted = await cron({ authorization: `Bearer ${SECRET}` });
+      expect(halted.status).toBe(503);
+      expect(await halted.json()).toMatchObject({
+        status: "halted",
+        fault: expect.stringContaining("550 5.7.1 Sender address rejected"),
+        sent: 0,
+        pending: 2,
+      });
+    } finally {
+      smtp.heal();
+    }
+    expect(await temp.db.subscriber.count({ where: { suppressedAt: { not: null } } })).toBe(0);
+    const next = await cron({ authorization: `Bearer ${SECRET}` });
+    expect(await next.json()).toMatchObject({ status: "finished", sent: 2, pending: 0 });
   });
 });
 

@@ -13,6 +13,7 @@ import {
   addSubscriber,
   APP_URL,
   digestTestSettings,
+  finishedRun,
   HOUR,
   NOW,
 } from "../helpers/digest-fixtures";
@@ -58,7 +59,7 @@ describe("runDigest", () => {
     await addPapers(temp.db, 12);
     await addReaders(temp.db, 2);
     const result = await runDigest({ store: temp.store, mailer, now: NOW, settings });
-    expect(result).toEqual({ date: "2026-11-26", sent: 2, skipped: 0, failed: 0, pending: 0, unknown: 0 });
+    expect(result).toEqual(finishedRun("2026-11-26", { sent: 2, skipped: 0 }));
     expect(recipients()).toEqual(["reader1@example.com", "reader2@example.com"]);
     const deliveries = await temp.db.delivery.findMany();
     expect(deliveries.map((d) => d.status)).toEqual(["sent", "sent"]);
@@ -155,7 +156,7 @@ describe("runDigest", () => {
     await addPapers(temp.db, 3, new Date(NOW.getTime() - 72 * HOUR));
     await addReaders(temp.db, 1);
     const result = await runDigest({ store: temp.store, mailer, now: NOW, settings });
-    expect(result).toEqual({ date: "2026-11-26", sent: 0, skipped: 1, failed: 0, pending: 0, unknown: 0 });
+    expect(result).toEqual(finishedRun("2026-11-26", { sent: 0, skipped: 1 }));
     expect(smtp.messages).toHaveLength(0);
     const [delivery] = await temp.db.delivery.findMany();
     expect(delivery).toMatchObject({ status: "skipped", attempts: 0, lastError: "Nothing new since the last digest." });

@@ -31,7 +31,7 @@ function sql<T>(run: (db: Database.Database) => T): T {
 const statusOf = (email: string) =>
   sql((db) => (db.prepare(`SELECT status FROM "Subscriber" WHERE email = ?`).get(email) as { status: string }).status);
 
-/** Subscribes `email` and returns the token of the confirmation link the outbox mail carries. */
+/** Subscribes `email` and returns the token of the confirmation link the newest outbox mail to it carries. */
 async function subscribe(email: string): Promise<string> {
   const response = await fetch(`${server.url}/api/subscriptions`, {
     method: "POST",
@@ -41,7 +41,8 @@ async function subscribe(email: string): Promise<string> {
   expect(response.status).toBe(202);
   const outbox = path.join(server.dataDir, "outbox");
   for (let attempt = 0; attempt < 100; attempt++) {
-    for (const file of fs.existsSync(outbox) ? fs.readdirSync(outbox) : []) {
+    // File names start with the time they were written: newest first.
+    for (const file of fs.existsSync(outbox) ? fs.readdirSync(outbox).sort().reverse() : []) {
       // Quoted-printable: drop soft line breaks, decode =XX.
       const mail = fs
         .readFileSync(path.join(outbox, file), "utf8")
@@ -150,5 +151,27 @@ describe("confirmation by a click", () => {
     expect((await open(token)).status).toBe(404);
     expect((await click(token)).status).toBe(404);
     expect(statusOf(email)).toBe("pending");
+  });
+
+  it("a suppressed address: the manage page says so; subscribing again and confirming lifts it", async () => {
+    const email = "bounced@example.com";
+    expect((await click(await subscribe(email))).status).toBe(200);
+    sql((db) =>
+      db
+        .prepare(`UPDATE "Subscriber" SET "suppressedAt" = ?, "suppressReason" = ? WHERE email = ?`)
+        .run(new Date().toISOString(), "Hard bounce: 550 5.1.1 User unknown", email),
+    );
+    const row = sql((db) =>
+      db.prepare(`SELECT id, "manageTokenHash" FROM "Subscriber" WHERE email = ?`).get(email),
+    ) as { id: number; manageTokenHash: string };
+    const manage = async () => (await fetch(`${server.url}/subscription?token=${manageToken(row)}`)).text();
+    expect(await manage()).toContain("Stopped: mail to this address bounced");
+
+    const token = await subscribe(email);
+    expect((await click(token)).status).toBe(200);
+    expect(
+      sql((db) => db.prepare(`SELECT status, "suppressedAt" AS s FROM "Subscriber" WHERE email = ?`).get(email)),
+    ).toEqual({ status: "active", s: null });
+    expect(await manage()).toContain("Active: you get the digest every morning.");
   });
 });

@@ -43,7 +43,7 @@ describe("SMTP transport", () => {
     expect(received!.raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
   });
 
-  it("maps 550 to a permanent and 451 to a temporary MailSendError", async () => {
+  it("maps a 550 to RCPT TO to a refused mailbox and a 451 to a mailbox to retry later", async () => {
     smtp.rejectRecipient("gone@example.com", 550);
     smtp.rejectRecipient("busy@example.com", 451);
     const mailer = createMailer({ ...base, outboxDir: "/nonexistent", smtpUrl: smtp.url, pool: false });
@@ -51,19 +51,19 @@ describe("SMTP transport", () => {
     const busy = await mailer.send({ ...mail, to: "busy@example.com" }).catch((e: unknown) => e);
     await mailer.close();
     expect(gone).toBeInstanceOf(MailSendError);
-    expect(gone).toMatchObject({ permanent: true, responseCode: 550 });
+    expect(gone).toMatchObject({ fault: "recipient", responseCode: 550, stage: "RCPT TO" });
     expect(busy).toBeInstanceOf(MailSendError);
-    expect(busy).toMatchObject({ permanent: false, responseCode: 451 });
+    expect(busy).toMatchObject({ fault: "recipient-later", responseCode: 451, stage: "RCPT TO" });
   });
 
-  it("treats a server that is down as temporary", async () => {
+  it("treats a server that is down as a fault of the run, not of the reader", async () => {
     const down = await startSmtpCatcher();
     await down.close();
     const mailer = createMailer({ ...base, outboxDir: "/nonexistent", smtpUrl: down.url, pool: false });
     const error = await mailer.send(mail).catch((e: unknown) => e);
     await mailer.close();
     expect(error).toBeInstanceOf(MailSendError);
-    expect((error as MailSendError).permanent).toBe(false);
+    expect((error as MailSendError).fault).toBe("run");
   });
 
   it("refuses a header value that would inject another header", async () => {

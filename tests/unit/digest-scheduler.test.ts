@@ -28,9 +28,9 @@ function job(
     cron,
     timezone,
     calls,
-    run: async () => {
+    run: async (signal) => {
       calls.push(new Date());
-      await run();
+      await run(signal);
     },
   };
 }
@@ -86,5 +86,29 @@ describe("startScheduler", () => {
     release();
     await vi.advanceTimersByTimeAsync(10 * MINUTE);
     expect(slow.calls).toHaveLength(2);
+  });
+
+  it("stopping aborts a running job's signal and resolves only once that job has returned", async () => {
+    let finish: () => void = () => {};
+    const seen: AbortSignal[] = [];
+    const digest = job("* * * * *", "UTC", (signal) => {
+      seen.push(signal);
+      // Like a digest run: on abort it claims nothing more, and returns once its sends in flight are done.
+      return new Promise<void>((resolve) => signal.addEventListener("abort", () => (finish = resolve)));
+    });
+    const stopScheduler = startScheduler({ jobs: [digest], log, enabled: true });
+    stop = () => void stopScheduler();
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(seen).toHaveLength(1);
+    let stopped = false;
+    const stopping = stopScheduler().then(() => (stopped = true));
+    expect(seen[0]!.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(stopped).toBe(false);
+    finish();
+    await stopping;
+    expect(lines).toContain("scheduler: digest started");
+    expect(lines.some((l) => l.startsWith("scheduler: digest finished"))).toBe(true);
+    expect(digest.calls).toHaveLength(1);
   });
 });

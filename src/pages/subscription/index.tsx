@@ -15,6 +15,8 @@ const STATUS_TEXT = {
   active: "Active: you get the digest every morning.",
   paused: "Paused: no digests until you resume.",
   unsubscribed: "Unsubscribed: you get no email from us.",
+  suppressed:
+    "Stopped: mail to this address bounced, so no digests go to it. Subscribe again with this address and confirm it to start them again.",
 } as const;
 
 const DONE_TEXT: Record<string, string> = {
@@ -46,7 +48,8 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }
     res.statusCode = 404;
     return { props: { subscription: null } };
   }
-  const { maskedEmail, status, topics, token } = subscriptionView(row);
+  const { maskedEmail, status: stored, suppressed, topics, token } = subscriptionView(row);
+  const status = suppressed ? "suppressed" : stored;
   const choices = (await store.topics.topicChoices(24)).map(({ slug, label }) => ({ slug, label }));
   const notice = DONE_TEXT[query.get("done") ?? ""] ?? null;
   return { props: { subscription: { maskedEmail, status, topics, token, choices, notice } } };
@@ -91,6 +94,14 @@ export default function SubscriptionPage({ subscription: view }: Props) {
             <h2 className="sr-only">Pause or leave</h2>
             {view.status === "active" && (
               <ManageActionButton token={view.token} action="pause" label="Pause the digest" />
+            )}
+            {view.status === "suppressed" && (
+              <a
+                href="/subscribe"
+                className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700"
+              >
+                Confirm this address again
+              </a>
             )}
             {view.status === "paused" && (
               <ManageActionButton token={view.token} action="resume" label="Resume the digest" primary />

@@ -1,14 +1,15 @@
 // Sends one delivery: claim it, compose, send, record. The claim comes first so only one runner acts;
 // the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
 import { redactAddresses } from "@/server/platform/log-redact";
-import type { Mailer } from "@/server/platform/mail-types";
+import { MailSendError, type Mailer } from "@/server/platform/mail-types";
+import { classifySmtpError } from "@/server/platform/smtp-faults";
 import type { DigestStore, DueDelivery } from "@/server/store/digest";
 import { claimDelivery, markFailed, markNothingToSend, markSent } from "./delivery-claims";
 import type { DigestCandidates } from "./digest-candidates";
 import { composeFor, digestMail } from "./digest-mail";
 import type { DigestSettings } from "./digest-settings";
 
-export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed" | "taken";
+export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed" | "taken" | "unknown" | "fault";
 
 export interface DeliverContext {
   digest: DigestStore;
@@ -18,6 +19,8 @@ export interface DeliverContext {
   settings: DigestSettings;
   clock: () => Date;
   log: (line: string) => void;
+  /** A fault of the run, not of this reader (sender refused, connection lost): the run stops claiming. */
+  halt: (reason: string) => void;
 }
 
 export async function deliverOne(
@@ -51,19 +54,24 @@ export async function deliverOne(
   } catch (error) {
     // Nothing was sent yet, so handing it back for a retry cannot duplicate anything.
     ctx.log(`digest ${ctx.date}: could not compose delivery ${delivery.id}: ${redactAddresses(String(error))}`);
-    return (await markFailed(digest, attempt, error, clock(), settings.maxAttempts)) === "retry" ? "retry" : "failed";
+    const failure = new MailSendError(`Could not compose: ${String(error)}`, "recipient-later");
+    return (await markFailed(digest, attempt, failure, clock(), settings.maxAttempts)) === "retry" ? "retry" : "failed";
   }
 
   let messageId: string;
   try {
     ({ messageId } = await ctx.mailer.send(mail));
   } catch (error) {
-    const outcome = await markFailed(digest, attempt, error, clock(), settings.maxAttempts);
-    const reason = redactAddresses(error instanceof Error ? error.message : String(error));
+    // The mailer classifies its own failures; anything else thrown never reached the server.
+    const failure = classifySmtpError(error, false);
+    const outcome = await markFailed(digest, attempt, failure, clock(), settings.maxAttempts);
+    const reason = redactAddresses(failure.message);
     ctx.log(
       `digest ${ctx.date}: delivery ${delivery.id} to subscriber ${delivery.subscriber.id} ${outcome}: ${reason}`,
     );
-    return outcome === "retry" ? "retry" : "failed";
+    // An unanswered send is a connection fault too: the next mail would most likely hang the same way.
+    if (outcome === "fault" || outcome === "unknown") ctx.halt(`${failure.stage ? `${failure.stage}: ` : ""}${reason}`);
+    return outcome === "suppressed" ? "failed" : outcome;
   }
   // No catch here on purpose: if recording fails, the row stays "sending" and becomes "unknown", never resent.
   await markSent(digest, {

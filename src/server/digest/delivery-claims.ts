@@ -1,12 +1,19 @@
 // State changes of one delivery. Every change out of "pending" is a conditional update, so two runners
 // (two cron calls, a cron and the CLI) can never both own, and send, the same delivery.
 import { retryDelayMs } from "@/domain/digest/retry-backoff";
-import { MailSendError } from "@/server/platform/mail-types";
+import type { MailSendError } from "@/server/platform/mail-types";
 import type { ClaimOutcome, DigestStore, SentRecord } from "@/server/store/digest";
 
 type Deliveries = Pick<
   DigestStore,
-  "claimDelivery" | "recordNothingToSend" | "recordSent" | "recordRetry" | "recordFailed" | "recordBounce"
+  | "claimDelivery"
+  | "recordNothingToSend"
+  | "recordSent"
+  | "recordRetry"
+  | "recordFailed"
+  | "recordBounce"
+  | "recordUnknown"
+  | "releaseClaim"
 >;
 
 /**
@@ -32,20 +39,36 @@ export function markSent(digest: Deliveries, record: SentRecord): Promise<void> 
   return digest.recordSent(record);
 }
 
-export type FailureOutcome = "retry" | "failed" | "suppressed";
+export type FailureOutcome = "retry" | "failed" | "suppressed" | "unknown" | "fault";
 
-/** Temporary failures go back to pending with a backoff until the attempts run out; 5xx suppresses the address. */
+/**
+ * What a failed send does to the delivery (docs/digest.md, "Failures"):
+ * - the reader's mailbox refused for good: failed, and the address suppressed;
+ * - the reader's mailbox, for now (or composing failed): back to pending with a backoff, failed after the attempts;
+ * - sent but unanswered: "unknown", never sent again;
+ * - a fault of the run (sender, relay, connection, DATA): back to pending as if never claimed, the attempt not
+ *   counted; the caller stops the run.
+ */
 export async function markFailed(
   digest: Deliveries,
   delivery: { id: number; subscriberId: number; attempts: number },
-  error: unknown,
+  failure: MailSendError,
   at: Date,
   maxAttempts: number,
 ): Promise<FailureOutcome> {
-  const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-  if (error instanceof MailSendError && error.permanent) {
-    await digest.recordBounce(delivery, message, at);
-    return "suppressed";
+  const message = failure.message.slice(0, 500);
+  switch (failure.fault) {
+    case "recipient":
+      await digest.recordBounce(delivery, message, at);
+      return "suppressed";
+    case "unknown":
+      await digest.recordUnknown(delivery.id, `No reply after the message was sent; it may have arrived: ${message}`);
+      return "unknown";
+    case "run":
+      await digest.releaseClaim(delivery.id, message);
+      return "fault";
+    case "recipient-later":
+      break;
   }
   if (delivery.attempts >= maxAttempts) {
     await digest.recordFailed(delivery.id, message);

@@ -18,8 +18,8 @@ export interface DigestJobDeps {
 }
 
 export function digestJobs({ store, getMailer, settings, cron, log = console.log }: DigestJobDeps): ScheduledJob[] {
-  const run = (resumeOnly: boolean) => async () =>
-    runDigest({ store, mailer: getMailer(), now: new Date(), resumeOnly, log, settings });
+  const run = (resumeOnly: boolean) => async (signal: AbortSignal) =>
+    runDigest({ store, mailer: getMailer(), now: new Date(), resumeOnly, log, settings, signal });
   return [
     { name: "digest", cron, timezone: settings.timeZone, run: run(false) },
     { name: "digest-retry", cron: DIGEST_RETRY_CRON, timezone: settings.timeZone, run: run(true) },

@@ -9,9 +9,19 @@ export const SENDING_CLAIM_MS = 15 * 60_000;
 /** Deliveries read (and sent concurrently) per page. */
 export const PAGE_SIZE = 250;
 
+/**
+ * How a call ended: "finished" went through every due delivery; "halted" met a fault of the run (`fault` says
+ * which: sender refused, connection lost, ...) and left the rest pending for the next call; "stopped" was asked
+ * to stop (the process is shutting down) and left the rest pending.
+ */
+export type DigestRunStatus = "finished" | "halted" | "stopped";
+
 /** sent/skipped/failed: what this call did. pending/unknown: what the edition still holds after it. */
 export interface DigestRunResult {
   date: string;
+  status: DigestRunStatus;
+  /** Why a halted call stopped. */
+  fault?: string;
   sent: number;
   skipped: number;
   failed: number;
@@ -25,4 +35,10 @@ export interface PlannedDigest {
   /** Null when there is nothing new for this reader (it would be recorded as skipped). */
   subject: string | null;
   paperIds: number[];
+}
+
+/** The result as the CLI prints it and the cron route answers it (the dry run's plan left out). */
+export function runSummary(result: DigestRunResult): Omit<DigestRunResult, "planned"> {
+  const { planned: _planned, ...summary } = result;
+  return summary;
 }

@@ -61,5 +61,14 @@ export async function planDigest({
     }
   }
   const wouldSend = planned.filter((p) => p.subject !== null).length;
-  return { date, sent: wouldSend, skipped: planned.length - wouldSend, failed: 0, pending: waiting, unknown, planned };
+  return {
+    date,
+    status: "finished",
+    sent: wouldSend,
+    skipped: planned.length - wouldSend,
+    failed: 0,
+    pending: waiting,
+    unknown,
+    planned,
+  };
 }

@@ -31,6 +31,8 @@ export interface RunDigestOptions {
   /** Only continue an edition that already started (the retry job must never start one early). */
   resumeOnly?: boolean;
   onProgress?: (progress: DigestProgress) => void;
+  /** Aborted when the process is asked to stop: no new delivery is claimed, the sends in flight finish. */
+  signal?: AbortSignal;
   log?: (line: string) => void;
   /** DIGEST_SIZE, DIGEST_TZ, ...: digestSettingsFromEnv() outside tests. */
   settings: DigestSettings;
@@ -46,7 +48,7 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
   if (options.to) return sendDigestPreview({ store, mailer: options.mailer, now, date, settings, to: options.to });
 
   const run = options.resumeOnly ? await digest.findRun(date) : await digest.ensureRun(date, now);
-  if (!run) return { date, sent: 0, skipped: 0, failed: 0, pending: 0, unknown: 0 };
+  if (!run) return { date, status: "finished", sent: 0, skipped: 0, failed: 0, pending: 0, unknown: 0 };
   const expired = await digest.expireSendingClaims(new Date(now.getTime() - SENDING_CLAIM_MS));
   if (expired > 0)
     log(`digest ${date}: ${expired} deliveries were left "sending" by a crashed run; marked unknown, not resent`);
@@ -64,11 +66,17 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
     failed: 0,
   };
   const candidates = progress.total > 0 ? await loadDigestCandidates(store, now) : emptyCandidates(now);
-  const ctx: DeliverContext = { digest, mailer: options.mailer, date, candidates, settings, clock, log };
+  let fault: string | undefined;
+  const halt = (reason: string) => {
+    if (fault === undefined) log(`digest ${date}: run fault, no more deliveries this run: ${reason}`);
+    fault ??= reason;
+  };
+  const stopping = () => fault !== undefined || options.signal?.aborted === true;
+  const ctx: DeliverContext = { digest, mailer: options.mailer, date, candidates, settings, clock, log, halt };
   const logEvery = Math.max(100, Math.ceil(progress.total / 10));
   log(`digest ${date}: ${progress.total} deliveries due, ${candidates.papers.length} candidate papers`);
 
-  for (let afterId = 0; ;) {
+  for (let afterId = 0; !stopping();) {
     const page = await digest.duePage(run.id, now, afterId, PAGE_SIZE);
     const last = page.at(-1);
     if (!last) break;
@@ -78,7 +86,7 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
       page.map((d) => d.subscriber.id),
       now,
     );
-    await forEachConcurrently(page, settings.concurrency, async (delivery) => {
+    await forEachConcurrently(page, settings.concurrency, stopping, async (delivery) => {
       const outcome = await deliverOne(ctx, delivery, sentPapers.get(delivery.subscriber.id) ?? new Set()).catch(
         (error: unknown) => {
           // A claimed delivery stays "sending" and is reported unknown after the lease; never resent blindly.
@@ -97,8 +105,11 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
 
   await digest.finishRun(run.id, clock());
   const counts = await digest.countByStatus(run.id);
-  const result = {
+  const status = fault !== undefined ? "halted" : options.signal?.aborted ? "stopped" : "finished";
+  const result: DigestRunResult = {
     date,
+    status,
+    ...(fault !== undefined ? { fault } : {}),
     sent: progress.sent,
     skipped: progress.skipped,
     failed: progress.failed,
@@ -116,14 +127,16 @@ function tally(progress: DigestProgress, outcome: DeliveryOutcome): void {
   else if (outcome === "failed") progress.failed += 1;
 }
 
+/** Runs `work` over `items`, `concurrency` at a time; once `stop()` holds, starts nothing new and waits for the rest. */
 async function forEachConcurrently<T>(
   items: readonly T[],
   concurrency: number,
+  stop: () => boolean,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length && !stop()) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }

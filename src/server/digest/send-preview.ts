@@ -39,7 +39,7 @@ export async function sendDigestPreview({
     ? ((await sentPapersOf(store, [subscriber.id], now)).get(subscriber.id) ?? new Set<number>())
     : new Set<number>();
   const items = composeFor(recipient, candidates, sent, settings.size);
-  const base = { date, failed: 0, pending: 0, unknown: 0 };
+  const base = { date, status: "finished" as const, failed: 0, pending: 0, unknown: 0 };
   if (items.length === 0) return { ...base, sent: 0, skipped: 1 };
   const mail = digestMail({ recipient, items, date, deliveryId: 0, candidates, settings });
   await mailer.send({ ...mail, subject: `[Preview] ${mail.subject}` });

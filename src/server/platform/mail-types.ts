@@ -15,12 +15,24 @@ export interface SentMail {
   path?: string;
 }
 
-/** A send failure classified for retry decisions: temporary (4xx, connection) or permanent (5xx). */
+/**
+ * Whose problem a failed send is, which decides what happens next (docs/digest.md, "Failures"):
+ * - "recipient": the receiving server refused this mailbox for good (5xx to RCPT TO naming the mailbox).
+ * - "recipient-later": this mailbox, for now (4xx to RCPT TO, e.g. greylisting or a full mailbox).
+ * - "run": nothing to do with this reader: refused sender, relay denied, quota, a reply at DATA, a dropped or
+ *   refused connection, a timeout before the message was sent. Every other mail would fail the same way.
+ * - "unknown": the whole message went out but no reply came (timeout, connection lost): it may have been
+ *   delivered, so it must not be sent again.
+ */
+export type MailFault = "recipient" | "recipient-later" | "run" | "unknown";
+
 export class MailSendError extends Error {
   constructor(
     message: string,
-    readonly permanent: boolean,
+    readonly fault: MailFault,
     readonly responseCode?: number,
+    /** The SMTP step that failed: "MAIL FROM", "RCPT TO", "DATA", "CONN" (connection), "API" (before sending). */
+    readonly stage?: string,
   ) {
     super(message);
     this.name = "MailSendError";

@@ -2,9 +2,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { PassThrough, pipeline } from "node:stream";
 import nodemailer from "nodemailer";
 import { env } from "@/env";
 import { MailSendError, type Mailer, type OutgoingMail, type SentMail } from "./mail-types";
+import { classifySmtpError } from "./smtp-faults";
 
 export interface MailerOptions {
   smtpUrl?: string;
@@ -16,6 +18,13 @@ export interface MailerOptions {
   log?: (line: string) => void;
   /** Clock for the Date header; the real one unless a test fixes it. */
   clock?: () => Date;
+  /** How long to wait for the server at each step (connect, greeting, every reply): SMTP_TIMEOUT_MS. */
+  timeoutMs?: number;
+}
+
+/** The mail's own key nodemailer hands to plugins: called once the last byte of the message was passed on. */
+interface TrackedMailData {
+  onBodySent?: () => void;
 }
 
 export function createMailer(options: MailerOptions): Mailer {
@@ -29,11 +38,26 @@ export function createMailer(options: MailerOptions): Mailer {
         rateDelta: 1000,
         rateLimit: options.ratePerSecond,
         // Fail fast so a dead server turns into a retry, not a hung request.
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 30_000,
+        connectionTimeout: Math.min(options.timeoutMs ?? 10_000, 10_000),
+        greetingTimeout: Math.min(options.timeoutMs ?? 10_000, 10_000),
+        socketTimeout: options.timeoutMs ?? 30_000,
       } as Parameters<typeof nodemailer.createTransport>[0])
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  // Marks the moment the whole message has been read by the connection's DATA stream, which happens only after
+  // the server's 354: a failure after it, without a reply, may have been delivered ("unknown"); a failure before
+  // it certainly was not. The probe is the last stage of the message stream (a process function runs after
+  // every transform), so nothing downstream buffers the message ahead of the connection. One per attempt.
+  transport.use("stream", (mail, done) => {
+    const onBodySent = (mail.data as TrackedMailData).onBodySent;
+    if (onBodySent)
+      mail.message.processFunc((input) => {
+        const probe = new PassThrough();
+        probe.once("end", onBodySent);
+        // pipeline: an error of the message reaches the connection through the probe.
+        return pipeline(input, probe, () => {});
+      });
+    done();
+  });
 
   return {
     async send(mail: OutgoingMail): Promise<SentMail> {
@@ -47,12 +71,14 @@ export function createMailer(options: MailerOptions): Mailer {
         messageId,
         date: clock(),
         headers: preparedHeaders(mail.headers),
+        onBodySent: () => (bodySent = true),
       };
+      let bodySent = false;
       let info: { message?: unknown };
       try {
         info = (await transport.sendMail(message)) as { message?: unknown };
       } catch (error) {
-        throw toMailSendError(error);
+        throw classifySmtpError(error, bodySent);
       }
       if (options.smtpUrl) return { messageId };
       const file = await writeEml(options.outboxDir, info.message, clock());
@@ -71,29 +97,21 @@ function preparedHeaders(headers: Record<string, string> | undefined) {
   const prepared: Record<string, { prepared: true; value: string }> = {};
   for (const [key, value] of Object.entries(headers)) {
     if (!/^[A-Za-z0-9-]+$/.test(key) || /[\r\n]/.test(value))
-      throw new MailSendError(`Invalid mail header ${key}`, true);
+      throw new MailSendError(`Invalid mail header ${key}`, "run", undefined, "API");
     prepared[key] = { prepared: true, value };
   }
   return prepared;
 }
 
 async function writeEml(dir: string, content: unknown, at: Date): Promise<string> {
-  if (!Buffer.isBuffer(content)) throw new MailSendError("Outbox transport produced no message", false);
+  if (!Buffer.isBuffer(content))
+    throw new MailSendError("Outbox transport produced no message", "run", undefined, "API");
   await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
   // Sortable by time, unique by a random suffix.
   const name = `${at.toISOString().replace(/[:.]/g, "-")}-${crypto.randomBytes(4).toString("hex")}.eml`;
   const file = path.join(dir, name);
   await fs.promises.writeFile(file, content, { mode: 0o600 }); // live confirmation and manage links
   return file;
-}
-
-/** 5xx replies are permanent; 4xx, connection and auth failures (a config problem, not the recipient) are temporary. */
-export function toMailSendError(error: unknown): MailSendError {
-  if (error instanceof MailSendError) return error;
-  const detail = error as { message?: string; responseCode?: number; code?: string };
-  const code = typeof detail.responseCode === "number" ? detail.responseCode : undefined;
-  const permanent = code !== undefined && code >= 500 && code < 600 && detail.code !== "EAUTH";
-  return new MailSendError(detail.message ?? String(error), permanent, code);
 }
 
 const globalForMailer = globalThis as unknown as { paperDigestMailer?: Mailer };
@@ -110,8 +128,16 @@ export function mailerFromEnv(): Mailer {
     from: settings.MAIL_FROM,
     appUrl: settings.appUrl,
     ratePerSecond: settings.MAIL_RATE_PER_SEC,
+    timeoutMs: settings.SMTP_TIMEOUT_MS,
   });
   return globalForMailer.paperDigestMailer;
+}
+
+/** Closes the process-wide mailer's SMTP pool, if one was opened (a stopping process). */
+export async function closeMailer(): Promise<void> {
+  const mailer = globalForMailer.paperDigestMailer;
+  globalForMailer.paperDigestMailer = undefined;
+  await mailer?.close();
 }
 
 /** Replaces the process-wide mailer (integration tests point it at an in-process SMTP server). */

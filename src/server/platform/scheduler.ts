@@ -14,7 +14,8 @@ export interface ScheduledJob {
   cron: string;
   /** IANA zone the pattern is read in, e.g. "UTC" or "Europe/Berlin". */
   timezone: string;
-  run: () => Promise<unknown>;
+  /** `signal` is aborted when the scheduler stops: a long job ends early, leaving its rest for the next run. */
+  run: (signal: AbortSignal) => Promise<unknown>;
 }
 
 export interface SchedulerLease {
@@ -33,6 +34,7 @@ export interface SchedulerOptions {
   log?: (line: string) => void;
 }
 
+/** Starts no more jobs, aborts the running ones' signal and waits for them to return. */
 export type StopScheduler = () => Promise<void>;
 
 export const SCHEDULER_LEASE = "scheduler";
@@ -43,6 +45,8 @@ export function startScheduler({ jobs, enabled, lease, log = console.log }: Sche
     return async () => {};
   }
   const keeper = lease ? keepLease(lease, log) : null;
+  const stopping = new AbortController();
+  const running = new Set<Promise<void>>();
   const crons = jobs.map(
     (job) =>
       new Cron(
@@ -53,17 +57,10 @@ export function startScheduler({ jobs, enabled, lease, log = console.log }: Sche
           protect: () => log(`scheduler: ${job.name} still running, skipped this tick`),
         },
         async () => {
-          if (keeper && !(await keeper.renew())) return;
-          const started = Date.now();
-          log(`scheduler: ${job.name} started`);
-          try {
-            await job.run();
-            log(`scheduler: ${job.name} finished in ${Date.now() - started} ms`);
-          } catch (error) {
-            log(
-              `scheduler: ${job.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-            );
-          }
+          if (stopping.signal.aborted || (keeper && !(await keeper.renew()))) return;
+          const done = runJob(job, stopping.signal, log);
+          running.add(done);
+          await done.finally(() => running.delete(done));
         },
       ),
   );
@@ -74,8 +71,21 @@ export function startScheduler({ jobs, enabled, lease, log = console.log }: Sche
   }
   return async () => {
     for (const cron of crons) cron.stop();
+    stopping.abort();
+    await Promise.all(running);
     await keeper?.stop();
   };
+}
+
+async function runJob(job: ScheduledJob, signal: AbortSignal, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  log(`scheduler: ${job.name} started`);
+  try {
+    await job.run(signal);
+    log(`scheduler: ${job.name} finished in ${Date.now() - started} ms`);
+  } catch (error) {
+    log(`scheduler: ${job.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
 }
 
 /** Takes the lease when free and renews it at a third of its lifetime; logs every change of hands. */

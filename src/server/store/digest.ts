@@ -75,6 +75,10 @@ export interface DigestStore {
   recordSent(record: SentRecord): Promise<void>;
   recordRetry(deliveryId: number, message: string, nextAttemptAt: Date): Promise<void>;
   recordFailed(deliveryId: number, message: string): Promise<void>;
+  /** sending → unknown: the message went out but no reply came; it is never sent again. */
+  recordUnknown(deliveryId: number, message: string): Promise<void>;
+  /** sending → pending, the attempt not counted: a fault of the run, not of this delivery. */
+  releaseClaim(deliveryId: number, message: string): Promise<void>;
   /** A hard bounce: the delivery failed and the address is suppressed. */
   recordBounce(delivery: { id: number; subscriberId: number }, message: string, at: Date): Promise<void>;
   archivedEdition(date: string, limit: number): Promise<ArchivedEdition | null>;

@@ -40,6 +40,13 @@ export function getStore(): Promise<Store> {
   return store;
 }
 
+/** Closes every process-wide store (a stopping process); a later getStore() would open a new one. */
+export async function closeStores(): Promise<void> {
+  const open = [...registry.values()];
+  registry.clear();
+  await Promise.all(open.map(async (store) => (await store.catch(() => null))?.close()));
+}
+
 /** Makes `store` the process-wide store of `url` (tests point route handlers at a temporary database). */
 export function useStore(url: string, store: Store): void {
   registry.set(url, Promise.resolve(store));

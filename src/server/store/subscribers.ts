@@ -41,6 +41,8 @@ export type NewSubscriber = Pick<
   | "consentUserAgent"
 >;
 
+export type ConfirmationOutcome = { sentAt: Date } | { pending: boolean; error: string; refundAttempt?: boolean };
+
 export type SubscriberChanges = Partial<Omit<SubscriberRecord, "id" | "email" | "createdAt">>;
 
 export interface SubscriberStore {
@@ -67,8 +69,11 @@ export interface SubscriberStore {
     now: Date,
     claimMs: number,
   ): Promise<SubscriberRecord | null>;
-  /** Ends a claim: sent (no longer pending) or failed (pending again when the failure was temporary). */
-  finishConfirmation(id: number, outcome: { sentAt: Date } | { pending: boolean; error: string }): Promise<void>;
+  /**
+   * Ends a claim: sent (no longer pending) or failed (pending again when the failure was temporary;
+   * `refundAttempt` when it was the mail system's, so an outage counts against nobody's attempts).
+   */
+  finishConfirmation(id: number, outcome: ConfirmationOutcome): Promise<void>;
   /** Subscribers whose confirmation mail still has to go out, oldest first. */
   pendingConfirmations(maxAttempts: number, limit: number): Promise<number[]>;
   /** Deletes never-confirmed rows last requested before `cutoff`; returns how many. */

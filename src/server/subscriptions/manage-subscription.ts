@@ -19,6 +19,8 @@ export interface SubscriptionView {
   confirmedAt: Date | null;
   pausedAt: Date | null;
   unsubscribedAt: Date | null;
+  /** Mail to the address bounced: no digests until the reader confirms the address again (subscribing anew). */
+  suppressed: boolean;
   /** The token to use from now on (differs from the one given only after "rotate"). */
   token: string;
 }
@@ -38,6 +40,7 @@ export function subscriptionView(row: Row): SubscriptionView {
     confirmedAt: row.confirmedAt,
     pausedAt: row.pausedAt,
     unsubscribedAt: row.unsubscribedAt,
+    suppressed: row.suppressedAt !== null && row.status !== "unsubscribed",
     token: manageToken(row),
   };
 }

@@ -39,14 +39,15 @@ export async function requestSubscription(request: SubscriptionRequest): Promise
       confirmPending: true,
       ...consent,
     });
-  } else if (subscriber.status === "active" || subscriber.status === "paused") {
+  } else if ((subscriber.status === "active" || subscriber.status === "paused") && !subscriber.suppressedAt) {
     const links = subscriberLinks(subscriber, request.appUrl);
     await request.mailer
       .send({ to: email, ...alreadySubscribedEmail({ manageUrl: links.manageUrl, appUrl: request.appUrl }) })
       .catch(() => undefined); // A courtesy note; the subscription itself is unaffected if it fails.
     return;
   } else {
-    // Pending or unsubscribed: this request is the one a confirmation will prove.
+    // Pending, unsubscribed, or suppressed after a bounce: this request is the one a confirmation will prove,
+    // and confirming it lifts the suppression (the address has shown it takes mail).
     await store.subscribers.update(subscriber.id, {
       status: "pending",
       topics: JSON.stringify(request.topics),

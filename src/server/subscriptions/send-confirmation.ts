@@ -4,7 +4,7 @@ import { catalogueLabels } from "@/domain/digest/digest-topics";
 import { parseStoredTopics } from "@/domain/subscription/topics";
 import type { Store } from "@/server/store/store";
 import type { Mailer } from "@/server/platform/mail-types";
-import { toMailSendError } from "@/server/platform/mailer";
+import { classifySmtpError } from "@/server/platform/smtp-faults";
 import { CONFIRM_TTL_HOURS, createConfirmToken } from "./confirm-token";
 import { confirmUrl } from "./links";
 
@@ -20,7 +20,8 @@ export interface SendConfirmationInput {
 export const CONFIRMATION_CLAIM_MS = 10 * 60_000;
 
 /**
- * True when the mail went out. The send is claimed first, so of two processes (a subscribe request and the
+ * "sent" when the mail went out; "fault" when the mail system failed (sender refused, connection lost): the
+ * mail stays pending, the attempt not counted, and a batch should stop there; "not-sent" otherwise. The send is claimed first, so of two processes (a subscribe request and the
  * retry job, or two servers' retry jobs) only one sends: a second mail would carry a new token and make the
  * first one's link invalid. The token is stored before sending, so a crash never leaves a live unstored link.
  */
@@ -30,7 +31,7 @@ export async function sendConfirmation({
   now,
   appUrl,
   subscriberId,
-}: SendConfirmationInput): Promise<boolean> {
+}: SendConfirmationInput): Promise<"sent" | "not-sent" | "fault"> {
   const confirm = createConfirmToken(now);
   const subscriber = await store.subscribers.claimConfirmation(
     subscriberId,
@@ -38,7 +39,7 @@ export async function sendConfirmation({
     now,
     CONFIRMATION_CLAIM_MS,
   );
-  if (!subscriber) return false;
+  if (!subscriber) return "not-sent";
   const mail = confirmationEmail({
     confirmUrl: confirmUrl(confirm.token, appUrl),
     // Catalogue labels only: whoever typed this address may have typed any text as topics.
@@ -49,14 +50,23 @@ export async function sendConfirmation({
   try {
     await mailer.send({ to: subscriber.email, ...mail });
   } catch (error) {
-    const failure = toMailSendError(error);
-    // A permanent refusal (no such mailbox) stops the retries; a temporary one leaves the mail pending.
+    const failure = classifySmtpError(error, false);
+    // The mailbox refused for good: no more retries. It may have arrived ("unknown"): not sent again, since a
+    // second mail would carry a new token and void the first link. The mailbox for now, or the mail system:
+    // pending for the retry job; a fault of the mail system is nobody's attempt.
+    const [pending, label] = {
+      recipient: [false, "permanent"],
+      unknown: [false, "unknown"],
+      "recipient-later": [true, "temporary"],
+      run: [true, "temporary"],
+    }[failure.fault] as [boolean, string];
     await store.subscribers.finishConfirmation(subscriberId, {
-      pending: !failure.permanent,
-      error: `${failure.permanent ? "permanent" : "temporary"}: ${failure.message}`,
+      pending,
+      error: `${label}: ${failure.message}`,
+      refundAttempt: failure.fault === "run",
     });
-    return false;
+    return failure.fault === "run" ? "fault" : "not-sent";
   }
   await store.subscribers.finishConfirmation(subscriberId, { sentAt: now });
-  return true;
+  return "sent";
 }

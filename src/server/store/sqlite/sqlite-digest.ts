@@ -9,6 +9,8 @@ import {
   recordNothingToSend,
   recordRetry,
   recordSentRow,
+  recordUnknown,
+  releaseClaim,
 } from "./digest/delivery-sql";
 import {
   countByStatus,
@@ -51,6 +53,8 @@ export function sqliteDigest(db: Db): DigestStore {
     recordSent: (record) => recordSentRow(db, record),
     recordRetry: (deliveryId, message, nextAttemptAt) => recordRetry(db, deliveryId, message, nextAttemptAt),
     recordFailed: (deliveryId, message) => recordFailed(db, deliveryId, message),
+    recordUnknown: (deliveryId, message) => recordUnknown(db, deliveryId, message),
+    releaseClaim: (deliveryId, message) => releaseClaim(db, deliveryId, message),
     recordBounce: (delivery, message, at) => recordBounce(db, delivery, message, at),
     archivedEdition: (date, limit) => archivedEdition(db, date, limit),
     recentEditions: (limit) => recentEditions(db, limit),

@@ -122,6 +122,22 @@ export function pgDigest(db: PgDb): DigestStore {
         where: { id: deliveryId },
         data: { status: "failed", lastError: message, nextAttemptAt: null },
       })),
+    recordUnknown: async (deliveryId, message) =>
+      void (await db.delivery.updateMany({
+        where: { id: deliveryId, status: "sending" },
+        data: { status: "unknown", lastError: message, nextAttemptAt: null },
+      })),
+    releaseClaim: async (deliveryId, message) =>
+      void (await db.delivery.updateMany({
+        where: { id: deliveryId, status: "sending" },
+        data: {
+          status: "pending",
+          lastError: message,
+          attempts: { decrement: 1 },
+          claimedAt: null,
+          nextAttemptAt: null,
+        },
+      })),
     recordBounce: async (delivery, message, at) => {
       await db.$transaction([
         db.delivery.update({

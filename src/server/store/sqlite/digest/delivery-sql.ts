@@ -43,6 +43,12 @@ function prepare(sqlite: Sqlite) {
     failed: sqlite.prepare(
       `UPDATE "Delivery" SET "status" = 'failed', "lastError" = ?, "nextAttemptAt" = NULL WHERE "id" = ?`,
     ),
+    unknown: sqlite.prepare(
+      `UPDATE "Delivery" SET "status" = 'unknown', "lastError" = ?, "nextAttemptAt" = NULL WHERE "id" = ? AND "status" = 'sending'`,
+    ),
+    release: sqlite.prepare(`
+      UPDATE "Delivery" SET "status" = 'pending', "lastError" = ?, "attempts" = "attempts" - 1, "claimedAt" = NULL, "nextAttemptAt" = NULL
+      WHERE "id" = ? AND "status" = 'sending'`),
     suppress: sqlite.prepare(`UPDATE "Subscriber" SET "suppressedAt" = ?, "suppressReason" = ? WHERE "id" = ?`),
     duePage: sqlite.prepare(`
       SELECT d."id", d."attempts", s."id" AS "subscriberId", s."email", s."topics", s."lastDigestAt", s."manageTokenHash"
@@ -113,6 +119,16 @@ export function recordRetry(db: Db, deliveryId: number, message: string, nextAtt
 export function recordFailed(db: Db, deliveryId: number, message: string): Promise<void> {
   const { sqlite, sql } = connect(db);
   return withoutBusyWait(sqlite, () => void sql.failed.run(message, deliveryId));
+}
+
+export function recordUnknown(db: Db, deliveryId: number, message: string): Promise<void> {
+  const { sqlite, sql } = connect(db);
+  return withoutBusyWait(sqlite, () => void sql.unknown.run(message, deliveryId));
+}
+
+export function releaseClaim(db: Db, deliveryId: number, message: string): Promise<void> {
+  const { sqlite, sql } = connect(db);
+  return withoutBusyWait(sqlite, () => void sql.release.run(message, deliveryId));
 }
 
 /** A hard bounce: the delivery fails and the address is suppressed, together. */

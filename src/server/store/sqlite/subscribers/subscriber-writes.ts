@@ -1,6 +1,11 @@
 // Subscriber rows through Prisma: create, change, confirm, and the claimed sending of confirmation mails.
 import { Prisma } from "@/generated/prisma/client";
-import type { NewSubscriber, SubscriberChanges, SubscriberRecord } from "@/server/store/subscribers";
+import type {
+  ConfirmationOutcome,
+  NewSubscriber,
+  SubscriberChanges,
+  SubscriberRecord,
+} from "@/server/store/subscribers";
 import { withoutBusyWait } from "@/server/store/sqlite/busy-wait";
 import { storedDateTime } from "@/server/store/sqlite/date-encoding";
 import { sqliteOf } from "@/server/store/sqlite/direct-connection";
@@ -73,15 +78,16 @@ export async function claimConfirmation(
   return claimed ? db.subscriber.findUnique({ where: { id } }) : null;
 }
 
-export async function finishConfirmation(
-  db: Db,
-  id: number,
-  outcome: { sentAt: Date } | { pending: boolean; error: string },
-): Promise<void> {
+export async function finishConfirmation(db: Db, id: number, outcome: ConfirmationOutcome): Promise<void> {
   const data =
     "sentAt" in outcome
       ? { confirmPending: false, confirmSentAt: outcome.sentAt, confirmLastError: null, confirmClaimedAt: null }
-      : { confirmPending: outcome.pending, confirmLastError: outcome.error.slice(0, 500), confirmClaimedAt: null };
+      : {
+          confirmPending: outcome.pending,
+          confirmLastError: outcome.error.slice(0, 500),
+          confirmClaimedAt: null,
+          ...(outcome.refundAttempt ? { confirmAttempts: { decrement: 1 } } : {}),
+        };
   await db.subscriber.updateMany({ where: { id }, data });
 }
 
