@@ -8,7 +8,12 @@ import { clientIp } from "@/server/platform/rate-limiter";
 import { htmlPage } from "@/server/subscriptions/html-page";
 import { subscribeLimiters } from "@/server/subscriptions/rate-limits";
 import { requestSubscription } from "@/server/subscriptions/request-subscription";
-import { readSubscribeInput, SUBSCRIBE_ACCEPTED_BODY } from "@/server/subscriptions/subscribe-input";
+import { resolveSavedQuery } from "@/server/subscriptions/saved-query-input";
+import {
+  readSubscribeInput,
+  SUBSCRIBE_ACCEPTED,
+  SUBSCRIBE_ACCEPTED_BODY,
+} from "@/server/subscriptions/subscribe-input";
 
 export const dynamic = "force-dynamic";
 
@@ -19,35 +24,45 @@ export async function POST(request: Request): Promise<Response> {
   const input = await readSubscribeInput(request);
   const byIp = limiters.perIp.hit(ip, now);
   if (!byIp.ok) return tooMany(input.form, byIp.retryAfterSeconds);
-  if (!input.ok) {
-    if (!input.form) return jsonError(input.status, input.code, input.message, input.field);
-    const back = `<p>${escapeHtml(input.message)}</p><p><a href="/subscribe">Try again</a></p>`;
-    return htmlPage({ status: input.status, title: "That did not work", bodyHtml: back });
-  }
+  if (!input.ok) return invalid(input.form, input.status, input.code, input.message, input.field);
+  const store = await getStore();
+  const resolved = await resolveSavedQuery(store, input);
+  if (!resolved.ok) return invalid(input.form, 400, "invalid_parameter", resolved.message, resolved.field);
   const byAddress = limiters.perAddress.hit(input.email.toLowerCase(), now);
   if (!byAddress.ok) return tooMany(input.form, byAddress.retryAfterSeconds);
   if (!input.honeypot) {
-    const settings = env();
     await requestSubscription({
-      store: await getStore(),
+      store,
       mailer: mailerFromEnv(),
       now,
-      appUrl: settings.appUrl,
+      appUrl: env().appUrl,
       email: input.email,
-      topics: input.topics,
+      saved: resolved.saved,
+      ...(input.cadence ? { cadence: input.cadence } : {}),
+      ...(input.weekday ? { weekday: input.weekday } : {}),
       ip,
       userAgent: request.headers.get("user-agent"),
     });
   }
-  if (input.form)
-    return new Response(null, {
-      status: 303,
-      headers: { Location: "/subscribe/check-inbox", "Cache-Control": "no-store" },
-    });
-  return new Response(SUBSCRIBE_ACCEPTED_BODY, {
+  // What happened to topics we do not have depends on the input only, never on the address's state.
+  const moved = resolved.movedToQuery;
+  if (input.form) {
+    const location = `/subscribe/check-inbox${moved.length > 0 ? `?moved=${encodeURIComponent(moved.join(", "))}` : ""}`;
+    return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+  }
+  const body = moved.length > 0 ? JSON.stringify({ ...SUBSCRIBE_ACCEPTED, movedToQuery: moved }) : SUBSCRIBE_ACCEPTED_BODY;
+  return new Response(body, {
     status: 202,
     headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
   });
+}
+
+/** 400 naming the field; a form post gets a page saying what to fix, with a way back to its form. */
+function invalid(form: boolean, status: number, code: string, message: string, field?: string): Response {
+  if (!form) return jsonError(status, code, message, field);
+  const label = field ? `<p>Check the <strong>${escapeHtml(field)}</strong> field.</p>` : "";
+  const back = `<p role="alert">${escapeHtml(message)}</p>${label}<p><a href="/subscribe">Try again</a> (your browser’s back button keeps what you typed)</p>`;
+  return htmlPage({ status, title: "That did not work", bodyHtml: back });
 }
 
 function tooMany(form: boolean, retryAfterSeconds: number): Response {
