@@ -58,6 +58,12 @@ async function subscribe(form: HTMLFormElement): Promise<void> {
       body: JSON.stringify({
         email: address,
         topics: data.getAll("topics").map(String),
+        // The saved-query fields, when the form has them (the /subscribe page's full form).
+        ...Object.fromEntries(
+          ["query", "authors", "cadence", "weekday"].flatMap((name) =>
+            data.has(name) ? [[name, String(data.get(name))]] : [],
+          ),
+        ),
         website: String(data.get("website") ?? ""),
       }),
     });

@@ -3,13 +3,21 @@
 // (it validates the address), and the box turns into its "check your inbox" state from the hidden copy below.
 import { useId } from "react";
 import { HOOKS } from "@/domain/page-hooks";
+import { SavedQueryFields, type SavedQueryValues } from "./saved-query-fields";
 
 export interface TopicChoice {
   slug: string;
   label: string;
 }
 
-export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
+/** `saved`: show the search words, authors and cadence fields too, filled in with these values. */
+export function SubscribeForm({
+  topics,
+  saved,
+}: {
+  topics: TopicChoice[];
+  saved?: SavedQueryValues & { topics?: string[] };
+}) {
   const uid = useId();
   return (
     <section
@@ -46,7 +54,8 @@ export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
           />
           <SubmitButton />
         </div>
-        <TopicsField topics={topics} uid={uid} />
+        <TopicsField topics={topics} uid={uid} checked={saved?.topics ?? []} />
+        {saved && <SavedQueryFields uid={uid} values={saved} />}
         <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
           <label>
             Leave this empty
@@ -92,7 +101,7 @@ function SubmitButton() {
 }
 
 /** Checkboxes from the topic vocabulary; a free-text field until there is one. */
-function TopicsField({ topics, uid }: { topics: TopicChoice[]; uid: string }) {
+function TopicsField({ topics, uid, checked }: { topics: TopicChoice[]; uid: string; checked: string[] }) {
   if (topics.length === 0) {
     return (
       <div>
@@ -124,7 +133,13 @@ function TopicsField({ topics, uid }: { topics: TopicChoice[]; uid: string }) {
             key={topic.slug}
             className="flex cursor-pointer items-center gap-1.5 rounded-full border border-stone-300 px-3 py-1 text-sm has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 dark:border-stone-700 dark:has-[:checked]:bg-stone-800"
           >
-            <input type="checkbox" name="topics" value={topic.slug} className="accent-accent-600" />
+            <input
+              type="checkbox"
+              name="topics"
+              value={topic.slug}
+              defaultChecked={checked.includes(topic.slug)}
+              className="accent-accent-600"
+            />
             {topic.label}
           </label>
         ))}

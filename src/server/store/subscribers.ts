@@ -39,17 +39,17 @@ export interface SubscriberRecord {
 /** The saved query and cadence default to "everything, daily". */
 export type NewSubscriber = Partial<Pick<SubscriberRecord, "query" | "authors" | "cadence" | "weekday">> &
   Pick<
-  SubscriberRecord,
-  | "email"
-  | "status"
-  | "topics"
-  | "createdAt"
-  | "manageTokenHash"
-  | "confirmPending"
-  | "consentAt"
-  | "consentIpHash"
-  | "consentUserAgent"
->;
+    SubscriberRecord,
+    | "email"
+    | "status"
+    | "topics"
+    | "createdAt"
+    | "manageTokenHash"
+    | "confirmPending"
+    | "consentAt"
+    | "consentIpHash"
+    | "consentUserAgent"
+  >;
 
 export type SubscriberChanges = Partial<Omit<SubscriberRecord, "id" | "email" | "createdAt">>;
 

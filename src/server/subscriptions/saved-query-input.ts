@@ -45,10 +45,7 @@ export const SavedQueryFields = {
     ctx.addIssue({ code: "custom", message: check.message });
     return z.NEVER;
   }),
-  cadence: z.preprocess(
-    blankAsMissing,
-    z.enum(CADENCES, { error: `The cadence is "daily" or "weekly".` }).optional(),
-  ),
+  cadence: z.preprocess(blankAsMissing, z.enum(CADENCES, { error: `The cadence is "daily" or "weekly".` }).optional()),
   weekday: z.preprocess(
     blankAsMissing,
     z.enum(WEEKDAYS, { error: `The weekday is one of ${WEEKDAYS.join(", ")}.` }).optional(),
@@ -74,8 +71,7 @@ export interface SavedQueryInput {
 }
 
 export type ResolvedSavedQuery =
-  | { ok: true; saved: SavedQuery; movedToQuery: string[] }
-  | { ok: false; field: "topics"; message: string };
+  { ok: true; saved: SavedQuery; movedToQuery: string[] } | { ok: false; field: "topics"; message: string };
 
 /** Topics to catalogue slugs; the ones we do not have become search words (a query still ≤ 200 characters). */
 export async function resolveSavedQuery(
@@ -87,8 +83,8 @@ export async function resolveSavedQuery(
   const movedToQuery: string[] = [];
   for (const topic of input.topics) {
     const [slug] = resolve([topic]);
-    if (slug) slugs.includes(slug) || slugs.push(slug);
-    else movedToQuery.push(topic);
+    if (!slug) movedToQuery.push(topic);
+    else if (!slugs.includes(slug)) slugs.push(slug);
   }
   const query = normaliseQuery([input.query, ...movedToQuery].join(" "));
   if (!query.ok)

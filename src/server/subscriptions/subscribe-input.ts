@@ -28,7 +28,14 @@ export const SubscribeSchema = z.object({
 });
 
 export type SubscribeInput =
-  | ({ ok: true; form: boolean; email: string; honeypot: boolean; cadence?: Cadence; weekday?: Weekday } & SavedQueryInput)
+  | ({
+      ok: true;
+      form: boolean;
+      email: string;
+      honeypot: boolean;
+      cadence?: Cadence;
+      weekday?: Weekday;
+    } & SavedQueryInput)
   | { ok: false; form: boolean; status: 400 | 413 | 415; code: string; message: string; field?: string };
 
 export async function readSubscribeInput(request: Request): Promise<SubscribeInput> {

@@ -44,13 +44,16 @@ export async function POST(request: Request): Promise<Response> {
       userAgent: request.headers.get("user-agent"),
     });
   }
-  // What happened to topics we do not have depends on the input only, never on the address's state.
+  // Topics we do not have became search words: said to a script (the manage page shows it to everyone);
+  // it depends on the input only, never on the address's state.
   const moved = resolved.movedToQuery;
-  if (input.form) {
-    const location = `/subscribe/check-inbox${moved.length > 0 ? `?moved=${encodeURIComponent(moved.join(", "))}` : ""}`;
-    return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
-  }
-  const body = moved.length > 0 ? JSON.stringify({ ...SUBSCRIBE_ACCEPTED, movedToQuery: moved }) : SUBSCRIBE_ACCEPTED_BODY;
+  if (input.form)
+    return new Response(null, {
+      status: 303,
+      headers: { Location: "/subscribe/check-inbox", "Cache-Control": "no-store" },
+    });
+  const body =
+    moved.length > 0 ? JSON.stringify({ ...SUBSCRIBE_ACCEPTED, movedToQuery: moved }) : SUBSCRIBE_ACCEPTED_BODY;
   return new Response(body, {
     status: 202,
     headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },

@@ -57,10 +57,10 @@ async function pageOfAll(
   // A list of ids is read by primary key; walking an order index past every other paper would be slower.
   const index =
     firstSeen || paperIds
-    ? ""
-    : order === "trending" && !since
-      ? `INDEXED BY "Paper_trendKey_idx"`
-      : `INDEXED BY "Paper_feedAt_trendKey_idx"`;
+      ? ""
+      : order === "trending" && !since
+        ? `INDEXED BY "Paper_trendKey_idx"`
+        : `INDEXED BY "Paper_feedAt_trendKey_idx"`;
   const [rows, counted] = await Promise.all([
     db.$queryRawUnsafe<Id[]>(
       `SELECT p."id" AS id FROM "Paper" p ${index} ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`,

@@ -47,7 +47,6 @@ export async function countMatchesUpTo(db: Db, match: string, cap: number): Prom
   return toNumber(rows[0]?.n ?? 0);
 }
 
-
 interface CandidateRow {
   id: number | bigint;
   bm25: number;
