@@ -11,8 +11,8 @@ const NOTICE_CLASS = "rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 da
 
 export function FeedPageView({ page }: { page: FeedPage }) {
   const { query, sort, feed } = page;
-  const keep = { q: query.q, topic: query.topic };
-  const scope = { q: query.q, topic: query.topic, author: query.author };
+  const keep = { q: query.q, topic: query.topic, author: query.author };
+  const scope = keep;
   const window = query.window === DEFAULT_WINDOW ? undefined : query.window;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_300px]">

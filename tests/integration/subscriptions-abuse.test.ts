@@ -79,9 +79,10 @@ describe("no enumeration", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/subscribe/check-inbox");
     // A topic we do not have is not dropped: it became search words.
-    expect(
-      await env.temp.db.subscriber.findUniqueOrThrow({ where: { email: "form@example.com" } }),
-    ).toMatchObject({ topics: '["llm"]', query: "vision" });
+    expect(await env.temp.db.subscriber.findUniqueOrThrow({ where: { email: "form@example.com" } })).toMatchObject({
+      topics: '["llm"]',
+      query: "vision",
+    });
   });
 
   it("keeps bots that fill the honeypot out without telling them", async () => {

@@ -1,6 +1,6 @@
 // The digest job: one edition per date (in DIGEST_TZ), one delivery per reader due that day (daily readers,
-// and weekly readers on their weekday),
-// each sent at most once however often or however concurrently the job is called.
+// and weekly readers on their weekday), each sent at most once however often or however concurrently the job
+// is called.
 import { digestDateOf } from "@/domain/digest/digest-date";
 import { weekdayOf } from "@/domain/subscription/saved-query";
 import type { Mailer } from "@/server/platform/mail-types";
