@@ -1,6 +1,5 @@
 // A saved query: what a subscription follows (topics, free-text search words, authors) and when it is
 // mailed (daily, or weekly on one weekday in DIGEST_TZ). Bounded so one reader cannot make a run expensive.
-import { parseJsonList } from "@/domain/json-list";
 import { authorKey } from "@/domain/authors/author-key";
 import { MAX_QUERY_CHARS } from "@/domain/search/sanitize-query";
 
@@ -53,16 +52,6 @@ export function normaliseAuthors(input: readonly string[]): Checked<string[]> {
 export function weekdayOf(date: string): Weekday {
   const day = new Date(`${date}T12:00:00Z`).getUTCDay();
   return WEEKDAYS[(day + 6) % 7]!;
-}
-
-/** True when nothing is followed: the reader gets everything trending. */
-export function followsEverything(saved: SavedQuery): boolean {
-  return saved.topics.length === 0 && saved.query === "" && saved.authors.length === 0;
-}
-
-/** The stored columns read back defensively. */
-export function storedSavedQuery(row: { topics: string; query: string; authors: string }): SavedQuery {
-  return { topics: parseJsonList(row.topics), query: row.query, authors: parseJsonList(row.authors) };
 }
 
 export const WEEKDAY_NAMES: Record<Weekday, string> = {
