@@ -51,7 +51,8 @@ async function subscribe(form: HTMLFormElement): Promise<void> {
   button.textContent = "Subscribing…";
   try {
     // The server checks the address and answers 202 whatever its state, or 400 naming the field.
-    const response = await fetch(form.action, {
+    // Always the API: without JavaScript the /subscribe page's form posts to the page itself.
+    const response = await fetch("/api/subscriptions", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       credentials: "same-origin",

@@ -10,15 +10,25 @@ export interface TopicChoice {
   label: string;
 }
 
-/** `saved`: show the search words, authors and cadence fields too, filled in with these values. */
+export type SubscribeFormValues = SavedQueryValues & { topics?: string[]; email?: string };
+
+/**
+ * `saved`: show the search words, authors and cadence fields too, filled in with these values. `action`: where
+ * the form posts without JavaScript; `error`: why that post was refused, shown in the form.
+ */
 export function SubscribeForm({
   topics,
   saved,
+  action = "/api/subscriptions",
+  error,
 }: {
   topics: TopicChoice[];
-  saved?: SavedQueryValues & { topics?: string[] };
+  saved?: SubscribeFormValues;
+  action?: string;
+  error?: { message: string; field: string | null } | null;
 }) {
   const uid = useId();
+  const emailInvalid = error?.field === "email";
   return (
     <section
       id="subscribe"
@@ -31,13 +41,7 @@ export function SubscribeForm({
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         One email each morning. Confirm by email; unsubscribe in one click.
       </p>
-      <form
-        action="/api/subscriptions"
-        method="post"
-        noValidate
-        {...{ [HOOKS.subscribe]: true }}
-        className="mt-4 space-y-4"
-      >
+      <form action={action} method="post" noValidate {...{ [HOOKS.subscribe]: true }} className="mt-4 space-y-4">
         <div className="flex flex-col gap-2 sm:flex-row lg:flex-col">
           <label htmlFor={`${uid}-email`} className="sr-only">
             Email address
@@ -50,6 +54,8 @@ export function SubscribeForm({
             maxLength={254}
             autoComplete="email"
             placeholder="you@example.com"
+            defaultValue={saved?.email}
+            {...(emailInvalid ? { "aria-invalid": true, "aria-describedby": `${uid}-error` } : {})}
             className="w-full flex-1 rounded-full border border-stone-300 bg-white px-4 py-2 text-stone-900 placeholder:text-stone-400 aria-[invalid]:border-red-600 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100"
           />
           <SubmitButton />
@@ -67,7 +73,9 @@ export function SubscribeForm({
           role="alert"
           {...{ [HOOKS.subscribeError]: true }}
           className="text-sm text-red-700 empty:hidden dark:text-red-400"
-        ></p>
+        >
+          {error ? `${error.message}${error.field && !emailInvalid ? ` (${error.field})` : ""}` : null}
+        </p>
       </form>
       {/* What the box shows after a signup; the client script copies it in and fills in the (masked) address.
           A hidden element rather than a <template>, whose content React's hydration would not see. */}

@@ -121,6 +121,33 @@ describe("saved queries: bad input", () => {
     expect(page).toContain("<strong>weekday</strong>");
   });
 
+  it("the /subscribe page's own form post: refused, the page again with the error and what was typed", async () => {
+    const posted = (fields: Record<string, string>) =>
+      fetch(`${server.url}/subscribe`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+      });
+    const refused = await posted({
+      email: "again@example.com",
+      query: "low-rank adaptation",
+      authors: "Edward J. Hu",
+      cadence: "weekly",
+      weekday: "someday",
+    });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("<h1");
+    expect(html).toMatch(/role="alert"[^>]*>The weekday is one of mon, tue, wed, thu, fri, sat, sun\. \(weekday\)</);
+    expect(html).toContain('value="again@example.com"');
+    expect(html).toContain('value="low-rank adaptation"');
+    expect(html).toContain('value="Edward J. Hu"');
+    const accepted = await posted({ email: "again@example.com", query: "low-rank adaptation", cadence: "weekly" });
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get("location")).toMatch(/\/subscribe\/check-inbox$/);
+  });
+
   it("accepts an empty saved query: everything trending", async () => {
     const response = await post({ email: "everything@example.com", topics: [], query: "", authors: [] });
     expect(response.status).toBe(202);
