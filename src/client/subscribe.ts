@@ -51,13 +51,20 @@ async function subscribe(form: HTMLFormElement): Promise<void> {
   button.textContent = "Subscribing…";
   try {
     // The server checks the address and answers 202 whatever its state, or 400 naming the field.
-    const response = await fetch(form.action, {
+    // Always the API: without JavaScript the /subscribe page's form posts to the page itself.
+    const response = await fetch("/api/subscriptions", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       credentials: "same-origin",
       body: JSON.stringify({
         email: address,
         topics: data.getAll("topics").map(String),
+        // The saved-query fields, when the form has them (the /subscribe page's full form).
+        ...Object.fromEntries(
+          ["query", "authors", "cadence", "weekday"].flatMap((name) =>
+            data.has(name) ? [[name, String(data.get(name))]] : [],
+          ),
+        ),
         website: String(data.get("website") ?? ""),
       }),
     });

@@ -2,7 +2,7 @@
 import type { DigestItemView } from "@/view-models/digest-page";
 
 function sectionTitle(section: DigestItemView["section"], hasTopics: boolean): string {
-  if (section === "topics") return "In your topics";
+  if (section === "topics") return "Matching what you follow";
   return hasTopics ? "Also trending" : "Trending now";
 }
 

@@ -1,5 +1,6 @@
 // The feed page (/): heading, topic filter, window and sort tabs, the cards, paging, and the subscribe box.
 import { DEFAULT_WINDOW } from "@/domain/feed-params";
+import { feedPath, isScoped, scopePath } from "@/domain/feed-links";
 import type { FeedPage } from "@/view-models/feed-page";
 import { FeedList } from "./feed-list";
 import { FeedTabs, feedHref } from "./feed-tabs";
@@ -10,14 +11,19 @@ const NOTICE_CLASS = "rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 da
 
 export function FeedPageView({ page }: { page: FeedPage }) {
   const { query, sort, feed } = page;
-  const keep = { q: query.q, topic: query.topic };
+  const keep = { q: query.q, topic: query.topic, author: query.author };
+  const scope = keep;
   const window = query.window === DEFAULT_WINDOW ? undefined : query.window;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_300px]">
       <div className="min-w-0 space-y-5">
         <section className="space-y-1">
           <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">
-            {query.q ? `Papers matching “${query.q}”` : "Trending papers"}
+            {query.q
+              ? `Papers matching “${query.q}”`
+              : query.author
+                ? `Papers by ${query.author.join(", ")}`
+                : "Trending papers"}
           </h1>
           {query.q && feed ? (
             <p role="status" className="text-stone-600 dark:text-stone-400">
@@ -36,6 +42,25 @@ export function FeedPageView({ page }: { page: FeedPage }) {
             </p>
           )}
         </section>
+        {isScoped(scope) && (
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            <a
+              href={scopePath("/subscribe", scope)}
+              className="font-medium text-accent-700 underline dark:text-accent-300"
+              data-testid="get-by-email"
+            >
+              Get this by email
+            </a>
+            {" · "}
+            <a href={feedPath(scope)} className="underline">
+              Atom feed
+            </a>
+            {" · "}
+            <a href={scopePath("/api/papers", scope)} className="underline">
+              JSON
+            </a>
+          </p>
+        )}
         {feed?.notice && (
           <p role="status" className={NOTICE_CLASS}>
             {feed.notice}

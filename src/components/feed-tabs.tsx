@@ -9,9 +9,13 @@ const WINDOW_LABELS: [FeedWindow, string][] = [
   ["all", "All"],
 ];
 
-export function feedHref(base: string, params: Record<string, string | undefined>): string {
+/** A parameter's value; a list repeats the parameter (author=…&author=…). */
+export type FeedParamValue = string | readonly string[] | undefined;
+
+export function feedHref(base: string, params: Record<string, FeedParamValue>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  for (const [key, value] of Object.entries(params))
+    for (const one of typeof value === "string" ? [value] : (value ?? [])) if (one) search.append(key, one);
   const query = search.toString();
   return query ? `${base}?${query}` : base;
 }
@@ -20,8 +24,8 @@ interface FeedTabsProps {
   base: string;
   window: FeedWindow;
   sort: FeedSort;
-  /** Parameters to keep when switching (q, topic). */
-  keep: Record<string, string | undefined>;
+  /** Parameters to keep when switching (q, topic, author). */
+  keep: Record<string, FeedParamValue>;
   sorts?: FeedSort[];
 }
 

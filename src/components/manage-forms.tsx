@@ -1,4 +1,6 @@
 // Plain HTML forms for the manage page: they post to /api/subscriptions/manage and work without JavaScript.
+import { useId } from "react";
+import { SavedQueryFields, type SavedQueryValues } from "./saved-query-fields";
 
 export function ManageActionButton({
   token,
@@ -25,30 +27,40 @@ export function ManageActionButton({
   );
 }
 
-export function ManageTopicsForm({
+export interface FollowFormValues extends SavedQueryValues {
+  topics: string[];
+}
+
+/** Everything a subscription follows and when, in one form (action "follow"). */
+export function ManageFollowForm({
   token,
   current,
   choices,
 }: {
   token: string;
-  current: string[];
+  current: FollowFormValues;
   choices: { slug: string; label: string }[];
 }) {
+  const uid = useId();
   const offered = new Set(choices.map((c) => c.slug));
-  const other = current.filter((topic) => !offered.has(topic));
+  const other = current.topics.filter((topic) => !offered.has(topic));
   return (
     <form
       action="/api/subscriptions/manage"
       method="post"
-      className="rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900"
+      className="space-y-4 rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900"
     >
       <input type="hidden" name="token" value={token} />
-      <input type="hidden" name="action" value="topics" />
+      <input type="hidden" name="action" value="follow" />
+      <h2 className="font-serif text-lg font-semibold">What you follow</h2>
+      <p className="text-sm text-stone-600 dark:text-stone-400">
+        A paper is sent when it matches every part you fill in (any of the topics, the search words, any of the
+        authors). Nothing filled in means all trending papers.
+      </p>
       <fieldset>
-        <legend className="font-serif text-lg font-semibold">Topics</legend>
-        <p className="text-sm text-stone-600 dark:text-stone-400">None selected means all trending papers.</p>
+        <legend className="text-sm font-medium">Topics</legend>
         {choices.length > 0 && (
-          <div className="mt-3 flex flex-wrap gap-2">
+          <div className="mt-2 flex flex-wrap gap-2">
             {choices.map((choice) => (
               <label
                 key={choice.slug}
@@ -58,7 +70,7 @@ export function ManageTopicsForm({
                   type="checkbox"
                   name="topics"
                   value={choice.slug}
-                  defaultChecked={current.includes(choice.slug)}
+                  defaultChecked={current.topics.includes(choice.slug)}
                   className="accent-accent-600"
                 />
                 {choice.label}
@@ -68,7 +80,9 @@ export function ManageTopicsForm({
         )}
         <label className="mt-3 block text-sm font-medium">
           {choices.length > 0 ? "Other topics" : "Your topics"}{" "}
-          <span className="font-normal text-stone-600 dark:text-stone-400">(comma-separated)</span>
+          <span className="font-normal text-stone-600 dark:text-stone-400">
+            (comma-separated; one we do not have becomes search words)
+          </span>
           <input
             name="topics"
             type="text"
@@ -78,11 +92,9 @@ export function ManageTopicsForm({
           />
         </label>
       </fieldset>
-      <button
-        type="submit"
-        className="mt-4 rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700"
-      >
-        Save topics
+      <SavedQueryFields uid={uid} values={current} />
+      <button type="submit" className="rounded-full bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700">
+        Save
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 // Authors, date, category and source position: the facts line under a paper's title.
 import type { PaperView } from "@/view-models/paper-view";
+import { AuthorLinks } from "./author-links";
 
 const dateFormat = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 
@@ -21,7 +22,11 @@ export function PaperMeta({ paper }: { paper: PaperView }) {
   ].filter((f): f is string => Boolean(f));
   return (
     <div className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-      {paper.authors.length > 0 && <p className="text-stone-800 dark:text-stone-200">{authorLine(paper.authors)}</p>}
+      {paper.authors.length > 0 && (
+        <p className="text-stone-800 dark:text-stone-200">
+          <AuthorLinks authors={paper.authors} max={4} />
+        </p>
+      )}
       <p>{facts.join(" · ")}</p>
     </div>
   );

@@ -1,6 +1,7 @@
 // A paper's own page: the full clean abstract, authors, dates, topics, source links, the upvote button
 // with the trending explanation, and related papers.
 import type { PaperPage } from "@/view-models/paper-page";
+import { AuthorLinks } from "./author-links";
 import { formatDate } from "./paper-meta";
 import { RelatedPaperList } from "./related-paper-list";
 import { SourceLinks } from "./source-links";
@@ -30,7 +31,11 @@ export function PaperPageView({ page }: { page: PaperPage }) {
         <h1 id="paper-title" className="font-serif text-2xl font-semibold leading-tight sm:text-3xl">
           {paper.title}
         </h1>
-        {paper.authors.length > 0 && <p className="text-stone-800 dark:text-stone-200">{paper.authors.join(", ")}</p>}
+        {paper.authors.length > 0 && (
+          <p className="text-stone-800 dark:text-stone-200">
+            <AuthorLinks authors={paper.authors} />
+          </p>
+        )}
         <p className="text-sm text-stone-600 dark:text-stone-400">{dates.join(" · ")}</p>
         <TopicChips topics={paper.topics} label="Topics" />
         <div className="flex flex-wrap items-center justify-between gap-3 border-y border-stone-200 py-3 dark:border-stone-800">

@@ -3,14 +3,32 @@
 // (it validates the address), and the box turns into its "check your inbox" state from the hidden copy below.
 import { useId } from "react";
 import { HOOKS } from "@/domain/page-hooks";
+import { SavedQueryFields, type SavedQueryValues } from "./saved-query-fields";
 
 export interface TopicChoice {
   slug: string;
   label: string;
 }
 
-export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
+export type SubscribeFormValues = SavedQueryValues & { topics?: string[]; email?: string };
+
+/**
+ * `saved`: show the search words, authors and cadence fields too, filled in with these values. `action`: where
+ * the form posts without JavaScript; `error`: why that post was refused, shown in the form.
+ */
+export function SubscribeForm({
+  topics,
+  saved,
+  action = "/api/subscriptions",
+  error,
+}: {
+  topics: TopicChoice[];
+  saved?: SubscribeFormValues;
+  action?: string;
+  error?: { message: string; field: string | null } | null;
+}) {
   const uid = useId();
+  const emailInvalid = error?.field === "email";
   return (
     <section
       id="subscribe"
@@ -23,13 +41,7 @@ export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         One email each morning. Confirm by email; unsubscribe in one click.
       </p>
-      <form
-        action="/api/subscriptions"
-        method="post"
-        noValidate
-        {...{ [HOOKS.subscribe]: true }}
-        className="mt-4 space-y-4"
-      >
+      <form action={action} method="post" noValidate {...{ [HOOKS.subscribe]: true }} className="mt-4 space-y-4">
         <div className="flex flex-col gap-2 sm:flex-row lg:flex-col">
           <label htmlFor={`${uid}-email`} className="sr-only">
             Email address
@@ -42,11 +54,14 @@ export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
             maxLength={254}
             autoComplete="email"
             placeholder="you@example.com"
+            defaultValue={saved?.email}
+            {...(emailInvalid ? { "aria-invalid": true, "aria-describedby": `${uid}-error` } : {})}
             className="w-full flex-1 rounded-full border border-stone-300 bg-white px-4 py-2 text-stone-900 placeholder:text-stone-400 aria-[invalid]:border-red-600 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100"
           />
           <SubmitButton />
         </div>
-        <TopicsField topics={topics} uid={uid} />
+        <TopicsField topics={topics} uid={uid} checked={saved?.topics ?? []} />
+        {saved && <SavedQueryFields uid={uid} values={saved} />}
         <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
           <label>
             Leave this empty
@@ -58,7 +73,9 @@ export function SubscribeForm({ topics }: { topics: TopicChoice[] }) {
           role="alert"
           {...{ [HOOKS.subscribeError]: true }}
           className="text-sm text-red-700 empty:hidden dark:text-red-400"
-        ></p>
+        >
+          {error ? `${error.message}${error.field && !emailInvalid ? ` (${error.field})` : ""}` : null}
+        </p>
       </form>
       {/* What the box shows after a signup; the client script copies it in and fills in the (masked) address.
           A hidden element rather than a <template>, whose content React's hydration would not see. */}
@@ -92,7 +109,7 @@ function SubmitButton() {
 }
 
 /** Checkboxes from the topic vocabulary; a free-text field until there is one. */
-function TopicsField({ topics, uid }: { topics: TopicChoice[]; uid: string }) {
+function TopicsField({ topics, uid, checked }: { topics: TopicChoice[]; uid: string; checked: string[] }) {
   if (topics.length === 0) {
     return (
       <div>
@@ -124,7 +141,13 @@ function TopicsField({ topics, uid }: { topics: TopicChoice[]; uid: string }) {
             key={topic.slug}
             className="flex cursor-pointer items-center gap-1.5 rounded-full border border-stone-300 px-3 py-1 text-sm has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 dark:border-stone-700 dark:has-[:checked]:bg-stone-800"
           >
-            <input type="checkbox" name="topics" value={topic.slug} className="accent-accent-600" />
+            <input
+              type="checkbox"
+              name="topics"
+              value={topic.slug}
+              defaultChecked={checked.includes(topic.slug)}
+              className="accent-accent-600"
+            />
             {topic.label}
           </label>
         ))}

@@ -3,24 +3,39 @@
 
 export interface FeedScope {
   q?: string;
+  /** One topic slug, or several separated by commas. */
   topic?: string;
+  /** Author names, as written. */
+  author?: readonly string[];
 }
 
 export const ATOM_TYPE = "application/atom+xml";
 
-/** The site-relative feed path of a scope: /feed.xml, /feed.xml?q=…, /feed.xml?topic=…. */
-export function feedPath(scope: FeedScope = {}): string {
+/** `base` with the scope's parameters: one query is a page (/), a feed (/feed.xml), an API call (/api/papers). */
+export function scopePath(base: string, scope: FeedScope = {}): string {
   const params = new URLSearchParams();
   if (scope.q) params.set("q", scope.q);
   if (scope.topic) params.set("topic", scope.topic);
+  for (const name of scope.author ?? []) params.append("author", name);
   const query = params.toString();
-  return query ? `/feed.xml?${query}` : "/feed.xml";
+  return query ? `${base}?${query}` : base;
+}
+
+/** The site-relative feed path of a scope: /feed.xml, /feed.xml?q=…, /feed.xml?topic=…. */
+export function feedPath(scope: FeedScope = {}): string {
+  return scopePath("/feed.xml", scope);
+}
+
+/** Whether a scope narrows the feed at all. */
+export function isScoped(scope: FeedScope): boolean {
+  return Boolean(scope.q || scope.topic || scope.author?.length);
 }
 
 /** A feed's human title, used by feed readers and in the discovery link. */
 export function feedTitle(scope: FeedScope = {}, topicLabel?: string): string {
   if (scope.topic) return `paper-digest: ${topicLabel ?? scope.topic}`;
   if (scope.q) return `paper-digest: search “${scope.q}”`;
+  if (scope.author?.length) return `paper-digest: papers by ${scope.author.join(", ")}`;
   return "paper-digest: trending papers";
 }
 
@@ -33,6 +48,6 @@ export function feedAlternates(
   topicLabel?: string,
 ): Record<string, { url: string; title: string }[]> {
   const links = [{ url: feedPath(), title: feedTitle() }];
-  if (scope.q || scope.topic) links.unshift({ url: feedPath(scope), title: feedTitle(scope, topicLabel) });
+  if (isScoped(scope)) links.unshift({ url: feedPath(scope), title: feedTitle(scope, topicLabel) });
   return { [ATOM_TYPE]: links };
 }

@@ -17,6 +17,9 @@ export function windowStart(window: FeedWindow, now: Date): Date | null {
   return days === null ? null : new Date(now.getTime() - days * 86_400_000);
 }
 
+/** Topics or authors one query may name (a saved query has the same bound). */
+export const MAX_FILTER_VALUES = 20;
+
 const CURSOR_PATTERN = /^o(\d{1,7})$/;
 
 /** Cursors are opaque to clients; inside they are an offset ("o40"), base64url-encoded. */
@@ -36,13 +39,24 @@ const optionalText = z.preprocess(
 
 export const FeedQuerySchema = z.object({
   q: optionalText,
+  /** One topic slug, or several separated by commas (papers in any of them). */
   topic: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z
       .string()
-      .max(120)
-      .regex(/^[a-z0-9.-]+$/, "must be a topic slug")
+      .max(2000)
+      .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/, "must be topic slugs separated by commas")
+      .refine((v) => topicSlugs(v).length <= MAX_FILTER_VALUES, `must name at most ${MAX_FILTER_VALUES} topics`)
       .optional(),
+  ),
+  /** Author names (the parameter repeated): papers by any of them, matched whatever the case or accents. */
+  author: z.preprocess(
+    (v) => (Array.isArray(v) ? v.map((name) => String(name).trim()).filter((name) => name !== "") : undefined),
+    z
+      .array(z.string().max(100, "must be names of at most 100 characters"))
+      .max(MAX_FILTER_VALUES, `must name at most ${MAX_FILTER_VALUES} authors`)
+      .optional()
+      .transform((names) => (names && names.length > 0 ? names : undefined)),
   ),
   window: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -73,12 +87,20 @@ export const FeedQuerySchema = z.object({
 
 export type FeedQuery = z.infer<typeof FeedQuerySchema>;
 
-/** Reads the feed parameters from URL search params (first value of each). */
-export function feedQueryInput(params: URLSearchParams): Record<string, string> {
-  const input: Record<string, string> = {};
+/** The slugs of a `topic` parameter ("a,b" → ["a", "b"]). */
+export function topicSlugs(topic: string | undefined): string[] {
+  return topic ? topic.split(",").filter((slug) => slug !== "") : [];
+}
+
+/** Parameters that may repeat (every value kept); the others take their first value. */
+const REPEATED_PARAMS = new Set(["author"]);
+
+/** Reads the feed parameters from URL search params. */
+export function feedQueryInput(params: URLSearchParams): Record<string, string | string[]> {
+  const input: Record<string, string | string[]> = {};
   for (const key of Object.keys(FeedQuerySchema.shape)) {
-    const value = params.get(key);
-    if (value !== null) input[key] = value;
+    const value = REPEATED_PARAMS.has(key) ? params.getAll(key) : params.get(key);
+    if (value !== null && value.length > 0) input[key] = value;
   }
   return input;
 }

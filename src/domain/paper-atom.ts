@@ -9,7 +9,7 @@ import { paperUrl } from "./paper-share";
 
 export interface PaperFeedInput {
   appUrl: string;
-  query: { q?: string; topic?: string; window: FeedWindow; sort?: FeedSort };
+  query: { q?: string; topic?: string; author?: readonly string[]; window: FeedWindow; sort?: FeedSort };
   topicLabel?: string;
   papers: Paper[];
   now: Date;
@@ -27,6 +27,7 @@ function scopeParams(query: PaperFeedInput["query"]): URLSearchParams {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
   if (query.topic) params.set("topic", query.topic);
+  for (const name of query.author ?? []) params.append("author", name);
   if (query.window !== DEFAULT_WINDOW) params.set("window", query.window);
   if (query.sort) params.set("sort", query.sort);
   return params;
@@ -37,8 +38,10 @@ export function paperAtomFeed({ appUrl, query, topicLabel, papers, now }: PaperF
   const params = scopeParams(query);
   const suffix = params.size > 0 ? `?${params}` : "";
   const pageParams = new URLSearchParams(params);
-  pageParams.delete("topic");
-  const page = query.topic ? `/topics/${encodeURIComponent(query.topic)}` : "/";
+  // One topic has its own page; several are a filter of the feed page.
+  const onTopicPage = Boolean(query.topic && !query.topic.includes(","));
+  if (onTopicPage) pageParams.delete("topic");
+  const page = onTopicPage ? `/topics/${encodeURIComponent(query.topic!)}` : "/";
   const entries = papers.map((paper) => {
     const updated = paper.publishedAt ?? paper.firstSeenAt;
     const pdf = paperSourceLinks(paper).find((l) => l.kind === "pdf");

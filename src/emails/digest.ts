@@ -13,6 +13,12 @@ export interface DigestEmailInput {
   recipient: string;
   /** Labels of the topics the reader chose (empty: no topics). */
   topicLabels: readonly string[];
+  /** The reader's saved search words ("" or absent: none). */
+  queryText?: string;
+  /** The authors the reader follows, as they wrote them. */
+  authors?: readonly string[];
+  /** A weekly reader's edition (covers the week). */
+  weekly?: boolean;
   appUrl: string;
   manageUrl: string;
   unsubscribeUrl: string;
@@ -34,14 +40,22 @@ function authorLine(authors: readonly string[]): string {
 }
 
 function sectionLabel(section: DigestItem["section"], hasTopics: boolean): string {
-  if (section === "topics") return "In your topics";
+  if (section === "topics") return "Matching what you follow";
   return hasTopics ? "Also trending" : "Trending now";
 }
 
 function whyYouGetThis(input: DigestEmailInput): string {
   const host = new URL(input.appUrl).host;
-  const topics = input.topicLabels.length > 0 ? ` Your topics: ${input.topicLabels.join(", ")}.` : "";
-  return `You get this email because ${input.recipient} subscribed to the Paper Digest daily email at ${host} and confirmed the address.${topics}`;
+  const follows = [
+    input.topicLabels.length > 0 ? `Your topics: ${input.topicLabels.join(", ")}.` : "",
+    input.queryText ? `Your search: “${input.queryText}”.` : "",
+    input.authors?.length ? `Your authors: ${input.authors.join(", ")}.` : "",
+  ].filter(Boolean);
+  const cadence = input.weekly ? "weekly" : "daily";
+  return [
+    `You get this email because ${input.recipient} subscribed to the Paper Digest ${cadence} email at ${host} and confirmed the address.`,
+    ...follows,
+  ].join(" ");
 }
 
 /** Items grouped under their section label, numbered across sections. */
@@ -65,14 +79,14 @@ function grouped(input: DigestEmailInput): { label: string; views: ItemView[] }[
 }
 
 export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
-  const subject = digestSubject(input.date, input.items);
+  const subject = digestSubject(input.date, input.items, input.weekly);
   const dateLabel = formatDigestDate(input.date);
   const webUrl = `${input.appUrl}/digest/${input.date}`;
   const why = whyYouGetThis(input);
   const groups = grouped(input);
 
   const links = [
-    mailLink(input.manageUrl, "Manage your topics"),
+    mailLink(input.manageUrl, "Change what you follow"),
     mailLink(input.unsubscribeUrl, "Unsubscribe"),
     mailLink(webUrl, "View in your browser"),
   ];
@@ -97,7 +111,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
     "-- ",
     why,
     "",
-    `Manage your topics: ${input.manageUrl}`,
+    `Change what you follow: ${input.manageUrl}`,
     `Unsubscribe: ${input.unsubscribeUrl}`,
     `This edition on the web: ${webUrl}`,
     "",

@@ -4,7 +4,7 @@ import type { GetServerSideProps } from "next";
 import { FeedPageView } from "@/components/feed-page-view";
 import { KEPT_SEARCH_PARAMS, type SearchFormProps } from "@/components/search-form";
 import { SitePage } from "@/components/site-page";
-import { feedAlternates } from "@/domain/feed-links";
+import { feedAlternates, isScoped } from "@/domain/feed-links";
 import { env } from "@/env";
 import { loadHomePage } from "@/server/papers/home-page";
 import { VISITOR_COOKIE, visitorIdFromCookieValue } from "@/server/platform/visitor";
@@ -31,13 +31,13 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req }) => 
 };
 
 export default function Home({ page, keep, appUrl }: Props) {
-  const { q, topic } = page.query;
-  const scoped = Boolean(q || topic);
+  const { q, topic, author } = page.query;
+  const scoped = isScoped({ q, topic, author });
   const head = {
     appUrl,
     title: q ? `Search: ${q}` : undefined,
     canonical: scoped ? undefined : "/",
-    feeds: feedAlternates({ q, topic }),
+    feeds: feedAlternates({ q, topic, author }),
   };
   return (
     <SitePage head={head} search={{ query: q, keep }}>

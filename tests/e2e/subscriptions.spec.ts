@@ -76,3 +76,29 @@ test("a bad confirmation link answers a helpful 404 page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This confirmation link does not work");
 });
+
+test("subscribe to a search from the search page, confirm, then make it weekly on the manage page", async ({
+  page,
+}) => {
+  const email = unique("search");
+  await page.goto("/?q=low-rank+adaptation");
+  await page.getByTestId("get-by-email").click();
+  await expect(page).toHaveURL(/\/subscribe\?q=low-rank\+adaptation$/);
+  await expect(page.getByLabel(/^Search words/)).toHaveValue("low-rank adaptation");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+  await confirmFromOutbox(page, email);
+
+  await page.getByRole("link", { name: "Manage subscription" }).click();
+  await expect(page.getByTestId("subscription-cadence")).toHaveText("Daily, every morning.");
+  await expect(page.getByLabel(/^Search words/)).toHaveValue("low-rank adaptation");
+  await expect(page.getByTestId("query-feed-link")).toHaveText("/feed.xml?q=low-rank+adaptation");
+  await page.getByRole("radio", { name: "Weekly, on" }).check();
+  await page.getByLabel("Weekday").selectOption("wed");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("Saved");
+  await expect(page.getByTestId("subscription-cadence")).toHaveText("Weekly, on Wednesdays.");
+  await expect(page.getByLabel(/^Search words/)).toHaveValue("low-rank adaptation");
+  await expect(page.getByLabel("Weekday")).toHaveValue("wed");
+});

@@ -82,6 +82,11 @@ export interface SubscriberSpec {
   email: string;
   status?: "pending" | "active" | "paused" | "unsubscribed";
   topics?: string[];
+  /** A saved search ("" by default) and followed authors. */
+  query?: string;
+  authors?: string[];
+  cadence?: "daily" | "weekly";
+  weekday?: string;
   lastDigestAt?: Date | null;
 }
 
@@ -91,6 +96,10 @@ export async function addSubscriber(db: Db, spec: SubscriberSpec) {
       email: spec.email,
       status: spec.status ?? "active",
       topics: JSON.stringify(spec.topics ?? []),
+      query: spec.query ?? "",
+      authors: JSON.stringify(spec.authors ?? []),
+      cadence: spec.cadence ?? "daily",
+      weekday: spec.weekday ?? "mon",
       createdAt: new Date(NOW.getTime() - 48 * HOUR),
       confirmedAt: spec.status === "pending" ? null : new Date(NOW.getTime() - 47 * HOUR),
       manageTokenHash: newManageNonce(),

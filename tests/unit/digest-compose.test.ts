@@ -1,6 +1,6 @@
 // Digest composition: window, exclusions, topic-first order, reasons, subject, dates and backoff.
 import { describe, expect, it } from "vitest";
-import { composeDigest } from "../../src/domain/digest/compose-digest";
+import { composeDigest, FOLLOWS_NOTHING, type ReaderFollows } from "../../src/domain/digest/compose-digest";
 import { digestDateOf, formatDigestDate, isDigestDate, shiftDigestDate } from "../../src/domain/digest/digest-date";
 import { digestSubject } from "../../src/domain/digest/digest-subject";
 import { topicResolver } from "../../src/domain/digest/digest-topics";
@@ -39,11 +39,12 @@ function paper(id: number, hoursAgo = 2, topics = [] as Paper["topics"], extra: 
     ...extra,
   };
 }
-const reader = (over: Partial<Parameters<typeof composeDigest>[0]["reader"]> = {}) => ({
-  topicSlugs: [],
+type Reader = Parameters<typeof composeDigest>[0]["reader"];
+const reader = (over: Partial<Omit<Reader, "follows">> & { follows?: Partial<ReaderFollows> } = {}): Reader => ({
   lastDigestAt: null,
   sentPaperIds: new Set<number>(),
   ...over,
+  follows: { ...FOLLOWS_NOTHING, ...over.follows },
 });
 const ids = (items: { paper: Paper }[]) => items.map((i) => i.paper.id);
 
@@ -64,16 +65,47 @@ describe("composeDigest", () => {
     expect(ids(items)).toEqual([1, 4, 6]);
   });
 
-  it("puts topic papers first, labelled, then fills with the overall top", () => {
-    const items = composeDigest({ candidates, reader: reader({ topicSlugs: ["quantization"] }), now: NOW, size: 4 });
+  it("sends only the papers matching the reader's topics, with the topic named", () => {
+    const items = composeDigest({
+      candidates,
+      reader: reader({ follows: { topicSlugs: ["quantization"] } }),
+      now: NOW,
+      size: 4,
+    });
     expect(items.map((i) => [i.paper.id, i.section])).toEqual([
       [4, "topics"],
       [5, "topics"],
-      [1, "trending"],
-      [2, "trending"],
     ]);
     expect(items[0]!.reason).toBe("Matches your topic Quantization · #3 trending of 5 new papers");
-    expect(items[2]!.reason).toBe("#1 trending of 5 new papers");
+  });
+
+  it("needs every part of a saved query: topic, search words and an author, named in the reason", () => {
+    const byAna = { authors: ["Ana Müller", "Bo Li"] };
+    const pool = [
+      paper(1, 1, [quant], byAna),
+      paper(2, 1, [quant]),
+      paper(3, 1, [], byAna),
+      paper(4, 1, [quant], { authors: ["ANA  MULLER"] }),
+    ];
+    const follows = {
+      topicSlugs: ["quantization"],
+      authorKeys: ["ana-muller"],
+      queryText: "int4",
+      queryMatches: new Set([1, 3, 4]),
+    };
+    const items = composeDigest({ candidates: pool, reader: reader({ follows }), now: NOW, size: 10 });
+    expect(ids(items)).toEqual([1, 4]);
+    expect(items[0]!.reason).toBe(
+      "Matches your topic Quantization, your search “int4”, by Ana Müller · #1 trending of 4 new papers",
+    );
+    expect(items[1]!.reason).toContain("by ANA  MULLER");
+  });
+
+  it("reaches back a week for a weekly reader's first digest", () => {
+    const week = [paper(1, 2), paper(2, 3 * 24), paper(3, 8 * 24)];
+    const items = composeDigest({ candidates: week, reader: reader({ firstWindowDays: 7 }), now: NOW, size: 10 });
+    expect(ids(items)).toEqual([1, 2]);
+    expect(ids(composeDigest({ candidates: week, reader: reader(), now: NOW, size: 10 }))).toEqual([1]);
   });
 
   it("returns nothing when nothing is new", () => {

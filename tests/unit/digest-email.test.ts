@@ -1,6 +1,6 @@
 // The digest template: table layout, inline CSS, 600 px, dark-mode aware, a real text part, escaped content.
 import { describe, expect, it } from "vitest";
-import { composeDigest } from "../../src/domain/digest/compose-digest";
+import { composeDigest, FOLLOWS_NOTHING } from "../../src/domain/digest/compose-digest";
 import type { Paper } from "../../src/domain/paper";
 import { renderDigestEmail } from "../../src/emails/digest";
 
@@ -27,15 +27,20 @@ const paper = (id: number, title: string, topics: Paper["topics"] = []): Paper =
   trendKey: -id,
   topics,
 });
-const items = composeDigest({
-  candidates: [
-    paper(1, "Top <script>alert(1)</script> paper"),
-    paper(2, "Quantized things", [{ slug: "quantization", label: "Quantization" }]),
-  ],
-  reader: { topicSlugs: ["quantization"], lastDigestAt: null, sentPaperIds: new Set() },
-  now: NOW,
-  size: 5,
+const candidates = [
+  paper(1, "Top <script>alert(1)</script> paper"),
+  paper(2, "Quantized things", [{ slug: "quantization", label: "Quantization" }]),
+];
+const reader = (topicSlugs: string[]) => ({
+  follows: { ...FOLLOWS_NOTHING, topicSlugs },
+  lastDigestAt: null,
+  sentPaperIds: new Set<number>(),
 });
+// A reader's matches, then (to render both sections) the top paper as a reader following nothing gets it.
+const items = [
+  ...composeDigest({ candidates, reader: reader(["quantization"]), now: NOW, size: 5 }),
+  ...composeDigest({ candidates, reader: reader([]), now: NOW, size: 1 }),
+];
 const email = renderDigestEmail({
   date: "2026-11-26",
   items,
@@ -77,7 +82,7 @@ describe("renderDigestEmail", () => {
     expect(lines.slice(0, 5)).toEqual([
       "PAPER DIGEST: Thursday, 26 November 2026",
       "",
-      "IN YOUR TOPICS",
+      "MATCHING WHAT YOU FOLLOW",
       "",
       "1. Quantized things",
     ]);
@@ -85,7 +90,7 @@ describe("renderDigestEmail", () => {
     expect(lines).toContain("ALSO TRENDING");
     expect(lines).toContain("2. Top <script>alert(1)</script> paper");
     expect(lines).toContain("Unsubscribe: https://papers.example.org/unsubscribe?token=1.x");
-    expect(lines).toContain("Manage your topics: https://papers.example.org/subscription?token=1.x");
+    expect(lines).toContain("Change what you follow: https://papers.example.org/subscription?token=1.x");
     expect(email.text).not.toMatch(/<td|&lt;|&amp;/);
     expect(email.text).toContain("Why it's here: Matches your topic Quantization");
   });

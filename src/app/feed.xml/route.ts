@@ -1,5 +1,5 @@
-// GET /feed.xml: the trending feed as Atom 1.0; ?q= for a search, ?topic= for a topic (same parameters
-// as the feed page and /api/papers, 50 entries unless ?limit= says otherwise).
+// GET /feed.xml: the trending feed as Atom 1.0; ?q= for a search, ?topic= for topics, ?author= for authors
+// (same parameters as the feed page and /api/papers, 50 entries unless ?limit= says otherwise).
 import { FeedQuerySchema, feedQueryInput } from "@/domain/feed-params";
 import { jsonError, validationError } from "@/server/platform/api-error";
 import { atomFeedXml } from "@/server/papers/atom-feed";

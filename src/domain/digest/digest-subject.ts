@@ -11,10 +11,11 @@ function shorten(title: string): string {
   return `${(lastSpace > MAX_TITLE_CHARS / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.\-–—]+$/, "")}…`;
 }
 
-export function digestSubject(date: string, items: readonly DigestItem[]): string {
+export function digestSubject(date: string, items: readonly DigestItem[], weekly = false): string {
   const top = items[0];
   const day = formatShortDigestDate(date);
-  if (!top) return `Paper digest, ${day}`;
+  const name = weekly ? "Weekly paper digest" : "Paper digest";
+  if (!top) return `${name}, ${day}`;
   const more = items.length > 1 ? ` (+${items.length - 1} more)` : "";
-  return `Paper digest, ${day}: ${shorten(top.paper.title)}${more}`;
+  return `${name}, ${day}: ${shorten(top.paper.title)}${more}`;
 }

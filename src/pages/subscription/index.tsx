@@ -1,8 +1,12 @@
-// /subscription?token=: the subscriber's settings: current state, topics, pause/resume, unsubscribe, new links.
+// /subscription?token=: the subscriber's settings: current state, what they follow and when (with the same
+// query as a page, a feed and an API call), pause/resume, unsubscribe, new links.
 // An unknown, tampered or replaced token gets a helpful page with status 404.
 import type { GetServerSideProps } from "next";
 import { LinkNotFound } from "@/components/link-not-found";
-import { ManageActionButton, ManageTopicsForm } from "@/components/manage-forms";
+import { ManageActionButton, ManageFollowForm } from "@/components/manage-forms";
+import { authorKey } from "@/domain/authors/author-key";
+import { feedPath, scopePath, type FeedScope } from "@/domain/feed-links";
+import { WEEKDAY_NAMES, type Cadence, type Weekday } from "@/domain/subscription/saved-query";
 import { SitePage } from "@/components/site-page";
 import { getStore } from "@/server/store/open-store";
 import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
@@ -12,7 +16,7 @@ export const config = { unstable_runtimeJS: false };
 
 const STATUS_TEXT = {
   pending: "Waiting for you to confirm: open the link in the confirmation email.",
-  active: "Active: you get the digest every morning.",
+  active: "Active.",
   paused: "Paused: no digests until you resume.",
   unsubscribed: "Unsubscribed: you get no email from us.",
   suppressed:
@@ -21,6 +25,7 @@ const STATUS_TEXT = {
 
 const DONE_TEXT: Record<string, string> = {
   topics: "Topics saved.",
+  follow: "Saved: your next digest follows these settings.",
   pause: "Digest paused.",
   resume: "Digest resumed.",
   unsubscribe: "You are unsubscribed.",
@@ -34,6 +39,14 @@ interface Props {
     maskedEmail: string;
     status: keyof typeof STATUS_TEXT;
     topics: string[];
+    query: string;
+    authors: string[];
+    /** Authors no paper names yet: kept (they may publish tomorrow), and said so. */
+    unknownAuthors: string[];
+    cadence: Cadence;
+    weekday: Weekday;
+    /** The same saved query as a page, a feed and an API call. */
+    links: { page: string; feed: string; api: string };
     token: string;
     choices: { slug: string; label: string }[];
     notice: string | null;
@@ -48,11 +61,51 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }
     res.statusCode = 404;
     return { props: { subscription: null } };
   }
-  const { maskedEmail, status: stored, suppressed, topics, token } = subscriptionView(row);
+  const {
+    maskedEmail,
+    status: stored,
+    suppressed,
+    topics,
+    query: words,
+    authors,
+    cadence,
+    weekday,
+    token,
+  } = subscriptionView(row);
   const status = suppressed ? "suppressed" : stored;
   const choices = (await store.topics.topicChoices(24)).map(({ slug, label }) => ({ slug, label }));
-  const notice = DONE_TEXT[query.get("done") ?? ""] ?? null;
-  return { props: { subscription: { maskedEmail, status, topics, token, choices, notice } } };
+  const unknownAuthors: string[] = [];
+  for (const name of authors) if (!(await store.authors.author(authorKey(name)))) unknownAuthors.push(name);
+  const moved = query.get("moved");
+  const done = DONE_TEXT[query.get("done") ?? ""];
+  const notice = done
+    ? `${done}${moved ? ` “${moved}” is not among our topics, so it was added to your search words.` : ""}`
+    : null;
+  // Only catalogue slugs make a topic filter; older free-text topics are left out of the links.
+  const scope: FeedScope = {
+    ...(words ? { q: words } : {}),
+    ...(topics.length > 0 ? { topic: topics.filter((t) => /^[a-z0-9.-]+$/.test(t)).join(",") } : {}),
+    ...(authors.length > 0 ? { author: authors } : {}),
+  };
+  const links = { page: scopePath("/", scope), feed: feedPath(scope), api: scopePath("/api/papers", scope) };
+  return {
+    props: {
+      subscription: {
+        maskedEmail,
+        status,
+        topics,
+        query: words,
+        authors,
+        unknownAuthors,
+        cadence,
+        weekday,
+        links,
+        token,
+        choices,
+        notice,
+      },
+    },
+  };
 };
 
 export default function SubscriptionPage({ subscription: view }: Props) {
@@ -77,6 +130,12 @@ export default function SubscriptionPage({ subscription: view }: Props) {
             <p className="mt-2 text-stone-700 dark:text-stone-300">
               <strong>{view.maskedEmail}</strong> ·{" "}
               <span data-testid="subscription-status">{STATUS_TEXT[view.status]}</span>
+              {view.status !== "unsubscribed" && (
+                <span data-testid="subscription-cadence">
+                  {" "}
+                  {view.cadence === "weekly" ? `Weekly, on ${WEEKDAY_NAMES[view.weekday]}s.` : "Daily, every morning."}
+                </span>
+              )}
             </p>
             {view.notice && (
               <p
@@ -88,7 +147,57 @@ export default function SubscriptionPage({ subscription: view }: Props) {
             )}
           </div>
           {view.status !== "unsubscribed" && (
-            <ManageTopicsForm token={view.token} current={view.topics} choices={view.choices} />
+            <>
+              <ManageFollowForm
+                token={view.token}
+                current={{
+                  topics: view.topics,
+                  query: view.query,
+                  authors: view.authors,
+                  cadence: view.cadence,
+                  weekday: view.weekday,
+                }}
+                choices={view.choices}
+              />
+              {view.unknownAuthors.length > 0 && (
+                <p data-testid="unknown-authors" className="text-sm text-stone-700 dark:text-stone-300">
+                  No paper here names {view.unknownAuthors.map((name) => `“${name}”`).join(", ")} yet. We keep{" "}
+                  {view.unknownAuthors.length === 1 ? "this author" : "these authors"}: their papers will match once
+                  they appear.
+                </p>
+              )}
+              <section className="rounded-xl border border-stone-200 bg-white p-5 text-sm dark:border-stone-800 dark:bg-stone-900">
+                <h2 className="font-serif text-lg font-semibold">The same query elsewhere</h2>
+                <ul className="mt-2 space-y-1">
+                  <li>
+                    On the site:{" "}
+                    <a href={view.links.page} className="break-all text-accent-700 underline dark:text-accent-300">
+                      {view.links.page}
+                    </a>
+                  </li>
+                  <li>
+                    Atom feed:{" "}
+                    <a
+                      href={view.links.feed}
+                      data-testid="query-feed-link"
+                      className="break-all text-accent-700 underline dark:text-accent-300"
+                    >
+                      {view.links.feed}
+                    </a>
+                  </li>
+                  <li>
+                    API:{" "}
+                    <a
+                      href={view.links.api}
+                      data-testid="query-api-link"
+                      className="break-all text-accent-700 underline dark:text-accent-300"
+                    >
+                      {view.links.api}
+                    </a>
+                  </li>
+                </ul>
+              </section>
+            </>
           )}
           <section className="flex flex-wrap gap-3 rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
             <h2 className="sr-only">Pause or leave</h2>

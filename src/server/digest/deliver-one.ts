@@ -37,7 +37,7 @@ export async function deliverOne(
   let mail;
   let paperIds: number[];
   try {
-    const items = composeFor(delivery.subscriber, ctx.candidates, sentPaperIds, settings.size);
+    const items = await composeFor(delivery.subscriber, ctx.candidates, sentPaperIds, settings.size);
     if (items.length === 0) {
       await markNothingToSend(digest, delivery.id);
       return "skipped";

@@ -1,10 +1,14 @@
 // Everything a run needs to compose every reader's digest, loaded once per run: the papers first seen in
-// the widest possible window, in the listing's trending order, and the topic catalogue.
-import { excerptCache } from "@/domain/digest/compose-digest";
+// the widest possible window, in the listing's trending order, the topic catalogue, and each distinct saved
+// search's matches among those papers (asked of the search module once per run, whoever saved it).
+import { authorKeys } from "@/domain/authors/author-key";
+import { excerptCache, FOLLOWS_NOTHING, type ReaderFollows } from "@/domain/digest/compose-digest";
 import { topicResolver } from "@/domain/digest/digest-topics";
 import { earliestWindowStart } from "@/domain/digest/digest-window";
 import type { Paper } from "@/domain/paper";
 import { parseJsonList } from "@/domain/json-list";
+import { matchingPaperIds } from "@/server/search/ranked-ids";
+import type { DigestRecipient } from "@/server/store/digest";
 import type { Store } from "@/server/store/store";
 
 /** Enough for a week of arXiv cs.* plus extras; a reader's top 10 always comes from the head of this list. */
@@ -20,6 +24,8 @@ export interface DigestCandidates {
   excerptOf: (paper: Paper) => string;
   /** A reader's stored topics (JSON) resolved to catalogue slugs and display labels, memoised per run. */
   readerTopics: (topicsJson: string) => ReaderTopics;
+  /** What a reader follows, ready for composeDigest (saved searches are run once per run per text). */
+  followsOf: (recipient: Pick<DigestRecipient, "topics" | "query" | "authors">) => Promise<ReaderFollows>;
 }
 
 export interface ReaderTopics {
@@ -28,8 +34,8 @@ export interface ReaderTopics {
   labels: string[];
 }
 
-/** Bounded so a run over many distinct topic lists cannot grow the memo without limit. */
-const MAX_MEMOISED_TOPIC_LISTS = 5000;
+/** Bounded so a run over many distinct topic lists or searches cannot grow the memo without limit. */
+const MAX_MEMOISED = 5000;
 
 function readerTopicsMemo(resolveTopics: DigestCandidates["resolveTopics"], labelOf: DigestCandidates["labelOf"]) {
   const memo = new Map<string, ReaderTopics>();
@@ -38,13 +44,34 @@ function readerTopicsMemo(resolveTopics: DigestCandidates["resolveTopics"], labe
     if (found) return found;
     const slugs = resolveTopics(parseJsonList(topicsJson));
     found = { slugs, labels: slugs.map(labelOf) };
-    if (memo.size < MAX_MEMOISED_TOPIC_LISTS) memo.set(topicsJson, found);
+    if (memo.size < MAX_MEMOISED) memo.set(topicsJson, found);
     return found;
   };
 }
 
+function followsMemo(
+  readerTopics: DigestCandidates["readerTopics"],
+  searchMatches: (text: string) => Promise<Set<number>>,
+): DigestCandidates["followsOf"] {
+  const searches = new Map<string, Promise<Set<number>>>();
+  return async (recipient) => {
+    const queryText = recipient.query.trim();
+    let matches = searches.get(queryText);
+    if (!matches) {
+      matches = queryText === "" ? Promise.resolve(new Set<number>()) : searchMatches(queryText);
+      if (searches.size < MAX_MEMOISED) searches.set(queryText, matches);
+    }
+    return {
+      topicSlugs: readerTopics(recipient.topics).slugs,
+      authorKeys: authorKeys(parseJsonList(recipient.authors)),
+      queryText,
+      queryMatches: await matches,
+    };
+  };
+}
+
 export async function loadDigestCandidates(
-  store: Pick<Store, "listing" | "topics">,
+  store: Pick<Store, "listing" | "topics" | "search">,
   now: Date,
   limit = MAX_CANDIDATES,
 ): Promise<DigestCandidates> {
@@ -62,13 +89,16 @@ export async function loadDigestCandidates(
   const labels = new Map(catalogue.map((topic) => [topic.slug, topic.label]));
   const resolveTopics = topicResolver(catalogue);
   const labelOf = (slug: string) => labels.get(slug) ?? slug;
+  const readerTopics = readerTopicsMemo(resolveTopics, labelOf);
+  const ids = page.papers.map((paper) => paper.id);
   return {
     takenAt: now,
     papers: page.papers,
     resolveTopics,
     labelOf,
     excerptOf: excerptCache(),
-    readerTopics: readerTopicsMemo(resolveTopics, labelOf),
+    readerTopics,
+    followsOf: followsMemo(readerTopics, (text) => matchingPaperIds(store, text, ids)),
   };
 }
 
@@ -76,12 +106,14 @@ export async function loadDigestCandidates(
 export function emptyCandidates(now: Date): DigestCandidates {
   const resolveTopics = () => [];
   const labelOf = (slug: string) => slug;
+  const readerTopics = readerTopicsMemo(resolveTopics, labelOf);
   return {
     takenAt: now,
     papers: [],
     resolveTopics,
     labelOf,
     excerptOf: excerptCache(),
-    readerTopics: readerTopicsMemo(resolveTopics, labelOf),
+    readerTopics,
+    followsOf: async () => FOLLOWS_NOTHING,
   };
 }

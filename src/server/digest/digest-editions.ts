@@ -1,6 +1,7 @@
 // The digest on the web: today's general edition and a reader's own next digest (past editions: the store).
 import type { DigestItem } from "@/domain/digest/compose-digest";
 import { digestDateOf } from "@/domain/digest/digest-date";
+import type { DigestRecipient } from "@/server/store/digest";
 import type { Store } from "@/server/store/store";
 import { findSubscriberByManageToken } from "@/server/subscriptions/find-subscriber";
 import { loadDigestCandidates } from "./digest-candidates";
@@ -8,24 +9,33 @@ import { composeFor } from "./digest-mail";
 import type { DigestSettings } from "./digest-settings";
 import { sentPapersOf } from "./sent-papers";
 
-const GENERAL_READER = { id: 0, email: "", topics: "[]", lastDigestAt: null, manageTokenHash: "" };
+const GENERAL_READER: DigestRecipient = {
+  id: 0,
+  email: "",
+  topics: "[]",
+  query: "",
+  authors: "[]",
+  cadence: "daily",
+  lastDigestAt: null,
+  manageTokenHash: "",
+};
 
 /** Today's edition for everyone: the last day's overall top list, no personal topics. */
 export async function todayEdition(
-  store: Pick<Store, "listing" | "topics">,
+  store: Pick<Store, "listing" | "topics" | "search">,
   now: Date,
   settings: DigestSettings,
 ): Promise<{ date: string; items: DigestItem[] }> {
   const candidates = await loadDigestCandidates(store, now);
   return {
     date: digestDateOf(now, settings.timeZone),
-    items: composeFor(GENERAL_READER, candidates, new Set(), settings.size),
+    items: await composeFor(GENERAL_READER, candidates, new Set(), settings.size),
   };
 }
 
 /** A reader's own next digest, as it would be composed now; null for an invalid token. */
 export async function subscriberPreview(
-  store: Pick<Store, "listing" | "topics" | "subscribers" | "digest">,
+  store: Pick<Store, "listing" | "topics" | "search" | "subscribers" | "digest">,
   token: string | undefined,
   now: Date,
   settings: DigestSettings,
@@ -37,6 +47,6 @@ export async function subscriberPreview(
   return {
     date: digestDateOf(now, settings.timeZone),
     status: subscriber.status,
-    items: composeFor(subscriber, candidates, sent, settings.size),
+    items: await composeFor(subscriber, candidates, sent, settings.size),
   };
 }

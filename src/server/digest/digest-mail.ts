@@ -1,5 +1,6 @@
 // Turns one reader's composed digest into the message the mailer sends: body, links and list headers.
 import { composeDigest, type DigestItem } from "@/domain/digest/compose-digest";
+import { parseJsonList } from "@/domain/json-list";
 import { renderDigestEmail } from "@/emails/digest";
 import type { OutgoingMail } from "@/server/platform/mail-types";
 import { subscriberLinks } from "@/server/subscriptions/links";
@@ -8,19 +9,23 @@ import type { DigestRecipient } from "@/server/store/digest";
 import type { DigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 
+/** A weekly reader's first digest covers the week; a daily reader's the last day. */
+const FIRST_WINDOW_DAYS = { daily: 1, weekly: 7 } as const;
+
 /** One reader's items from the run's shared candidates. */
-export function composeFor(
+export async function composeFor(
   recipient: DigestRecipient,
   candidates: DigestCandidates,
   sentPaperIds: ReadonlySet<number>,
   size: number,
-): DigestItem[] {
+): Promise<DigestItem[]> {
   return composeDigest({
     candidates: candidates.papers,
     reader: {
-      topicSlugs: candidates.readerTopics(recipient.topics).slugs,
+      follows: await candidates.followsOf(recipient),
       lastDigestAt: recipient.lastDigestAt,
       sentPaperIds,
+      firstWindowDays: FIRST_WINDOW_DAYS[recipient.cadence === "weekly" ? "weekly" : "daily"],
     },
     now: candidates.takenAt,
     size,
@@ -60,6 +65,9 @@ export function digestMail({
     items,
     recipient: recipient.email,
     topicLabels,
+    queryText: recipient.query,
+    authors: parseJsonList(recipient.authors),
+    weekly: recipient.cadence === "weekly",
     appUrl: settings.appUrl,
     manageUrl: links.manageUrl,
     unsubscribeUrl: links.unsubscribeUrl,

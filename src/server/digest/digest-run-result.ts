@@ -1,8 +1,8 @@
 // What a digest run works on and answers, shared by the run, its dry run and its preview.
 import type { Store } from "@/server/store/store";
 
-/** What a digest run touches: its runs and deliveries, the listing and topics (candidates), subscribers (previews). */
-export type DigestJobStore = Pick<Store, "digest" | "listing" | "topics" | "subscribers">;
+/** What a digest run touches: its runs and deliveries, the listing, topics and search (candidates), subscribers (previews). */
+export type DigestJobStore = Pick<Store, "digest" | "listing" | "topics" | "search" | "subscribers">;
 
 /** A send takes seconds; a delivery still "sending" after this belongs to a process that died mid-send. */
 export const SENDING_CLAIM_MS = 15 * 60_000;

@@ -15,7 +15,7 @@ const MAX_EDITIONS = 64;
 /** Papers a past edition lists. */
 export const ARCHIVE_LIMIT = 20;
 
-type EditionStore = Pick<Store, "listing" | "topics" | "digest">;
+type EditionStore = Pick<Store, "listing" | "topics" | "search" | "digest">;
 type TodayPage = { edition: Awaited<ReturnType<typeof todayEdition>>; archive: string[] };
 
 interface EditionCaches {

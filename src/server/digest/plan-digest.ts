@@ -1,5 +1,6 @@
 // --dry-run: composes what the edition would send, reading only. No run, delivery or send is written.
 import { digestSubject } from "@/domain/digest/digest-subject";
+import { weekdayOf } from "@/domain/subscription/saved-query";
 import { loadDigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 import { composeFor } from "./digest-mail";
@@ -37,7 +38,7 @@ export async function planDigest({
   const candidates = await loadDigestCandidates(store, now);
   const planned: PlannedDigest[] = [];
   for (let afterId = 0; ;) {
-    const readers = await store.digest.activeReaders(afterId, PAGE_SIZE);
+    const readers = await store.digest.activeReaders(afterId, PAGE_SIZE, weekdayOf(date));
     const last = readers.at(-1);
     if (!last) break;
     afterId = last.id;
@@ -52,10 +53,10 @@ export async function planDigest({
         !delivery ||
         (delivery.status === "pending" && (delivery.nextAttemptAt === null || delivery.nextAttemptAt <= now));
       if (!due) continue;
-      const items = composeFor(reader, candidates, sent.get(reader.id) ?? new Set(), settings.size);
+      const items = await composeFor(reader, candidates, sent.get(reader.id) ?? new Set(), settings.size);
       planned.push({
         email: reader.email,
-        subject: items.length > 0 ? digestSubject(date, items) : null,
+        subject: items.length > 0 ? digestSubject(date, items, reader.cadence === "weekly") : null,
         paperIds: items.map((item) => item.paper.id),
       });
     }

@@ -1,6 +1,8 @@
-// The daily digest job: one edition per date (in DIGEST_TZ), one delivery per active subscriber,
-// each sent at most once however often or however concurrently the job is called.
+// The digest job: one edition per date (in DIGEST_TZ), one delivery per reader due that day (daily readers,
+// and weekly readers on their weekday), each sent at most once however often or however concurrently the job
+// is called.
 import { digestDateOf } from "@/domain/digest/digest-date";
+import { weekdayOf } from "@/domain/subscription/saved-query";
 import type { Mailer } from "@/server/platform/mail-types";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
 import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
@@ -53,7 +55,8 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
   if (expired > 0)
     log(`digest ${date}: ${expired} deliveries were left "sending" by a crashed run; marked unknown, not resent`);
   await digest.supersedeEarlierRuns(date);
-  if (!options.resumeOnly) await digest.enqueueDeliveries(run.id);
+  // Daily readers every day, weekly readers on their weekday of the edition's date (in DIGEST_TZ).
+  if (!options.resumeOnly) await digest.enqueueDeliveries(run.id, weekdayOf(date));
 
   // Timestamps advance with real elapsed time from the given `now`, so leases stay meaningful in long runs.
   const started = performance.now();

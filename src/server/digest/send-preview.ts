@@ -31,6 +31,9 @@ export async function sendDigestPreview({
     id: 0,
     email: to.trim(),
     topics: "[]",
+    query: "",
+    authors: "[]",
+    cadence: "daily",
     lastDigestAt: null,
     manageTokenHash: "preview",
   };
@@ -38,7 +41,7 @@ export async function sendDigestPreview({
   const sent = subscriber
     ? ((await sentPapersOf(store, [subscriber.id], now)).get(subscriber.id) ?? new Set<number>())
     : new Set<number>();
-  const items = composeFor(recipient, candidates, sent, settings.size);
+  const items = await composeFor(recipient, candidates, sent, settings.size);
   const base = { date, status: "finished" as const, failed: 0, pending: 0, unknown: 0 };
   if (items.length === 0) return { ...base, sent: 0, skipped: 1 };
   const mail = digestMail({ recipient, items, date, deliveryId: 0, candidates, settings });

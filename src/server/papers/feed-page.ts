@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, type FeedQuery } from "@/domain/feed-params
 import type { TopicRef } from "@/domain/paper";
 import { searchPapers } from "@/server/search/search-papers";
 import type { Store } from "@/server/store/store";
-import { listFeed, type FeedItem, type FeedPage } from "./feed-list";
+import { authorPaperIds, listFeed, type FeedItem, type FeedPage } from "./feed-list";
 
 export interface TrendingInfo {
   score: number;
@@ -31,6 +31,7 @@ async function searchPage(store: Store, query: FeedQuery & { q: string }, now: D
   const found = await searchPapers(store, {
     q: query.q,
     topic: query.topic,
+    ...(query.author ? { paperIds: await authorPaperIds(store, query.author) } : {}),
     sort: query.sort ?? "relevance",
     window: query.window,
     limit: query.limit,

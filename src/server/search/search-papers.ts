@@ -1,14 +1,14 @@
 // Search: sanitise the query, plan it against the warm vocabulary (prefix completion, typo correction,
 // variants), fetch candidates from FTS5, rank them (relevance blended with trending, or the feed's own
 // orders), and explain each hit with title highlights and an abstract snippet.
-import { windowStart, type FeedWindow } from "@/domain/feed-params";
+import { topicSlugs, windowStart, type FeedWindow } from "@/domain/feed-params";
 import type { Paper, TopicRef } from "@/domain/paper";
 import { abstractSnippet, highlightRanges, type Range, type Snippet } from "@/domain/search/highlight";
-import { planQuery, type QueryPlan } from "@/domain/search/query-plan";
+import type { QueryPlan } from "@/domain/search/query-plan";
 import { sanitizeQuery } from "@/domain/search/sanitize-query";
-import type { TermVocabulary } from "@/domain/search/term-vocabulary";
-import { UnknownTopicError } from "@/server/papers/feed-list";
-import type { MatchFilter, RankedPage } from "@/server/store/search";
+import { topicFilter } from "@/server/papers/feed-list";
+import type { MatchFilter } from "@/server/store/search";
+import { rankedIds } from "./ranked-ids";
 import type { Store } from "@/server/store/store";
 
 /** What a search reads: the full-text index, the listing (no words), papers and topics. */
@@ -18,7 +18,10 @@ export type SearchSort = "relevance" | "trending" | "new";
 
 export interface SearchParams {
   q: string;
+  /** A topic slug, or several separated by commas: papers in any of them. */
   topic?: string;
+  /** Only these papers (the papers of the authors asked for). */
+  paperIds?: readonly number[];
   sort: SearchSort;
   window: FeedWindow;
   limit: number;
@@ -47,12 +50,11 @@ export interface SearchResults {
 
 export async function searchPapers(store: SearchReads, params: SearchParams): Promise<SearchResults> {
   const query = sanitizeQuery(params.q);
-  const topic = params.topic ? await store.topics.topicBySlug(params.topic) : undefined;
-  if (params.topic && !topic) throw new UnknownTopicError(params.topic);
   const notice = query.notice ? { notice: query.notice } : {};
   const filter: MatchFilter = {
     since: windowStart(params.window, params.now),
-    ...(topic ? { topicId: topic.id } : {}),
+    ...(await topicFilter(store, topicSlugs(params.topic))),
+    ...(params.paperIds ? { paperIds: params.paperIds } : {}),
   };
 
   if (query.text === "") {
@@ -67,22 +69,12 @@ export async function searchPapers(store: SearchReads, params: SearchParams): Pr
   if (query.terms.length === 0)
     return { results: [], total: 0, ...notice, suggestions: await store.topics.suggestTopics("") };
 
-  let vocabulary = await store.search.vocabulary(false);
-  if (query.terms.some((t) => !vocabulary.has(t))) vocabulary = await store.search.vocabulary(true);
-  const plan = planQuery(query.terms, vocabulary, query.lastTermIsPartial);
-  const rank = (mode: "all" | "any") =>
-    store.search.rankMatches({
-      slots: plan.slots,
-      mode,
-      estimatedMatches: estimateMatches(plan, vocabulary, mode),
-      filter,
-      order: params.sort,
-      limit: params.limit,
-      offset: params.offset,
-    });
-  let page: RankedPage = await rank("all");
-  // No paper has every word: fall back to papers with any of them (bm25 still prefers those with more).
-  if (page.total === 0 && plan.slots.length > 1) page = await rank("any");
+  const { plan, page } = await rankedIds(store, query, {
+    filter,
+    order: params.sort,
+    limit: params.limit,
+    offset: params.offset,
+  });
   const papers = await store.papers.papersInOrder(page.ids.map((r) => r.id));
   const relevanceById = new Map(page.ids.map((r) => [r.id, r.relevance]));
   return {
@@ -93,22 +85,6 @@ export async function searchPapers(store: SearchReads, params: SearchParams): Pr
     ...(page.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
     ...(page.total === 0 ? { suggestions: await store.topics.suggestTopics(query.text) } : {}),
   };
-}
-
-/** Matches estimated from the vocabulary sample: all words → the rarest slot, any word → the sum. */
-function estimateMatches(plan: QueryPlan, vocabulary: TermVocabulary, mode: "all" | "any"): number {
-  const perSlot = plan.slots.map((slot) =>
-    slot.alternatives.reduce(
-      (sum, alt) =>
-        sum +
-        (alt.prefix
-          ? vocabulary.prefixFrequency(alt.words.at(-1)!)
-          : Math.min(...alt.words.map((w) => vocabulary.docFrequency(w)))),
-      0,
-    ),
-  );
-  const estimate = mode === "all" ? Math.min(...perSlot) : perSlot.reduce((a, b) => a + b, 0);
-  return Math.round(estimate * vocabulary.scale);
 }
 
 function explain(paper: Paper, terms: QueryPlan["highlightTerms"], relevance: number): SearchResult {

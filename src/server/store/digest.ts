@@ -11,6 +11,10 @@ export interface DigestRecipient {
   email: string;
   /** JSON array as stored. */
   topics: string;
+  query: string;
+  /** JSON array as stored. */
+  authors: string;
+  cadence: string;
   lastDigestAt: Date | null;
   manageTokenHash: string;
 }
@@ -52,8 +56,11 @@ export interface DigestStore {
   /** The run of `date`, created if needed; two callers racing on the date both get the same run. */
   ensureRun(date: string, now: Date): Promise<RunRef>;
   findRun(date: string): Promise<RunRef | null>;
-  /** Adds a pending delivery for every active, unsuppressed subscriber without one in this run. */
-  enqueueDeliveries(runId: number): Promise<number>;
+  /**
+   * Adds a pending delivery for every active, unsuppressed subscriber without one in this run whose
+   * cadence is due: every daily reader, and the weekly readers whose weekday is `weekday`.
+   */
+  enqueueDeliveries(runId: number, weekday: string): Promise<number>;
   /** Deliveries "sending" since before `claimedBefore` become "unknown" (never resent); returns how many. */
   expireSendingClaims(claimedBefore: Date): Promise<number>;
   /** Earlier editions' pending retries are dropped: `date`'s edition covers their papers. */
@@ -65,8 +72,8 @@ export interface DigestStore {
   /** Due deliveries after `afterId`, by id, with what composing needs. */
   duePage(runId: number, now: Date, afterId: number, limit: number): Promise<DueDelivery[]>;
   deliveriesOf(runId: number): Promise<DeliveryState[]>;
-  /** Active, unsuppressed readers after `afterId`, by id (the dry run's list). */
-  activeReaders(afterId: number, limit: number): Promise<DigestRecipient[]>;
+  /** Active, unsuppressed readers due on `weekday` (as enqueueDeliveries) after `afterId`, by id (the dry run's list). */
+  activeReaders(afterId: number, limit: number, weekday: string): Promise<DigestRecipient[]>;
   /** Papers sent to these readers since `since`, by reader. */
   sentPapersSince(subscriberIds: readonly number[], since: Date): Promise<Map<number, Set<number>>>;
   /** pending → sending, only while the reader is active and the retry time has come; one winner. */

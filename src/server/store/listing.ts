@@ -13,6 +13,10 @@ export interface ListingQuery {
   /** Only papers whose feed date is at or after this instant; null for all time. */
   since: Date | null;
   topicId?: number;
+  /** Only papers in any of these topics (a saved query following several). */
+  topicIds?: readonly number[];
+  /** Only these papers (an author's papers, a digest's candidates); order and paging as usual. */
+  paperIds?: readonly number[];
   /** Only papers first seen in this range (the digest's candidates); not combined with a topic. */
   firstSeen?: { from: Date; to: Date };
   limit: number;

@@ -7,6 +7,15 @@ export type SearchOrder = "relevance" | "trending" | "new";
 export interface MatchFilter {
   since: Date | null;
   topicId?: number;
+  /** Papers in any of these topics. */
+  topicIds?: readonly number[];
+  /** Only these papers (an author's papers, a digest's candidates). */
+  paperIds?: readonly number[];
+}
+
+/** Whether a filter narrows the matches (then every match is a candidate, not only the best few hundred). */
+export function isFiltered(filter: MatchFilter): boolean {
+  return filter.since !== null || filter.topicId !== undefined || !!filter.topicIds || !!filter.paperIds;
 }
 
 export interface MatchQuery {

@@ -1,6 +1,7 @@
 // The data layer's contract: everything the app persists goes through these interfaces, which speak in
 // domain types only. One implementation per engine (sqlite/ today); openStore picks it by the URL.
 // Jobs take the narrow Pick<Store, ...> they use, so their tests and their callers see what they touch.
+import type { AuthorStore } from "./authors";
 import type { DigestStore } from "./digest";
 import type { FetchLogStore } from "./fetch-log";
 import type { LeaseStore } from "./leases";
@@ -15,6 +16,7 @@ import type { TrendingStore } from "./trending";
 export interface Store {
   readonly papers: PaperStore;
   readonly listing: ListingStore;
+  readonly authors: AuthorStore;
   readonly topics: TopicStore;
   readonly trending: TrendingStore;
   readonly search: SearchStore;

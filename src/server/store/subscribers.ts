@@ -9,6 +9,14 @@ export interface SubscriberRecord {
   status: string;
   /** JSON array of topic slugs (or free-text topics), as stored. */
   topics: string;
+  /** The saved free-text query; "" for none. */
+  query: string;
+  /** JSON array of author names as written. */
+  authors: string;
+  /** daily | weekly */
+  cadence: string;
+  /** mon..sun: a weekly reader's day. */
+  weekday: string;
   createdAt: Date;
   confirmedAt: Date | null;
   unsubscribedAt: Date | null;
@@ -28,18 +36,20 @@ export interface SubscriberRecord {
   lastDigestAt: Date | null;
 }
 
-export type NewSubscriber = Pick<
-  SubscriberRecord,
-  | "email"
-  | "status"
-  | "topics"
-  | "createdAt"
-  | "manageTokenHash"
-  | "confirmPending"
-  | "consentAt"
-  | "consentIpHash"
-  | "consentUserAgent"
->;
+/** The saved query and cadence default to "everything, daily". */
+export type NewSubscriber = Partial<Pick<SubscriberRecord, "query" | "authors" | "cadence" | "weekday">> &
+  Pick<
+    SubscriberRecord,
+    | "email"
+    | "status"
+    | "topics"
+    | "createdAt"
+    | "manageTokenHash"
+    | "confirmPending"
+    | "consentAt"
+    | "consentIpHash"
+    | "consentUserAgent"
+  >;
 
 export type ConfirmationOutcome = { sentAt: Date } | { pending: boolean; error: string; refundAttempt?: boolean };
 

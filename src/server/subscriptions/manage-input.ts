@@ -1,17 +1,18 @@
-// Reads a manage request (form post from /subscription, or JSON) into a token and a validated action.
+// Reads a manage request (form post from /subscription, or JSON) into a token and a validated action; the
+// "follow" action carries the whole saved query (topics, search words, authors) and its cadence.
 import { z } from "zod";
-import { normaliseTopics } from "@/domain/subscription/topics";
 import { boundedRequest } from "@/server/platform/http/read-body";
-import type { ManageAction } from "./manage-subscription";
+import type { ManageRequest } from "./manage-subscription";
+import { SavedQueryFields, savedQueryFormFields } from "./saved-query-input";
 
 export const ManageSchema = z.object({
   token: z.string({ error: "The manage token is missing." }).min(1, "The manage token is missing.").max(200),
-  action: z.enum(["topics", "pause", "resume", "unsubscribe", "rotate"], { error: "Unknown action." }),
-  topics: z.union([z.string(), z.array(z.string())]).optional(),
+  action: z.enum(["follow", "topics", "pause", "resume", "unsubscribe", "rotate"], { error: "Unknown action." }),
+  ...SavedQueryFields,
 });
 
 export type ManageInput =
-  | { ok: true; form: boolean; token: string; action: ManageAction }
+  | { ok: true; form: boolean; token: string; action: ManageRequest }
   | { ok: false; form: boolean; message: string; field?: string; token?: string; tooLarge?: boolean };
 
 export async function readManageInput(request: Request): Promise<ManageInput> {
@@ -26,7 +27,7 @@ export async function readManageInput(request: Request): Promise<ManageInput> {
       raw = {
         token: data.get("token") ?? undefined,
         action: data.get("action") ?? undefined,
-        topics: data.getAll("topics").filter((t) => typeof t === "string"),
+        ...savedQueryFormFields(data),
       };
     } else {
       raw = JSON.parse(await body.request.text());
@@ -44,9 +45,9 @@ export async function readManageInput(request: Request): Promise<ManageInput> {
       field: issue?.path.map(String).join(".") || undefined,
     };
   }
-  const { token, action, topics } = parsed.data;
-  if (action !== "topics") return { ok: true, form, token, action: { kind: action } };
-  const check = normaliseTopics(topics === undefined ? [] : typeof topics === "string" ? [topics] : topics);
-  if (!check.ok) return { ok: false, form, message: check.message, field: "topics", token };
-  return { ok: true, form, token, action: { kind: "topics", topics: check.topics } };
+  const { token, action, topics, query, authors, cadence, weekday } = parsed.data;
+  if (action === "topics") return { ok: true, form, token, action: { kind: "topics", topics } };
+  if (action === "follow")
+    return { ok: true, form, token, action: { kind: "follow", follows: { topics, query, authors }, cadence, weekday } };
+  return { ok: true, form, token, action: { kind: action } };
 }

@@ -1,21 +1,41 @@
-// Changes a subscription through its manage token: topics, pause, resume, unsubscribe, or new links.
+// Changes a subscription through its manage token: what it follows and when, pause, resume, unsubscribe, or
+// new links.
 import { maskEmail } from "@/domain/subscription/email-address";
+import { parseJsonList } from "@/domain/json-list";
+import {
+  DEFAULT_WEEKDAY,
+  WEEKDAYS,
+  type Cadence,
+  type SavedQuery,
+  type Weekday,
+} from "@/domain/subscription/saved-query";
 import { parseStoredTopics } from "@/domain/subscription/topics";
 import type { Store } from "@/server/store/store";
 import { findSubscriberByManageToken } from "./find-subscriber";
 import { manageToken, newManageNonce } from "./links";
+import { savedQueryColumns, type SavedQueryInput } from "./saved-query-input";
 
 export type ManageAction =
   | { kind: "topics"; topics: string[] }
+  | { kind: "follow"; saved: SavedQuery; cadence?: Cadence; weekday?: Weekday }
   | { kind: "pause" }
   | { kind: "resume" }
   | { kind: "unsubscribe" }
   | { kind: "rotate" };
 
+/** A manage request as read: a "follow" action's topics still to be checked against the catalogue. */
+export type ManageRequest =
+  | Exclude<ManageAction, { kind: "follow" }>
+  | { kind: "follow"; follows: SavedQueryInput; cadence?: Cadence; weekday?: Weekday };
+
 export interface SubscriptionView {
   maskedEmail: string;
   status: "pending" | "active" | "paused" | "unsubscribed";
   topics: string[];
+  query: string;
+  authors: string[];
+  cadence: Cadence;
+  weekday: Weekday;
   confirmedAt: Date | null;
   pausedAt: Date | null;
   unsubscribedAt: Date | null;
@@ -37,6 +57,10 @@ export function subscriptionView(row: Row): SubscriptionView {
     maskedEmail: maskEmail(row.email),
     status,
     topics: parseStoredTopics(row.topics),
+    query: row.query,
+    authors: parseJsonList(row.authors),
+    cadence: row.cadence === "weekly" ? "weekly" : "daily",
+    weekday: WEEKDAYS.find((day) => day === row.weekday) ?? DEFAULT_WEEKDAY,
     confirmedAt: row.confirmedAt,
     pausedAt: row.pausedAt,
     unsubscribedAt: row.unsubscribedAt,
@@ -68,6 +92,8 @@ function changes(row: Row, action: ManageAction, now: Date) {
   switch (action.kind) {
     case "topics":
       return { topics: JSON.stringify(action.topics) };
+    case "follow":
+      return savedQueryColumns(action.saved, action);
     case "pause":
       return row.status === "active" ? { status: "paused", pausedAt: now } : null;
     case "resume":

@@ -4,7 +4,9 @@ import { alreadySubscribedEmail } from "@/emails/already-subscribed";
 import type { Store } from "@/server/store/store";
 import type { Mailer } from "@/server/platform/mail-types";
 import { sign } from "@/server/platform/secrets";
+import type { Cadence, SavedQuery, Weekday } from "@/domain/subscription/saved-query";
 import { newManageNonce, subscriberLinks } from "./links";
+import { savedQueryColumns } from "./saved-query-input";
 import { sendConfirmation } from "./send-confirmation";
 
 export interface SubscriptionRequest {
@@ -14,7 +16,10 @@ export interface SubscriptionRequest {
   appUrl: string;
   /** Already normalised (domain/subscription/email-address). */
   email: string;
-  topics: string[];
+  /** Already resolved against the catalogue (resolveSavedQuery). */
+  saved: SavedQuery;
+  cadence?: Cadence;
+  weekday?: Weekday;
   ip: string;
   userAgent: string | null;
 }
@@ -33,7 +38,7 @@ export async function requestSubscription(request: SubscriptionRequest): Promise
     subscriber = await store.subscribers.create({
       email,
       status: "pending",
-      topics: JSON.stringify(request.topics),
+      ...savedQueryColumns(request.saved, request),
       createdAt: now,
       manageTokenHash: newManageNonce(),
       confirmPending: true,
@@ -50,7 +55,7 @@ export async function requestSubscription(request: SubscriptionRequest): Promise
     // and confirming it lifts the suppression (the address has shown it takes mail).
     await store.subscribers.update(subscriber.id, {
       status: "pending",
-      topics: JSON.stringify(request.topics),
+      ...savedQueryColumns(request.saved, request),
       confirmAttempts: 0,
       ...consent,
     });

@@ -1,14 +1,16 @@
-// Reads a subscribe request body (JSON, form-encoded or multipart) into a validated { email, topics }.
+// Reads a subscribe request body (JSON, form-encoded or multipart) into a validated address and saved query.
 import { z } from "zod";
 import { normaliseEmail } from "@/domain/subscription/email-address";
-import { normaliseTopics } from "@/domain/subscription/topics";
+import type { Cadence, Weekday } from "@/domain/subscription/saved-query";
 import { boundedRequest } from "@/server/platform/http/read-body";
+import { SavedQueryFields, savedQueryFormFields, type SavedQueryInput } from "./saved-query-input";
 
 /** Byte-identical for new, pending, active and unsubscribed addresses: the answer reveals nothing. */
-export const SUBSCRIBE_ACCEPTED_BODY = JSON.stringify({
+export const SUBSCRIBE_ACCEPTED = {
   status: "accepted",
   message: "Check your inbox for a link to confirm your subscription.",
-});
+};
+export const SUBSCRIBE_ACCEPTED_BODY = JSON.stringify(SUBSCRIBE_ACCEPTED);
 
 export const SubscribeSchema = z.object({
   email: z
@@ -20,21 +22,20 @@ export const SubscribeSchema = z.object({
       ctx.addIssue({ code: "custom", message: check.message });
       return z.NEVER;
     }),
-  topics: z
-    .union([z.string(), z.array(z.string({ error: "Topics must be text." }))])
-    .optional()
-    .transform((value, ctx) => {
-      const check = normaliseTopics(value === undefined ? [] : typeof value === "string" ? [value] : value);
-      if (check.ok) return check.topics;
-      ctx.addIssue({ code: "custom", message: check.message });
-      return z.NEVER;
-    }),
+  ...SavedQueryFields,
   /** Honeypot: invisible to people, filled in by form-stuffing bots. */
   website: z.string().max(2000).optional(),
 });
 
 export type SubscribeInput =
-  | { ok: true; form: boolean; email: string; topics: string[]; honeypot: boolean }
+  | ({
+      ok: true;
+      form: boolean;
+      email: string;
+      honeypot: boolean;
+      cadence?: Cadence;
+      weekday?: Weekday;
+    } & SavedQueryInput)
   | { ok: false; form: boolean; status: 400 | 413 | 415; code: string; message: string; field?: string };
 
 export async function readSubscribeInput(request: Request): Promise<SubscribeInput> {
@@ -71,15 +72,21 @@ export async function readSubscribeInput(request: Request): Promise<SubscribeInp
       field,
     };
   }
-  const { email, topics, website } = parsed.data;
-  return { ok: true, form, email, topics, honeypot: Boolean(website?.trim()) };
+  const { email, topics, query, authors, cadence, weekday, website } = parsed.data;
+  return {
+    ok: true,
+    form,
+    email,
+    topics,
+    query,
+    authors,
+    ...(cadence ? { cadence } : {}),
+    ...(weekday ? { weekday } : {}),
+    honeypot: Boolean(website?.trim()),
+  };
 }
 
 function formFields(data: FormData) {
   const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
-  return {
-    email: text(data.get("email")),
-    topics: data.getAll("topics").map(text),
-    website: text(data.get("website")),
-  };
+  return { email: text(data.get("email")), website: text(data.get("website")), ...savedQueryFormFields(data) };
 }

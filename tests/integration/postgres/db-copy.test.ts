@@ -34,8 +34,13 @@ beforeAll(async () => {
   await source.store.trending.upvote(first!.id, "visitor-a", NOW);
   await source.store.trending.recordView({ paperId: second!.id, visitorId: "visitor-b", now: NOW });
   const reader = await addSubscriber(source.db, { email: "reader@example.com" });
+  // A saved query and a weekly cadence travel with the subscriber.
+  await source.db.subscriber.update({
+    where: { id: reader.id },
+    data: { query: "low-rank adaptation", authors: '["Edward J. Hu"]', cadence: "weekly", weekday: "thu" },
+  });
   const run = await source.store.digest.ensureRun("2026-11-20", NOW);
-  await source.store.digest.enqueueDeliveries(run.id);
+  await source.store.digest.enqueueDeliveries(run.id, "thu");
   const [delivery] = await source.store.digest.duePage(run.id, NOW, 0, 1);
   await source.store.digest.recordSent({
     deliveryId: delivery!.id,
@@ -80,6 +85,7 @@ describe("npm run db:copy", () => {
     }
     const reader = await source.db.subscriber.findUniqueOrThrow({ where: { email: "reader@example.com" } });
     expect(await copied.subscribers.byEmail("reader@example.com")).toEqual(reader);
+    expect(reader).toMatchObject({ query: "low-rank adaptation", cadence: "weekly", weekday: "thu" });
     const slug = (await source.db.paper.findFirstOrThrow({ orderBy: { id: "asc" } })).slug;
     expect(await copied.papers.paperBySlug(slug)).toEqual(await source.store.papers.paperBySlug(slug));
     // Sequences continue after the copied ids: a new subscriber gets a fresh id.

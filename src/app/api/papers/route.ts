@@ -1,4 +1,4 @@
-// GET /api/papers: the feed as JSON: list, search (q), topic, window, sort, limit and cursor.
+// GET /api/papers: the feed as JSON: list, search (q), topic(s), author(s), window, sort, limit and cursor.
 import { FeedQuerySchema, feedQueryInput } from "@/domain/feed-params";
 import { paperToJson } from "@/domain/paper-json";
 import { env } from "@/env";

@@ -1,54 +1,37 @@
 // POST /api/subscriptions: start a double opt-in subscription; the same 202 whatever the address's state.
 // Cross-site posts get 403 before anything is read or counted.
-import { env } from "@/env";
 import { escapeHtml } from "@/domain/escape-html";
 import { jsonError, rateLimitedError } from "@/server/platform/api-error";
-import { getStore } from "@/server/store/open-store";
-import { mailerFromEnv } from "@/server/platform/mailer";
-import { clientIp } from "@/server/platform/rate-limiter";
 import { refuseCrossSitePost } from "@/server/subscriptions/cross-site-refusal";
+import { handleSubscribe } from "@/server/subscriptions/handle-subscribe";
 import { htmlPage } from "@/server/subscriptions/html-page";
-import { subscribeLimiters } from "@/server/subscriptions/rate-limits";
-import { requestSubscription } from "@/server/subscriptions/request-subscription";
-import { readSubscribeInput, SUBSCRIBE_ACCEPTED_BODY } from "@/server/subscriptions/subscribe-input";
+import { SUBSCRIBE_ACCEPTED, SUBSCRIBE_ACCEPTED_BODY } from "@/server/subscriptions/subscribe-input";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSitePost(request);
   if (refused) return refused;
-  const now = new Date();
-  const ip = clientIp(request.headers);
-  const limiters = subscribeLimiters();
-  const input = await readSubscribeInput(request);
-  const byIp = limiters.perIp.hit(ip, now);
-  if (!byIp.ok) return tooMany(input.form, byIp.retryAfterSeconds);
-  if (!input.ok) {
-    if (!input.form) return jsonError(input.status, input.code, input.message, input.field);
-    const back = `<p>${escapeHtml(input.message)}</p><p><a href="/subscribe">Try again</a></p>`;
-    return htmlPage({ status: input.status, title: "That did not work", bodyHtml: back });
+  const outcome = await handleSubscribe(request, request.headers.get("user-agent"));
+  if (outcome.kind === "limited") return tooMany(outcome.form, outcome.retryAfterSeconds);
+  if (outcome.kind === "invalid") {
+    const { form, status, code, message, field } = outcome;
+    if (!form) return jsonError(status, code, message, field);
+    const named = field ? `<p>Check the <strong>${escapeHtml(field)}</strong> field.</p>` : "";
+    const back = `<p role="alert">${escapeHtml(message)}</p>${named}<p><a href="/subscribe">Try again</a></p>`;
+    return htmlPage({ status, title: "That did not work", bodyHtml: back });
   }
-  const byAddress = limiters.perAddress.hit(input.email.toLowerCase(), now);
-  if (!byAddress.ok) return tooMany(input.form, byAddress.retryAfterSeconds);
-  if (!input.honeypot) {
-    const settings = env();
-    await requestSubscription({
-      store: await getStore(),
-      mailer: mailerFromEnv(),
-      now,
-      appUrl: settings.appUrl,
-      email: input.email,
-      topics: input.topics,
-      ip,
-      userAgent: request.headers.get("user-agent"),
-    });
-  }
-  if (input.form)
+  if (outcome.form)
     return new Response(null, {
       status: 303,
       headers: { Location: "/subscribe/check-inbox", "Cache-Control": "no-store" },
     });
-  return new Response(SUBSCRIBE_ACCEPTED_BODY, {
+  // Topics we do not have became search words: said here (and on the manage page); it depends on the input
+  // only, never on the address's state.
+  const moved = outcome.movedToQuery;
+  const body =
+    moved.length > 0 ? JSON.stringify({ ...SUBSCRIBE_ACCEPTED, movedToQuery: moved }) : SUBSCRIBE_ACCEPTED_BODY;
+  return new Response(body, {
     status: 202,
     headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
   });

@@ -9,7 +9,7 @@ import { parseJsonList } from "@/domain/json-list";
 import { pgDigest } from "./digest/pg-digest";
 import { applyPgMigrations } from "./migrate";
 import { modelApi } from "./model-api";
-import { openPgDb, type PgContext, type PgDb } from "./pg-client";
+import { contextCache, openPgDb, type PgContext, type PgDb } from "./pg-client";
 import { indexPendingPapers } from "./papers/paper-indexing";
 import { listPapers, papersInOrder } from "./papers/paper-listing";
 import { addPapers, previewPapers } from "./papers/paper-writer";
@@ -18,6 +18,9 @@ import { rankMatches } from "./search/pg-search";
 import { searchVocabulary } from "./search/search-vocabulary";
 import { recomputeTopicVocabulary, suggestTopics } from "./topics/topic-store";
 import { pgTrending } from "./trending/pg-trending";
+import { authorStore, type AuthorIndexCache } from "@/server/store/sqlite/papers/author-store";
+
+const authorIndexes = contextCache<ReturnType<AuthorIndexCache["get"]> & object>("author-index");
 
 export interface PostgresStore extends Store {
   readonly url: string;
@@ -78,6 +81,10 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
         }),
     },
     listing: { listPapers: (query) => listPapers(db, query) },
+    authors: authorStore(modelApi(db), {
+      get: () => authorIndexes.get(ctx),
+      set: (state) => authorIndexes.set(ctx, state),
+    }),
     topics: {
       listTopics: () => listTopics(modelApi(db)),
       topicBySlug: (slug) => topicBySlug(modelApi(db), slug),

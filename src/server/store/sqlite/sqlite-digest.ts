@@ -23,12 +23,13 @@ import {
 } from "./digest/digest-run-store";
 import { countDue, loadDuePage, sentPapersSince } from "./digest/due-deliveries";
 import { archivedEdition, recentEditions } from "./digest/edition-history";
+import { dueOnWeekday, RECIPIENT_SELECT } from "./digest/reader-cadence";
 
 export function sqliteDigest(db: Db): DigestStore {
   return {
     ensureRun: (date, now) => ensureRun(db, date, now),
     findRun: (date) => findRun(db, date),
-    enqueueDeliveries: (runId) => enqueueDeliveries(db, runId),
+    enqueueDeliveries: (runId, weekday) => enqueueDeliveries(db, runId, weekday),
     expireSendingClaims: (claimedBefore) => expireSendingClaims(db, claimedBefore),
     supersedeEarlierRuns: (date) => supersedeEarlierRuns(db, date),
     finishRun: (runId, now) => finishRun(db, runId, now),
@@ -40,12 +41,12 @@ export function sqliteDigest(db: Db): DigestStore {
         where: { runId },
         select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true },
       }),
-    activeReaders: (afterId, limit) =>
+    activeReaders: (afterId, limit, weekday) =>
       db.subscriber.findMany({
-        where: { status: "active", suppressedAt: null, id: { gt: afterId } },
+        where: { status: "active", suppressedAt: null, id: { gt: afterId }, ...dueOnWeekday(weekday) },
         orderBy: { id: "asc" },
         take: limit,
-        select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true },
+        select: RECIPIENT_SELECT,
       }),
     sentPapersSince: (subscriberIds, since) => sentPapersSince(db, subscriberIds, since),
     claimDelivery: (deliveryId, at) => claimDeliveryRow(db, deliveryId, at),

@@ -3,7 +3,7 @@
 import { SIGNAL_WEIGHTS } from "@/domain/trending";
 import type { Store, StoreSettings } from "@/server/store/store";
 import { databaseFile } from "./database-file";
-import { closeSqliteOf } from "./direct-connection";
+import { clientCache, closeSqliteOf } from "./direct-connection";
 import { sqliteLeases } from "./leases";
 import { applyMigrations } from "./migrate";
 import { openDb, type Db } from "./prisma-client";
@@ -26,6 +26,9 @@ import { explainTrending } from "./trending/trending-explain";
 import { recordView } from "./trending/views";
 import { removeVote, upvote, voteState, votedPaperIds } from "./trending/votes";
 import { parseJsonList } from "./papers/paper-rows";
+import { authorStore, type AuthorIndexCache } from "./papers/author-store";
+
+const authorIndexes = clientCache<ReturnType<AuthorIndexCache["get"]> & object>("author-index");
 
 export interface SqliteStore extends Store {
   readonly file: string;
@@ -61,6 +64,7 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
         }),
     },
     listing: { listPapers: (query) => listPapers(db, query) },
+    authors: authorStore(db, { get: () => authorIndexes.get(db), set: (state) => authorIndexes.set(db, state) }),
     topics: {
       listTopics: () => listTopics(db),
       topicBySlug: (slug) => topicBySlug(db, slug),

@@ -1,4 +1,5 @@
-// POST /api/subscriptions/manage: change topics, pause, resume, unsubscribe or renew links with a manage token.
+// POST /api/subscriptions/manage: change what is followed and when, pause, resume, unsubscribe or renew links
+// with a manage token.
 // Form posts (the /subscription page without JavaScript) get a 303 back to that page; JSON gets JSON; cross-site
 // posts get 403. (The RFC 8058 one-click POST is /unsubscribe, exempt: its token is its authority.)
 import { escapeHtml } from "@/domain/escape-html";
@@ -7,7 +8,8 @@ import { getStore } from "@/server/store/open-store";
 import { refuseCrossSitePost } from "@/server/subscriptions/cross-site-refusal";
 import { htmlPage } from "@/server/subscriptions/html-page";
 import { readManageInput } from "@/server/subscriptions/manage-input";
-import { manageSubscription } from "@/server/subscriptions/manage-subscription";
+import { manageSubscription, type ManageAction } from "@/server/subscriptions/manage-subscription";
+import { resolveSavedQuery } from "@/server/subscriptions/saved-query-input";
 
 export const dynamic = "force-dynamic";
 
@@ -25,20 +27,29 @@ export async function POST(request: Request): Promise<Response> {
   const input = await readManageInput(request);
   if (!input.ok && input.tooLarge) return failure(input.form, 413, "payload_too_large", input.message);
   if (!input.ok) return failure(input.form, 400, "invalid_parameter", input.message, input.field);
-  const result = await manageSubscription({
-    store: await getStore(),
-    token: input.token,
-    now: new Date(),
-    action: input.action,
-  });
+  const store = await getStore();
+  let action: ManageAction;
+  let moved: string[] = [];
+  if (input.action.kind === "follow") {
+    const { follows, ...schedule } = input.action;
+    const resolved = await resolveSavedQuery(store, follows);
+    if (!resolved.ok) return failure(input.form, 400, "invalid_parameter", resolved.message, resolved.field);
+    action = { ...schedule, saved: resolved.saved };
+    moved = resolved.movedToQuery;
+  } else action = input.action;
+  const result = await manageSubscription({ store, token: input.token, now: new Date(), action });
   if (!result.ok) {
     const { status, message } = REASONS[result.reason];
     return failure(input.form, status, result.reason, message);
   }
   const { token, ...view } = result.view;
   if (!input.form)
-    return Response.json({ subscription: { ...view, token } }, { headers: { "Cache-Control": "no-store" } });
-  const location = `/subscription?token=${encodeURIComponent(token)}&done=${input.action.kind}`;
+    return Response.json(
+      { subscription: { ...view, token }, ...(moved.length > 0 ? { movedToQuery: moved } : {}) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  const movedParam = moved.length > 0 ? `&moved=${encodeURIComponent(moved.join(", "))}` : "";
+  const location = `/subscription?token=${encodeURIComponent(token)}&done=${input.action.kind}${movedParam}`;
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 }
 

@@ -10,6 +10,7 @@ import {
   supersedeEarlierRuns,
 } from "@/server/store/sqlite/digest/digest-run-store";
 import { countDue } from "@/server/store/sqlite/digest/due-deliveries";
+import { DUE_ON_WEEKDAY_SQL, dueOnWeekday, RECIPIENT_SELECT } from "@/server/store/sqlite/digest/reader-cadence";
 import { archivedEdition, recentEditions } from "@/server/store/sqlite/digest/edition-history";
 import type { PgDb } from "@/server/store/postgres/pg-client";
 import { modelApi } from "@/server/store/postgres/model-api";
@@ -24,10 +25,15 @@ export function pgDigest(db: PgDb): DigestStore {
       return db.digestRun.findUniqueOrThrow({ where: { date }, select: { id: true, date: true } });
     },
     findRun: (date) => findRun(shared, date),
-    enqueueDeliveries: (runId) => db.$executeRaw`
-      INSERT INTO "Delivery" ("runId", "subscriberId", "status")
-      SELECT ${runId}, "id", 'pending' FROM "Subscriber" WHERE "status" = 'active' AND "suppressedAt" IS NULL
-      ON CONFLICT ("runId", "subscriberId") DO NOTHING`,
+    enqueueDeliveries: (runId, weekday) =>
+      db.$executeRawUnsafe(
+        `INSERT INTO "Delivery" ("runId", "subscriberId", "status")
+         SELECT $1, "id", 'pending' FROM "Subscriber" WHERE "status" = 'active' AND "suppressedAt" IS NULL
+           AND ${DUE_ON_WEEKDAY_SQL.replace("?", "$2")}
+         ON CONFLICT ("runId", "subscriberId") DO NOTHING`,
+        runId,
+        weekday,
+      ),
     expireSendingClaims: (claimedBefore) => expireSendingClaims(shared, claimedBefore),
     supersedeEarlierRuns: (date) => supersedeEarlierRuns(shared, date),
     finishRun: (runId, now) => finishRun(shared, runId, now),
@@ -46,7 +52,7 @@ export function pgDigest(db: PgDb): DigestStore {
         select: {
           id: true,
           attempts: true,
-          subscriber: { select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true } },
+          subscriber: { select: RECIPIENT_SELECT },
         },
       });
       return rows;
@@ -56,12 +62,12 @@ export function pgDigest(db: PgDb): DigestStore {
         where: { runId },
         select: { subscriberId: true, status: true, nextAttemptAt: true, claimedAt: true },
       }),
-    activeReaders: (afterId, limit) =>
+    activeReaders: (afterId, limit, weekday) =>
       db.subscriber.findMany({
-        where: { status: "active", suppressedAt: null, id: { gt: afterId } },
+        where: { status: "active", suppressedAt: null, id: { gt: afterId }, ...dueOnWeekday(weekday) },
         orderBy: { id: "asc" },
         take: limit,
-        select: { id: true, email: true, topics: true, lastDigestAt: true, manageTokenHash: true },
+        select: RECIPIENT_SELECT,
       }),
     async sentPapersSince(subscriberIds, since) {
       const rows = await db.sentPaper.findMany({

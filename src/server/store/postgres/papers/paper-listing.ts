@@ -9,7 +9,7 @@ import { fromPgTimestamp, pgTimestamp } from "@/server/store/postgres/sql-values
 const ORDER_SQL = { trending: `p."trendKey" DESC, p."id" ASC`, new: `p."feedAt" DESC, p."id" DESC` } as const;
 
 export async function listPapers(db: PgDb, query: ListingQuery): Promise<ListingPage> {
-  const { order, since, firstSeen, topicId, limit, offset, count = true } = query;
+  const { order, since, firstSeen, topicId, topicIds, paperIds, limit, offset, count = true } = query;
   const conditions: string[] = [];
   const args: unknown[] = [];
   const arg = (value: unknown) => (args.push(value), `$${args.length}`);
@@ -22,6 +22,11 @@ export async function listPapers(db: PgDb, query: ListingQuery): Promise<Listing
     conditions.push(
       `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ${arg(topicId)})`,
     );
+  if (topicIds)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ANY(${arg([...topicIds])}::int[]))`,
+    );
+  if (paperIds) conditions.push(`p."id" = ANY(${arg([...paperIds])}::int[])`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   const [rows, counted] = await Promise.all([
     db.$queryRawUnsafe<{ id: number }[]>(

@@ -4,7 +4,7 @@
 // (relevance-blend.ts, "negative, lower is better") ranks both engines the same way.
 import { orderCandidates } from "@/domain/search/relevance-blend";
 import type { QuerySlot } from "@/domain/search/query-plan";
-import type { MatchQuery, RankedPage } from "@/server/store/search";
+import { isFiltered, type MatchQuery, type RankedPage } from "@/server/store/search";
 import type { PgDb } from "@/server/store/postgres/pg-client";
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
 
@@ -53,13 +53,16 @@ interface CandidateRow {
 }
 
 export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> {
-  const filtered = q.filter.since !== null || q.filter.topicId !== undefined;
+  const filtered = isFiltered(q.filter);
   const cap = q.order === "relevance" && !filtered ? BLEND_CANDIDATES : FILTERED_CANDIDATES;
   const args: unknown[] = [tsQueryText(q.slots, q.mode)];
   let where = "";
   if (q.filter.since) where += ` AND p."feedAt" >= $${args.push(pgTimestamp(q.filter.since))}::timestamp(3)`;
   if (q.filter.topicId !== undefined)
     where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = $${args.push(q.filter.topicId)})`;
+  if (q.filter.topicIds)
+    where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ANY($${args.push([...q.filter.topicIds])}::int[]))`;
+  if (q.filter.paperIds) where += ` AND p."id" = ANY($${args.push([...q.filter.paperIds])}::int[])`;
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(
     `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", p."feedAt"
      FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${where} ORDER BY rank DESC, p."id" LIMIT ${cap + 1}`,

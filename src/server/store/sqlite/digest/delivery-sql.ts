@@ -12,6 +12,9 @@ export interface DueRow {
   subscriberId: number;
   email: string;
   topics: string;
+  query: string;
+  authors: string;
+  cadence: string;
   lastDigestAt: string | number | null;
   manageTokenHash: string;
 }
@@ -51,7 +54,7 @@ function prepare(sqlite: Sqlite) {
       WHERE "id" = ? AND "status" = 'sending'`),
     suppress: sqlite.prepare(`UPDATE "Subscriber" SET "suppressedAt" = ?, "suppressReason" = ? WHERE "id" = ?`),
     duePage: sqlite.prepare(`
-      SELECT d."id", d."attempts", s."id" AS "subscriberId", s."email", s."topics", s."lastDigestAt", s."manageTokenHash"
+      SELECT d."id", d."attempts", s."id" AS "subscriberId", s."email", s."topics", s."query", s."authors", s."cadence", s."lastDigestAt", s."manageTokenHash"
       FROM "Delivery" AS d JOIN "Subscriber" AS s ON s."id" = d."subscriberId"
       WHERE d."runId" = ? AND d."status" = 'pending' AND (d."nextAttemptAt" IS NULL OR d."nextAttemptAt" <= ?) AND d."id" > ?
       ORDER BY d."id" LIMIT ?`),

@@ -2,6 +2,7 @@
 // that keep a crashed or superseded run from either resending or silently dropping anyone.
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import type { RunRef } from "@/server/store/digest";
+import { DUE_ON_WEEKDAY_SQL } from "./reader-cadence";
 
 /** The run of `date`, created if needed; two callers racing on the unique date both get the same row. */
 export async function ensureRun(db: Db, date: string, now: Date): Promise<RunRef> {
@@ -15,11 +16,14 @@ export async function findRun(db: Db, date: string): Promise<RunRef | null> {
   return db.digestRun.findUnique({ where: { date }, select: { id: true, date: true } });
 }
 
-/** Adds a pending delivery for every active, unsuppressed subscriber that has none in this run yet. */
-export async function enqueueDeliveries(db: Db, runId: number): Promise<number> {
-  return db.$executeRaw`
-    INSERT OR IGNORE INTO "Delivery" ("runId", "subscriberId", "status")
-    SELECT ${runId}, "id", 'pending' FROM "Subscriber" WHERE "status" = 'active' AND "suppressedAt" IS NULL`;
+/** Adds a pending delivery for every active, unsuppressed reader due on `weekday` that has none in this run yet. */
+export async function enqueueDeliveries(db: Db, runId: number, weekday: string): Promise<number> {
+  return db.$executeRawUnsafe(
+    `INSERT OR IGNORE INTO "Delivery" ("runId", "subscriberId", "status")
+     SELECT ?, "id", 'pending' FROM "Subscriber" WHERE "status" = 'active' AND "suppressedAt" IS NULL AND ${DUE_ON_WEEKDAY_SQL}`,
+    runId,
+    weekday,
+  );
 }
 
 /**

@@ -16,22 +16,35 @@ const ORDER_SQL = { trending: `p."trendKey" DESC, p."id" ASC`, new: `p."feedAt" 
 /** Topics at least this large are paged by walking a Paper index; smaller ones are read whole. */
 const LARGE_TOPIC = 1_000;
 const IN_TOPIC = `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ?)`;
+const IN_ANY_TOPIC = `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" IN (SELECT value FROM json_each(?)))`;
 
 type Id = { id: number | bigint };
 type Count = { n: number | bigint };
 
 export async function listPapers(db: Db, query: ListingQuery): Promise<ListingPage> {
-  const { ids, total } =
-    query.topicId === undefined ? await pageOfAll(db, query) : await pageOfTopic(db, query, query.topicId);
+  const onlyOneTopic = query.topicId !== undefined && !query.topicIds && !query.paperIds;
+  const { ids, total } = onlyOneTopic ? await pageOfTopic(db, query, query.topicId!) : await pageOfAll(db, query);
   return { papers: await papersInOrder(db, ids), total };
 }
 
 async function pageOfAll(
   db: Db,
-  { order, since, firstSeen, limit, offset, count = true }: ListingQuery,
+  { order, since, firstSeen, topicId, topicIds, paperIds, limit, offset, count = true }: ListingQuery,
 ): Promise<{ ids: number[]; total: number }> {
   const conditions: string[] = [];
   const args: unknown[] = [];
+  if (topicId !== undefined) {
+    conditions.push(IN_TOPIC);
+    args.push(topicId);
+  }
+  if (topicIds) {
+    conditions.push(IN_ANY_TOPIC);
+    args.push(JSON.stringify(topicIds));
+  }
+  if (paperIds) {
+    conditions.push(`p."id" IN (SELECT value FROM json_each(?))`);
+    args.push(JSON.stringify(paperIds));
+  }
   if (since) {
     conditions.push(`p."feedAt" >= ?`);
     args.push(since);
@@ -41,11 +54,13 @@ async function pageOfAll(
     args.push(firstSeen.from, firstSeen.to);
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
-  const index = firstSeen
-    ? ""
-    : order === "trending" && !since
-      ? `INDEXED BY "Paper_trendKey_idx"`
-      : `INDEXED BY "Paper_feedAt_trendKey_idx"`;
+  // A list of ids is read by primary key; walking an order index past every other paper would be slower.
+  const index =
+    firstSeen || paperIds
+      ? ""
+      : order === "trending" && !since
+        ? `INDEXED BY "Paper_trendKey_idx"`
+        : `INDEXED BY "Paper_feedAt_trendKey_idx"`;
   const [rows, counted] = await Promise.all([
     db.$queryRawUnsafe<Id[]>(
       `SELECT p."id" AS id FROM "Paper" p ${index} ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`,

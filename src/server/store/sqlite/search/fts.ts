@@ -3,6 +3,7 @@
 // Paper rows are wide (whole abstracts), so nothing here reads them: FTS5 answers ids and bm25, the
 // covering index "Paper_search_cover_idx" answers trendKey and feedAt.
 import type { QuerySlot } from "@/domain/search/query-plan";
+import type { MatchFilter } from "@/server/store/search";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 
 /** bm25 column weights, in the table's column order: title, abstract, authors, topics. */
@@ -46,11 +47,6 @@ export async function countMatchesUpTo(db: Db, match: string, cap: number): Prom
   return toNumber(rows[0]?.n ?? 0);
 }
 
-export interface CandidateFilter {
-  since: Date | null;
-  topicId?: number;
-}
-
 interface CandidateRow {
   id: number | bigint;
   bm25: number;
@@ -61,7 +57,7 @@ interface CandidateRow {
 async function candidates(
   db: Db,
   match: string,
-  filter: CandidateFilter,
+  filter: MatchFilter,
   order: string,
   cap: number,
 ): Promise<Candidate[]> {
@@ -75,6 +71,14 @@ async function candidates(
     where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = s.rowid AND pt."topicId" = ?)`;
     args.push(filter.topicId);
   }
+  if (filter.topicIds) {
+    where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = s.rowid AND pt."topicId" IN (SELECT value FROM json_each(?)))`;
+    args.push(JSON.stringify(filter.topicIds));
+  }
+  if (filter.paperIds) {
+    where += ` AND s.rowid IN (SELECT value FROM json_each(?))`;
+    args.push(JSON.stringify(filter.paperIds));
+  }
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(
     `SELECT s.rowid AS id, ${BM25} AS bm25, p."trendKey" AS trendKey, p."feedAt" AS feedAt
      FROM "PaperSearch" s JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = s.rowid
@@ -86,7 +90,7 @@ async function candidates(
 }
 
 /** The `cap` best matches by bm25. FTS5 scores every match, so callers keep this for selective queries. */
-export function bestMatches(db: Db, match: string, filter: CandidateFilter, cap: number): Promise<Candidate[]> {
+export function bestMatches(db: Db, match: string, filter: MatchFilter, cap: number): Promise<Candidate[]> {
   return candidates(db, match, filter, "bm25", cap);
 }
 
@@ -94,7 +98,7 @@ export function bestMatches(db: Db, match: string, filter: CandidateFilter, cap:
  * The `cap` most recently added matches (rowid order, which FTS5 streams and stops early), each with
  * its bm25: the bounded plan for very common words, where scoring every match would be too slow.
  */
-export function recentMatches(db: Db, match: string, filter: CandidateFilter, cap: number): Promise<Candidate[]> {
+export function recentMatches(db: Db, match: string, filter: MatchFilter, cap: number): Promise<Candidate[]> {
   return candidates(db, match, filter, "s.rowid DESC", cap);
 }
 

@@ -3,7 +3,7 @@
 // bounded plan: the COMMON_CANDIDATES most recent matches, streamed by FTS5 in rowid order, ranked
 // among themselves.
 import { orderCandidates } from "@/domain/search/relevance-blend";
-import type { MatchFilter, RankedPage } from "@/server/store/search";
+import { isFiltered, type MatchFilter, type RankedPage } from "@/server/store/search";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import { bestMatches, countMatchesUpTo, recentMatches } from "./fts";
 
@@ -29,7 +29,7 @@ export async function rankMatches(
   limit: number,
   offset: number,
 ): Promise<RankedPage> {
-  const filtered = filter.since !== null || filter.topicId !== undefined;
+  const filtered = isFiltered(filter);
   const selective = estimatedMatches <= SELECTIVE_MATCHES;
   // Unfiltered relevance only needs the best few hundred; everything else ranks the whole candidate set.
   const cap = selective
