@@ -140,6 +140,21 @@ describe("cross-site posts", () => {
     expect(await temp.db.subscriber.count({ where: { email } })).toBe(1);
   });
 
+  it("to the subscribe page's own form are refused with 403 and nothing stored", async () => {
+    const email = "forged-page@example.com";
+    const forged = await post("/subscribe", { ...FORM, ...CROSS_SITE }, new URLSearchParams({ email }).toString());
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain("sent from another site");
+    expect(await temp.db.subscriber.count({ where: { email } })).toBe(0);
+    const own = await post(
+      "/subscribe",
+      { ...FORM, origin: server.url, "sec-fetch-site": "same-origin" },
+      `email=${email}`,
+    );
+    expect(own.status).toBe(303);
+    expect(await temp.db.subscriber.count({ where: { email } })).toBe(1);
+  });
+
   it("to manage are refused with 403 and change nothing; the one-click unsubscribe POST is exempt", async () => {
     const reader = await addSubscriber(temp.db, { email: "managed@example.com" });
     const token = manageToken(reader);
