@@ -34,9 +34,10 @@ describe("topics in mail", () => {
       expect(String(part)).not.toContain("prize");
       expect(String(part)).not.toContain("evil.example");
     }
-    // Stored as typed: the reader can still see and change it on their settings page.
+    // Kept, as search words since it names no topic: the reader can still see and change it on their settings page.
     const stored = await env.temp.db.subscriber.findUniqueOrThrow({ where: { email: "victim@example.com" } });
-    expect(JSON.parse(stored.topics)).toEqual(["quantization", FREE_TEXT]);
+    expect(JSON.parse(stored.topics)).toEqual(["quantization"]);
+    expect(stored.query).toBe(FREE_TEXT);
   });
 
   it("the digest lists the reader's catalogue topics only", async () => {
