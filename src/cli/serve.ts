@@ -1,10 +1,12 @@
 // The HTTP server `npm start` runs: Next.js's request handler behind a plain Node server, so that every request
-// is stamped with the client address seen on the socket (see src/server/platform/http/client-address.ts). `next start`
+// is stamped with the client address seen on the socket (see src/server/platform/http/client-address.ts), and
+// public pages are answered from the response cache (src/server/platform/http/response-cache/). `next start`
 // cannot do this: it passes the client's own X-Forwarded-For through to route handlers untouched.
 import http from "node:http";
 import next from "next";
 import { env } from "@/env";
 import { clientAddressOf, stampClientAddress } from "@/server/platform/http/client-address";
+import { createResponseCache } from "@/server/platform/http/response-cache/cached-handler";
 
 /** Methods the Fetch standard forbids: Next cannot build a Request for them and would answer 500. */
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
@@ -12,9 +14,13 @@ const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 async function main(): Promise<void> {
   const settings = env();
   // `npm run dev` passes --dev: the same stamping in front of Next's development server.
-  const app = next({ dev: process.argv.includes("--dev"), dir: process.cwd(), port: settings.PORT });
+  const dev = process.argv.includes("--dev");
+  const app = next({ dev, dir: process.cwd(), port: settings.PORT });
   await app.prepare();
-  const handle = app.getRequestHandler();
+  // Public pages and GET API answers from memory (never in development, where the code changes under them).
+  const { handle } = createResponseCache(app.getRequestHandler(), {
+    maxBytes: dev ? 0 : settings.RESPONSE_CACHE_MB * 1024 * 1024,
+  });
   const server = http.createServer((req, res) => {
     if (FORBIDDEN_METHODS.has(req.method ?? "")) {
       res

@@ -5,6 +5,7 @@ import { SitePage } from "@/components/site-page";
 import { formatDigestDate, isDigestDate } from "@/domain/digest/digest-date";
 import { env } from "@/env";
 import { getStore } from "@/server/store/open-store";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import { archivedPaperViews, type ArchivedPaperView } from "@/view-models/digest-page";
 
 export const config = { unstable_runtimeJS: false };
@@ -24,6 +25,7 @@ export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { dat
   if (!isDigestDate(date)) return notFoundProps(res);
   const edition = await (await getStore()).digest.archivedEdition(date, 20);
   if (!edition) return notFoundProps(res);
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
   return {
     props: { date, readers: edition.readers, papers: archivedPaperViews(edition.papers), appUrl: env().appUrl },
   };

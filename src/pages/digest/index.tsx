@@ -6,6 +6,7 @@ import { formatDigestDate } from "@/domain/digest/digest-date";
 import { env } from "@/env";
 import { todayEdition } from "@/server/digest/digest-editions";
 import { getStore } from "@/server/store/open-store";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import { digestSettingsFromEnv } from "@/server/digest/digest-settings";
 import { digestItemViews, type DigestItemView } from "@/view-models/digest-page";
 
@@ -18,12 +19,13 @@ interface Props {
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props> = async () => {
+export const getServerSideProps: GetServerSideProps<Props> = async ({ res }) => {
   const store = await getStore();
   const [edition, archive] = await Promise.all([
     todayEdition(store, new Date(), digestSettingsFromEnv()),
     store.digest.recentEditions(14),
   ]);
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
   return {
     props: {
       date: edition.date,
