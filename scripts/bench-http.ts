@@ -4,11 +4,11 @@
 // searches and lists, and a topic page. Prints req/s, latency and errors per address, each one's share of the
 // static file's req/s, and whether the targets hold. BENCH_URL measures a server that is already running instead.
 // Options (environment): BENCH_CONNECTIONS (50), BENCH_SECONDS (10).
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { startAppServer } from "../tests/helpers/app-server";
 import { freePort } from "../tests/helpers/free-port";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -29,44 +29,6 @@ interface Measured extends Target {
   errors: number;
   non2xx: number;
   serverErrors: number;
-}
-
-async function waitForHealth(url: string, server: ChildProcess | null): Promise<void> {
-  for (;;) {
-    if (server && server.exitCode !== null) throw new Error("the server exited before it was ready");
-    const healthy = await fetch(`${url}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function startServer(): Promise<{ url: string; stop(): Promise<void>; dataDir: string; child: ChildProcess }> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-http-"));
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: undefined,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      APP_URL: `http://localhost:${port}`,
-      SCHEDULER: "off",
-      SAMPLE_DATA: "on",
-      DATABASE_URL: undefined,
-    } as unknown as NodeJS.ProcessEnv,
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    process.kill(-child.pid!, "SIGTERM");
-    await exited;
-  };
-  return { url, dataDir, child, stop };
 }
 
 async function json<T>(url: string): Promise<T> {
@@ -130,10 +92,10 @@ function report(rows: Measured[]): boolean {
 }
 
 async function main(): Promise<void> {
-  const own = process.env.BENCH_URL ? null : await startServer();
+  // `npm start`'s own script on a fresh data folder (building first if the source changed), as a deployment runs it.
+  const own = process.env.BENCH_URL ? null : await startAppServer({ port: await freePort() });
   const url = process.env.BENCH_URL ?? own!.url;
   try {
-    await waitForHealth(url, own?.child ?? null);
     const list = await targets(url);
     console.log(
       `bench:http against ${url}: ${CONNECTIONS} connections, ${SECONDS} s per address; load average (1/5/15 min) before: ${loadAverage()}`,
@@ -149,7 +111,7 @@ async function main(): Promise<void> {
   } finally {
     if (own) {
       await own.stop();
-      fs.rmSync(own.dataDir, { recursive: true, force: true });
+      fs.rmSync(path.dirname(own.dataDir), { recursive: true, force: true });
     }
   }
 }
