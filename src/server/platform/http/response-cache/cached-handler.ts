@@ -114,6 +114,27 @@ function replay(req: IncomingMessage, res: ServerResponse, captured: CapturedRes
   res.end(req.method === "HEAD" ? undefined : captured.body);
 }
 
+/** The methods through which an answer's status line can first leave (Next streams bodies: end may come later). */
+const FIRST_OUTPUT = ["writeHead", "flushHeaders", "write", "end"] as const;
+
+/**
+ * Drops the cache when the handler starts answering a write successfully: its data has committed by then, and
+ * the client cannot ask again before it has the status line. Not at the end: a streamed body can end after the
+ * client, holding the status, has already asked for the page again.
+ */
+function invalidateOnAnswer(res: ServerResponse, store: ResponseStore): void {
+  const originals = FIRST_OUTPUT.map((name) => [name, res[name]] as const);
+  for (const [name, original] of originals)
+    Object.assign(res, {
+      [name]: (...args: unknown[]) => {
+        const status = name === "writeHead" && typeof args[0] === "number" ? args[0] : res.statusCode;
+        for (const [restored, method] of originals) Object.assign(res, { [restored]: method });
+        if (status < 400) store.invalidate();
+        return (original as (...callArgs: unknown[]) => unknown).apply(res, args);
+      },
+    });
+}
+
 /** Wraps `handler` with a cache of `maxBytes`; with 0 it only passes requests through. */
 export function createResponseCache(handler: Handler, { maxBytes }: { maxBytes: number }): ResponseCache {
   const store = createResponseStore({ maxBytes });
@@ -152,13 +173,7 @@ export function createResponseCache(handler: Handler, { maxBytes }: { maxBytes: 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const facts = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers };
     if (invalidatesCache(facts)) {
-      // Dropped when the handler answers, before the answer leaves: the write has committed by then, and the
-      // client cannot ask again before it has the answer.
-      const end = res.end;
-      res.end = ((...args: Parameters<ServerResponse["end"]>) => {
-        if (res.statusCode < 400) store.invalidate();
-        return end.apply(res, args);
-      }) as ServerResponse["end"];
+      invalidateOnAnswer(res, store);
       await handler(req, res);
       return;
     }
