@@ -3,115 +3,17 @@
 // and the page's own Cache-Control for browsers and shared caches. Concurrent misses of one address wait for
 // one render. A successful write request (a vote, a cron run) drops everything at once; other processes' writes
 // (CLI imports, another instance) show once an answer's s-maxage has passed. See docs/architecture.md, "Caching".
-import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import zlib from "node:zlib";
-import { captureResponse, type CapturedResponse } from "./capture-response";
+import { cachedFrom, replay, send, sendingFacts } from "./cached-answer";
+import { captureResponse } from "./capture-response";
 import { invalidatesCache, isCacheableRequest, keepingOf } from "./cache-rules";
 import { createResponseStore, type CachedResponse, type ResponseStore } from "./response-store";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-/** Not kept: they describe one transfer, or the cache sets its own. */
-const TRANSFER_HEADERS = new Set([
-  "content-length",
-  "content-encoding",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "date",
-  "etag",
-  "age",
-  "x-cache",
-]);
-/** Smaller bodies are sent as they are: gzip would save little. */
-const GZIP_MIN_BYTES = 1024;
-
 export interface ResponseCache {
   handle: Handler;
   store: ResponseStore;
-}
-
-function header(req: IncomingMessage, name: string): string {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(",") : (value ?? "");
-}
-
-function acceptsGzip(acceptEncoding: string): boolean {
-  return /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0+)?\s*(,|$))[\d.]+)?\s*(,|$)/i.test(acceptEncoding);
-}
-
-/** Whether If-None-Match names this entity (weak comparison, as for GET). */
-function matches(ifNoneMatch: string, etag: string): boolean {
-  if (ifNoneMatch.trim() === "*") return true;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((tag) => bare(tag) === bare(etag));
-}
-
-function withAcceptEncoding(vary: string | string[] | undefined): string {
-  const names = (Array.isArray(vary) ? vary.join(",") : (vary ?? "")).split(",").map((name) => name.trim());
-  const kept = names.filter(Boolean);
-  return kept.some((name) => name.toLowerCase() === "accept-encoding")
-    ? kept.join(", ")
-    : [...kept, "Accept-Encoding"].join(", ");
-}
-
-function cachedFrom(
-  captured: CapturedResponse,
-  keeping: { freshForMs: number; staleForMs: number },
-  serverHeaders: Set<string>,
-  now: number,
-): CachedResponse {
-  const headers: [string, string | string[]][] = [];
-  for (const [name, value] of Object.entries(captured.headers)) {
-    if (value === undefined || TRANSFER_HEADERS.has(name) || serverHeaders.has(name)) continue;
-    headers.push([name, typeof value === "number" ? String(value) : value]);
-  }
-  const vary = headers.find(([name]) => name === "vary");
-  if (vary) vary[1] = withAcceptEncoding(vary[1]);
-  else headers.push(["vary", "Accept-Encoding"]);
-  const hash = crypto.createHash("sha256").update(captured.body).digest("base64url").slice(0, 27);
-  return {
-    status: captured.status,
-    headers,
-    body: captured.body,
-    gzipped: captured.body.length >= GZIP_MIN_BYTES ? zlib.gzipSync(captured.body) : null,
-    etag: `W/"${hash}"`,
-    storedAt: now,
-    ...keeping,
-  };
-}
-
-/** Sends a kept answer: 304 when the client's copy matches, else the body (gzipped when accepted). */
-function send(
-  req: IncomingMessage,
-  res: ServerResponse,
-  entry: CachedResponse,
-  outcome: "HIT" | "STALE" | "MISS",
-  request: { ifNoneMatch: string; acceptEncoding: string },
-): void {
-  for (const [name, value] of entry.headers) res.setHeader(name, value);
-  res.setHeader("ETag", entry.etag);
-  res.setHeader("Age", String(Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000))));
-  res.setHeader("X-Cache", outcome);
-  if (request.ifNoneMatch && matches(request.ifNoneMatch, entry.etag)) {
-    res.removeHeader("content-type");
-    res.writeHead(304).end();
-    return;
-  }
-  const gzip = entry.gzipped !== null && acceptsGzip(request.acceptEncoding);
-  const body = gzip ? entry.gzipped! : entry.body;
-  if (gzip) res.setHeader("Content-Encoding", "gzip");
-  res.setHeader("Content-Length", String(body.length));
-  res.writeHead(entry.status);
-  res.end(req.method === "HEAD" ? undefined : body);
-}
-
-/** Sends a captured answer that is not to be kept, as the handler made it. */
-function replay(req: IncomingMessage, res: ServerResponse, captured: CapturedResponse): void {
-  res.setHeader("Content-Length", String(captured.body.length));
-  res.writeHead(captured.status);
-  res.end(req.method === "HEAD" ? undefined : captured.body);
 }
 
 /** The methods through which an answer's status line can first leave (Next streams bodies: end may come later). */
@@ -143,7 +45,7 @@ export function createResponseCache(handler: Handler, { maxBytes }: { maxBytes: 
 
   /** Renders through `handler` with `res` captured, keeps the answer if it may, and sends it. */
   async function fill(req: IncomingMessage, res: ServerResponse, key: string): Promise<CachedResponse | null> {
-    const request = { ifNoneMatch: header(req, "if-none-match"), acceptEncoding: header(req, "accept-encoding") };
+    const request = sendingFacts(req);
     // The kept answer must be the whole, uncompressed entity, whatever this client already has or accepts.
     delete req.headers["if-none-match"];
     delete req.headers["if-modified-since"];
@@ -182,7 +84,7 @@ export function createResponseCache(handler: Handler, { maxBytes }: { maxBytes: 
       return;
     }
     const key = facts.url;
-    const request = { ifNoneMatch: header(req, "if-none-match"), acceptEncoding: header(req, "accept-encoding") };
+    const request = sendingFacts(req);
     const kept = store.get(key, Date.now());
     if (kept?.fresh) return send(req, res, kept.response, "HIT", request);
     const inProgress = rendering.get(key);
