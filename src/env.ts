@@ -56,6 +56,8 @@ export const EnvSchema = z.object({
   INGEST_MAX_MB: int(25, 1, 1_024),
   SAMPLE_DATA: onOff("on"),
   TRUSTED_PROXIES: int(0, 0, 10),
+  /** Memory for the in-process cache of public pages and API answers (0 turns it off). */
+  RESPONSE_CACHE_MB: int(64, 0, 4_096),
   DEV_OUTBOX: onOff("off"),
 });
 

@@ -1,5 +1,6 @@
 // The HTTP server `npm start` runs: Next.js's request handler behind a plain Node server, so that every request
-// is stamped with the client address seen on the socket (see src/server/platform/http/client-address.ts). `next start`
+// is stamped with the client address seen on the socket (see src/server/platform/http/client-address.ts), and
+// public pages are answered from the response cache (src/server/platform/http/response-cache/). `next start`
 // cannot do this: it passes the client's own X-Forwarded-For through to route handlers untouched.
 // On SIGTERM or SIGINT it stops gracefully: no new connections, requests in flight (a cron digest run among them,
 // which stops claiming deliveries) finish within SHUTDOWN_TIMEOUT_MS, then the SMTP pool and the database close
@@ -12,6 +13,7 @@ import { applySecurityHeaders } from "@/server/platform/http/security-headers";
 import { closeMailer } from "@/server/platform/mailer";
 import { onStopSignals } from "@/server/platform/shutdown";
 import { closeStores } from "@/server/store/open-store";
+import { createResponseCache } from "@/server/platform/http/response-cache/cached-handler";
 
 /** Methods the Fetch standard forbids: Next cannot build a Request for them and would answer 500. */
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
@@ -22,7 +24,10 @@ async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   const app = next({ dev, dir: process.cwd(), port: settings.PORT });
   await app.prepare();
-  const handle = app.getRequestHandler();
+  // Public pages and GET API answers from memory (never in development, where the code changes under them).
+  const { handle } = createResponseCache(app.getRequestHandler(), {
+    maxBytes: dev ? 0 : settings.RESPONSE_CACHE_MB * 1024 * 1024,
+  });
   const headerSettings = { https: settings.appUrl.startsWith("https://"), dev };
   let inFlight = 0;
   let idle: (() => void) | null = null;

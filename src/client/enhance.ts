@@ -5,10 +5,14 @@
 import { enhanceSearch } from "./search";
 import { enhanceSubscribe } from "./subscribe";
 import { countViews } from "./views";
-import { enhanceVotes } from "./votes";
+import { enhanceVotes, showOwnVotes } from "./votes";
 
 enhanceVotes();
 enhanceSearch();
 enhanceSubscribe();
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", countViews);
-else countViews();
+const onPage = () => {
+  countViews();
+  void showOwnVotes();
+};
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
+else onPage();

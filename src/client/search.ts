@@ -3,6 +3,7 @@
 // topic/window/sort inputs (SearchForm).
 import { HOOKS, MAIN_ID, SEARCH_INPUT_ID } from "@/domain/page-hooks";
 import { hook, required } from "./dom";
+import { showOwnVotes } from "./votes";
 
 const DEBOUNCE_MS = 250;
 let latest = 0;
@@ -43,6 +44,7 @@ async function showResults(
     const main = page.getElementById(MAIN_ID);
     if (ticket !== latest || !main) return;
     document.getElementById(MAIN_ID)?.replaceWith(document.adoptNode(main));
+    void showOwnVotes(main);
     document.title = page.title;
     history.replaceState(history.state, "", href);
   } catch {

@@ -8,14 +8,12 @@ import { VoteButton } from "./vote-button";
 
 interface FeedListProps {
   feed: FeedView;
-  /** Papers the current visitor has upvoted. */
-  voted: readonly number[];
   /** The page's own path and query, where the no-JavaScript vote form returns to. */
   returnTo: string;
   emptyAction?: { href: string; label: string };
 }
 
-export function FeedList({ feed, voted, returnTo, emptyAction }: FeedListProps) {
+export function FeedList({ feed, returnTo, emptyAction }: FeedListProps) {
   if (feed.items.length === 0) {
     return (
       <div className="space-y-3 rounded-xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
@@ -58,7 +56,6 @@ export function FeedList({ feed, voted, returnTo, emptyAction }: FeedListProps) 
               <VoteButton
                 paperId={item.paper.id}
                 votes={item.paper.votes}
-                voted={voted.includes(item.paper.id)}
                 redirectTo={`${returnTo}#paper-${item.paper.id}-title`}
                 title={item.paper.title}
               />

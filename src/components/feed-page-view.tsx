@@ -94,7 +94,6 @@ export function FeedPageView({ page }: { page: FeedPage }) {
         ) : (
           <FeedList
             feed={feed}
-            voted={page.voted}
             returnTo={page.returnTo}
             emptyAction={
               query.window !== "all"

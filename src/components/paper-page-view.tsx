@@ -11,7 +11,7 @@ import { ViewBeacon } from "./view-beacon";
 import { VoteButton } from "./vote-button";
 
 export function PaperPageView({ page }: { page: PaperPage }) {
-  const { paper, related, rank, reasons, voted, jsonLd } = page;
+  const { paper, related, rank, reasons, jsonLd } = page;
   const dates = [
     paper.publishedAt ? `Published ${formatDate(paper.publishedAt)}` : null,
     `Added ${formatDate(paper.firstSeenAt)}`,
@@ -44,13 +44,7 @@ export function PaperPageView({ page }: { page: PaperPage }) {
             {rank !== null && <p className="text-sm font-medium">#{rank} in trending</p>}
             <TrendReasons reasons={reasons} />
           </div>
-          <VoteButton
-            paperId={paper.id}
-            votes={paper.votes}
-            voted={voted}
-            redirectTo={`/papers/${paper.slug}`}
-            title={paper.title}
-          />
+          <VoteButton paperId={paper.id} votes={paper.votes} redirectTo={`/papers/${paper.slug}`} title={paper.title} />
         </div>
       </header>
 

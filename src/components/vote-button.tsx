@@ -1,21 +1,21 @@
 // The upvote toggle: a plain form post (the route answers 303 back to redirectTo), so it works without
-// JavaScript. The client script (src/client/votes.ts) takes over the submit when scripts run: the count and
-// aria-pressed change at once and roll back if the server refuses. The label and count are kept in data
-// attributes for it.
+// JavaScript. It is rendered the same for every visitor (unpressed, with the count), so pages can be cached:
+// the client script (src/client/votes.ts) asks which papers this visitor upvoted and presses those, and takes
+// over the submit: the count and aria-pressed change at once and roll back if the server refuses. The label
+// and count are kept in data attributes for it.
 import { HOOKS } from "@/domain/page-hooks";
 import { voteLabel } from "@/domain/vote-label";
 
 export interface VoteButtonProps {
   paperId: number;
   votes: number;
-  voted: boolean;
   /** Same-origin path the no-JavaScript form returns to, e.g. "/?window=week#paper-12-title". */
   redirectTo: string;
   /** The paper's title, so each button's accessible name says which paper it votes for. */
   title?: string;
 }
 
-export function VoteButton({ paperId, votes, voted, redirectTo, title }: VoteButtonProps) {
+export function VoteButton({ paperId, votes, redirectTo, title }: VoteButtonProps) {
   return (
     <form
       method="post"
@@ -23,13 +23,13 @@ export function VoteButton({ paperId, votes, voted, redirectTo, title }: VoteBut
       {...{ [HOOKS.vote]: paperId, [HOOKS.voteTitle]: title }}
       className="flex items-center gap-2"
     >
-      <input type="hidden" name="action" value={voted ? "remove" : "upvote"} />
+      <input type="hidden" name="action" value="upvote" />
       <input type="hidden" name="redirect" value={redirectTo} />
       <span role="status" className="text-xs text-red-700 dark:text-red-300"></span>
       <button
         type="submit"
-        aria-pressed={voted}
-        aria-label={voteLabel(voted, votes, title)}
+        aria-pressed={false}
+        aria-label={voteLabel(false, votes, title)}
         {...{ [HOOKS.voteCount]: votes }}
         className="vote-button"
       >

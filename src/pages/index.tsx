@@ -7,7 +7,7 @@ import { SitePage } from "@/components/site-page";
 import { feedAlternates, isScoped } from "@/domain/feed-links";
 import { env } from "@/env";
 import { loadHomePage } from "@/server/papers/home-page";
-import { VISITOR_COOKIE, visitorIdFromCookieValue } from "@/server/platform/visitor";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import { getStore } from "@/server/store/open-store";
 import { feedPage, type FeedPage } from "@/view-models/feed-page";
 
@@ -20,10 +20,11 @@ interface Props {
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props> = async ({ req }) => {
+// The same for every visitor (their votes come from the client script), so shared caches may keep it.
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }) => {
   const params = new URL(req.url ?? "/", "http://localhost").searchParams;
-  const visitorId = visitorIdFromCookieValue(req.cookies[VISITOR_COOKIE]);
-  const home = await loadHomePage(await getStore(), params, visitorId, new Date());
+  const home = await loadHomePage(await getStore(), params, new Date());
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
   const keep = Object.fromEntries(
     KEPT_SEARCH_PARAMS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])),
   );

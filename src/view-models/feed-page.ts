@@ -1,4 +1,4 @@
-// What the feed page (/) renders, as plain JSON: the feed or search results, the visitor's votes, topics.
+// What the feed page (/) renders, as plain JSON: the feed or search results and topics (the same for every visitor).
 // The input types are structural, so this module needs nothing from the server layer.
 import type { FeedSort, FeedWindow } from "@/domain/feed-params";
 import type { Paper, TopicRef } from "@/domain/paper";
@@ -44,8 +44,6 @@ export interface FeedPage {
   understood: boolean;
   /** Null: the URL named a topic that does not exist. */
   feed: FeedView | null;
-  /** Ids of the papers on the page the visitor has upvoted. */
-  voted: number[];
   topics: TopicCountView[];
   topicChoices: TopicRef[];
   /** The page's own path and query, where the no-JavaScript vote form returns to. */
@@ -64,7 +62,6 @@ interface FeedPageInput {
   sort: FeedSort;
   understood: boolean;
   feed: FeedInput | null;
-  voted: ReadonlySet<number>;
   topics: TopicCountView[];
   topicChoices: TopicRef[];
   returnTo: string;
@@ -102,7 +99,6 @@ export function feedPage(page: FeedPageInput): FeedPage {
     sort: page.sort,
     understood: page.understood,
     feed: page.feed && feedView(page.feed),
-    voted: [...page.voted],
     topics: page.topics.map(({ slug, label, paperCount }) => ({ slug, label, paperCount })),
     topicChoices: page.topicChoices.map(({ slug, label }) => ({ slug, label })),
     returnTo: page.returnTo,

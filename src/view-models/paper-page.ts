@@ -13,7 +13,6 @@ export interface PaperPage {
   /** Position in the all-time trending order, when it has one. */
   rank: number | null;
   reasons: TrendReasonView[];
-  voted: boolean;
   /** The ScholarlyArticle JSON-LD, serialised for a <script type="application/ld+json"> data block. */
   jsonLd: string;
   share: { description: string; publishedTime: string; authors: string[]; tags: string[] };
@@ -23,11 +22,10 @@ interface PaperPageInput {
   paper: Paper;
   related: Paper[];
   trending: { rank?: number; reasons: TrendReasonView[] } | null;
-  voted: boolean;
   appUrl: string;
 }
 
-export function paperPage({ paper, related, trending, voted, appUrl }: PaperPageInput): PaperPage {
+export function paperPage({ paper, related, trending, appUrl }: PaperPageInput): PaperPage {
   const share = paperShareMetadata(paper, appUrl);
   return {
     paper: paperView(paper),
@@ -35,7 +33,6 @@ export function paperPage({ paper, related, trending, voted, appUrl }: PaperPage
     related: related.map(paperView),
     rank: trending?.rank ?? null,
     reasons: (trending?.reasons ?? []).map(({ text, detail }) => ({ text, detail })),
-    voted,
     jsonLd: jsonLdText(scholarlyArticle(paper, appUrl)),
     share: {
       description: share.description,

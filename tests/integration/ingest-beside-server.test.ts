@@ -56,4 +56,18 @@ describe("npm run ingest beside the running server", () => {
     const topics = (await (await fetch(`${server.url}/api/topics`)).json()) as { topics: { slug: string }[] };
     expect(topics.topics.map((t) => t.slug)).toEqual(expect.arrayContaining([...topicSlugs]));
   }, 300_000);
+
+  it("shows another process's import in answers it had cached, once they have aged out (s-maxage)", async () => {
+    const listing = `${server.url}/api/papers?window=all&limit=1`;
+    const total = async () => ((await (await fetch(listing)).json()) as { total: number }).total;
+    const before = await total();
+    expect((await fetch(listing)).headers.get("x-cache")).toBe("HIT");
+    const fixture = path.join(ROOT, "tests/fixtures/ingest/hf-daily-papers.json");
+    const ingest = await runNpm("ingest", [fixture], appEnv(temp, PORT));
+    expect(ingest.code).toBe(0);
+    const added = Number(/added\s+(\d+)/.exec(ingest.output)?.[1]);
+    expect(added).toBeGreaterThan(0);
+    // The import wrote through its own connection: this server learns of it when its cached answer is too old.
+    await expect.poll(total, { interval: 1_000, timeout: 60_000 }).toBe(before + added);
+  }, 300_000);
 });

@@ -1,12 +1,12 @@
 // Confirmation takes a click, not a fetch: through a real server, opening the emailed link changes nothing,
 // the page's button (a same-origin form post) confirms, and a used, replaced or expired link gets no button.
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "../../src/env";
 import { manageToken } from "../../src/server/subscriptions/links";
 import { BUILD_TIMEOUT_MS, startAppServer, type AppServer } from "../helpers/app-server";
+import { confirmationTokenFor } from "../helpers/outbox-mail";
 
 // Shared with the server, so the test can derive a subscriber's manage token as the mails do.
 const SECRET_KEY = "confirm-click-test-secret-key-0123456789abcdef";
@@ -39,22 +39,7 @@ async function subscribe(email: string): Promise<string> {
     body: JSON.stringify({ email }),
   });
   expect(response.status).toBe(202);
-  const outbox = path.join(server.dataDir, "outbox");
-  for (let attempt = 0; attempt < 100; attempt++) {
-    // File names start with the time they were written: newest first.
-    for (const file of fs.existsSync(outbox) ? fs.readdirSync(outbox).sort().reverse() : []) {
-      // Quoted-printable: drop soft line breaks, decode =XX.
-      const mail = fs
-        .readFileSync(path.join(outbox, file), "utf8")
-        .replace(/=\r?\n/g, "")
-        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-      if (!mail.includes(email)) continue;
-      const token = /\/subscription\/confirm\?token=([A-Za-z0-9_-]{43})/.exec(mail)?.[1];
-      if (token) return token;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no confirmation mail for ${email}`);
+  return confirmationTokenFor(server.dataDir, email);
 }
 
 const open = (token: string) => fetch(`${server.url}/subscription/confirm?token=${token}`);

@@ -78,4 +78,18 @@ describe("votes", () => {
     expect([...(await temp.store.trending.votedPaperIds("ann", ids))].sort()).toEqual([ids[0], ids[3]].sort());
     expect((await temp.store.trending.votedPaperIds(null, ids)).size).toBe(0);
   });
+
+  it("give a visitor's vote and the current count of each existing paper asked about", async () => {
+    await temp.store.trending.upvote(ids[0]!, "ann", NOW);
+    await temp.store.trending.upvote(ids[0]!, "bob", NOW);
+    await temp.store.trending.upvote(ids[1]!, "bob", NOW);
+    const states = await temp.store.trending.voteStates("ann", [ids[0]!, ids[1]!, 999_999]);
+    expect(states).toEqual(
+      new Map([
+        [ids[0], { votes: 2, voted: true }],
+        [ids[1], { votes: 1, voted: false }],
+      ]),
+    );
+    expect((await temp.store.trending.voteStates("ann", [])).size).toBe(0);
+  });
 });

@@ -8,6 +8,7 @@ import { MIN_READERS_TO_SHOW, publishablePapers } from "@/domain/reader-privacy"
 import { env } from "@/env";
 import { cachedArchivedEdition } from "@/server/digest/edition-cache";
 import { getStore } from "@/server/store/open-store";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import { archivedPaperViews, type ArchivedPaperView } from "@/view-models/digest-page";
 
 export const config = { unstable_runtimeJS: false };
@@ -28,6 +29,7 @@ export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { dat
   const edition = await cachedArchivedEdition(await getStore(), date, new Date());
   if (!edition) return notFoundProps(res);
   const papers = archivedPaperViews(publishablePapers(edition.papers));
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
   return { props: { date, readers: edition.readers, papers, appUrl: env().appUrl } };
 };
 

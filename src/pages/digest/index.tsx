@@ -7,6 +7,7 @@ import { formatDigestDate } from "@/domain/digest/digest-date";
 import { env } from "@/env";
 import { cachedTodayPage } from "@/server/digest/edition-cache";
 import { getStore } from "@/server/store/open-store";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import { digestSettingsFromEnv } from "@/server/digest/digest-settings";
 import { digestItemViews, type DigestItemView } from "@/view-models/digest-page";
 
@@ -19,8 +20,9 @@ interface Props {
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props> = async () => {
+export const getServerSideProps: GetServerSideProps<Props> = async ({ res }) => {
   const { edition, archive } = await cachedTodayPage(await getStore(), new Date(), digestSettingsFromEnv());
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
   return {
     props: { date: edition.date, items: digestItemViews(edition.items), archive, appUrl: env().appUrl },
   };

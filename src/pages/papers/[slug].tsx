@@ -1,12 +1,12 @@
 // /papers/[slug]: a paper's page, with share metadata (OpenGraph, Twitter, canonical URL, JSON-LD
-// ScholarlyArticle). The client script adds the vote button's instant update and counts the view.
+// ScholarlyArticle). The client script adds the visitor's own vote, the vote button's instant update, and counts the view.
 import type { GetServerSideProps } from "next";
 import { PaperPageView } from "@/components/paper-page-view";
 import { notFoundProps, orNotFound, type NotFoundProps } from "@/components/not-found-page";
 import { SitePage } from "@/components/site-page";
 import { env } from "@/env";
 import { paperDetail } from "@/server/papers/paper-detail";
-import { VISITOR_COOKIE, visitorIdFromCookieValue } from "@/server/platform/visitor";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import { getStore } from "@/server/store/open-store";
 import { paperPage, type PaperPage } from "@/view-models/paper-page";
 
@@ -19,16 +19,15 @@ interface Props {
 
 export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slug: string }> = async ({
   params,
-  req,
   res,
 }) => {
   const store = await getStore();
   const detail = await paperDetail(store, { slug: params?.slug ?? "" }, new Date());
   if (!detail) return notFoundProps(res);
-  const visitorId = visitorIdFromCookieValue(req.cookies[VISITOR_COOKIE]);
-  const voted = (await store.trending.votedPaperIds(visitorId, [detail.paper.id])).has(detail.paper.id);
   const appUrl = env().appUrl;
-  return { props: { page: paperPage({ ...detail, voted, appUrl }), appUrl } };
+  // The same for every visitor (whether they upvoted it comes from the client script): shared caches may keep it.
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
+  return { props: { page: paperPage({ ...detail, appUrl }), appUrl } };
 };
 
 export default orNotFound(PaperRoute);

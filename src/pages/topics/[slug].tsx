@@ -8,6 +8,7 @@ import { feedAlternates } from "@/domain/feed-links";
 import { FEED_WINDOWS, windowStart, type FeedWindow } from "@/domain/feed-params";
 import { env } from "@/env";
 import { getStore } from "@/server/store/open-store";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import { paperView, type PaperView } from "@/view-models/paper-view";
 
 export const config = { unstable_runtimeJS: false };
@@ -42,6 +43,7 @@ export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slu
     limit: PAGE_SIZE,
     offset: 0,
   });
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
   return {
     props: {
       topic: { slug: topic.slug, label: topic.label, aliases: topic.aliases },

@@ -4,6 +4,7 @@ import { SitePage } from "@/components/site-page";
 import { TopicChips } from "@/components/topic-chips";
 import { env } from "@/env";
 import { getStore } from "@/server/store/open-store";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import type { TopicCountView } from "@/view-models/feed-page";
 
 export const config = { unstable_runtimeJS: false };
@@ -14,8 +15,9 @@ interface Props {
   appUrl: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props> = async () => {
+export const getServerSideProps: GetServerSideProps<Props> = async ({ res }) => {
   const topics = await (await getStore()).topics.listTopics();
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
   const view = ({ slug, label, paperCount }: TopicCountView) => ({ slug, label, paperCount });
   return {
     props: {

@@ -1,10 +1,12 @@
 // Everything the feed page (/) shows, loaded for one request: the feed or search results of the URL's
-// query (bad parameters fall back to the default feed), the visitor's votes, and the topic lists.
+// query (bad parameters fall back to the default feed) and the topic lists. Nothing here depends on the
+// visitor, so the page can be cached; which papers a visitor upvoted comes from /api/visitor/votes.
 import { FeedQuerySchema, feedQueryInput, type FeedQuery } from "@/domain/feed-params";
 import type { Store } from "@/server/store/store";
 import type { TopicSummary } from "@/server/store/topics";
 import { UnknownTopicError } from "./feed-list";
 import { loadFeed, type FeedView } from "./feed-page";
+import { topicLists } from "./topic-lists";
 
 export interface HomePage {
   query: FeedQuery;
@@ -13,7 +15,6 @@ export interface HomePage {
   understood: boolean;
   /** Null: the URL named a topic that does not exist. */
   feed: FeedView | null;
-  voted: Set<number>;
   /** Topics for the filter chips. */
   topics: TopicSummary[];
   /** Topics offered by the subscribe box. */
@@ -22,32 +23,24 @@ export interface HomePage {
   returnTo: string;
 }
 
-export async function loadHomePage(
-  store: Store,
-  urlParams: URLSearchParams,
-  visitorId: string | null,
-  now: Date,
-): Promise<HomePage> {
+export async function loadHomePage(store: Store, urlParams: URLSearchParams, now: Date): Promise<HomePage> {
   const parsed = FeedQuerySchema.safeParse(feedQueryInput(urlParams));
   const query: FeedQuery = parsed.success ? parsed.data : FeedQuerySchema.parse({});
   const sort = query.sort ?? (query.q ? "relevance" : "trending");
-  let feed: FeedView | null;
-  try {
-    feed = await loadFeed(store, { ...query, sort }, now);
-  } catch (error) {
-    if (!(error instanceof UnknownTopicError)) throw error;
-    feed = null;
-  }
-  const voted = await store.trending.votedPaperIds(visitorId, feed?.items.map((item) => item.paper.id) ?? []);
-  const [topicChoices, topics] = await Promise.all([store.topics.topicChoices(12), store.topics.listTopics()]);
+  const [feed, lists] = await Promise.all([
+    loadFeed(store, { ...query, sort }, now).catch((error: unknown) => {
+      if (error instanceof UnknownTopicError) return null;
+      throw error;
+    }),
+    topicLists(store, now),
+  ]);
   return {
     query,
     sort,
     understood: parsed.success,
     feed,
-    voted,
-    topicChoices,
-    topics: topics.slice(0, 10),
+    topicChoices: lists.choices,
+    topics: lists.topics.slice(0, 10),
     returnTo: urlParams.size > 0 ? `/?${urlParams.toString()}` : "/",
   };
 }

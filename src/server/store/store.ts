@@ -9,6 +9,7 @@ import type { ListingStore } from "./listing";
 import type { PaperStore } from "./papers";
 import type { RelatedStore } from "./related";
 import type { SearchStore } from "./search";
+import type { StatementObserver } from "./statement-observer";
 import type { SubscriberStore } from "./subscribers";
 import type { TopicStore } from "./topics";
 import type { TrendingStore } from "./trending";
@@ -33,6 +34,8 @@ export interface Store {
 export interface StoreSettings {
   /** TRENDING_HALF_LIFE_HOURS: trend keys are computed for it. */
   halfLifeHours: number;
+  /** Sees each SQL statement sent through Prisma, before it runs (tests count a page's queries with it). */
+  onStatement?: StatementObserver;
 }
 
 /** A write waited for its turn longer than the store's busy limit; nothing was written. */

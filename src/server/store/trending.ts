@@ -32,6 +32,8 @@ export interface TrendingStore {
   removeVote(paperId: number, visitorId: string, now: Date): Promise<VoteState | null>;
   voteState(paperId: number, visitorId: string | null): Promise<VoteState | null>;
   votedPaperIds(visitorId: string | null, paperIds: readonly number[]): Promise<Set<number>>;
+  /** Each existing paper's current count and whether this visitor upvoted it (what a cached page cannot say). */
+  voteStates(visitorId: string, paperIds: readonly number[]): Promise<Map<number, VoteState>>;
   recordView(input: { paperId: number; visitorId: string; now: Date }): Promise<ViewOutcome>;
   recordSignals(signals: readonly SignalInput[]): Promise<void>;
   /** A "click" signal once per (source, paper); returns the paper's slug, null when the paper is gone. */

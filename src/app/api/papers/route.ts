@@ -4,6 +4,7 @@ import { paperToJson } from "@/domain/paper-json";
 import { env } from "@/env";
 import { jsonError, validationError } from "@/server/platform/api-error";
 import { getStore } from "@/server/store/open-store";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import { UnknownTopicError } from "@/server/papers/feed-list";
 import { loadFeed } from "@/server/papers/feed-page";
 
@@ -27,7 +28,7 @@ export async function GET(request: Request): Promise<Response> {
         ...(page.notice ? { notice: page.notice } : {}),
         ...(page.correctedQuery ? { correctedQuery: page.correctedQuery } : {}),
       },
-      { headers: { "Cache-Control": "public, max-age=30, stale-while-revalidate=60" } },
+      { headers: { "Cache-Control": PUBLIC_CACHE_CONTROL } },
     );
   } catch (error) {
     if (error instanceof UnknownTopicError) return jsonError(400, "unknown_topic", error.message, "topic");

@@ -1,6 +1,7 @@
 // GET /api/topics: the topic vocabulary with paper counts (what /topics shows and subscribers pick from).
 import { env } from "@/env";
 import { getStore } from "@/server/store/open-store";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,6 @@ export async function GET(): Promise<Response> {
         url: `${appUrl}/topics/${t.slug}`,
       })),
     },
-    { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
+    { headers: { "Cache-Control": PUBLIC_CACHE_CONTROL } },
   );
 }

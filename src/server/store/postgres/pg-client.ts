@@ -3,6 +3,7 @@
 // context object, which the process-wide store registry keeps on globalThis.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "@/generated/prisma-postgres/client";
+import { observeStatements, type StatementObserver } from "@/server/store/statement-observer";
 
 export type PgDb = PrismaClient;
 export type PgTx = Prisma.TransactionClient;
@@ -15,8 +16,11 @@ export interface PgContext {
   caches: Map<string, unknown>;
 }
 
-export function openPgDb(url: string): PgDb {
-  const adapter = new PrismaPg({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 10_000 });
+export function openPgDb(url: string, onStatement?: StatementObserver): PgDb {
+  const adapter = observeStatements(
+    new PrismaPg({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 10_000 }),
+    onStatement,
+  );
   return new PrismaClient({ adapter });
 }
 

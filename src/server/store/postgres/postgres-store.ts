@@ -35,7 +35,7 @@ export function isPostgresUrl(url: string): boolean {
 /** Opens the database at a postgresql:// URL, migrating it first (safe while other instances start too). */
 export async function openPostgresStore(url: string, settings: StoreSettings): Promise<PostgresStore> {
   await applyPgMigrations(url);
-  return postgresStoreOn({ db: openPgDb(url), caches: new Map() }, url, settings);
+  return postgresStoreOn({ db: openPgDb(url, settings.onStatement), caches: new Map() }, url, settings);
 }
 
 function pgLeases(db: PgDb): LeaseStore {

@@ -2,6 +2,7 @@
 // pragmas. Only the store opens it (openSqliteStore), so it always carries its file and caches.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
+import { observeStatements, type StatementObserver } from "@/server/store/statement-observer";
 import { registerClientFile } from "./direct-connection";
 
 export type Db = PrismaClient;
@@ -13,8 +14,11 @@ export type Db = PrismaClient;
 export const STATEMENT_BUSY_TIMEOUT_MS = 5000;
 
 /** Opens a client on a database file and applies the connection pragmas. */
-export async function openDb(file: string): Promise<Db> {
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: STATEMENT_BUSY_TIMEOUT_MS });
+export async function openDb(file: string, onStatement?: StatementObserver): Promise<Db> {
+  const adapter = observeStatements(
+    new PrismaBetterSQLite3({ url: `file:${file}`, timeout: STATEMENT_BUSY_TIMEOUT_MS }),
+    onStatement,
+  );
   const db = new PrismaClient({ adapter });
   registerClientFile(db, file, STATEMENT_BUSY_TIMEOUT_MS);
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

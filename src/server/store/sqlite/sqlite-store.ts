@@ -24,7 +24,7 @@ import { recordClickOnce, recordSignals } from "./trending/signals";
 import { rebuildTrendKeys } from "./trending/trend-keys-rebuild";
 import { explainTrending } from "./trending/trending-explain";
 import { recordView } from "./trending/views";
-import { removeVote, upvote, voteState, votedPaperIds } from "./trending/votes";
+import { removeVote, upvote, voteState, voteStates, votedPaperIds } from "./trending/votes";
 import { parseJsonList } from "./papers/paper-rows";
 import { authorStore, type AuthorIndexCache } from "./papers/author-store";
 
@@ -40,7 +40,7 @@ export interface SqliteStore extends Store {
 export async function openSqliteStore(url: string, settings: StoreSettings): Promise<SqliteStore> {
   const file = databaseFile(url);
   await applyMigrations(file);
-  return sqliteStoreOn(await openDb(file), file, settings);
+  return sqliteStoreOn(await openDb(file, settings.onStatement), file, settings);
 }
 
 function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): SqliteStore {
@@ -87,6 +87,7 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
       removeVote: (paperId, visitorId, now) => removeVote(db, paperId, visitorId, now, halfLifeHours),
       voteState: (paperId, visitorId) => voteState(db, paperId, visitorId),
       votedPaperIds: (visitorId, paperIds) => votedPaperIds(db, visitorId, paperIds),
+      voteStates: (visitorId, paperIds) => voteStates(db, visitorId, paperIds),
       recordView: (input) => recordView(db, input, halfLifeHours),
       recordSignals: (signals) => recordSignals(db, signals, halfLifeHours),
       async recordClickOnce(paperId, source, now) {

@@ -4,6 +4,7 @@ import { paperUrl } from "@/domain/paper-share";
 import { env } from "@/env";
 import { notFoundError, validationError } from "@/server/platform/api-error";
 import { getStore } from "@/server/store/open-store";
+import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
 import { paperDetail } from "@/server/papers/paper-detail";
 import { PaperIdParamsSchema } from "@/server/trending/vote-request";
 
@@ -28,6 +29,6 @@ export async function GET(_request: Request, context: Context): Promise<Response
         title: paper.title,
       })),
     },
-    { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
+    { headers: { "Cache-Control": PUBLIC_CACHE_CONTROL } },
   );
 }

@@ -28,22 +28,24 @@ export async function listPapers(db: PgDb, query: ListingQuery): Promise<Listing
     );
   if (paperIds) conditions.push(`p."id" = ANY(${arg([...paperIds])}::int[])`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
-  const [rows, counted] = await Promise.all([
-    db.$queryRawUnsafe<{ id: number }[]>(
-      `SELECT p."id" FROM "Paper" p ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
-      ...args,
-    ),
-    count
-      ? db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "Paper" p ${where}`, ...args)
-      : Promise.resolve([{ n: -1 }]),
-  ]);
-  return {
-    papers: await papersInOrder(
-      db,
-      rows.map((r) => Number(r.id)),
-    ),
-    total: Number(counted[0]?.n ?? 0),
-  };
+  // The count rides along as an uncorrelated subquery (an InitPlan, run once): one statement for the page and its total.
+  const total = count ? `, (SELECT count(*) FROM "Paper" p ${where}) AS total` : "";
+  const rows = await db.$queryRawUnsafe<{ id: number; total?: bigint | number }[]>(
+    `SELECT p."id"${total} FROM "Paper" p ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+    ...args,
+  );
+  const papers = await papersInOrder(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
+  if (!count) return { papers, total: -1 };
+  if (rows[0] || offset === 0) return { papers, total: Number(rows[0]?.total ?? 0) };
+  // A page past the end has no row to carry the total.
+  const [counted] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
+    `SELECT count(*) AS n FROM "Paper" p ${where}`,
+    ...args,
+  );
+  return { papers, total: Number(counted?.n ?? 0) };
 }
 
 const ROW_COLUMNS = [

@@ -1,11 +1,12 @@
 // The trending area on PostgreSQL: votes, views and clicks as conditional inserts (a primary key or a
 // unique index decides, so concurrent requests through any instance count once), signals through
 // pg-signals.ts, and the explanation query.
-import { NO_SIGNAL_KEY, scoreFromKey, SIGNAL_WEIGHTS, trendKeyOf, type TrendEvent } from "@/domain/trending";
-import { trendReasons } from "@/domain/trend-reasons";
-import { factsFromGroups, RANK_LIMIT } from "@/server/store/sqlite/trending/trending-explain";
+import { NO_SIGNAL_KEY, SIGNAL_WEIGHTS, trendKeyOf, type TrendEvent } from "@/domain/trending";
+import { explainWith, RANK_LIMIT, type FactsRow } from "@/server/store/sqlite/trending/trending-explain";
 import { utcDay } from "@/server/store/sqlite/trending/views";
-import type { TrendingExplanation, TrendingStore } from "@/server/store/trending";
+import { voteStates } from "@/server/store/sqlite/trending/votes";
+import { modelApi } from "@/server/store/postgres/model-api";
+import type { TrendingStore } from "@/server/store/trending";
 import type { PgDb, PgTx } from "@/server/store/postgres/pg-client";
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
 import { recordClickOnceInTx, recordSignalsInTx, writeKeys } from "./pg-signals";
@@ -85,6 +86,8 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
       };
     },
     votedPaperIds,
+    // Model API only: the SQLite engine's function serves both.
+    voteStates: (visitorId, paperIds) => voteStates(modelApi(db), visitorId, paperIds),
     recordView: ({ paperId, visitorId, now }) =>
       db.$transaction(async (tx) => {
         if (!(await lockPaper(tx, paperId))) return "no_paper" as const;
@@ -109,7 +112,8 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
         );
         return paper.slug;
       }, WRITER_WAIT),
-    explainTrending: (paperIds, now) => explainTrending(db, paperIds, now, halfLifeHours),
+    explainTrending: (paperIds, now) =>
+      explainWith((ids) => factsAndGroups(db, ids, now, halfLifeHours), paperIds, now, halfLifeHours),
     async rebuildTrendKeys() {
       let afterId = 0;
       let written = 0;
@@ -146,63 +150,26 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
   };
 }
 
-async function explainTrending(
-  db: PgDb,
-  paperIds: number[],
-  now: Date,
-  halfLifeHours: number,
-): Promise<Map<number, TrendingExplanation>> {
-  const ids = [...new Set(paperIds)];
-  const result = new Map<number, TrendingExplanation>();
-  if (ids.length === 0) return result;
-  const [papers, groups] = await Promise.all([
-    db.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT p."id", p."trendKey", p."votes", p."feedAt", p."publishedAt",
+/** The facts-and-groups rows of trending-explain.ts, in one statement. */
+function factsAndGroups(db: PgDb, ids: number[], now: Date, halfLifeHours: number): Promise<FactsRow[]> {
+  // One statement: the papers' facts (the capped rank count once per paper) left-joined to their event groups.
+  return db.$queryRawUnsafe<FactsRow[]>(
+    `WITH facts AS MATERIALIZED (
+       SELECT p."id", p."trendKey", p."votes", p."feedAt", p."publishedAt",
          (SELECT count(*) FROM (SELECT 1 FROM "Paper" q WHERE q."trendKey" > p."trendKey" LIMIT ${RANK_LIMIT}) a) AS "above"
-       FROM "Paper" p WHERE p."id" = ANY($1::int[])`,
-      ids,
-    ),
-    db.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT "paperId", "kind", "source",
+       FROM "Paper" p WHERE p."id" = ANY($1::int[])),
+     groups AS (
+       SELECT "paperId", "kind", "source",
          count(*) FILTER (WHERE "anchorAt" >= $2::timestamp(3)) AS "inDay", count(*) FILTER (WHERE "anchorAt" >= $3::timestamp(3)) AS "inWeek",
          count(*) AS "total", min("value") AS "best", max("value") AS "most",
          sum("weight" * power(2.0, extract(epoch FROM ("anchorAt" - $4::timestamp(3))) / 86400.0 * $5)) AS "contribution"
-       FROM "PaperEvent" WHERE "paperId" = ANY($1::int[]) GROUP BY "paperId", "kind", "source"`,
-      ids,
-      pgTimestamp(new Date(now.getTime() - DAY_MS)),
-      pgTimestamp(new Date(now.getTime() - 7 * DAY_MS)),
-      pgTimestamp(now),
-      24 / halfLifeHours,
-    ),
-  ]);
-  const eventGroups = groups.map((r) => ({
-    paperId: Number(r.paperId),
-    kind: String(r.kind),
-    source: r.source == null ? null : String(r.source),
-    inDay: Number(r.inDay),
-    inWeek: Number(r.inWeek),
-    total: Number(r.total),
-    best: r.best == null ? null : Number(r.best),
-    most: r.most == null ? null : Number(r.most),
-    contribution: Number(r.contribution),
-  }));
-  for (const row of papers) {
-    const paper = {
-      id: Number(row.id),
-      trendKey: Number(row.trendKey),
-      votes: Number(row.votes),
-      above: Number(row.above),
-      feedAt: new Date(row.feedAt as Date),
-      publishedAt: row.publishedAt == null ? null : new Date(row.publishedAt as Date),
-    };
-    const score = scoreFromKey(paper.trendKey, now, halfLifeHours);
-    const facts = factsFromGroups(
-      paper,
-      eventGroups.filter((g) => g.paperId === paper.id),
-      score,
-    );
-    const hasRank = paper.trendKey > NO_SIGNAL_KEY && paper.above < RANK_LIMIT;
-    result.set(paper.id, { score, ...(hasRank ? { rank: paper.above + 1 } : {}), reasons: trendReasons(facts, now) });
-  }
-  return result;
+       FROM "PaperEvent" WHERE "paperId" = ANY($1::int[]) GROUP BY "paperId", "kind", "source")
+     SELECT f.*, g."kind", g."source", g."inDay", g."inWeek", g."total", g."best", g."most", g."contribution"
+     FROM facts f LEFT JOIN groups g ON g."paperId" = f."id"`,
+    ids,
+    pgTimestamp(new Date(now.getTime() - DAY_MS)),
+    pgTimestamp(new Date(now.getTime() - 7 * DAY_MS)),
+    pgTimestamp(now),
+    24 / halfLifeHours,
+  );
 }

@@ -61,18 +61,22 @@ async function pageOfAll(
       : order === "trending" && !since
         ? `INDEXED BY "Paper_trendKey_idx"`
         : `INDEXED BY "Paper_feedAt_trendKey_idx"`;
-  const [rows, counted] = await Promise.all([
-    db.$queryRawUnsafe<Id[]>(
-      `SELECT p."id" AS id FROM "Paper" p ${index} ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`,
-      ...args,
-      limit,
-      offset,
-    ),
-    count
-      ? db.$queryRawUnsafe<Count[]>(`SELECT count(*) AS n FROM "Paper" p ${where}`, ...args)
-      : Promise.resolve([{ n: -1 }]),
-  ]);
-  return { ids: rows.map((r) => Number(r.id)), total: Number(counted[0]?.n ?? 0) };
+  // The count rides along as an uncorrelated subquery (SQLite runs it once): one statement for the page and its total.
+  const total = count ? `, (SELECT count(*) FROM "Paper" p ${where}) AS total` : "";
+  const rows = await db.$queryRawUnsafe<(Id & { total?: number | bigint })[]>(
+    `SELECT p."id" AS id${total} FROM "Paper" p ${index} ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`,
+    ...(count ? args : []),
+    ...args,
+    limit,
+    offset,
+  );
+  const ids = rows.map((r) => Number(r.id));
+  if (!count) return { ids, total: -1 };
+  if (rows[0]) return { ids, total: Number(rows[0].total) };
+  // A page past the end has no row to carry the total.
+  if (offset === 0) return { ids, total: 0 };
+  const [counted] = await db.$queryRawUnsafe<Count[]>(`SELECT count(*) AS n FROM "Paper" p ${where}`, ...args);
+  return { ids, total: Number(counted?.n ?? 0) };
 }
 
 async function pageOfTopic(

@@ -1,5 +1,5 @@
 // Explains given papers' trending place: score, overall rank and plain-words reasons, from one grouped
-// query over their events plus one over the papers. SQLite-specific: pow() and julianday().
+// statement over the papers and their events. SQLite-specific: pow() and julianday().
 import { trendReasons, type TrendFacts } from "@/domain/trend-reasons";
 import { NO_SIGNAL_KEY, scoreFromKey } from "@/domain/trending";
 import type { TrendingExplanation } from "@/server/store/trending";
@@ -30,25 +30,54 @@ interface PaperFacts {
   above: number;
 }
 
-const placeholders = (ids: readonly number[]) => ids.map(() => "?").join(",");
+/** One row per paper and event group (a paper without events has one row with null group columns). */
+export type FactsRow = Record<string, unknown>;
 
-async function eventGroups(db: Db, ids: number[], now: Date, halfLifeHours: number): Promise<EventGroup[]> {
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT "paperId", "kind", "source",
-       SUM(CASE WHEN "anchorAt" >= ? THEN 1 ELSE 0 END) AS "inDay",
-       SUM(CASE WHEN "anchorAt" >= ? THEN 1 ELSE 0 END) AS "inWeek",
-       COUNT(*) AS "total", MIN("value") AS "best", MAX("value") AS "most",
-       SUM("weight" * pow(2.0, (julianday("anchorAt") - julianday(?)) * ?)) AS "contribution"
-     FROM "PaperEvent" WHERE "paperId" IN (${placeholders(ids)})
-     GROUP BY "paperId", "kind", "source"`,
+/**
+ * The papers' facts and their event groups in one statement (a feed page's explanations cost one query).
+ * The paper facts are materialised first, so the capped rank count runs once per paper, not once per group.
+ */
+async function factsAndGroups(db: Db, ids: number[], now: Date, halfLifeHours: number): Promise<FactsRow[]> {
+  return db.$queryRawUnsafe<FactsRow[]>(
+    `WITH ids AS (SELECT value AS id FROM json_each(?)),
+     facts AS MATERIALIZED (
+       SELECT p."id", p."trendKey", p."votes", p."feedAt", p."publishedAt",
+         (SELECT COUNT(*) FROM (SELECT 1 FROM "Paper" q WHERE q."trendKey" > p."trendKey" LIMIT ${RANK_LIMIT})) AS "above"
+       FROM "Paper" p WHERE p."id" IN (SELECT id FROM ids)),
+     groups AS (
+       SELECT "paperId", "kind", "source",
+         SUM(CASE WHEN "anchorAt" >= ? THEN 1 ELSE 0 END) AS "inDay",
+         SUM(CASE WHEN "anchorAt" >= ? THEN 1 ELSE 0 END) AS "inWeek",
+         COUNT(*) AS "total", MIN("value") AS "best", MAX("value") AS "most",
+         SUM("weight" * pow(2.0, (julianday("anchorAt") - julianday(?)) * ?)) AS "contribution"
+       FROM "PaperEvent" WHERE "paperId" IN (SELECT id FROM ids)
+       GROUP BY "paperId", "kind", "source")
+     SELECT f.*, g."kind", g."source", g."inDay", g."inWeek", g."total", g."best", g."most", g."contribution"
+     FROM facts f LEFT JOIN groups g ON g."paperId" = f."id"`,
+    JSON.stringify(ids),
     new Date(now.getTime() - DAY_MS),
     new Date(now.getTime() - 7 * DAY_MS),
     now,
     24 / halfLifeHours,
-    ...ids,
   );
-  return rows.map((r) => ({
-    paperId: Number(r.paperId),
+}
+
+function paperFactsOf(r: FactsRow): PaperFacts {
+  return {
+    id: Number(r.id),
+    trendKey: Number(r.trendKey),
+    votes: Number(r.votes),
+    above: Number(r.above),
+    feedAt: new Date(r.feedAt as Date),
+    publishedAt: r.publishedAt == null ? null : new Date(r.publishedAt as Date),
+  };
+}
+
+/** The event group of a row, or null for a paper without events. */
+function eventGroupOf(r: FactsRow, paperId: number): EventGroup | null {
+  if (r.kind == null) return null;
+  return {
+    paperId,
     kind: String(r.kind),
     source: r.source == null ? null : String(r.source),
     inDay: Number(r.inDay),
@@ -57,25 +86,20 @@ async function eventGroups(db: Db, ids: number[], now: Date, halfLifeHours: numb
     best: r.best == null ? null : Number(r.best),
     most: r.most == null ? null : Number(r.most),
     contribution: Number(r.contribution),
-  }));
+  };
 }
 
-async function paperFacts(db: Db, ids: number[]): Promise<PaperFacts[]> {
-  // The capped inner scan walks the trendKey index only as far as RANK_LIMIT entries.
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT p."id", p."trendKey", p."votes", p."feedAt", p."publishedAt",
-       (SELECT COUNT(*) FROM (SELECT 1 FROM "Paper" q WHERE q."trendKey" > p."trendKey" LIMIT ${RANK_LIMIT})) AS "above"
-     FROM "Paper" p WHERE p."id" IN (${placeholders(ids)})`,
-    ...ids,
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    trendKey: Number(r.trendKey),
-    votes: Number(r.votes),
-    above: Number(r.above),
-    feedAt: new Date(r.feedAt as Date),
-    publishedAt: r.publishedAt == null ? null : new Date(r.publishedAt as Date),
-  }));
+/** Groups facts-and-groups rows by paper. */
+function papersWithGroups(rows: readonly FactsRow[]): { paper: PaperFacts; groups: EventGroup[] }[] {
+  const byPaper = new Map<number, { paper: PaperFacts; groups: EventGroup[] }>();
+  for (const row of rows) {
+    const id = Number(row.id);
+    let entry = byPaper.get(id);
+    if (!entry) byPaper.set(id, (entry = { paper: paperFactsOf(row), groups: [] }));
+    const group = eventGroupOf(row, id);
+    if (group) entry.groups.push(group);
+  }
+  return [...byPaper.values()];
 }
 
 /** Folds one paper's event groups into the facts the reasons are written from. */
@@ -127,9 +151,12 @@ export function factsFromGroups(paper: PaperFacts, groups: readonly EventGroup[]
   };
 }
 
-/** Score, rank and reasons for each existing paper among `paperIds` (missing ids are left out). */
-export async function explainTrending(
-  db: Db,
+/**
+ * Score, rank and reasons for each existing paper among `paperIds` (missing ids are left out), from one
+ * facts-and-groups query. Shared with the PostgreSQL engine, whose query returns the same columns.
+ */
+export async function explainWith(
+  readRows: (ids: number[]) => Promise<FactsRow[]>,
   paperIds: number[],
   now: Date,
   halfLifeHours: number,
@@ -137,16 +164,20 @@ export async function explainTrending(
   const ids = [...new Set(paperIds)];
   const result = new Map<number, TrendingExplanation>();
   if (ids.length === 0) return result;
-  const [papers, groups] = await Promise.all([paperFacts(db, ids), eventGroups(db, ids, now, halfLifeHours)]);
-  for (const paper of papers) {
+  for (const { paper, groups } of papersWithGroups(await readRows(ids))) {
     const score = scoreFromKey(paper.trendKey, now, halfLifeHours);
-    const facts = factsFromGroups(
-      paper,
-      groups.filter((g) => g.paperId === paper.id),
-      score,
-    );
+    const facts = factsFromGroups(paper, groups, score);
     const hasRank = paper.trendKey > NO_SIGNAL_KEY && paper.above < RANK_LIMIT;
     result.set(paper.id, { score, ...(hasRank ? { rank: paper.above + 1 } : {}), reasons: trendReasons(facts, now) });
   }
   return result;
+}
+
+export function explainTrending(
+  db: Db,
+  paperIds: number[],
+  now: Date,
+  halfLifeHours: number,
+): Promise<Map<number, TrendingExplanation>> {
+  return explainWith((ids) => factsAndGroups(db, ids, now, halfLifeHours), paperIds, now, halfLifeHours);
 }

@@ -72,6 +72,20 @@ export async function voteState(db: Db, paperId: number, visitorId: string | nul
   return { votes: paper.votes, voted };
 }
 
+/** Each existing paper's count and this visitor's vote on it: two small indexed reads, side by side. */
+export async function voteStates(
+  db: Db,
+  visitorId: string,
+  paperIds: readonly number[],
+): Promise<Map<number, VoteState>> {
+  if (paperIds.length === 0) return new Map();
+  const [papers, voted] = await Promise.all([
+    db.paper.findMany({ where: { id: { in: [...paperIds] } }, select: { id: true, votes: true } }),
+    votedPaperIds(db, visitorId, paperIds),
+  ]);
+  return new Map(papers.map((paper) => [paper.id, { votes: paper.votes, voted: voted.has(paper.id) }]));
+}
+
 /** Which of these papers the visitor has upvoted (one query), for rendering the buttons' pressed state. */
 export async function votedPaperIds(
   db: Db,
