@@ -157,6 +157,6 @@ describe("confirmation by a click", () => {
     expect(
       sql((db) => db.prepare(`SELECT status, "suppressedAt" AS s FROM "Subscriber" WHERE email = ?`).get(email)),
     ).toEqual({ status: "active", s: null });
-    expect(await manage()).toContain("Active: you get the digest every morning.");
+    expect(await manage()).toContain("Active.");
   });
 });
