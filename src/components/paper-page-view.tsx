@@ -1,6 +1,7 @@
 // A paper's own page: the full clean abstract, authors, dates, topics, source links, the upvote button
 // with the trending explanation, and related papers.
 import type { PaperPage } from "@/view-models/paper-page";
+import { CodeLink } from "./code-link";
 import { formatDate } from "./paper-meta";
 import { RelatedPaperList } from "./related-paper-list";
 import { SourceLinks } from "./source-links";
@@ -33,6 +34,7 @@ export function PaperPageView({ page }: { page: PaperPage }) {
         {paper.authors.length > 0 && <p className="text-stone-800 dark:text-stone-200">{paper.authors.join(", ")}</p>}
         <p className="text-sm text-stone-600 dark:text-stone-400">{dates.join(" · ")}</p>
         <TopicChips topics={paper.topics} label="Topics" />
+        <CodeLink href={paper.codeUrl} title={paper.title} />
         <div className="flex flex-wrap items-center justify-between gap-3 border-y border-stone-200 py-3 dark:border-stone-800">
           {/* The trending explanation: why this paper is where it is in the feed. */}
           <div className="min-w-0">

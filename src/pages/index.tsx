@@ -31,13 +31,13 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req }) => 
 };
 
 export default function Home({ page, keep, appUrl }: Props) {
-  const { q, topic } = page.query;
-  const scoped = Boolean(q || topic);
+  const { q, topic, has, like } = page.query;
+  const scoped = Boolean(q || topic || has || like);
   const head = {
     appUrl,
-    title: q ? `Search: ${q}` : undefined,
+    title: like ? "Papers like your text" : q ? `Search: ${q}` : undefined,
     canonical: scoped ? undefined : "/",
-    feeds: feedAlternates({ q, topic }),
+    feeds: feedAlternates({ q, topic, has }),
   };
   return (
     <SitePage head={head} search={{ query: q, keep }}>

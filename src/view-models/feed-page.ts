@@ -39,7 +39,7 @@ export interface TopicCountView extends TopicRef {
 }
 
 export interface FeedPage {
-  query: { q?: string; topic?: string; window: FeedWindow; sort?: FeedSort };
+  query: { q?: string; topic?: string; has?: string; like?: string; window: FeedWindow; sort?: FeedSort };
   sort: FeedSort;
   understood: boolean;
   /** Null: the URL named a topic that does not exist. */
@@ -60,7 +60,7 @@ interface FeedInput extends FeedFacts {
 }
 
 interface FeedPageInput {
-  query: { q?: string; topic?: string; window: FeedWindow; sort?: FeedSort };
+  query: { q?: string; topic?: string; has?: string; like?: string; window: FeedWindow; sort?: FeedSort };
   sort: FeedSort;
   understood: boolean;
   feed: FeedInput | null;
@@ -96,9 +96,9 @@ function feedView(feed: FeedInput): FeedView {
 }
 
 export function feedPage(page: FeedPageInput): FeedPage {
-  const { q, topic, window, sort } = page.query;
+  const { q, topic, has, like, window, sort } = page.query;
   return {
-    query: defined({ q, topic, window, sort }),
+    query: defined({ q, topic, has, like, window, sort }),
     sort: page.sort,
     understood: page.understood,
     feed: page.feed && feedView(page.feed),

@@ -43,6 +43,7 @@ export async function listFeed(
     order: query.sort === "new" ? "new" : "trending",
     since: windowStart(query.window, now),
     ...(topicId !== undefined ? { topicId } : {}),
+    ...(query.has === "code" ? { hasCode: true } : {}),
     limit: query.limit,
     offset,
   });

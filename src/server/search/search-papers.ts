@@ -19,6 +19,8 @@ export type SearchSort = "relevance" | "trending" | "new";
 export interface SearchParams {
   q: string;
   topic?: string;
+  /** Only papers with a code link. */
+  hasCode?: boolean;
   sort: SearchSort;
   window: FeedWindow;
   limit: number;
@@ -53,6 +55,7 @@ export async function searchPapers(store: SearchReads, params: SearchParams): Pr
   const filter: MatchFilter = {
     since: windowStart(params.window, params.now),
     ...(topic ? { topicId: topic.id } : {}),
+    ...(params.hasCode ? { hasCode: true } : {}),
   };
 
   if (query.text === "") {

@@ -13,6 +13,8 @@ export interface ListingQuery {
   /** Only papers whose feed date is at or after this instant; null for all time. */
   since: Date | null;
   topicId?: number;
+  /** Only papers with a code link. */
+  hasCode?: boolean;
   /** Only papers first seen in this range (the digest's candidates); not combined with a topic. */
   firstSeen?: { from: Date; to: Date };
   limit: number;

@@ -7,6 +7,8 @@ export type SearchOrder = "relevance" | "trending" | "new";
 export interface MatchFilter {
   since: Date | null;
   topicId?: number;
+  /** Only papers with a code link. */
+  hasCode?: boolean;
 }
 
 export interface MatchQuery {

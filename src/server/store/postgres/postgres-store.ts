@@ -13,7 +13,7 @@ import { openPgDb, type PgContext, type PgDb } from "./pg-client";
 import { indexPendingPapers } from "./papers/paper-indexing";
 import { listPapers, papersInOrder } from "./papers/paper-listing";
 import { addPapers, previewPapers } from "./papers/paper-writer";
-import { rebuildRelated, relatedPapers } from "./related/related-store";
+import { rebuildRelated, relatedPapers, similarTo } from "./related/related-store";
 import { rankMatches } from "./search/pg-search";
 import { searchVocabulary } from "./search/search-vocabulary";
 import { recomputeTopicVocabulary, suggestTopics } from "./topics/topic-store";
@@ -105,7 +105,11 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
         return { ms: performance.now() - started, words: vocabulary.size };
       },
     },
-    related: { relatedPapers: (paperId) => relatedPapers(db, paperId), rebuildRelated: () => rebuildRelated(ctx) },
+    related: {
+      relatedPapers: (paperId) => relatedPapers(db, paperId),
+      similarTo: (text, limit) => similarTo(ctx, text, limit),
+      rebuildRelated: () => rebuildRelated(ctx),
+    },
     subscribers: pgSubscribers(db),
     digest: pgDigest(db),
     fetchLog: {

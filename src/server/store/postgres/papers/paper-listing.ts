@@ -9,7 +9,7 @@ import { fromPgTimestamp, pgTimestamp } from "@/server/store/postgres/sql-values
 const ORDER_SQL = { trending: `p."trendKey" DESC, p."id" ASC`, new: `p."feedAt" DESC, p."id" DESC` } as const;
 
 export async function listPapers(db: PgDb, query: ListingQuery): Promise<ListingPage> {
-  const { order, since, firstSeen, topicId, limit, offset, count = true } = query;
+  const { order, since, firstSeen, topicId, hasCode, limit, offset, count = true } = query;
   const conditions: string[] = [];
   const args: unknown[] = [];
   const arg = (value: unknown) => (args.push(value), `$${args.length}`);
@@ -22,6 +22,7 @@ export async function listPapers(db: PgDb, query: ListingQuery): Promise<Listing
     conditions.push(
       `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ${arg(topicId)})`,
     );
+  if (hasCode) conditions.push(`p."codeUrl" IS NOT NULL`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   const [rows, counted] = await Promise.all([
     db.$queryRawUnsafe<{ id: number }[]>(
@@ -54,6 +55,7 @@ const ROW_COLUMNS = [
   "primaryCategory",
   "categories",
   "comment",
+  "codeUrl",
   "publishedAt",
   "firstSeenAt",
   "feedAt",

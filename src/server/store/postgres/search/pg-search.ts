@@ -53,13 +53,14 @@ interface CandidateRow {
 }
 
 export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> {
-  const filtered = q.filter.since !== null || q.filter.topicId !== undefined;
+  const filtered = q.filter.since !== null || q.filter.topicId !== undefined || Boolean(q.filter.hasCode);
   const cap = q.order === "relevance" && !filtered ? BLEND_CANDIDATES : FILTERED_CANDIDATES;
   const args: unknown[] = [tsQueryText(q.slots, q.mode)];
   let where = "";
   if (q.filter.since) where += ` AND p."feedAt" >= $${args.push(pgTimestamp(q.filter.since))}::timestamp(3)`;
   if (q.filter.topicId !== undefined)
     where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = $${args.push(q.filter.topicId)})`;
+  if (q.filter.hasCode) where += ` AND p."codeUrl" IS NOT NULL`;
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(
     `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", p."feedAt"
      FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${where} ORDER BY rank DESC, p."id" LIMIT ${cap + 1}`,

@@ -4,7 +4,9 @@
 import { NO_SIGNAL_KEY, scoreFromKey, SIGNAL_WEIGHTS, trendKeyOf, type TrendEvent } from "@/domain/trending";
 import { trendReasons } from "@/domain/trend-reasons";
 import { factsFromGroups, RANK_LIMIT } from "@/server/store/sqlite/trending/trending-explain";
+import { historiesOf } from "@/server/store/sqlite/trending/trend-history";
 import { utcDay } from "@/server/store/sqlite/trending/views";
+import { historyHorizon } from "@/domain/trend-history";
 import type { TrendingExplanation, TrendingStore } from "@/server/store/trending";
 import type { PgDb, PgTx } from "@/server/store/postgres/pg-client";
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
@@ -112,6 +114,14 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
         return paper.slug;
       }, WRITER_WAIT),
     explainTrending: (paperIds, now) => explainTrending(db, paperIds, now, halfLifeHours),
+    trendHistory: async (paperIds, now) => {
+      const ids = [...new Set(paperIds)];
+      const rows = await db.paperEvent.findMany({
+        where: { paperId: { in: ids }, anchorAt: { gte: historyHorizon(now, halfLifeHours) }, at: { lte: now } },
+        select: { paperId: true, at: true, anchorAt: true, weight: true },
+      });
+      return historiesOf(ids, rows, now, halfLifeHours);
+    },
     async rebuildTrendKeys() {
       let afterId = 0;
       let written = 0;

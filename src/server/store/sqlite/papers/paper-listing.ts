@@ -15,6 +15,7 @@ import { PAPER_ROW_SELECT, toPaper, type PaperRow } from "./paper-rows";
 const ORDER_SQL = { trending: `p."trendKey" DESC, p."id" ASC`, new: `p."feedAt" DESC, p."id" DESC` } as const;
 /** Topics at least this large are paged by walking a Paper index; smaller ones are read whole. */
 const LARGE_TOPIC = 1_000;
+const HAS_CODE = `p."codeUrl" IS NOT NULL`;
 const IN_TOPIC = `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ?)`;
 
 type Id = { id: number | bigint };
@@ -28,7 +29,7 @@ export async function listPapers(db: Db, query: ListingQuery): Promise<ListingPa
 
 async function pageOfAll(
   db: Db,
-  { order, since, firstSeen, limit, offset, count = true }: ListingQuery,
+  { order, since, firstSeen, hasCode, limit, offset, count = true }: ListingQuery,
 ): Promise<{ ids: number[]; total: number }> {
   const conditions: string[] = [];
   const args: unknown[] = [];
@@ -40,6 +41,7 @@ async function pageOfAll(
     conditions.push(`p."firstSeenAt" >= ? AND p."firstSeenAt" <= ?`);
     args.push(firstSeen.from, firstSeen.to);
   }
+  if (hasCode) conditions.push(HAS_CODE);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   const index = firstSeen
     ? ""
@@ -62,14 +64,14 @@ async function pageOfAll(
 
 async function pageOfTopic(
   db: Db,
-  { order, since, limit, offset }: ListingQuery,
+  { order, since, hasCode, limit, offset }: ListingQuery,
   topicId: number,
 ): Promise<{ ids: number[]; total: number }> {
   const topic = await db.topic.findUnique({ where: { id: topicId }, select: { paperCount: true } });
   if (!topic) return { ids: [], total: 0 };
   if (topic.paperCount >= LARGE_TOPIC) {
     const index = order === "trending" && !since ? "Paper_trendKey_idx" : "Paper_feedAt_trendKey_idx";
-    const where = `${since ? `p."feedAt" >= ? AND ` : ""}${IN_TOPIC}`;
+    const where = `${since ? `p."feedAt" >= ? AND ` : ""}${hasCode ? `${HAS_CODE} AND ` : ""}${IN_TOPIC}`;
     const args: unknown[] = since ? [since, topicId] : [topicId];
     const rows = await db.$queryRawUnsafe<Id[]>(
       `SELECT p."id" AS id FROM "Paper" p INDEXED BY "${index}" WHERE ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`,
@@ -77,21 +79,23 @@ async function pageOfTopic(
       limit,
       offset,
     );
-    const total = since
-      ? Number(
-          (
-            await db.$queryRawUnsafe<Count[]>(
-              `SELECT count(*) AS n FROM "Paper" p INDEXED BY "Paper_feedAt_trendKey_idx" WHERE ${where}`,
-              ...args,
-            )
-          )[0]?.n ?? 0,
-        )
-      : topic.paperCount;
+    const total =
+      since || hasCode
+        ? Number(
+            (
+              await db.$queryRawUnsafe<Count[]>(
+                `SELECT count(*) AS n FROM "Paper" p ${since ? `INDEXED BY "Paper_feedAt_trendKey_idx"` : ""} WHERE ${where}`,
+                ...args,
+              )
+            )[0]?.n ?? 0,
+          )
+        : topic.paperCount;
     return { ids: rows.map((r) => Number(r.id)), total };
   }
+  // The covering index answers without reading paper rows, unless the code filter needs them.
   const rows = await db.$queryRawUnsafe<{ id: number | bigint; trendKey: number; feedAt: Date | string }[]>(
     `SELECT p."id" AS id, p."trendKey" AS trendKey, p."feedAt" AS feedAt FROM "PaperTopic" pt
-     JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = pt."paperId" WHERE pt."topicId" = ?`,
+     JOIN "Paper" p ${hasCode ? "" : `INDEXED BY "Paper_search_cover_idx"`} ON p."id" = pt."paperId" WHERE pt."topicId" = ?${hasCode ? ` AND ${HAS_CODE}` : ""}`,
     topicId,
   );
   const inWindow = rows

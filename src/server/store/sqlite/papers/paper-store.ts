@@ -138,12 +138,13 @@ function writeBatch(
 }
 
 function factColumns({ facts }: DraftPaper | StoredPaper) {
-  const { authors, categories, publishedAt, ...rest } = facts;
+  const { authors, categories, keywords, publishedAt, ...rest } = facts;
   return {
     ...rest,
     publishedAt: publishedAt ? storedDateTime(publishedAt) : null,
     authors: JSON.stringify(authors),
     authorsText: authors.join(", "),
     categories: JSON.stringify(categories),
+    keywords: JSON.stringify(keywords),
   };
 }

@@ -49,6 +49,7 @@ export async function countMatchesUpTo(db: Db, match: string, cap: number): Prom
 export interface CandidateFilter {
   since: Date | null;
   topicId?: number;
+  hasCode?: boolean;
 }
 
 interface CandidateRow {
@@ -75,6 +76,7 @@ async function candidates(
     where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = s.rowid AND pt."topicId" = ?)`;
     args.push(filter.topicId);
   }
+  if (filter.hasCode) where += ` AND p."codeUrl" IS NOT NULL`;
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(
     `SELECT s.rowid AS id, ${BM25} AS bm25, p."trendKey" AS trendKey, p."feedAt" AS feedAt
      FROM "PaperSearch" s JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = s.rowid

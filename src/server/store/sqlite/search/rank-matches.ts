@@ -29,7 +29,7 @@ export async function rankMatches(
   limit: number,
   offset: number,
 ): Promise<RankedPage> {
-  const filtered = filter.since !== null || filter.topicId !== undefined;
+  const filtered = filter.since !== null || filter.topicId !== undefined || Boolean(filter.hasCode);
   const selective = estimatedMatches <= SELECTIVE_MATCHES;
   // Unfiltered relevance only needs the best few hundred; everything else ranks the whole candidate set.
   const cap = selective
