@@ -2,16 +2,18 @@
 // with the trending explanation, and related papers.
 import type { PaperPage } from "@/view-models/paper-page";
 import { CodeLink } from "./code-link";
+import { MoreLikeThis } from "./more-like-this";
 import { formatDate } from "./paper-meta";
 import { RelatedPaperList } from "./related-paper-list";
 import { SourceLinks } from "./source-links";
 import { TopicChips } from "./topic-chips";
 import { TrendReasons } from "./trend-reasons";
+import { TrendSparkline } from "./trend-sparkline";
 import { ViewBeacon } from "./view-beacon";
 import { VoteButton } from "./vote-button";
 
 export function PaperPageView({ page }: { page: PaperPage }) {
-  const { paper, related, rank, reasons, voted, jsonLd } = page;
+  const { paper, related, rank, reasons, history, voted, jsonLd } = page;
   const dates = [
     paper.publishedAt ? `Published ${formatDate(paper.publishedAt)}` : null,
     `Added ${formatDate(paper.firstSeenAt)}`,
@@ -40,6 +42,7 @@ export function PaperPageView({ page }: { page: PaperPage }) {
           <div className="min-w-0">
             {rank !== null && <p className="text-sm font-medium">#{rank} in trending</p>}
             <TrendReasons reasons={reasons} />
+            <TrendSparkline history={history} />
           </div>
           <VoteButton
             paperId={paper.id}
@@ -66,6 +69,7 @@ export function PaperPageView({ page }: { page: PaperPage }) {
 
       <SourceLinks links={page.sourceLinks} />
       <RelatedPaperList papers={related} />
+      <MoreLikeThis text={paper.abstract} />
     </article>
   );
 }

@@ -30,7 +30,7 @@ export async function loadHomePage(
 ): Promise<HomePage> {
   const parsed = FeedQuerySchema.safeParse(feedQueryInput(urlParams));
   const query: FeedQuery = parsed.success ? parsed.data : FeedQuerySchema.parse({});
-  const sort = query.sort ?? (query.q ? "relevance" : "trending");
+  const sort = query.sort ?? (query.q || query.like ? "relevance" : "trending");
   let feed: FeedView | null;
   try {
     feed = await loadFeed(store, { ...query, sort }, now);
