@@ -5,6 +5,7 @@ import type { TopicRef } from "@/domain/paper";
 import type { HistoryPoint } from "@/domain/trend-history";
 import { searchPapers } from "@/server/search/search-papers";
 import type { Store } from "@/server/store/store";
+import { RETIRED_TOPIC } from "@/server/store/topics";
 import { listFeed, type FeedItem, type FeedPage } from "./feed-list";
 import { likePage } from "./like-page";
 
@@ -54,7 +55,24 @@ async function searchPage(store: Store, query: FeedQuery & { q: string }, now: D
   };
 }
 
-export async function loadFeed(store: Store, query: FeedQuery, now: Date, { history = false } = {}): Promise<FeedView> {
+/**
+ * A retired topic (a generic word that stopped being a topic) answers as a search for its word, so old
+ * links, feeds and API calls keep listing the papers that use it.
+ */
+async function withoutRetiredTopic(store: Pick<Store, "topics">, query: FeedQuery): Promise<FeedQuery> {
+  if (!query.topic) return query;
+  const topic = await store.topics.topicBySlug(query.topic);
+  if (topic?.kind !== RETIRED_TOPIC) return query;
+  return { ...query, topic: undefined, q: [query.q, topic.label].filter(Boolean).join(" ") };
+}
+
+export async function loadFeed(
+  store: Store,
+  feedQuery: FeedQuery,
+  now: Date,
+  { history = false } = {},
+): Promise<FeedView> {
+  const query = await withoutRetiredTopic(store, feedQuery);
   // The search module sanitises the query (and cuts it at 200 characters, with a notice).
   const { items, offset, ...rest } = query.like
     ? await likePage(store, { ...query, like: query.like }, now)

@@ -2,6 +2,8 @@
 // either engine reads `select`, asks `compute` for new values, and writes them into `table`.`column`, all in
 // the migration's transaction. So a stored paper is parsed exactly as a newly imported one is.
 import { paperCodeUrl } from "@/domain/code/code-links";
+import { isGenericSingleWord } from "@/domain/topics/generic-words";
+import { RETIRED_TOPIC } from "./topics";
 
 export interface Backfill {
   /** Plain SQL valid on both engines; must return an "id" column. */
@@ -25,5 +27,14 @@ export const BACKFILLS: Readonly<Record<string, Backfill>> = {
         const codeUrl = paperCodeUrl({ abstract: text(row.abstract) ?? "", comment: text(row.comment) });
         return codeUrl ? [{ id: Number(row.id), value: codeUrl }] : [];
       }),
+  },
+  "20261201007100_retire_generic_topics": {
+    select: `SELECT "id", "label" FROM "Topic" WHERE "kind" = 'phrase'`,
+    table: "Topic",
+    column: "kind",
+    compute: (rows) =>
+      rows
+        .filter((row) => isGenericSingleWord(text(row.label) ?? ""))
+        .map((row) => ({ id: Number(row.id), value: RETIRED_TOPIC })),
   },
 };

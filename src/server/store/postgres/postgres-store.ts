@@ -1,6 +1,7 @@
 // The PostgreSQL store: one Prisma client (a node-postgres pool through @prisma/adapter-pg) per URL, every
 // area of the Store interface bound to it, and the migrations applied before use. Several app instances
 // may share the database: claims, leases and counters are decided by the database, not by a process.
+import { RETIRED_TOPIC } from "@/server/store/topics";
 import type { LeaseStore } from "@/server/store/leases";
 import type { Store, StoreSettings } from "@/server/store/store";
 import { pgSubscribers } from "./subscribers/pg-subscribers";
@@ -82,7 +83,10 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
       listTopics: () => listTopics(modelApi(db)),
       topicBySlug: (slug) => topicBySlug(modelApi(db), slug),
       async catalogue() {
-        const rows = await db.topic.findMany({ select: { slug: true, label: true, aliases: true } });
+        const rows = await db.topic.findMany({
+          where: { kind: { not: RETIRED_TOPIC } },
+          select: { slug: true, label: true, aliases: true },
+        });
         return rows.map((topic) => ({ ...topic, aliases: parseJsonList(topic.aliases) }));
       },
       topicChoices: (limit) =>

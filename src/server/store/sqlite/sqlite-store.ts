@@ -1,5 +1,6 @@
 // The SQLite store: one Prisma client (with its direct better-sqlite3 connection for hot paths) per
 // database file, every area of the Store interface bound to it, and the migrations applied before use.
+import { RETIRED_TOPIC } from "@/server/store/topics";
 import { paperTrendHistory } from "./trending/trend-history";
 import { SIGNAL_WEIGHTS } from "@/domain/trending";
 import type { Store, StoreSettings } from "@/server/store/store";
@@ -66,7 +67,10 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
       listTopics: () => listTopics(db),
       topicBySlug: (slug) => topicBySlug(db, slug),
       async catalogue() {
-        const rows = await db.topic.findMany({ select: { slug: true, label: true, aliases: true } });
+        const rows = await db.topic.findMany({
+          where: { kind: { not: RETIRED_TOPIC } },
+          select: { slug: true, label: true, aliases: true },
+        });
         return rows.map((topic) => ({ ...topic, aliases: parseJsonList(topic.aliases) }));
       },
       topicChoices: (limit) =>

@@ -178,6 +178,14 @@ async function writeBatch(
     await tx.paper.update({ where: { id: stored.id }, data: { ...facts, ...trendKey, updatedAt: now } });
   }
 
+  // A merge may bring categories (and keywords): the paper is tagged again with what it now is.
+  const mergedIds = plan.stored.filter((stored) => stored.changed).map((stored) => stored.id);
+  if (mergedIds.length > 0)
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "PendingIndex" ("paperId", "tagged") SELECT unnest($1::int[]), false ON CONFLICT DO NOTHING`,
+      mergedIds,
+    );
+
   const events = [...ids]
     .flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }))
     .map((e) => ({

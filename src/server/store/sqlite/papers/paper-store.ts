@@ -122,6 +122,12 @@ function writeBatch(
     }
   }
 
+  // A merge may bring categories (and keywords): the paper is tagged again with what it now is.
+  writer.markPendingIndex(
+    plan.stored.filter((stored) => stored.changed).map((stored) => stored.id),
+    new Set(),
+  );
+
   const events = [...ids].flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }));
   writer.insertEvents(
     events.map((e) => ({
