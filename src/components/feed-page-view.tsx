@@ -37,6 +37,11 @@ export function FeedPageView({ page }: { page: FeedPage }) {
             </p>
           )}
         </section>
+        {query.like && (
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            Most similar first to: “{query.like.length > 160 ? `${query.like.slice(0, 160)}…` : query.like}”
+          </p>
+        )}
         {feed?.notice && (
           <p role="status" className={NOTICE_CLASS}>
             {feed.notice}
