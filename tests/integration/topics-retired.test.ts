@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listPapers } from "../../src/app/api/papers/route";
 import * as topicPage from "../../src/pages/topics/[slug]";
+import { loadDigestCandidates } from "../../src/server/digest/digest-candidates";
 import { loadSampleIfEmpty } from "../../src/server/papers/sample-data";
 import { applyPgMigrations, PG_MIGRATIONS_DIR } from "../../src/server/store/postgres/migrate";
 import { applyMigrations, MIGRATIONS_DIR } from "../../src/server/store/sqlite/migrate";
@@ -103,6 +104,12 @@ describe("a retired topic in use", () => {
     expect((await temp.store.topics.listTopics()).map((t) => t.slug)).not.toContain("rank");
     expect((await temp.store.topics.topicChoices(500)).map((t) => t.slug)).not.toContain("rank");
     expect((await temp.store.topics.catalogue()).map((t) => t.slug)).not.toContain("rank");
+    // A reader who chose it keeps it in their own words; their other topics still resolve.
+    const candidates = await loadDigestCandidates(temp.store, NOW);
+    expect(candidates.readerTopics(JSON.stringify(["rank", "low-rank-adaptation"]))).toEqual({
+      slugs: ["low-rank-adaptation"],
+      labels: ["rank", "Low-rank adaptation"],
+    });
   });
 
   it("answers ?topic= as a search for its word on the API, and its page redirects to that search", async () => {
