@@ -9,7 +9,7 @@ import { paperUrl } from "./paper-share";
 
 export interface PaperFeedInput {
   appUrl: string;
-  query: { q?: string; topic?: string; has?: string; window: FeedWindow; sort?: FeedSort };
+  query: { q?: string; topic?: string; has?: string; like?: string; window: FeedWindow; sort?: FeedSort };
   topicLabel?: string;
   papers: Paper[];
   now: Date;
@@ -28,6 +28,7 @@ function scopeParams(query: PaperFeedInput["query"]): URLSearchParams {
   if (query.q) params.set("q", query.q);
   if (query.topic) params.set("topic", query.topic);
   if (query.has) params.set("has", query.has);
+  if (query.like) params.set("like", query.like);
   if (query.window !== DEFAULT_WINDOW) params.set("window", query.window);
   if (query.sort) params.set("sort", query.sort);
   return params;
