@@ -2,6 +2,7 @@
 import { DEFAULT_WINDOW } from "@/domain/feed-params";
 import { feedPath, isScoped, scopePath } from "@/domain/feed-links";
 import type { FeedPage } from "@/view-models/feed-page";
+import { CodeFilter } from "./code-link";
 import { FeedList } from "./feed-list";
 import { FeedTabs, feedHref } from "./feed-tabs";
 import { SubscribeForm } from "./subscribe-form";
@@ -11,21 +12,23 @@ const NOTICE_CLASS = "rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 da
 
 export function FeedPageView({ page }: { page: FeedPage }) {
   const { query, sort, feed } = page;
-  const keep = { q: query.q, topic: query.topic, author: query.author };
-  const scope = keep;
+  const keep = { q: query.q, topic: query.topic, author: query.author, has: query.has, like: query.like };
+  const scope = { q: query.q, topic: query.topic, author: query.author, has: query.has };
   const window = query.window === DEFAULT_WINDOW ? undefined : query.window;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_300px]">
       <div className="min-w-0 space-y-5">
         <section className="space-y-1">
           <h1 className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">
-            {query.q
-              ? `Papers matching “${query.q}”`
-              : query.author
-                ? `Papers by ${query.author.join(", ")}`
-                : "Trending papers"}
+            {query.like
+              ? "Papers like your text"
+              : query.q
+                ? `Papers matching “${query.q}”`
+                : query.author
+                  ? `Papers by ${query.author.join(", ")}`
+                  : "Trending papers"}
           </h1>
-          {query.q && feed ? (
+          {(query.q || query.like) && feed ? (
             <p role="status" className="text-stone-600 dark:text-stone-400">
               {feed.total.toLocaleString("en-US")}
               {feed.totalIsLowerBound ? "+" : ""} {feed.total === 1 ? "paper" : "papers"}
@@ -61,6 +64,11 @@ export function FeedPageView({ page }: { page: FeedPage }) {
             </a>
           </p>
         )}
+        {query.like && (
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            Most similar first to: “{query.like.length > 160 ? `${query.like.slice(0, 160)}…` : query.like}”
+          </p>
+        )}
         {feed?.notice && (
           <p role="status" className={NOTICE_CLASS}>
             {feed.notice}
@@ -72,6 +80,10 @@ export function FeedPageView({ page }: { page: FeedPage }) {
           activeSlug={query.topic}
           hrefFor={(slug) => feedHref("/", { ...keep, topic: slug === query.topic ? undefined : slug, window })}
         />
+        <CodeFilter
+          active={query.has === "code"}
+          href={feedHref("/", { ...keep, has: query.has ? undefined : "code", window, sort: query.sort })}
+        />
         {!page.understood && (
           <p role="status" className={NOTICE_CLASS}>
             Some parameters in the address were not understood, so the default feed is shown.
@@ -82,7 +94,7 @@ export function FeedPageView({ page }: { page: FeedPage }) {
           window={query.window}
           sort={sort}
           keep={keep}
-          sorts={query.q ? ["relevance", "trending", "new"] : ["trending", "new"]}
+          sorts={query.q || query.like ? ["relevance", "trending", "new"] : ["trending", "new"]}
         />
         {feed === null ? (
           <p className="rounded-lg border border-stone-200 p-6 text-center dark:border-stone-800">

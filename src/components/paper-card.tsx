@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import type { PaperView } from "@/view-models/paper-view";
 import { ClampedAbstract } from "./clamped-abstract";
+import { CodeLink } from "./code-link";
 import { PaperMeta } from "./paper-meta";
 import { TopicChips } from "./topic-chips";
 
@@ -40,6 +41,11 @@ export function PaperCard({ paper, rank, title, snippet, reasons, actions }: Pap
             </a>
           </h2>
           <PaperMeta paper={paper} />
+          {paper.codeUrl && (
+            <p className="mt-2">
+              <CodeLink href={paper.codeUrl} title={paper.title} />
+            </p>
+          )}
           {paper.topics.length > 0 && (
             <div className="mt-2">
               <TopicChips topics={paper.topics.slice(0, 4)} label="Topics" />

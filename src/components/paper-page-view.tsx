@@ -2,16 +2,19 @@
 // with the trending explanation, and related papers.
 import type { PaperPage } from "@/view-models/paper-page";
 import { AuthorLinks } from "./author-links";
+import { CodeLink } from "./code-link";
+import { MoreLikeThis } from "./more-like-this";
 import { formatDate } from "./paper-meta";
 import { RelatedPaperList } from "./related-paper-list";
 import { SourceLinks } from "./source-links";
 import { TopicChips } from "./topic-chips";
 import { TrendReasons } from "./trend-reasons";
+import { TrendSparkline } from "./trend-sparkline";
 import { ViewBeacon } from "./view-beacon";
 import { VoteButton } from "./vote-button";
 
 export function PaperPageView({ page }: { page: PaperPage }) {
-  const { paper, related, rank, reasons, jsonLd } = page;
+  const { paper, related, rank, reasons, history, jsonLd } = page;
   const dates = [
     paper.publishedAt ? `Published ${formatDate(paper.publishedAt)}` : null,
     `Added ${formatDate(paper.firstSeenAt)}`,
@@ -38,11 +41,13 @@ export function PaperPageView({ page }: { page: PaperPage }) {
         )}
         <p className="text-sm text-stone-600 dark:text-stone-400">{dates.join(" · ")}</p>
         <TopicChips topics={paper.topics} label="Topics" />
+        <CodeLink href={paper.codeUrl} title={paper.title} />
         <div className="flex flex-wrap items-center justify-between gap-3 border-y border-stone-200 py-3 dark:border-stone-800">
           {/* The trending explanation: why this paper is where it is in the feed. */}
           <div className="min-w-0">
             {rank !== null && <p className="text-sm font-medium">#{rank} in trending</p>}
             <TrendReasons reasons={reasons} />
+            <TrendSparkline history={history} />
           </div>
           <VoteButton paperId={paper.id} votes={paper.votes} redirectTo={`/papers/${paper.slug}`} title={paper.title} />
         </div>
@@ -63,6 +68,7 @@ export function PaperPageView({ page }: { page: PaperPage }) {
 
       <SourceLinks links={page.sourceLinks} />
       <RelatedPaperList papers={related} />
+      <MoreLikeThis text={paper.abstract} />
     </article>
   );
 }

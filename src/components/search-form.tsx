@@ -10,7 +10,7 @@ const SEARCH_BUTTON_CLASS =
 const SEARCH_PLACEHOLDER = "Search papers or topics  ( / )";
 
 /** Feed parameters a new search keeps (a new query starts again at the first page). */
-export const KEPT_SEARCH_PARAMS = ["topic", "window", "sort"] as const;
+export const KEPT_SEARCH_PARAMS = ["topic", "window", "sort", "has"] as const;
 
 export interface SearchFormProps {
   /** The current query, shown in the box. */

@@ -7,6 +7,8 @@ export interface FeedScope {
   topic?: string;
   /** Author names, as written. */
   author?: readonly string[];
+  /** "code": only papers with a code link. */
+  has?: string;
 }
 
 export const ATOM_TYPE = "application/atom+xml";
@@ -17,6 +19,7 @@ export function scopePath(base: string, scope: FeedScope = {}): string {
   if (scope.q) params.set("q", scope.q);
   if (scope.topic) params.set("topic", scope.topic);
   for (const name of scope.author ?? []) params.append("author", name);
+  if (scope.has) params.set("has", scope.has);
   const query = params.toString();
   return query ? `${base}?${query}` : base;
 }
@@ -28,15 +31,16 @@ export function feedPath(scope: FeedScope = {}): string {
 
 /** Whether a scope narrows the feed at all. */
 export function isScoped(scope: FeedScope): boolean {
-  return Boolean(scope.q || scope.topic || scope.author?.length);
+  return Boolean(scope.q || scope.topic || scope.author?.length || scope.has);
 }
 
 /** A feed's human title, used by feed readers and in the discovery link. */
 export function feedTitle(scope: FeedScope = {}, topicLabel?: string): string {
-  if (scope.topic) return `paper-digest: ${topicLabel ?? scope.topic}`;
-  if (scope.q) return `paper-digest: search “${scope.q}”`;
-  if (scope.author?.length) return `paper-digest: papers by ${scope.author.join(", ")}`;
-  return "paper-digest: trending papers";
+  const withCode = scope.has === "code" ? " (with code)" : "";
+  if (scope.topic) return `paper-digest: ${topicLabel ?? scope.topic}${withCode}`;
+  if (scope.q) return `paper-digest: search “${scope.q}”${withCode}`;
+  if (scope.author?.length) return `paper-digest: papers by ${scope.author.join(", ")}${withCode}`;
+  return `paper-digest: trending papers${withCode}`;
 }
 
 /**

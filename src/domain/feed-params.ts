@@ -37,6 +37,11 @@ const optionalText = z.preprocess(
   z.string().optional(),
 );
 
+/** `?has=`: what a paper must have to be listed. */
+export const FEED_HAS = ["code"] as const;
+/** `?like=` holds a pasted abstract or paragraph: a long abstract fits, a whole paper does not. */
+export const MAX_LIKE_LENGTH = 5_000;
+
 export const FeedQuerySchema = z.object({
   q: optionalText,
   /** One topic slug, or several separated by commas (papers in any of them). */
@@ -74,6 +79,14 @@ export const FeedQuerySchema = z.object({
       .min(1, "must be at least 1")
       .max(100, "must be at most 100")
       .default(20),
+  ),
+  has: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(FEED_HAS, { message: `must be one of ${FEED_HAS.join(", ")}` }).optional(),
+  ),
+  like: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().max(MAX_LIKE_LENGTH, `must be at most ${MAX_LIKE_LENGTH} characters`).optional(),
   ),
   cursor: z.preprocess(
     (v) => (v === "" ? undefined : v),

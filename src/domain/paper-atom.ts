@@ -9,7 +9,15 @@ import { paperUrl } from "./paper-share";
 
 export interface PaperFeedInput {
   appUrl: string;
-  query: { q?: string; topic?: string; author?: readonly string[]; window: FeedWindow; sort?: FeedSort };
+  query: {
+    q?: string;
+    topic?: string;
+    author?: readonly string[];
+    has?: string;
+    like?: string;
+    window: FeedWindow;
+    sort?: FeedSort;
+  };
   topicLabel?: string;
   papers: Paper[];
   now: Date;
@@ -28,6 +36,8 @@ function scopeParams(query: PaperFeedInput["query"]): URLSearchParams {
   if (query.q) params.set("q", query.q);
   if (query.topic) params.set("topic", query.topic);
   for (const name of query.author ?? []) params.append("author", name);
+  if (query.has) params.set("has", query.has);
+  if (query.like) params.set("like", query.like);
   if (query.window !== DEFAULT_WINDOW) params.set("window", query.window);
   if (query.sort) params.set("sort", query.sort);
   return params;
@@ -54,6 +64,7 @@ export function paperAtomFeed({ appUrl, query, topicLabel, papers, now }: PaperF
       links: [
         { href: paperUrl(appUrl, paper.slug), rel: "alternate" as const, type: "text/html" },
         ...(pdf ? [{ href: pdf.href, rel: "related" as const, type: "application/pdf", title: "PDF" }] : []),
+        ...(paper.codeUrl ? [{ href: paper.codeUrl, rel: "related" as const, type: "text/html", title: "Code" }] : []),
       ],
       authors: paper.authors,
       categories: paper.topics.map((t) => ({ term: t.slug, label: t.label })),

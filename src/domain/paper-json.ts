@@ -15,6 +15,7 @@ export function paperToJson(paper: Paper, appUrl: string) {
     doi: paper.doi,
     primaryCategory: paper.primaryCategory,
     categories: paper.categories,
+    code: paper.codeUrl,
     publishedAt: paper.publishedAt?.toISOString() ?? null,
     firstSeenAt: paper.firstSeenAt.toISOString(),
     source: { name: paper.sourceName, rank: paper.sourceRank },

@@ -19,6 +19,8 @@ export interface Paper {
   primaryCategory: string | null;
   categories: string[];
   comment: string | null;
+  /** The paper's code repository (GitHub, GitLab, Hugging Face), from its import or its text. */
+  codeUrl: string | null;
   publishedAt: Date | null;
   firstSeenAt: Date;
   /** publishedAt, else firstSeenAt: what the feed's time windows filter on. */
@@ -42,6 +44,10 @@ export interface NewPaper {
   primaryCategory?: string | null;
   categories?: string[];
   comment?: string | null;
+  /** A repository the source names for the paper (Hugging Face's `githubRepo`); else found in the text. */
+  codeUrl?: string | null;
+  /** Keywords the source assigned (Hugging Face's `ai_keywords`): they feed the topic vocabulary. */
+  keywords?: string[];
   publishedAt?: Date | null;
   /** Position on a ranked source list (1 = top), when the source is ranked. */
   sourceRank?: number | null;

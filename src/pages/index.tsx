@@ -32,13 +32,13 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }
 };
 
 export default function Home({ page, keep, appUrl }: Props) {
-  const { q, topic, author } = page.query;
-  const scoped = isScoped({ q, topic, author });
+  const { q, topic, author, has, like } = page.query;
+  const scoped = isScoped({ q, topic, author, has }) || Boolean(like);
   const head = {
     appUrl,
-    title: q ? `Search: ${q}` : undefined,
+    title: like ? "Papers like your text" : q ? `Search: ${q}` : undefined,
     canonical: scoped ? undefined : "/",
-    feeds: feedAlternates({ q, topic, author }),
+    feeds: feedAlternates({ q, topic, author, has }),
   };
   return (
     <SitePage head={head} search={{ query: q, keep }}>

@@ -39,7 +39,15 @@ export interface TopicCountView extends TopicRef {
 }
 
 export interface FeedPage {
-  query: { q?: string; topic?: string; author?: string[]; window: FeedWindow; sort?: FeedSort };
+  query: {
+    q?: string;
+    topic?: string;
+    author?: string[];
+    has?: string;
+    like?: string;
+    window: FeedWindow;
+    sort?: FeedSort;
+  };
   sort: FeedSort;
   understood: boolean;
   /** Null: the URL named a topic that does not exist. */
@@ -58,7 +66,15 @@ interface FeedInput extends FeedFacts {
 }
 
 interface FeedPageInput {
-  query: { q?: string; topic?: string; author?: string[]; window: FeedWindow; sort?: FeedSort };
+  query: {
+    q?: string;
+    topic?: string;
+    author?: string[];
+    has?: string;
+    like?: string;
+    window: FeedWindow;
+    sort?: FeedSort;
+  };
   sort: FeedSort;
   understood: boolean;
   feed: FeedInput | null;
@@ -93,9 +109,9 @@ function feedView(feed: FeedInput): FeedView {
 }
 
 export function feedPage(page: FeedPageInput): FeedPage {
-  const { q, topic, author, window, sort } = page.query;
+  const { q, topic, author, has, like, window, sort } = page.query;
   return {
-    query: defined({ q, topic, author, window, sort }),
+    query: defined({ q, topic, author, has, like, window, sort }),
     sort: page.sort,
     understood: page.understood,
     feed: page.feed && feedView(page.feed),

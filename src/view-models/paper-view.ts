@@ -4,7 +4,7 @@ import type { Paper, TopicRef } from "@/domain/paper";
 /** The paper's displayed facts, with its dates as ISO timestamps. */
 export type PaperView = Pick<
   Paper,
-  "id" | "slug" | "title" | "abstract" | "authors" | "arxivId" | "primaryCategory" | "votes"
+  "id" | "slug" | "title" | "abstract" | "authors" | "arxivId" | "primaryCategory" | "votes" | "codeUrl"
 > & {
   topics: TopicRef[];
   publishedAt: string | null;
@@ -21,6 +21,7 @@ export function paperView(paper: Paper): PaperView {
     arxivId: paper.arxivId,
     primaryCategory: paper.primaryCategory,
     votes: paper.votes,
+    codeUrl: paper.codeUrl,
     topics: paper.topics.map(({ slug, label }) => ({ slug, label })),
     publishedAt: paper.publishedAt?.toISOString() ?? null,
     firstSeenAt: paper.firstSeenAt.toISOString(),

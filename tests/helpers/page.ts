@@ -11,15 +11,15 @@ type PageProps = { [key: string]: any };
 
 interface PageModule<P extends PageProps> {
   default: FunctionComponent<P>;
-  getServerSideProps: GetServerSideProps<P>;
+  getServerSideProps: GetServerSideProps<P, any>; // any route params shape (e.g. { slug })
 }
 
 export function pageRenderer<P extends PageProps>(page: PageModule<P>) {
-  return async (url: string): Promise<{ status: number; html: string }> => {
+  return async (url: string, params?: Record<string, string>): Promise<{ status: number; html: string }> => {
     const req = Object.assign(new IncomingMessage(new Socket()), { url, method: "GET", cookies: {} });
     const res = new ServerResponse(req);
     const query = Object.fromEntries(new URL(url, "http://localhost").searchParams);
-    const context = { req, res, query, resolvedUrl: url } as GetServerSidePropsContext;
+    const context = { req, res, query, params, resolvedUrl: url } as GetServerSidePropsContext;
     const result = await page.getServerSideProps(context);
     if ("notFound" in result) return { status: 404, html: "" };
     if ("redirect" in result) throw new Error(`${url} redirects to ${result.redirect.destination}`);

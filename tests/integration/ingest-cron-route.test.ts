@@ -76,8 +76,9 @@ describe("GET /api/cron/ingest", () => {
         status: "ok",
         pages: 1,
         added: 1,
-        merged: 0,
-        unchanged: 1,
+        // The entry of a paper the arXiv source brought adds its Hugging Face keywords.
+        merged: 1,
+        unchanged: 0,
         rejected: 1,
         error: null,
       },

@@ -40,14 +40,15 @@ describe("dedupe across sources", () => {
     });
     expect(second).toMatchObject({ added: 2, merged: 2, unchanged: 0 });
 
-    // HF knows k-sparse attention by arXiv id (now stored) and adds a co-author only if none were known.
+    // HF knows k-sparse attention by arXiv id (now stored): it adds its keywords, and a co-author only if
+    // none were known.
     const third = await runIngest({
       store: temp.store,
       halfLifeHours: 24,
       now: NOW,
       inputs: [input("hf-daily-papers.json")],
     });
-    expect(third).toMatchObject({ added: 1, merged: 0, unchanged: 1 });
+    expect(third).toMatchObject({ added: 1, merged: 1, unchanged: 0 });
 
     expect(await temp.db.paper.count()).toBe(6);
     const sparse = await temp.db.paper.findMany({
@@ -63,6 +64,7 @@ describe("dedupe across sources", () => {
       pdfUrl: "https://arxiv.org/pdf/2501.04519",
       primaryCategory: "cs.LG",
       categories: JSON.stringify(["cs.LG"]),
+      keywords: JSON.stringify(["sparse attention", "scaling laws"]),
       publishedAt: new Date("2025-01-08T14:10:00Z"),
       feedAt: new Date("2025-01-08T14:10:00Z"),
       sourceName: "text-export",

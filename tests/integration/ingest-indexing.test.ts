@@ -35,7 +35,8 @@ describe("indexing as part of the import", () => {
     });
     const added = await temp.db.paper.findMany({ where: { sourceName: "arxiv" }, select: { id: true } });
     expect(added).toHaveLength(3);
-    expect(await temp.db.pendingIndex.count()).toBe(3);
+    // The three new papers, and the merged one waiting to be tagged again with its new categories.
+    expect(await temp.db.pendingIndex.count()).toBe(4);
 
     await temp.db.$executeRawUnsafe(`DROP TRIGGER "refuse_related"`);
     const next = await runIngest({

@@ -20,6 +20,7 @@ function paper(overrides: Partial<Paper> = {}): Paper {
     primaryCategory: "cs.LG",
     categories: ["cs.LG"],
     comment: null,
+    codeUrl: null,
     publishedAt: new Date("2026-11-20T00:00:00Z"),
     firstSeenAt: new Date("2026-11-21T00:00:00Z"),
     feedAt: new Date("2026-11-20T00:00:00Z"),

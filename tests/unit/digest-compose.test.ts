@@ -28,6 +28,7 @@ function paper(id: number, hoursAgo = 2, topics = [] as Paper["topics"], extra: 
     primaryCategory: null,
     categories: [],
     comment: null,
+    codeUrl: null,
     publishedAt: null,
     firstSeenAt: seen,
     feedAt: seen,

@@ -18,6 +18,7 @@ const paper = (id: number, title: string, topics: Paper["topics"] = []): Paper =
   primaryCategory: null,
   categories: [],
   comment: null,
+  codeUrl: null,
   publishedAt: null,
   firstSeenAt: NOW,
   feedAt: NOW,

@@ -120,7 +120,7 @@ describe("arXiv daily listings", () => {
 });
 
 describe("Hugging Face daily papers", () => {
-  it("keeps the array order as the source rank, upvotes as a signal, and rejects the entry without an abstract", () => {
+  it("keeps the array order as the source rank, upvotes as a signal, the repository and keywords, and rejects the entry without an abstract", () => {
     const parsed = parseImport(fixture("hf-daily-papers.json"));
     expect(parsed.format).toBe("hf-daily");
     expect(parsed.rejections).toEqual([{ position: 3, reason: "abstract: missing" }]);
@@ -133,6 +133,8 @@ describe("Hugging Face daily papers", () => {
         sourceUrl: "https://arxiv.org/abs/2501.04519",
         pdfUrl: "https://arxiv.org/pdf/2501.04519",
         categories: [],
+        codeUrl: null,
+        keywords: ["sparse attention", "scaling laws"],
         publishedAt: new Date("2025-01-08T14:10:00Z"),
         sourceRank: 1,
         sourceUpvotes: 42,
@@ -145,6 +147,7 @@ describe("Hugging Face daily papers", () => {
         sourceUrl: "https://arxiv.org/abs/2501.05001",
         pdfUrl: "https://arxiv.org/pdf/2501.05001",
         categories: [],
+        codeUrl: "https://github.com/lzhou/verifier-agents",
         publishedAt: new Date("2025-01-09T09:00:00Z"),
         sourceRank: 2,
         sourceUpvotes: 7,

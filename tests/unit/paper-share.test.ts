@@ -18,6 +18,7 @@ const paper: Paper = {
   primaryCategory: "cs.LG",
   categories: ["cs.LG"],
   comment: null,
+  codeUrl: null,
   publishedAt: new Date("2024-05-15T00:00:00Z"),
   firstSeenAt: new Date("2026-11-20T00:00:00Z"),
   feedAt: new Date("2024-05-15T00:00:00Z"),

@@ -74,6 +74,14 @@ export const ImportedPaperSchema = z.object({
     .default([])
     .transform((list) => [...new Set(list.filter((c) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(c)))]),
   comment: optionalText(2_000),
+  codeUrl: webLink,
+  keywords: z
+    .array(z.string())
+    .transform((list) =>
+      [...new Set(list.map(cleanImportedText).filter((k) => k !== "" && k.length <= 80))].slice(0, 50),
+    )
+    .optional()
+    .catch(undefined),
   publishedAt: publishedDate,
   sourceRank: z.number().int().positive().nullish().catch(null),
   sourceUpvotes: count,

@@ -15,6 +15,8 @@ export const HfDailyItemSchema = z.object({
       authors: z.array(z.object({ name: z.string().optional() })).default([]),
       publishedAt: z.string().optional(),
       upvotes: z.number().optional(),
+      githubRepo: z.string().nullish(),
+      ai_keywords: z.array(z.string()).optional().catch(undefined),
     },
     { error: "missing (not a daily-papers item)" },
   ),
@@ -89,6 +91,8 @@ function toPaper(node: unknown, position: number): ImportedPaperInput | { reject
     sourceUrl: arxivId ? `https://arxiv.org/abs/${arxivId}` : null,
     pdfUrl: arxivId ? `https://arxiv.org/pdf/${arxivId}` : null,
     publishedAt: paper.publishedAt,
+    codeUrl: paper.githubRepo ?? null,
+    ...(paper.ai_keywords ? { keywords: paper.ai_keywords } : {}),
     // The array is the day's ranking: its order is the source rank.
     sourceRank: position,
     sourceUpvotes: paper.upvotes === undefined ? null : Math.max(0, Math.round(paper.upvotes)),

@@ -1,11 +1,24 @@
 // Merging what a second source knows about a paper into the stored one: fill gaps, never overwrite.
+import { paperCodeUrl } from "@/domain/code/code-links";
 import type { NewPaper, Paper } from "@/domain/paper";
 
 /** The mergeable facts of a stored paper. */
 export type PaperFacts = Pick<
   Paper,
-  "arxivId" | "authors" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "categories" | "comment" | "publishedAt"
->;
+  | "arxivId"
+  | "authors"
+  | "sourceUrl"
+  | "pdfUrl"
+  | "doi"
+  | "primaryCategory"
+  | "categories"
+  | "comment"
+  | "codeUrl"
+  | "publishedAt"
+> & {
+  /** Source-assigned keywords (topic vocabulary input). */
+  keywords: string[];
+};
 
 const FILL_IN_FIELDS = ["arxivId", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "comment"] as const;
 
@@ -30,6 +43,16 @@ export function mergeFacts(stored: PaperFacts, incoming: NewPaper): PaperFacts |
   const newCategories = (incoming.categories ?? []).filter((category) => !merged.categories.includes(category));
   if (newCategories.length > 0) {
     merged.categories = [...merged.categories, ...newCategories];
+    changed = true;
+  }
+  const codeUrl = paperCodeUrl(incoming);
+  if (!merged.codeUrl && codeUrl) {
+    merged.codeUrl = codeUrl;
+    changed = true;
+  }
+  const newKeywords = (incoming.keywords ?? []).filter((keyword) => !merged.keywords.includes(keyword));
+  if (newKeywords.length > 0) {
+    merged.keywords = [...merged.keywords, ...newKeywords];
     changed = true;
   }
   if (!merged.publishedAt && incoming.publishedAt) {

@@ -3,9 +3,9 @@
 // cosine. Adding a paper computes its own list and offers it to its neighbours' lists, so older papers
 // learn about newer ones without any all-pairs pass.
 import { ChampionLists } from "./champion-lists";
-import { MIN_RELATED_SCORE, offerEntry, topEntries, type RelatedEntry } from "./related-list";
+import { compareEntries, MIN_RELATED_SCORE, offerEntry, topEntries, type RelatedEntry } from "./related-list";
 import { grown } from "./grown";
-import { inverseDocumentFrequency, SignatureWriter, type SparseVector } from "./sparse-vector";
+import { inverseDocumentFrequency, SignatureWriter, tfidfVector, type SparseVector } from "./sparse-vector";
 import { TermCounter } from "./term-counter";
 
 export interface RelatedDocument {
@@ -99,6 +99,32 @@ export class RelatedIndex {
       for (let k = base; k < base + kept; k++) this.champions.add(signatureTerms[k]!, doc, signatureWeights[k]!);
       if (paperId > this.maxPaperId) this.maxPaperId = paperId;
     }
+  }
+
+  /**
+   * The papers most similar to a pasted text, best first: its tf-idf vector (the corpus's terms and weights)
+   * against every paper's signature, exactly. Scores below MIN_RELATED_SCORE are left out.
+   */
+  similarTo(text: string, limit: number): RelatedEntry[] {
+    const distinct = this.terms.countKnown(text);
+    if (distinct === 0) return [];
+    const counts = new Map<number, number>();
+    for (let k = 0; k < distinct; k++) counts.set(this.terms.termAt(k), this.terms.countAt(k));
+    const idf = (term: number) => inverseDocumentFrequency(this.documentFrequency[term]!, this.paperIds.length);
+    const query = tfidfVector(counts, idf, SIGNATURE_TERMS);
+    const queryWeights = this.queryWeights;
+    query.terms.forEach((term, i) => (queryWeights[term] = query.weights[i]!));
+    const { terms, weights } = this.signatures;
+    const scored: RelatedEntry[] = [];
+    for (let doc = 0; doc < this.paperIds.length; doc++) {
+      const from = doc * SIGNATURE_TERMS;
+      const to = from + this.signatureSize[doc]!;
+      let dot = 0;
+      for (let k = from; k < to; k++) dot += queryWeights[terms[k]!]! * weights[k]!;
+      if (dot >= MIN_RELATED_SCORE) scored.push({ paperId: this.paperIds[doc]!, score: dot });
+    }
+    for (const term of query.terms) queryWeights[term] = 0;
+    return scored.sort(compareEntries).slice(0, limit);
   }
 
   /** The stored list of a paper, as loaded from the database. */

@@ -19,6 +19,8 @@ export class TermCounter {
   private distinctCounts = new Int32Array(256);
   private distinct = 0;
   private weight = 1;
+  /** While set, words whose term the corpus has never had count as nothing and get no id. */
+  private knownOnly = false;
 
   /** Term ids run from 0 to this (exclusive). */
   get termCount(): number {
@@ -38,6 +40,19 @@ export class TermCounter {
       this.counts[term] = 0;
     }
     return this.distinct;
+  }
+
+  /**
+   * Counts a text that is not a paper (a pasted paragraph) against the corpus's terms only: new words would
+   * grow the term table with every request.
+   */
+  countKnown(text: string): number {
+    this.knownOnly = true;
+    try {
+      return this.count("", text);
+    } finally {
+      this.knownOnly = false;
+    }
   }
 
   /** The k-th distinct term of the last counted paper. */
@@ -70,6 +85,8 @@ export class TermCounter {
     if (id !== undefined) return id;
     const folded = source.slice(start, end);
     const term = termOfWord(folded);
+    // Not cached: the word may become a term when a paper using it arrives.
+    if (this.knownOnly && term !== null && !this.termIds.has(term)) return -1;
     id = term === null ? -1 : (this.termIds.get(term) ?? this.termIds.size);
     if (term !== null && id === this.termIds.size) {
       this.termIds.set(term, id);

@@ -2,6 +2,7 @@
 // a stoplist, dropping fragments of longer phrases, and merging variants (acronym definitions found
 // in the text, a short table of known variants, and spellings with equal Porter stems).
 import { findAcronymDefinitions } from "./acronyms";
+import { isGenericSingleWord } from "./generic-words";
 import { KNOWN_VARIANTS } from "./known-variants";
 import { countPhrases, type VocabularyDocument } from "./phrase-counts";
 import { phraseKey } from "./phrase-tokens";
@@ -28,6 +29,20 @@ const singleWordBoost = (word: string) => Math.min(1, 0.45 + 0.035 * word.length
 const MAX_BURSTINESS = 3;
 /** Above 1, rarer phrases gain over common ones: a corpus's niches are its topics. */
 const IDF_POWER = 1.5;
+/**
+ * A phrase that sources name as a keyword of the papers using it (Hugging Face's ai_keywords) counts up to
+ * this much more: someone read those papers and picked it, where the text only mentions it.
+ */
+const KEYWORD_BOOST = 1;
+
+/** Papers naming each phrase (by key) among their keywords. */
+function keywordCounts(docs: readonly VocabularyDocument[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const doc of docs)
+    for (const key of new Set((doc.keywords ?? []).map(phraseKey)))
+      if (key !== "") counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
 
 export function extractTopicVocabulary(
   docs: readonly VocabularyDocument[],
@@ -39,6 +54,7 @@ export function extractTopicVocabulary(
   const maxDf = n * (options.maxDocRatio ?? 0.3);
   const maxTopics = options.maxTopics ?? Math.min(300, 100 + Math.floor(n / 100));
   const stats = countPhrases(docs, minDf);
+  const keywords = keywordCounts(docs);
   const scored = new Map<string, number>();
   for (const [key, s] of stats) {
     if (s.df < minDf || s.df > maxDf || s.superDf >= 0.75 * s.df) continue;
@@ -46,10 +62,14 @@ export function extractTopicVocabulary(
     if (!key.includes(" ") && key.length < 4 && !looksLikeAcronym(s.surfaces())) continue;
     const burstiness = Math.min(MAX_BURSTINESS, s.tf / s.df);
     const words = key.split(" ").length;
-    // A single word is a topic only if papers put it in their titles, not just use it in passing.
-    if (words === 1 && s.titleDf < MIN_TITLE_SHARE_FOR_WORD * s.df) continue;
+    const named = Math.min(1, (keywords.get(key) ?? 0) / s.df);
+    // A single word is a topic only if papers put it in their titles (or sources name it as their keyword),
+    // not just use it in passing, and never when it is a generic word (generic-words.ts).
+    if (words === 1 && s.titleDf < MIN_TITLE_SHARE_FOR_WORD * s.df && named === 0) continue;
+    if (words === 1 && isGenericSingleWord(pickLabel(s.surfaces()).label)) continue;
     const boost = words === 1 ? singleWordBoost(key) : (PHRASE_BOOST[Math.min(3, words)] ?? 1);
-    scored.set(key, (s.df + 2 * s.titleDf) * Math.log(n / s.df) ** IDF_POWER * burstiness * boost);
+    const keywordBoost = 1 + KEYWORD_BOOST * named;
+    scored.set(key, (s.df + 2 * s.titleDf) * Math.log(n / s.df) ** IDF_POWER * burstiness * boost * keywordBoost);
   }
   const groups = mergeVariants(scored, docs)
     .sort((a, b) => b.score - a.score)

@@ -9,6 +9,8 @@ import { FILLER_WORDS, FUNCTION_STOPWORDS, INNER_CONNECTORS } from "./stoplist";
 export interface VocabularyDocument {
   title: string;
   abstract: string;
+  /** Keywords a source assigned to the paper (they raise the phrases they name). */
+  keywords?: readonly string[];
 }
 
 export interface PhraseStats {

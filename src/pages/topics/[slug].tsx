@@ -9,6 +9,7 @@ import { FEED_WINDOWS, windowStart, type FeedWindow } from "@/domain/feed-params
 import { env } from "@/env";
 import { getStore } from "@/server/store/open-store";
 import { PUBLIC_CACHE_CONTROL } from "@/server/platform/http/response-cache/cache-rules";
+import { RETIRED_TOPIC } from "@/server/store/topics";
 import { paperView, type PaperView } from "@/view-models/paper-view";
 
 export const config = { unstable_runtimeJS: false };
@@ -32,6 +33,9 @@ export const getServerSideProps: GetServerSideProps<Props | NotFoundProps, { slu
   const store = await getStore();
   const topic = await store.topics.topicBySlug(params?.slug ?? "");
   if (!topic) return notFoundProps(res);
+  // A retired topic (a generic word) lives on as a search for its word: old links still lead somewhere.
+  if (topic.kind === RETIRED_TOPIC)
+    return { redirect: { destination: `/?q=${encodeURIComponent(topic.label)}`, permanent: true } };
   const query = new URL(req.url ?? "/", "http://localhost").searchParams;
   // Unknown values fall back to the defaults: a topic page always renders.
   const window: FeedWindow = FEED_WINDOWS.find((w) => w === query.get("window")) ?? "all";

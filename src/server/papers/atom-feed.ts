@@ -13,7 +13,15 @@ export async function atomFeedXml(store: Store, query: FeedQuery, now: Date, app
   return buildAtom(
     paperAtomFeed({
       appUrl,
-      query: { q: query.q, topic: query.topic, author: query.author, window: query.window, sort: query.sort },
+      query: {
+        q: query.q,
+        topic: query.topic,
+        author: query.author,
+        has: query.has,
+        like: query.like,
+        window: query.window,
+        sort: query.sort,
+      },
       ...(topic ? { topicLabel: topic.label } : {}),
       papers: view.items.map((item) => item.paper),
       now,

@@ -60,6 +60,7 @@ export async function listFeed(
     since: windowStart(query.window, now),
     ...(await topicFilter(store, topicSlugs(query.topic))),
     ...(query.author ? { paperIds: await authorPaperIds(store, query.author) } : {}),
+    ...(query.has === "code" ? { hasCode: true } : {}),
     limit: query.limit,
     offset,
   });

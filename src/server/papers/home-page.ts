@@ -26,7 +26,7 @@ export interface HomePage {
 export async function loadHomePage(store: Store, urlParams: URLSearchParams, now: Date): Promise<HomePage> {
   const parsed = FeedQuerySchema.safeParse(feedQueryInput(urlParams));
   const query: FeedQuery = parsed.success ? parsed.data : FeedQuerySchema.parse({});
-  const sort = query.sort ?? (query.q ? "relevance" : "trending");
+  const sort = query.sort ?? (query.q || query.like ? "relevance" : "trending");
   const [feed, lists] = await Promise.all([
     loadFeed(store, { ...query, sort }, now).catch((error: unknown) => {
       if (error instanceof UnknownTopicError) return null;

@@ -22,6 +22,8 @@ export interface SearchParams {
   topic?: string;
   /** Only these papers (the papers of the authors asked for). */
   paperIds?: readonly number[];
+  /** Only papers with a code link. */
+  hasCode?: boolean;
   sort: SearchSort;
   window: FeedWindow;
   limit: number;
@@ -55,6 +57,7 @@ export async function searchPapers(store: SearchReads, params: SearchParams): Pr
     since: windowStart(params.window, params.now),
     ...(await topicFilter(store, topicSlugs(params.topic))),
     ...(params.paperIds ? { paperIds: params.paperIds } : {}),
+    ...(params.hasCode ? { hasCode: true } : {}),
   };
 
   if (query.text === "") {

@@ -17,6 +17,8 @@ export interface ListingQuery {
   topicIds?: readonly number[];
   /** Only these papers (an author's papers, a digest's candidates); order and paging as usual. */
   paperIds?: readonly number[];
+  /** Only papers with a code link. */
+  hasCode?: boolean;
   /** Only papers first seen in this range (the digest's candidates); not combined with a topic. */
   firstSeen?: { from: Date; to: Date };
   limit: number;

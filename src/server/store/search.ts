@@ -11,11 +11,15 @@ export interface MatchFilter {
   topicIds?: readonly number[];
   /** Only these papers (an author's papers, a digest's candidates). */
   paperIds?: readonly number[];
+  /** Only papers with a code link. */
+  hasCode?: boolean;
 }
 
 /** Whether a filter narrows the matches (then every match is a candidate, not only the best few hundred). */
 export function isFiltered(filter: MatchFilter): boolean {
-  return filter.since !== null || filter.topicId !== undefined || !!filter.topicIds || !!filter.paperIds;
+  return (
+    filter.since !== null || filter.topicId !== undefined || !!filter.topicIds || !!filter.paperIds || !!filter.hasCode
+  );
 }
 
 export interface MatchQuery {

@@ -1,5 +1,6 @@
 // Trending signals: votes, views, clicks and imported ranks, folded into each paper's trend key.
 import type { SignalKind } from "@/domain/trending";
+import type { HistoryPoint } from "@/domain/trend-history";
 import type { TrendReason } from "@/domain/trend-reasons";
 
 export interface SignalInput {
@@ -39,6 +40,8 @@ export interface TrendingStore {
   /** A "click" signal once per (source, paper); returns the paper's slug, null when the paper is gone. */
   recordClickOnce(paperId: number, source: string, now: Date): Promise<string | null>;
   explainTrending(paperIds: number[], now: Date): Promise<Map<number, TrendingExplanation>>;
+  /** Each paper's score at the end of each of the last 14 UTC days (docs/trending.md), from its events. */
+  trendHistory(paperIds: readonly number[], now: Date): Promise<Map<number, HistoryPoint[]>>;
   /** Rewrites every trend key from the stored events (after the half-life changed); returns how many. */
   rebuildTrendKeys(): Promise<number>;
 }

@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = FeedQuerySchema.safeParse(feedQueryInput(new URL(request.url).searchParams));
   if (!parsed.success) return validationError(parsed.error);
   try {
-    const page = await loadFeed(await getStore(), parsed.data, new Date());
+    const page = await loadFeed(await getStore(), parsed.data, new Date(), { history: true });
     const appUrl = env().appUrl;
     return Response.json(
       {

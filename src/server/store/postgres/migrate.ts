@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { BACKFILLS } from "@/server/store/migration-backfills";
 import { DatabaseTooNewError } from "@/server/store/store";
 import { codeMigrations } from "@/server/store/sqlite/migrate";
 import { describeConnectionError } from "./connection-errors";
@@ -17,6 +18,19 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
   "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
+
+/** The migration's data step, if it has one (migration-backfills.ts), as one set-based update. */
+async function runBackfill(client: pg.Client, name: string): Promise<void> {
+  const backfill = BACKFILLS[name];
+  if (!backfill) return;
+  const { rows } = await client.query<Record<string, unknown>>(backfill.select);
+  const values = backfill.compute(rows);
+  if (values.length === 0) return;
+  await client.query(
+    `UPDATE "${backfill.table}" t SET "${backfill.column}" = v."value" FROM jsonb_to_recordset($1::jsonb) AS v("id" int, "value" text) WHERE t."id" = v."id"`,
+    [JSON.stringify(values)],
+  );
+}
 
 /** Brings the database at `url` up to date; returns the names of the migrations this call applied. */
 export async function applyPgMigrations(url: string, { dir = PG_MIGRATIONS_DIR } = {}): Promise<string[]> {
@@ -41,6 +55,7 @@ export async function applyPgMigrations(url: string, { dir = PG_MIGRATIONS_DIR }
     const todo = migrations.filter((m) => !done.has(m.name));
     for (const migration of todo) {
       await client.query(migration.sql);
+      await runBackfill(client, migration.name);
       await client.query(
         `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count") VALUES ($1, $2, now(), $3, now(), 1)`,
         [randomUUID(), migration.checksum, migration.name],

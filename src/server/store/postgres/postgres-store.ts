@@ -1,6 +1,7 @@
 // The PostgreSQL store: one Prisma client (a node-postgres pool through @prisma/adapter-pg) per URL, every
 // area of the Store interface bound to it, and the migrations applied before use. Several app instances
 // may share the database: claims, leases and counters are decided by the database, not by a process.
+import { RETIRED_TOPIC } from "@/server/store/topics";
 import type { LeaseStore } from "@/server/store/leases";
 import type { Store, StoreSettings } from "@/server/store/store";
 import { pgSubscribers } from "./subscribers/pg-subscribers";
@@ -13,7 +14,7 @@ import { contextCache, openPgDb, type PgContext, type PgDb } from "./pg-client";
 import { indexPendingPapers } from "./papers/paper-indexing";
 import { listPapers, papersInOrder } from "./papers/paper-listing";
 import { addPapers, previewPapers } from "./papers/paper-writer";
-import { rebuildRelated, relatedPapers } from "./related/related-store";
+import { rebuildRelated, relatedPapers, similarTo } from "./related/related-store";
 import { rankMatches } from "./search/pg-search";
 import { searchVocabulary } from "./search/search-vocabulary";
 import { recomputeTopicVocabulary, suggestTopics } from "./topics/topic-store";
@@ -89,7 +90,10 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
       listTopics: () => listTopics(modelApi(db)),
       topicBySlug: (slug) => topicBySlug(modelApi(db), slug),
       async catalogue() {
-        const rows = await db.topic.findMany({ select: { slug: true, label: true, aliases: true } });
+        const rows = await db.topic.findMany({
+          where: { kind: { not: RETIRED_TOPIC } },
+          select: { slug: true, label: true, aliases: true },
+        });
         return rows.map((topic) => ({ ...topic, aliases: parseJsonList(topic.aliases) }));
       },
       topicChoices: (limit) =>
@@ -112,7 +116,11 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
         return { ms: performance.now() - started, words: vocabulary.size };
       },
     },
-    related: { relatedPapers: (paperId) => relatedPapers(db, paperId), rebuildRelated: () => rebuildRelated(ctx) },
+    related: {
+      relatedPapers: (paperId) => relatedPapers(db, paperId),
+      similarTo: (text, limit) => similarTo(ctx, text, limit),
+      rebuildRelated: () => rebuildRelated(ctx),
+    },
     subscribers: pgSubscribers(db),
     digest: pgDigest(db),
     fetchLog: {

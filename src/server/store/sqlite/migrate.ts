@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { BACKFILLS } from "@/server/store/migration-backfills";
 import { DatabaseTooNewError } from "@/server/store/store";
 import { retryWhenBusy } from "./busy-policy";
 import { openConnection, type Sqlite } from "./direct-connection";
@@ -58,6 +59,15 @@ function pending(applied: Set<string> | null, migrations: readonly Migration[]):
   return migrations.filter((m) => !applied?.has(m.name));
 }
 
+/** The migration's data step, if it has one (migration-backfills.ts). */
+function runBackfill(sqlite: Sqlite, name: string): void {
+  const backfill = BACKFILLS[name];
+  if (!backfill) return;
+  const rows = sqlite.prepare(backfill.select).all() as Record<string, unknown>[];
+  const update = sqlite.prepare(`UPDATE "${backfill.table}" SET "${backfill.column}" = ? WHERE "id" = ?`);
+  for (const { id, value } of backfill.compute(rows)) update.run(value, id);
+}
+
 /** Brings the database at `file` up to date; returns the names of the migrations this call applied. */
 export async function applyMigrations(
   file: string,
@@ -80,6 +90,7 @@ export async function applyMigrations(
         for (const migration of todo) {
           const started = now().toISOString().replace("Z", "+00:00");
           sqlite.exec(migration.sql);
+          runBackfill(sqlite, migration.name);
           record.run(
             randomUUID(),
             migration.checksum,

@@ -1,5 +1,7 @@
 // The SQLite store: one Prisma client (with its direct better-sqlite3 connection for hot paths) per
 // database file, every area of the Store interface bound to it, and the migrations applied before use.
+import { RETIRED_TOPIC } from "@/server/store/topics";
+import { paperTrendHistory } from "./trending/trend-history";
 import { SIGNAL_WEIGHTS } from "@/domain/trending";
 import type { Store, StoreSettings } from "@/server/store/store";
 import { databaseFile } from "./database-file";
@@ -11,7 +13,7 @@ import { indexPendingPapers } from "./papers/paper-indexing";
 import { listPapers, papersInOrder } from "./papers/paper-listing";
 import { paperById, paperBySlug } from "./papers/paper-lookup";
 import { addPapers, previewPapers } from "./papers/paper-store";
-import { rebuildRelated, relatedPapers } from "./related/related-store";
+import { rebuildRelated, relatedPapers, similarTo } from "./related/related-store";
 import { matchExpression } from "./search/fts";
 import { rankMatches } from "./search/rank-matches";
 import { searchVocabulary, warmSearchIndex } from "./search/search-index";
@@ -69,7 +71,10 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
       listTopics: () => listTopics(db),
       topicBySlug: (slug) => topicBySlug(db, slug),
       async catalogue() {
-        const rows = await db.topic.findMany({ select: { slug: true, label: true, aliases: true } });
+        const rows = await db.topic.findMany({
+          where: { kind: { not: RETIRED_TOPIC } },
+          select: { slug: true, label: true, aliases: true },
+        });
         return rows.map((topic) => ({ ...topic, aliases: parseJsonList(topic.aliases) }));
       },
       topicChoices: (limit) =>
@@ -101,6 +106,7 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
         return paper.slug;
       },
       explainTrending: (paperIds, now) => explainTrending(db, paperIds, now, halfLifeHours),
+      trendHistory: (paperIds, now) => paperTrendHistory(db, paperIds, now, halfLifeHours),
       rebuildTrendKeys: () => rebuildTrendKeys(db, halfLifeHours),
     },
     search: {
@@ -111,6 +117,7 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
     },
     related: {
       relatedPapers: (paperId) => relatedPapers(db, paperId),
+      similarTo: (text, limit) => similarTo(db, text, limit),
       rebuildRelated: () => rebuildRelated(db),
     },
     subscribers: sqliteSubscribers(db),

@@ -21,7 +21,8 @@ export async function GET(_request: Request, context: Context): Promise<Response
   return Response.json(
     {
       ...paperToJson(detail.paper, appUrl),
-      trending: detail.trending,
+      // Always an object with the history, also for a paper without signals (score 0, no rank).
+      trending: { ...(detail.trending ?? { score: 0, reasons: [] }), history: detail.history },
       related: detail.related.map((paper) => ({
         id: paper.id,
         slug: paper.slug,

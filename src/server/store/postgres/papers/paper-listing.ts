@@ -9,7 +9,7 @@ import { fromPgTimestamp, pgTimestamp } from "@/server/store/postgres/sql-values
 const ORDER_SQL = { trending: `p."trendKey" DESC, p."id" ASC`, new: `p."feedAt" DESC, p."id" DESC` } as const;
 
 export async function listPapers(db: PgDb, query: ListingQuery): Promise<ListingPage> {
-  const { order, since, firstSeen, topicId, topicIds, paperIds, limit, offset, count = true } = query;
+  const { order, since, firstSeen, topicId, topicIds, paperIds, hasCode, limit, offset, count = true } = query;
   const conditions: string[] = [];
   const args: unknown[] = [];
   const arg = (value: unknown) => (args.push(value), `$${args.length}`);
@@ -27,6 +27,7 @@ export async function listPapers(db: PgDb, query: ListingQuery): Promise<Listing
       `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ANY(${arg([...topicIds])}::int[]))`,
     );
   if (paperIds) conditions.push(`p."id" = ANY(${arg([...paperIds])}::int[])`);
+  if (hasCode) conditions.push(`p."codeUrl" IS NOT NULL`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   // The count rides along as an uncorrelated subquery (an InitPlan, run once): one statement for the page and its total.
   const total = count ? `, (SELECT count(*) FROM "Paper" p ${where}) AS total` : "";
@@ -61,6 +62,7 @@ const ROW_COLUMNS = [
   "primaryCategory",
   "categories",
   "comment",
+  "codeUrl",
   "publishedAt",
   "firstSeenAt",
   "feedAt",

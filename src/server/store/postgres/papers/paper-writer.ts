@@ -64,7 +64,7 @@ function countOutcomes(steps: readonly { outcome: AddOutcome }[]): PaperCounts {
   return { added: count("added"), merged: count("merged"), unchanged: count("unchanged") };
 }
 
-const CANDIDATE_COLUMNS = `"id", "titleKey", "arxivId", "authors", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "categories", "comment", "publishedAt"`;
+const CANDIDATE_COLUMNS = `"id", "titleKey", "arxivId", "authors", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "categories", "comment", "codeUrl", "keywords", "publishedAt"`;
 
 async function planBatch(tx: PgTx, papers: readonly NewPaper[]): Promise<PaperPlan> {
   const arxivIds = [...new Set(papers.map((p) => p.arxivId).filter((id): id is string => !!id))];
@@ -136,11 +136,11 @@ async function writeBatch(
       ? []
       : await tx.$queryRawUnsafe<{ id: number; slug: string }[]>(
           `INSERT INTO "Paper" ("slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
-       "doi", "primaryCategory", "comment", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey")
+       "doi", "primaryCategory", "comment", "codeUrl", "keywords", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey")
      SELECT "slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
-       "doi", "primaryCategory", "comment", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey"
+       "doi", "primaryCategory", "comment", "codeUrl", "keywords", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey"
      FROM jsonb_to_recordset($1::jsonb) AS r("slug" text, "title" text, "abstract" text, "titleText" text, "abstractText" text, "titleKey" text, "authors" text,
-       "authorsText" text, "categories" text, "arxivId" text, "sourceUrl" text, "pdfUrl" text, "doi" text, "primaryCategory" text, "comment" text,
+       "authorsText" text, "categories" text, "arxivId" text, "sourceUrl" text, "pdfUrl" text, "doi" text, "primaryCategory" text, "comment" text, "codeUrl" text, "keywords" text,
        "publishedAt" timestamp(3), "firstSeenAt" timestamp(3), "feedAt" timestamp(3), "updatedAt" timestamp(3), "sourceName" text, "sourceRank" int, "trendKey" float8)
      RETURNING "id", "slug"`,
           JSON.stringify(rows),
@@ -178,6 +178,14 @@ async function writeBatch(
     await tx.paper.update({ where: { id: stored.id }, data: { ...facts, ...trendKey, updatedAt: now } });
   }
 
+  // A merge may bring categories (and keywords): the paper is tagged again with what it now is.
+  const mergedIds = plan.stored.filter((stored) => stored.changed).map((stored) => stored.id);
+  if (mergedIds.length > 0)
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "PendingIndex" ("paperId", "tagged") SELECT unnest($1::int[]), false ON CONFLICT DO NOTHING`,
+      mergedIds,
+    );
+
   const events = [...ids]
     .flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }))
     .map((e) => ({
@@ -200,12 +208,13 @@ async function writeBatch(
 }
 
 function factColumns({ facts }: DraftPaper | StoredPaper) {
-  const { authors, categories, publishedAt, ...rest } = facts;
+  const { authors, categories, keywords, publishedAt, ...rest } = facts;
   return {
     ...rest,
     publishedAt: publishedAt ? pgTimestamp(publishedAt) : null,
     authors: JSON.stringify(authors),
     authorsText: authors.join(", "),
     categories: JSON.stringify(categories),
+    keywords: JSON.stringify(keywords),
   };
 }

@@ -137,3 +137,12 @@ export async function relatedPapers(db: PgDb, paperId: number): Promise<Paper[]>
     rows.map((r) => r.relatedId),
   );
 }
+
+/** Papers most like a pasted text, from this process's index (brought up to date first). */
+export async function similarTo(
+  ctx: PgContext,
+  text: string,
+  limit: number,
+): Promise<{ paperId: number; score: number }[]> {
+  return serialized(ctx, async () => (await currentIndex(ctx, new Set())).similarTo(text, limit));
+}

@@ -63,6 +63,7 @@ export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> 
   if (q.filter.topicIds)
     where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ANY($${args.push([...q.filter.topicIds])}::int[]))`;
   if (q.filter.paperIds) where += ` AND p."id" = ANY($${args.push([...q.filter.paperIds])}::int[])`;
+  if (q.filter.hasCode) where += ` AND p."codeUrl" IS NOT NULL`;
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(
     `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", p."feedAt"
      FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${where} ORDER BY rank DESC, p."id" LIMIT ${cap + 1}`,

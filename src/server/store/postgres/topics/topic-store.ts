@@ -29,11 +29,13 @@ export async function recomputeTopicVocabulary(
   now: Date,
 ): Promise<{ topics: number; newSpellings: number; tagged: number }> {
   const { db } = ctx;
-  const docs = await db.$queryRawUnsafe<{ titleText: string; abstractText: string }[]>(
-    `SELECT "titleText", "abstractText" FROM "Paper" ORDER BY "id" DESC LIMIT $1`,
+  const docs = await db.$queryRawUnsafe<{ titleText: string; abstractText: string; keywords: string }[]>(
+    `SELECT "titleText", "abstractText", "keywords" FROM "Paper" ORDER BY "id" DESC LIMIT $1`,
     EXTRACTION_SAMPLE,
   );
-  const definitions = extractTopicVocabulary(docs.map((d) => ({ title: d.titleText, abstract: d.abstractText })));
+  const definitions = extractTopicVocabulary(
+    docs.map((d) => ({ title: d.titleText, abstract: d.abstractText, keywords: parseJsonList(d.keywords) })),
+  );
   // One instance merges at a time: two would both create the same new topics.
   const changed = await db.$transaction(
     async (tx) => {

@@ -7,6 +7,8 @@ import { utcDay } from "@/server/store/sqlite/trending/views";
 import { voteStates } from "@/server/store/sqlite/trending/votes";
 import { modelApi } from "@/server/store/postgres/model-api";
 import type { TrendingStore } from "@/server/store/trending";
+import { historiesOf } from "@/server/store/sqlite/trending/trend-history";
+import { historyHorizon } from "@/domain/trend-history";
 import type { PgDb, PgTx } from "@/server/store/postgres/pg-client";
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
 import { recordClickOnceInTx, recordSignalsInTx, writeKeys } from "./pg-signals";
@@ -114,6 +116,14 @@ export function pgTrending(db: PgDb, halfLifeHours: number): TrendingStore {
       }, WRITER_WAIT),
     explainTrending: (paperIds, now) =>
       explainWith((ids) => factsAndGroups(db, ids, now, halfLifeHours), paperIds, now, halfLifeHours),
+    trendHistory: async (paperIds, now) => {
+      const ids = [...new Set(paperIds)];
+      const rows = await db.paperEvent.findMany({
+        where: { paperId: { in: ids }, anchorAt: { gte: historyHorizon(now, halfLifeHours) }, at: { lte: now } },
+        select: { paperId: true, at: true, anchorAt: true, weight: true },
+      });
+      return historiesOf(ids, rows, now, halfLifeHours);
+    },
     async rebuildTrendKeys() {
       let afterId = 0;
       let written = 0;

@@ -19,6 +19,8 @@ export interface CandidateRow {
   primaryCategory: string | null;
   categories: string;
   comment: string | null;
+  codeUrl: string | null;
+  keywords: string;
   publishedAt: string | null;
 }
 
@@ -33,10 +35,14 @@ export type PaperInsert = Record<
   | "authorsText"
   | "topicsText"
   | "categories"
+  | "keywords"
   | "sourceName",
   string
 > &
-  Record<"arxivId" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "comment" | "publishedAt", string | null> & {
+  Record<
+    "arxivId" | "sourceUrl" | "pdfUrl" | "doi" | "primaryCategory" | "comment" | "codeUrl" | "publishedAt",
+    string | null
+  > & {
     firstSeenAt: string;
     feedAt: string;
     sourceRank: number | null;
@@ -72,6 +78,8 @@ const PAPER_COLUMNS = [
   "doi",
   "primaryCategory",
   "comment",
+  "codeUrl",
+  "keywords",
   "publishedAt",
   "firstSeenAt",
   "feedAt",
@@ -89,7 +97,7 @@ export class PaperBulkWriter {
 
   findCandidates(arxivIds: readonly string[], titleKeys: readonly string[]): CandidateRow[] {
     const rows = new Map<number, CandidateRow>();
-    const columns = `"id", "titleKey", "arxivId", "authors", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "categories", "comment", "publishedAt"`;
+    const columns = `"id", "titleKey", "arxivId", "authors", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "categories", "comment", "codeUrl", "keywords", "publishedAt"`;
     for (const [column, values] of [
       ["arxivId", arxivIds],
       ["titleKey", titleKeys],

@@ -15,6 +15,7 @@ import { PAPER_ROW_SELECT, toPaper, type PaperRow } from "./paper-rows";
 const ORDER_SQL = { trending: `p."trendKey" DESC, p."id" ASC`, new: `p."feedAt" DESC, p."id" DESC` } as const;
 /** Topics at least this large are paged by walking a Paper index; smaller ones are read whole. */
 const LARGE_TOPIC = 1_000;
+const HAS_CODE = `p."codeUrl" IS NOT NULL`;
 const IN_TOPIC = `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ?)`;
 const IN_ANY_TOPIC = `EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" IN (SELECT value FROM json_each(?)))`;
 
@@ -29,7 +30,7 @@ export async function listPapers(db: Db, query: ListingQuery): Promise<ListingPa
 
 async function pageOfAll(
   db: Db,
-  { order, since, firstSeen, topicId, topicIds, paperIds, limit, offset, count = true }: ListingQuery,
+  { order, since, firstSeen, topicId, topicIds, paperIds, hasCode, limit, offset, count = true }: ListingQuery,
 ): Promise<{ ids: number[]; total: number }> {
   const conditions: string[] = [];
   const args: unknown[] = [];
@@ -53,6 +54,7 @@ async function pageOfAll(
     conditions.push(`p."firstSeenAt" >= ? AND p."firstSeenAt" <= ?`);
     args.push(firstSeen.from, firstSeen.to);
   }
+  if (hasCode) conditions.push(HAS_CODE);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   // A list of ids is read by primary key; walking an order index past every other paper would be slower.
   const index =
@@ -81,14 +83,14 @@ async function pageOfAll(
 
 async function pageOfTopic(
   db: Db,
-  { order, since, limit, offset }: ListingQuery,
+  { order, since, hasCode, limit, offset }: ListingQuery,
   topicId: number,
 ): Promise<{ ids: number[]; total: number }> {
   const topic = await db.topic.findUnique({ where: { id: topicId }, select: { paperCount: true } });
   if (!topic) return { ids: [], total: 0 };
   if (topic.paperCount >= LARGE_TOPIC) {
     const index = order === "trending" && !since ? "Paper_trendKey_idx" : "Paper_feedAt_trendKey_idx";
-    const where = `${since ? `p."feedAt" >= ? AND ` : ""}${IN_TOPIC}`;
+    const where = `${since ? `p."feedAt" >= ? AND ` : ""}${hasCode ? `${HAS_CODE} AND ` : ""}${IN_TOPIC}`;
     const args: unknown[] = since ? [since, topicId] : [topicId];
     const rows = await db.$queryRawUnsafe<Id[]>(
       `SELECT p."id" AS id FROM "Paper" p INDEXED BY "${index}" WHERE ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`,
@@ -96,21 +98,23 @@ async function pageOfTopic(
       limit,
       offset,
     );
-    const total = since
-      ? Number(
-          (
-            await db.$queryRawUnsafe<Count[]>(
-              `SELECT count(*) AS n FROM "Paper" p INDEXED BY "Paper_feedAt_trendKey_idx" WHERE ${where}`,
-              ...args,
-            )
-          )[0]?.n ?? 0,
-        )
-      : topic.paperCount;
+    const total =
+      since || hasCode
+        ? Number(
+            (
+              await db.$queryRawUnsafe<Count[]>(
+                `SELECT count(*) AS n FROM "Paper" p ${since ? `INDEXED BY "Paper_feedAt_trendKey_idx"` : ""} WHERE ${where}`,
+                ...args,
+              )
+            )[0]?.n ?? 0,
+          )
+        : topic.paperCount;
     return { ids: rows.map((r) => Number(r.id)), total };
   }
+  // The covering index answers without reading paper rows, unless the code filter needs them.
   const rows = await db.$queryRawUnsafe<{ id: number | bigint; trendKey: number; feedAt: Date | string }[]>(
     `SELECT p."id" AS id, p."trendKey" AS trendKey, p."feedAt" AS feedAt FROM "PaperTopic" pt
-     JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = pt."paperId" WHERE pt."topicId" = ?`,
+     JOIN "Paper" p ${hasCode ? "" : `INDEXED BY "Paper_search_cover_idx"`} ON p."id" = pt."paperId" WHERE pt."topicId" = ?${hasCode ? ` AND ${HAS_CODE}` : ""}`,
     topicId,
   );
   const inWindow = rows

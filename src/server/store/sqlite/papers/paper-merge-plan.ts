@@ -1,6 +1,7 @@
 // Decides, for a batch of incoming papers, which are new and which merge into a stored (or earlier) paper.
 // Works in memory after one lookup: the same plan drives the write path and the importer's dry run.
 import { normalizeWhitespace } from "@/domain/latex";
+import { paperCodeUrl } from "@/domain/code/code-links";
 import { mergeFacts, titleMatchAllowed, type PaperFacts } from "@/domain/import/merge-facts";
 import type { NewPaper } from "@/domain/paper";
 import { titleKey } from "@/domain/title-key";
@@ -94,11 +95,21 @@ function factsOf(paper: NewPaper): PaperFacts {
     primaryCategory: paper.primaryCategory ?? null,
     categories: paper.categories ?? [],
     comment: paper.comment ?? null,
+    codeUrl: paperCodeUrl(paper),
+    keywords: paper.keywords ?? [],
     publishedAt: paper.publishedAt ?? null,
   };
 }
 
-function storedPaperOf({ id, titleKey: key, authors, categories, publishedAt, ...facts }: CandidateRow): StoredPaper {
+function storedPaperOf({
+  id,
+  titleKey: key,
+  authors,
+  categories,
+  keywords,
+  publishedAt,
+  ...facts
+}: CandidateRow): StoredPaper {
   return {
     kind: "stored",
     id,
@@ -108,6 +119,7 @@ function storedPaperOf({ id, titleKey: key, authors, categories, publishedAt, ..
       ...facts,
       authors: parseJsonList(authors),
       categories: parseJsonList(categories),
+      keywords: parseJsonList(keywords),
       publishedAt: publishedAt ? new Date(publishedAt) : null,
     },
   };

@@ -17,6 +17,7 @@ export interface PaperRow {
   primaryCategory: string | null;
   categories: string;
   comment: string | null;
+  codeUrl: string | null;
   publishedAt: Date | null;
   firstSeenAt: Date;
   feedAt: Date;
@@ -40,6 +41,7 @@ export const PAPER_ROW_SELECT = {
   primaryCategory: true,
   categories: true,
   comment: true,
+  codeUrl: true,
   publishedAt: true,
   firstSeenAt: true,
   feedAt: true,
@@ -63,6 +65,7 @@ export function toPaper(row: PaperRow, topics: TopicRef[] = []): Paper {
     primaryCategory: row.primaryCategory,
     categories: parseJsonList(row.categories),
     comment: row.comment,
+    codeUrl: row.codeUrl,
     publishedAt: row.publishedAt,
     firstSeenAt: row.firstSeenAt,
     feedAt: row.feedAt,

@@ -122,6 +122,12 @@ function writeBatch(
     }
   }
 
+  // A merge may bring categories (and keywords): the paper is tagged again with what it now is.
+  writer.markPendingIndex(
+    plan.stored.filter((stored) => stored.changed).map((stored) => stored.id),
+    new Set(),
+  );
+
   const events = [...ids].flatMap(([target, id]) => signalsFor(id, observations.get(target), { source, now }));
   writer.insertEvents(
     events.map((e) => ({
@@ -138,12 +144,13 @@ function writeBatch(
 }
 
 function factColumns({ facts }: DraftPaper | StoredPaper) {
-  const { authors, categories, publishedAt, ...rest } = facts;
+  const { authors, categories, keywords, publishedAt, ...rest } = facts;
   return {
     ...rest,
     publishedAt: publishedAt ? storedDateTime(publishedAt) : null,
     authors: JSON.stringify(authors),
     authorsText: authors.join(", "),
     categories: JSON.stringify(categories),
+    keywords: JSON.stringify(keywords),
   };
 }

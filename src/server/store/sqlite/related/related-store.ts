@@ -2,6 +2,7 @@
 // five rows. docs/related.md explains how the lists stay fresh as the corpus grows.
 import { RelatedIndex } from "@/domain/related/related-index";
 import type { Paper } from "@/domain/paper";
+import type { RelatedEntry } from "@/domain/related/related-list";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import { dropIndex, indexWith, keepIndex, serialized } from "./related-index-cache";
 import { readPapersAfter, StaleRelatedIndexError, writeRelatedLists } from "./related-rows";
@@ -80,4 +81,9 @@ export async function relatedPapers(db: Db, paperId: number): Promise<Paper[]> {
     rows.map((row) => row.related.id),
   );
   return rows.map((row) => toPaper(row.related, topics.get(row.related.id) ?? []));
+}
+
+/** Papers most like a pasted text, from this process's index (loaded, or brought up to date, first). */
+export async function similarTo(db: Db, text: string, limit: number): Promise<RelatedEntry[]> {
+  return serialized(db, async () => indexWith(db, new Set()).similarTo(text, limit));
 }

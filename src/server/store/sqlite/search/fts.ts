@@ -79,6 +79,7 @@ async function candidates(
     where += ` AND s.rowid IN (SELECT value FROM json_each(?))`;
     args.push(JSON.stringify(filter.paperIds));
   }
+  if (filter.hasCode) where += ` AND p."codeUrl" IS NOT NULL`;
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(
     `SELECT s.rowid AS id, ${BM25} AS bm25, p."trendKey" AS trendKey, p."feedAt" AS feedAt
      FROM "PaperSearch" s JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = s.rowid

@@ -12,11 +12,14 @@ export interface PaperText {
   categories: string;
 }
 
-/** Title and abstract of the `limit` newest papers, newest first. */
-export function newestPaperTexts(db: Db, limit: number): { titleText: string; abstractText: string }[] {
+/** Title, abstract and source keywords (JSON) of the `limit` newest papers, newest first. */
+export function newestPaperTexts(
+  db: Db,
+  limit: number,
+): { titleText: string; abstractText: string; keywords: string }[] {
   return sqliteOf(db)
-    .prepare(`SELECT "titleText", "abstractText" FROM "Paper" ORDER BY "id" DESC LIMIT ?`)
-    .all(limit) as { titleText: string; abstractText: string }[];
+    .prepare(`SELECT "titleText", "abstractText", "keywords" FROM "Paper" ORDER BY "id" DESC LIMIT ?`)
+    .all(limit) as { titleText: string; abstractText: string; keywords: string }[];
 }
 
 /** The texts of the given papers (those that exist), in id order. */

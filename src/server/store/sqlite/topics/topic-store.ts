@@ -55,7 +55,9 @@ export async function recomputeTopicVocabulary(
   now: Date,
 ): Promise<{ topics: number; newSpellings: number; tagged: number }> {
   const docs = newestPaperTexts(db, EXTRACTION_SAMPLE);
-  const definitions = extractTopicVocabulary(docs.map((d) => ({ title: d.titleText, abstract: d.abstractText })));
+  const definitions = extractTopicVocabulary(
+    docs.map((d) => ({ title: d.titleText, abstract: d.abstractText, keywords: parseJsonList(d.keywords) })),
+  );
   const changed = await mergeDefinitions(db, definitions);
   const matcher = await currentMatcher(db, true);
   const candidates = await papersMentioning(
