@@ -104,11 +104,12 @@ describe("a retired topic in use", () => {
     expect((await temp.store.topics.listTopics()).map((t) => t.slug)).not.toContain("rank");
     expect((await temp.store.topics.topicChoices(500)).map((t) => t.slug)).not.toContain("rank");
     expect((await temp.store.topics.catalogue()).map((t) => t.slug)).not.toContain("rank");
-    // A reader who chose it keeps it in their own words; their other topics still resolve.
+    // A reader who chose it keeps it in their stored words; their other topics still resolve, and mail names
+    // catalogue topics only.
     const candidates = await loadDigestCandidates(temp.store, NOW);
     expect(candidates.readerTopics(JSON.stringify(["rank", "low-rank-adaptation"]))).toEqual({
       slugs: ["low-rank-adaptation"],
-      labels: ["rank", "Low-rank adaptation"],
+      labels: ["Low-rank adaptation"],
     });
   });
 
