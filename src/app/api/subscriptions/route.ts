@@ -15,21 +15,21 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const now = new Date();
   const ip = clientIp(request.headers);
-  const limiters = subscribeLimiters();
+  const store = await getStore();
   const input = await readSubscribeInput(request);
-  const byIp = limiters.perIp.hit(ip, now);
+  const byIp = await subscribeLimiters.perIp.hit(store, ip, now);
   if (!byIp.ok) return tooMany(input.form, byIp.retryAfterSeconds);
   if (!input.ok) {
     if (!input.form) return jsonError(input.status, input.code, input.message, input.field);
     const back = `<p>${escapeHtml(input.message)}</p><p><a href="/subscribe">Try again</a></p>`;
     return htmlPage({ status: input.status, title: "That did not work", bodyHtml: back });
   }
-  const byAddress = limiters.perAddress.hit(input.email.toLowerCase(), now);
+  const byAddress = await subscribeLimiters.perAddress.hit(store, input.email.toLowerCase(), now);
   if (!byAddress.ok) return tooMany(input.form, byAddress.retryAfterSeconds);
   if (!input.honeypot) {
     const settings = env();
     await requestSubscription({
-      store: await getStore(),
+      store,
       mailer: mailerFromEnv(),
       now,
       appUrl: settings.appUrl,

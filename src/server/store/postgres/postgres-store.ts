@@ -18,6 +18,7 @@ import { rankMatches } from "./search/pg-search";
 import { searchVocabulary } from "./search/search-vocabulary";
 import { recomputeTopicVocabulary, suggestTopics } from "./topics/topic-store";
 import { pgTrending } from "./trending/pg-trending";
+import { pgRateLimits } from "./rate-limits";
 
 export interface PostgresStore extends Store {
   readonly url: string;
@@ -115,6 +116,7 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
         void (await db.fetchLog.update({ where: { id }, data: { finishedAt: at, ...outcome } })),
     },
     leases: pgLeases(db),
+    rateLimits: pgRateLimits(db),
     close: () => db.$disconnect(),
   };
 }
