@@ -2,7 +2,8 @@
 //   --engine sqlite      (the default) a fresh file in a temporary folder
 //   --engine postgres    a fresh database on the server at BENCH_POSTGRES_URL (or DATABASE_URL when it is a
 //                        postgresql:// URL); without either, a throwaway server from scripts/pg-test-server.sh
-// Everything the benchmark created (file, database, server) is removed by drop().
+// Everything the benchmark created (file, database, server) is removed by drop(), unless BENCH_KEEP_DB=1
+// (for profiling afterwards: the URL is printed, and a PostgreSQL database needs a server that stays up).
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -46,7 +47,7 @@ export async function benchDatabase(name: string, engine = benchEngine()): Promi
       engine,
       url: `file:${path.join(dir, "bench.db")}`,
       dir,
-      drop: async () => removeDir(),
+      drop: async () => (keep() ? console.log(`kept ${dir}`) : removeDir()),
     };
   }
   const given =
@@ -63,12 +64,15 @@ export async function benchDatabase(name: string, engine = benchEngine()): Promi
     url: url.toString(),
     dir,
     async drop() {
+      if (keep()) return void console.log(`kept ${url.toString()}`);
       await onServer(server.url, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       server.stop();
       removeDir();
     },
   };
 }
+
+const keep = () => process.env.BENCH_KEEP_DB === "1";
 
 async function onServer(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
