@@ -19,6 +19,12 @@ export interface BenchDatabase {
   url: string;
   /** A scratch folder (the SQLite file, mail outbox, ...). */
   dir: string;
+  /**
+   * CPU seconds the database server's processes have used so far, for a throwaway PostgreSQL server (null
+   * otherwise: SQLite runs inside the benchmark's own process, and a given server may serve others too).
+   * On a machine shared with other work, wall-clock rates follow the load; CPU per unit of work does not.
+   */
+  serverCpuSeconds(): number | null;
   drop(): Promise<void>;
 }
 
@@ -47,13 +53,14 @@ export async function benchDatabase(name: string, engine = benchEngine()): Promi
       engine,
       url: `file:${path.join(dir, "bench.db")}`,
       dir,
+      serverCpuSeconds: () => null,
       drop: async () => (keep() ? console.log(`kept ${dir}`) : removeDir()),
     };
   }
   const given =
     process.env.BENCH_POSTGRES_URL ??
     (/^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL : undefined);
-  const server = given ? { url: given, stop: () => {} } : startThrowawayServer();
+  const server = given ? { url: given, folder: null, stop: () => {} } : startThrowawayServer();
   const database = `bench_${name.replace(/\W/g, "_")}_${randomUUID().slice(0, 8)}`;
   await onServer(server.url, `CREATE DATABASE "${database}"`);
   const url = new URL(server.url);
@@ -63,6 +70,7 @@ export async function benchDatabase(name: string, engine = benchEngine()): Promi
     engine,
     url: url.toString(),
     dir,
+    serverCpuSeconds: () => (server.folder ? postgresCpuSeconds(server.folder) : null),
     async drop() {
       if (keep()) return void console.log(`kept ${url.toString()}`);
       await onServer(server.url, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
@@ -85,12 +93,33 @@ async function onServer(url: string, sql: string): Promise<void> {
 }
 
 /** scripts/pg-test-server.sh start: a server in a temporary folder on a free loopback port. */
-function startThrowawayServer(): { url: string; stop(): void } {
+function startThrowawayServer(): { url: string; folder: string; stop(): void } {
   const script = path.join(import.meta.dirname, "pg-test-server.sh");
   const exports = execFileSync("bash", [script, "start"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const value = (key: string) => new RegExp(`${key}=(\\S+)`).exec(exports)?.[1];
   const url = value("TEST_POSTGRES_URL");
   const folder = value("PG_TEST_DIR");
   if (!url || !folder) throw new Error(`pg-test-server.sh start printed no server:\n${exports}`);
-  return { url, stop: () => void execFileSync("bash", [script, "stop", folder], { stdio: "inherit" }) };
+  return { url, folder, stop: () => void execFileSync("bash", [script, "stop", folder], { stdio: "inherit" }) };
+}
+
+/** The postmaster's CPU, its finished children's, and its live children's (Linux /proc, clock ticks of 10 ms). */
+function postgresCpuSeconds(folder: string): number {
+  const postmaster = Number(fs.readFileSync(path.join(folder, "data", "postmaster.pid"), "utf8").split("\n")[0]);
+  let ticks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15) cutime(16) cstime(17).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const pid = Number(entry);
+    if (pid === postmaster) ticks += [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i]), 0);
+    else if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
 }

@@ -57,6 +57,7 @@ async function benchOne(format: SyntheticFormat): Promise<void> {
   }
   let added = 0;
   let recomputations = 0;
+  const serverCpuBefore = bench.serverCpuSeconds();
   try {
     // Pieces are generated outside the timed steps: a file would be read from disk instead.
     const checker = createImportParser(format);
@@ -82,11 +83,20 @@ async function benchOne(format: SyntheticFormat): Promise<void> {
       for (; pending.length >= BATCH || (piece === null && pending.length > 0); pending = pending.slice(BATCH))
         await write(pending.slice(0, BATCH));
     }
+    const serverCpu = serverCpuBefore === null ? null : bench.serverCpuSeconds()! - serverCpuBefore;
     const { searchable, topicLinks } = await counts(store);
     console.log(
       `${format} on ${ENGINE}: ${added} papers, ${searchable} searchable, ${topicLinks} topic links, ` +
         `${ENGINE === "sqlite" ? recomputations : "(inside addPapers)"} vocabulary recomputations; load average ${os.loadavg()[0]!.toFixed(1)}`,
     );
+    if (serverCpu !== null) {
+      // The import's CPU with the database server's (which a loaded machine shares out) and the rate it allows.
+      const ownCpu = STEPS.reduce((sum, step) => sum + cpu[step], 0) / 1000;
+      const perPaper = (ownCpu + serverCpu) / Math.max(1, added);
+      console.log(
+        `  database server CPU ${serverCpu.toFixed(1)} s; with the importer's ${ownCpu.toFixed(1)} s: ${Math.round(1 / perPaper)} papers per CPU-second in all (checking pass included)`,
+      );
+    }
     for (const [clock, ms] of [
       ["wall", wall],
       ["CPU ", cpu],
