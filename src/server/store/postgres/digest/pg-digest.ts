@@ -82,10 +82,12 @@ export function pgDigest(db: PgDb): DigestStore {
         values: [pgTimestamp(at), deliveryId],
       });
       if (claimed === 1) return "claimed";
-      const dropped = await db.$executeRawUnsafe(
-        `UPDATE "Delivery" SET "status" = 'skipped', "lastError" = 'Subscriber no longer active.' WHERE "id" = $1 AND "status" = 'pending' AND NOT ${ACTIVE}`,
-        deliveryId,
-      );
+      // Not claimed: the reader left (skip the delivery) or another instance has it (often, with two).
+      const { rowCount: dropped } = await poolOf(db).query({
+        name: "drop-delivery",
+        text: `UPDATE "Delivery" SET "status" = 'skipped', "lastError" = 'Subscriber no longer active.' WHERE "id" = $1 AND "status" = 'pending' AND NOT ${ACTIVE}`,
+        values: [deliveryId],
+      });
       return dropped === 1 ? "inactive" : "taken";
     },
     recordNothingToSend: async (deliveryId) =>
