@@ -2,32 +2,110 @@
 // database with the 210 sample papers, sent over pooled SMTP to an in-process sink. Prints emails/s,
 // total time, CPU per mail and peak resident memory (the sink runs in the same process, so the figures are
 // conservative), then checks that what the sink received matches what the database recorded.
-import fs from "node:fs";
+// With --instances N (N > 1) the edition is sent by N processes at once sharing one run, as N app instances
+// behind a load balancer would: each claims deliveries from the database, the sink stays in this process, and
+// the time is taken from the moment all of them are ready to the moment the last one has finished.
+// Usage: npm run bench:digest [-- --engine sqlite|postgres] [--instances N] (see scripts/bench-database.ts)
+import { fork } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import type { Db } from "../src/server/store/sqlite/prisma-client";
-import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
+import { openStore } from "../src/server/store/open-store";
+import { modelApi } from "../src/server/store/postgres/model-api";
+import type { PostgresStore } from "../src/server/store/postgres/postgres-store";
+import type { SqliteStore } from "../src/server/store/sqlite/sqlite-store";
+import type { Store } from "../src/server/store/store";
+import type { DigestRunResult } from "../src/server/digest/digest-run-result";
 import { runDigest } from "../src/server/digest/run-digest";
 import { digestSettingsFromEnv } from "../src/server/digest/digest-settings";
 import { createMailer } from "../src/server/platform/mailer";
 import { loadSampleIfEmpty } from "../src/server/papers/sample-data";
 import { newManageNonce } from "../src/server/subscriptions/links";
+import { benchDatabase } from "./bench-database";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 10_000);
 const NOW = new Date("2026-11-26T07:00:00.000Z");
+const instancesAt = process.argv.indexOf("--instances");
+const INSTANCES = instancesAt > 0 ? Number(process.argv[instancesAt + 1]) : 1;
 
 let seed = 7;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
+/** The Prisma models of either engine's store (the same models on both). */
+function modelsOf(store: Store): Db {
+  return "file" in store ? (store as SqliteStore).db : modelApi((store as PostgresStore).db);
+}
+
+function digestSettings() {
+  const settings = { ...digestSettingsFromEnv(), appUrl: "https://papers.example.org", timeZone: "UTC" };
+  if (process.env.BENCH_CONCURRENCY) settings.concurrency = Number(process.env.BENCH_CONCURRENCY);
+  return settings;
+}
+
+function benchMailer(port: number, outboxDir: string) {
+  return createMailer({
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    outboxDir,
+    from: "digest@papers.example.org",
+    appUrl: "https://papers.example.org",
+    pool: true,
+    ratePerSecond: RATE,
+    log: () => {},
+  });
+}
+
+/** One instance of --instances N: opens the store, says ready, runs the digest on "go", reports its result. */
+async function child(): Promise<void> {
+  const store = await openStore(process.env.BENCH_URL!, { halfLifeHours: 24 });
+  const mailer = benchMailer(Number(process.env.BENCH_SMTP_PORT), process.env.BENCH_DIR!);
+  process.send!({ ready: true });
+  await new Promise<void>((resolve) => process.once("message", () => resolve()));
+  const result = await runDigest({ store, mailer, now: NOW, settings: digestSettings(), log: () => {} });
+  await mailer.close();
+  await store.close();
+  process.send!({ result, cpu: process.cpuUsage() }, () => process.exit(0));
+}
+
+/** Runs the digest in `instances` child processes at once; their summed result and CPU seconds. */
+async function runInstances(
+  url: string,
+  port: number,
+  dir: string,
+  instances: number,
+): Promise<{ result: Pick<DigestRunResult, "sent" | "skipped" | "failed">; seconds: number; cpuSeconds: number }> {
+  const env = { ...process.env, BENCH_URL: url, BENCH_SMTP_PORT: String(port), BENCH_DIR: dir };
+  const children = Array.from({ length: instances }, () =>
+    fork(import.meta.filename, ["--child"], { execArgv: ["--import", "tsx"], env }),
+  );
+  await Promise.all(children.map((c) => new Promise((resolve) => c.once("message", resolve))));
+  const started = performance.now();
+  const reports = children.map(
+    (c) =>
+      new Promise<{ result: DigestRunResult; cpu: NodeJS.CpuUsage }>((resolve, reject) => {
+        c.once("message", (message) => resolve(message as { result: DigestRunResult; cpu: NodeJS.CpuUsage }));
+        c.once("exit", (code) => code !== 0 && reject(new Error(`a digest instance exited with ${code}`)));
+      }),
+  );
+  for (const c of children) c.send({ go: true });
+  const done = await Promise.all(reports);
+  const seconds = (performance.now() - started) / 1000;
+  const sum = (pick: (r: DigestRunResult) => number) => done.reduce((n, d) => n + pick(d.result), 0);
+  console.log(`  per instance: ${done.map((d) => `sent ${d.result.sent}`).join(", ")}`);
+  return {
+    result: { sent: sum((r) => r.sent), skipped: sum((r) => r.skipped), failed: sum((r) => r.failed) },
+    seconds,
+    cpuSeconds: done.reduce((n, d) => n + (d.cpu.user + d.cpu.system) / 1e6, 0),
+  };
+}
+
 async function main(): Promise<void> {
   process.env.SECRET_KEY ??= "bench-digest-secret-key-0123456789abcdef";
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-digest-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  const store = await openSqliteStore(url, { halfLifeHours: 24 });
-  const db = store.db;
+  const bench = await benchDatabase("digest");
+  const { dir } = bench;
+  const store = await openStore(bench.url, { halfLifeHours: 24 });
+  const db = modelsOf(store);
   await loadSampleIfEmpty(store, new Date(NOW.getTime() - 3_600_000), 24);
   const topics = (await db.topic.findMany({ orderBy: { paperCount: "desc" }, take: 40, select: { slug: true } })).map(
     (t) => t.slug,
@@ -57,24 +135,16 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
   const port = (sink.server.address() as AddressInfo).port;
-  const settings = { ...digestSettingsFromEnv(), appUrl: "https://papers.example.org", timeZone: "UTC" };
-  if (process.env.BENCH_CONCURRENCY) settings.concurrency = Number(process.env.BENCH_CONCURRENCY);
-  const mailer = createMailer({
-    smtpUrl: `smtp://127.0.0.1:${port}`,
-    outboxDir: dir,
-    from: "digest@papers.example.org",
-    appUrl: settings.appUrl,
-    pool: true,
-    ratePerSecond: RATE,
-    log: () => {},
-  });
+  const settings = digestSettings();
+  const mailer = benchMailer(port, dir);
 
   console.log(
-    `bench:digest: ${SUBSCRIBERS} subscribers, ${await db.paper.count()} papers, ${topics.length} topics, concurrency ${settings.concurrency}, rate limit ${RATE}/s`,
+    `bench:digest on ${bench.engine}, ${INSTANCES} instance${INSTANCES === 1 ? "" : "s (processes)"}: ${SUBSCRIBERS} subscribers, ${await db.paper.count()} papers, ${topics.length} topics, concurrency ${settings.concurrency} per instance, rate limit ${RATE}/s`,
   );
   // The machine is shared: the load average says how much of it this run had.
   const loadBefore = os.loadavg()[0]!;
   const cpuBefore = process.cpuUsage();
+  const serverCpuBefore = bench.serverCpuSeconds();
   // Where resident memory goes during the run: the JS heap, or buffers outside it (sockets, SQLite).
   const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
   const peak = { heapMb: 0, externalMb: 0, rssMb: 0 };
@@ -87,9 +157,19 @@ async function main(): Promise<void> {
   const sampler = setInterval(sampleMemory, 200);
   const started = performance.now();
   // Timed from the call: queueing, candidates, composing, claiming, sending and recording all count.
-  const result = await runDigest({ store, mailer, now: NOW, settings, log: (line) => console.log(`  ${line}`) });
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
+  const shared =
+    INSTANCES > 1
+      ? await runInstances(bench.url, port, dir, INSTANCES)
+      : {
+          result: await runDigest({ store, mailer, now: NOW, settings, log: (line) => console.log(`  ${line}`) }),
+          seconds: 0,
+          cpuSeconds: 0,
+        };
+  const result = shared.result;
+  const seconds = INSTANCES > 1 ? shared.seconds : (performance.now() - started) / 1000;
+  const ownCpu = process.cpuUsage(cpuBefore);
+  const serverCpu = serverCpuBefore === null ? null : bench.serverCpuSeconds()! - serverCpuBefore;
+  const cpu = { user: ownCpu.user + shared.cpuSeconds * 1e6, system: ownCpu.system };
   const loadAfter = os.loadavg()[0]!;
   clearInterval(sampler);
   await mailer.close();
@@ -102,14 +182,21 @@ async function main(): Promise<void> {
   console.log(`throughput      ${(result.sent / seconds).toFixed(0)} emails/s   (target >= 200)`);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.log(
-    `CPU             ${((1000 * cpuSeconds) / Math.max(1, result.sent)).toFixed(2)} ms per mail, sender and sink (${cpuSeconds.toFixed(1)} s, ${((100 * cpuSeconds) / seconds).toFixed(0)}% of one core)`,
+    `CPU             ${((1000 * cpuSeconds) / Math.max(1, result.sent)).toFixed(2)} ms per mail, senders and sink (${cpuSeconds.toFixed(1)} s, ${((100 * cpuSeconds) / seconds).toFixed(0)}% of one core)`,
   );
+  if (serverCpu !== null) {
+    // What the load average hides: the whole run's CPU, database server included, and the rate it allows.
+    const perMail = (cpuSeconds + serverCpu) / Math.max(1, result.sent);
+    console.log(
+      `                + database server ${serverCpu.toFixed(1)} s = ${(1000 * perMail).toFixed(2)} ms per mail in all: at most ${Math.round(os.cpus().length / perMail)} emails/s on ${os.cpus().length} idle cores`,
+    );
+  }
   console.log(
-    `peak RSS        ${peakRssMb.toFixed(0)} MB   (target < 400); before the run ${rssBeforeMb.toFixed(0)} MB; during it: RSS ${peak.rssMb.toFixed(0)} MB, JS heap ${peak.heapMb.toFixed(0)} MB, buffers ${peak.externalMb.toFixed(0)} MB`,
+    `peak RSS        ${peakRssMb.toFixed(0)} MB   (target < 400; this process${INSTANCES > 1 ? ": the sink, not the instances" : ""}); before the run ${rssBeforeMb.toFixed(0)} MB; during it: RSS ${peak.rssMb.toFixed(0)} MB, JS heap ${peak.heapMb.toFixed(0)} MB, buffers ${peak.externalMb.toFixed(0)} MB`,
   );
   console.log(`load average    ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${os.cpus().length} cores`);
   await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await bench.drop();
   if (problems.length > 0) {
     console.error(`bench:digest: the run did not record what it sent:\n  ${problems.join("\n  ")}`);
     process.exit(1);
@@ -131,7 +218,7 @@ async function checkRecorded(db: Db, sent: number, received: number): Promise<st
   return problems;
 }
 
-main().catch((error: unknown) => {
+(process.argv.includes("--child") ? child() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,18 +1,18 @@
 // Search benchmark: a deterministic synthetic corpus of 100k abstracts recombined from the sample's
 // sentences, then a fixed query mix (plain, multi-word, very common, typos, topic filters) timed
 // server-side through searchPapers, plus naive fuse.js over a 10k subset for comparison.
-// Usage: npm run bench:search [-- --papers 100000]
+// Usage: npm run bench:search [-- --papers 100000] [--engine sqlite|postgres] (see scripts/bench-database.ts)
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import Fuse from "fuse.js";
 import { parseTextExport } from "../src/domain/text-export";
 import { titleKey } from "../src/domain/title-key";
-import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
+import type { NewPaper } from "../src/domain/paper";
+import { openPostgresStore, type PostgresStore } from "../src/server/store/postgres/postgres-store";
+import { openSqliteStore, type SqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { SAMPLE_FILE } from "../src/server/papers/sample-data";
-import { warmSearchIndex } from "../src/server/store/sqlite/search/search-index";
 import { searchPapers } from "../src/server/search/search-papers";
-import { recomputeTopicVocabulary, tagNewPapers } from "../src/server/store/sqlite/topics/topic-store";
+import { benchDatabase, benchEngine, type BenchEngine } from "./bench-database";
 
 const papersArg = process.argv.indexOf("--papers");
 const PAPERS = papersArg > 0 ? Number(process.argv[papersArg + 1]) : 100_000;
@@ -73,60 +73,69 @@ const cpuMs = () => {
   return (usage.user + usage.system) / 1000;
 };
 
-async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-"));
-  // BENCH_KEEP_DB=path keeps the built database there (and reuses it next time) for profiling.
-  const kept = process.env.BENCH_KEEP_DB;
-  const reuse = kept !== undefined && fs.existsSync(kept);
-  const file = kept ?? path.join(dir, "bench.db");
-  const store = await openSqliteStore(`file:${file}`, { halfLifeHours: 24 });
-  const db = store.db;
-  console.log(
-    `Search benchmark: ${PAPERS.toLocaleString("en")} synthetic papers (Node ${process.version}, ${os.cpus().length} CPUs)`,
-  );
+type Row = ReturnType<typeof syntheticPaper>;
 
-  let started = performance.now();
-  const corpus: ReturnType<typeof syntheticPaper>[] = [];
-  for (let from = 0; from < (reuse ? 0 : PAPERS); from += 5_000) {
-    const batch = Array.from({ length: Math.min(5_000, PAPERS - from) }, (_, k) => syntheticPaper(from + k));
-    if (corpus.length < 10_000) corpus.push(...batch.slice(0, 10_000 - corpus.length));
-    await db.$executeRawUnsafe(
+/** The corpus goes in with one statement per 5,000 rows (not through the importer): the queries are what is timed. */
+async function insertRows(store: SqliteStore | PostgresStore, engine: BenchEngine, rows: Row[]): Promise<void> {
+  if (engine === "sqlite") {
+    await (store as SqliteStore).db.$executeRawUnsafe(
       `INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","authors","authorsText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName","trendKey")
        SELECT json_extract(value,'$.s'), json_extract(value,'$.t'), json_extract(value,'$.a'), json_extract(value,'$.t'), json_extract(value,'$.a'),
               json_extract(value,'$.au'), json_extract(value,'$.at'), json_extract(value,'$.k'), json_extract(value,'$.f'), json_extract(value,'$.f'),
               json_extract(value,'$.f'), 'bench', json_extract(value,'$.r') FROM json_each(?)`,
-      JSON.stringify(batch),
+      JSON.stringify(rows),
     );
+    return;
   }
-  console.log(`insert + FTS5 index (triggers): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await (store as PostgresStore).db.$executeRawUnsafe(
+    `INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","authors","authorsText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName","trendKey")
+     SELECT x.s, x.t, x.a, x.t, x.a, x.au, x."at", x.k, x.f, x.f, x.f, 'bench', x.r
+     FROM jsonb_to_recordset($1::jsonb) AS x(s text, t text, a text, au text, "at" text, k text, f timestamptz, r float8)`,
+    JSON.stringify(rows),
+  );
+}
+
+/** A synthetic row as the importer takes it, for timing addPapers at this corpus size. */
+function asNewPaper(row: Row): NewPaper {
+  return { title: row.t, abstract: row.a, authors: JSON.parse(row.au) as string[], publishedAt: new Date(row.f) };
+}
+
+async function main() {
+  const engine = benchEngine();
+  const bench = await benchDatabase("search", engine);
+  const store =
+    engine === "sqlite"
+      ? await openSqliteStore(bench.url, { halfLifeHours: 24 })
+      : await openPostgresStore(bench.url, { halfLifeHours: 24 });
+  console.log(
+    `Search benchmark on ${engine}: ${PAPERS.toLocaleString("en")} synthetic papers (Node ${process.version}, ${os.cpus().length} CPUs)`,
+  );
+
+  let started = performance.now();
+  const corpus: Row[] = [];
+  for (let from = 0; from < PAPERS; from += 5_000) {
+    const batch = Array.from({ length: Math.min(5_000, PAPERS - from) }, (_, k) => syntheticPaper(from + k));
+    if (corpus.length < 10_000) corpus.push(...batch.slice(0, 10_000 - corpus.length));
+    await insertRows(store, engine, batch);
+  }
+  const index = engine === "sqlite" ? "FTS5 triggers" : "generated tsvector, GIN";
+  console.log(`insert + full-text index (${index}): ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   started = performance.now();
-  const vocabulary = reuse ? { topics: 0, tagged: 0 } : await recomputeTopicVocabulary(db, NOW);
+  const vocabulary = await store.topics.recomputeVocabulary(NOW);
   console.log(
     `topic vocabulary + tagging of the whole corpus: ${((performance.now() - started) / 1000).toFixed(1)} s (${vocabulary.topics} topics, ${vocabulary.tagged.toLocaleString("en")} tags)`,
   );
-  const warm = await warmSearchIndex(db);
+  const warm = await store.search.warm();
   console.log(`search vocabulary warm-up: ${(warm.ms / 1000).toFixed(1)} s (${warm.words.toLocaleString("en")} words)`);
 
-  if (!reuse) {
-    const lastId = (await db.paper.aggregate({ _max: { id: true } }))._max.id ?? 0;
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName")
-      SELECT 'extra-' || json_extract(value,'$.s'), json_extract(value,'$.t'), json_extract(value,'$.a'), json_extract(value,'$.t'), json_extract(value,'$.a'), json_extract(value,'$.k'),
-             json_extract(value,'$.f'), json_extract(value,'$.f'), json_extract(value,'$.f'), 'bench' FROM json_each(?)`,
-      JSON.stringify(Array.from({ length: 1_000 }, (_, k) => syntheticPaper(PAPERS + k))),
-    );
-    started = performance.now();
-    await tagNewPapers(
-      db,
-      Array.from({ length: 1_000 }, (_, k) => lastId + k + 1),
-      NOW,
-    );
-    const tagMs = performance.now() - started;
-    console.log(
-      `tagging 1,000 new papers at this size: ${tagMs.toFixed(0)} ms (${(tagMs / 1000).toFixed(2)} ms per paper)`,
-    );
-  }
+  started = performance.now();
+  const extra = Array.from({ length: 1_000 }, (_, k) => asNewPaper(syntheticPaper(PAPERS + k)));
+  await store.papers.addPapers(extra, { source: "bench", now: NOW, halfLifeHours: 24 });
+  const addMs = performance.now() - started;
+  console.log(
+    `addPapers of 1,000 new papers at this size (insert, topics, related lists): ${addMs.toFixed(0)} ms (${(addMs / 1000).toFixed(2)} ms per paper)`,
+  );
 
   const topics = ["low-rank-adaptation", "activation-sparsity", "mixture-of-experts", "quantization"];
   const topicIds = (await Promise.all(topics.map((slug) => store.topics.topicBySlug(slug)))).filter((t) => t !== null);
@@ -178,7 +187,7 @@ async function main() {
     console.log(`${name.padEnd(28)} ${stats(times, cpu)}`);
   }
 
-  const size = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+  const size = await databaseBytes(store, engine);
   const memory = process.memoryUsage();
   console.log(
     `load average while measuring: ${os
@@ -206,11 +215,22 @@ async function main() {
   }
   const fuseAvg = fuseTimes.reduce((a, b) => a + b, 0) / fuseTimes.length;
   console.log(
-    `naive fuse.js over ${corpus.length.toLocaleString("en")} whole abstracts: ${fuseAvg.toFixed(0)} ms per query (vs FTS5 + fuse above on ${PAPERS.toLocaleString("en")})`,
+    `naive fuse.js over ${corpus.length.toLocaleString("en")} whole abstracts: ${fuseAvg.toFixed(0)} ms per query (vs the store's full-text search + fuse above on ${PAPERS.toLocaleString("en")})`,
   );
 
   await store.close();
-  if (!kept) fs.rmSync(dir, { recursive: true, force: true });
+  await bench.drop();
+}
+
+async function databaseBytes(store: SqliteStore | PostgresStore, engine: BenchEngine): Promise<number> {
+  if (engine === "postgres") {
+    const [row] = await (store as PostgresStore).db.$queryRaw<
+      { bytes: bigint }[]
+    >`SELECT pg_database_size(current_database()) AS bytes`;
+    return Number(row!.bytes);
+  }
+  const file = (store as SqliteStore).file;
+  return fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
 }
 
 main().catch((error: unknown) => {

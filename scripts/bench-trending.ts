@@ -1,16 +1,17 @@
 // npm run bench:trending: applies 100k signal events across 100k papers on a fresh temporary database,
 // then times the feed's first page (ordered by trend key) for each window. Prints the figures.
-import fs from "node:fs";
+// Usage: npm run bench:trending [-- --engine sqlite|postgres] (see scripts/bench-database.ts)
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { FEED_WINDOWS, FeedQuerySchema, windowStart } from "../src/domain/feed-params";
 import { SIGNAL_WEIGHTS, sourceRankWeight } from "../src/domain/trending";
 import type { Db } from "../src/server/store/sqlite/prisma-client";
 import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
+import { modelApi } from "../src/server/store/postgres/model-api";
+import { openPostgresStore } from "../src/server/store/postgres/postgres-store";
 import { listFeed } from "../src/server/papers/feed-list";
 import type { SignalInput } from "../src/server/store/trending";
-import { recordSignals } from "../src/server/store/sqlite/trending/signals";
+import { benchDatabase, type BenchEngine } from "./bench-database";
 
 const PAPERS = 100_000;
 const EVENTS = 100_000;
@@ -23,37 +24,44 @@ const H = 24;
 let seed = 42;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
+/** Bare papers through the model API (the same calls on both engines): only their dates and keys matter here. */
 async function createPapers(db: Db): Promise<void> {
-  for (let start = 0; start < PAPERS; start += 10_000) {
-    await db.$transaction(
-      async (tx) => {
-        for (let i = start; i < start + 10_000; i += 400) {
-          const rows = Array.from({ length: 400 }, (_, k) => i + k);
-          // Papers dated over the last year, so the windows hold ~0.3%, 2%, 8% and 100% of them.
-          const values = rows.flatMap((n) => {
-            const feedAt = new Date(NOW.getTime() - random() * 365 * DAY);
-            return [
-              `paper-${n}`,
-              `Paper ${n}`,
-              "Abstract.",
-              `Paper ${n}`,
-              "Abstract.",
-              `paper ${n}`,
-              feedAt,
-              feedAt,
-              feedAt,
-              "bench",
-            ];
-          });
-          await tx.$executeRawUnsafe(
-            `INSERT INTO "Paper" ("slug","title","abstract","titleText","abstractText","titleKey","firstSeenAt","feedAt","updatedAt","sourceName") VALUES ${rows.map(() => "(?,?,?,?,?,?,?,?,?,?)").join(",")}`,
-            ...values,
-          );
-        }
-      },
-      { timeout: 600_000 },
-    );
+  for (let start = 0; start < PAPERS; start += 1_000) {
+    // Papers dated over the last year, so the windows hold ~0.3%, 2%, 8% and 100% of them.
+    const data = Array.from({ length: 1_000 }, (_, k) => {
+      const n = start + k;
+      const feedAt = new Date(NOW.getTime() - random() * 365 * DAY);
+      const title = `Paper ${n}`;
+      const texts = { title, abstract: "Abstract.", titleText: title, abstractText: "Abstract." };
+      return {
+        slug: `paper-${n}`,
+        ...texts,
+        titleKey: `paper ${n}`,
+        firstSeenAt: feedAt,
+        feedAt,
+        updatedAt: feedAt,
+        sourceName: "bench",
+      };
+    });
+    await db.paper.createMany({ data });
   }
+}
+
+/** How the engine answers the listing's query for a window (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN). */
+async function queryPlan(db: Db, engine: BenchEngine, since: Date | null): Promise<string> {
+  if (engine === "sqlite") {
+    const index = since ? "Paper_feedAt_trendKey_idx" : "Paper_trendKey_idx";
+    const plan = await db.$queryRawUnsafe<{ detail: string }[]>(
+      `EXPLAIN QUERY PLAN SELECT "id" FROM "Paper" INDEXED BY "${index}" ${since ? `WHERE "feedAt" >= ?` : ""} ORDER BY "trendKey" DESC, "id" ASC LIMIT 20`,
+      ...(since ? [since] : []),
+    );
+    return plan.map((r) => r.detail).join(" | ");
+  }
+  const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+    `EXPLAIN SELECT "id" FROM "Paper" ${since ? `WHERE "feedAt" >= $1` : ""} ORDER BY "trendKey" DESC, "id" ASC LIMIT 20`,
+    ...(since ? [since] : []),
+  );
+  return plan.map((r) => r["QUERY PLAN"].trim()).join(" | ");
 }
 
 function randomEvents(count: number): SignalInput[] {
@@ -102,17 +110,20 @@ async function measure(work: () => Promise<void>): Promise<{ wall: number; cpu: 
 const rate = (count: number, seconds: number) => Math.round(count / seconds).toLocaleString("en-US");
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-trending-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  const store = await openSqliteStore(url, { halfLifeHours: 24 });
-  const db = store.db;
+  const bench = await benchDatabase("trending");
+  const store =
+    bench.engine === "sqlite"
+      ? await openSqliteStore(bench.url, { halfLifeHours: H })
+      : await openPostgresStore(bench.url, { halfLifeHours: H });
+  const db = bench.engine === "sqlite" ? (store.db as Db) : modelApi(store.db as never);
+  console.log(`bench:trending on ${bench.engine} (Node ${process.version}, ${os.cpus().length} CPUs)`);
   try {
     const setup = await measure(() => createPapers(db));
     console.log(`setup: ${PAPERS.toLocaleString("en-US")} papers inserted in ${setup.wall.toFixed(1)} s`);
 
     const events = randomEvents(EVENTS);
     const batched = await measure(async () => {
-      for (let i = 0; i < events.length; i += BATCH) await recordSignals(db, events.slice(i, i + BATCH), H);
+      for (let i = 0; i < events.length; i += BATCH) await store.trending.recordSignals(events.slice(i, i + BATCH));
     });
     console.log(
       `events applied in batches of ${BATCH}: ${EVENTS.toLocaleString("en-US")} in ${batched.wall.toFixed(2)} s = ${rate(EVENTS, batched.wall)} events/s (${rate(EVENTS, batched.cpu)} per CPU-second)`,
@@ -120,7 +131,7 @@ async function main(): Promise<void> {
 
     const singles = randomEvents(2_000);
     const single = await measure(async () => {
-      for (const event of singles) await recordSignals(db, [event], H);
+      for (const event of singles) await store.trending.recordSignals([event]);
     });
     console.log(
       `events applied one call each (a vote or view request): ${rate(singles.length, single.wall)} events/s (${rate(singles.length, single.cpu)} per CPU-second)`,
@@ -134,6 +145,8 @@ async function main(): Promise<void> {
       `upvote() calls (vote row + counter + event + key): ${rate(1_000, votes.wall)} /s (${rate(1_000, votes.cpu)} per CPU-second)`,
     );
 
+    // A bulk load is followed by autovacuum's ANALYZE sooner or later; the query plans below assume it happened.
+    if (bench.engine === "postgres") await db.$executeRawUnsafe(`ANALYZE "Paper"`);
     console.log(`load while measuring: ${os.loadavg()[0]!.toFixed(1)} (1-minute average on ${os.cpus().length} cores)`);
     // The listing's page of 20 papers (with their topics), without counting the window.
     const trendingPage = (since: Date | null) => () =>
@@ -144,15 +157,11 @@ async function main(): Promise<void> {
       const bare = await timeIt(trendingPage(since));
       const feed = await timeIt(() => listFeed(store, FeedQuerySchema.parse({ window }), NOW));
       const inWindow = await db.paper.count({ where: since ? { feedAt: { gte: since } } : {} });
-      const index = since ? "Paper_feedAt_trendKey_idx" : "Paper_trendKey_idx";
-      const plan = await db.$queryRawUnsafe<{ detail: string }[]>(
-        `EXPLAIN QUERY PLAN SELECT "id" FROM "Paper" INDEXED BY "${index}" ${since ? `WHERE "feedAt" >= ?` : ""} ORDER BY "trendKey" DESC, "id" ASC LIMIT 20`,
-        ...(since ? [since] : []),
-      );
+      const plan = await queryPlan(db, bench.engine, since);
       console.log(
         `  ${window.padEnd(5)} (${inWindow.toLocaleString("en-US").padStart(7)} papers)  query p50 ${ms(bare.p50)}  p95 ${ms(bare.p95)}  cpu ${ms(bare.cpu)}/query   listFeed (+count, topics) p50 ${ms(feed.p50)}  p95 ${ms(feed.p95)}  cpu ${ms(feed.cpu)}`,
       );
-      console.log(`        plan: ${plan.map((r) => r.detail).join(" | ")}`);
+      console.log(`        plan: ${plan}`);
     }
 
     const top = await db.paper.findMany({ orderBy: { trendKey: "desc" }, take: 20, select: { id: true } });
@@ -174,7 +183,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.drop();
   }
 }
 

@@ -2,7 +2,6 @@
 import { resetEnvCache } from "../../src/env";
 import { createMailer, useMailer } from "../../src/server/platform/mailer";
 import type { Mailer } from "../../src/server/platform/mail-types";
-import { subscribeLimiters } from "../../src/server/subscriptions/rate-limits";
 import { createRouteTestDb, request } from "./route";
 import { startSmtpCatcher, type SmtpCatcher } from "./smtp-catcher";
 import type { TempDb } from "./temp-db";
@@ -24,8 +23,6 @@ export async function startSubscriptionEnv(): Promise<{ temp: TempDb; smtp: Smtp
   process.env.APP_URL = APP_URL;
   process.env.SECRET_KEY = "test-secret-key-that-is-long-enough-0123456789";
   resetEnvCache();
-  subscribeLimiters().perIp.reset();
-  subscribeLimiters().perAddress.reset();
   const temp = await createRouteTestDb();
   const smtp = await startSmtpCatcher();
   const mailer = smtpMailer(smtp.url);

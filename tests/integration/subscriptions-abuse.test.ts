@@ -50,7 +50,7 @@ describe("no enumeration", () => {
       where: { email: "gone@example.com" },
       data: { status: "unsubscribed", unsubscribedAt: new Date() },
     });
-    subscribeLimiters().perAddress.reset();
+    await env.temp.store.rateLimits.clear(subscribeLimiters.perAddress.scope);
     const answers = [];
     for (const email of ["new@example.com", "pending@example.com", "active@example.com", "gone@example.com"]) {
       const response = await subscribe(json({ email, topics: ["llm"] }));

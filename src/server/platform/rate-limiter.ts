@@ -1,40 +1,59 @@
-// In-memory fixed-window rate limiter, one per concern (votes, subscriptions, ...), keyed by IP or address.
-// Per process by design: this app runs as one Node process; a multi-instance deploy needs a shared store.
+// Rate limits, one per concern (votes, views, subscriptions, new visitors), keyed by client address or email.
+// The windows live in the store (a fixed window per key, see store/rate-limits.ts), so every app instance on
+// one database counts a client together: two instances behind a load balancer give nobody twice the allowance.
+// Keys are stored as a keyed hash: the table holds no addresses or emails.
+import type { Store } from "@/server/store/store";
 import { clientKey } from "./http/client-address";
+import { sign } from "./secrets";
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-export interface RateLimiter {
-  /** Counts one hit for `key` at `now` and says whether it is allowed. */
-  hit(key: string, now: Date): RateLimitResult;
-  reset(): void;
+export interface RateLimitRule {
+  /** The limit's name in the store: windows of different limits never mix. */
+  scope: string;
+  limit: number;
+  windowMs: number;
 }
 
-export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs: number }): RateLimiter {
-  const windows = new Map<string, { startedAt: number; count: number }>();
+export interface RateLimiter extends RateLimitRule {
+  /** Counts one hit for `key` at `now` (one statement on the store) and says whether it is allowed. */
+  hit(store: Pick<Store, "rateLimits">, key: string, now: Date): Promise<RateLimitResult>;
+}
+
+/** Ended windows are deleted by the first hit this often, per process: a cheap indexed delete. */
+export const SWEEP_EVERY_MS = 5 * 60_000;
+
+const SWEPT = Symbol.for("paper-digest.rate-limit-sweeps");
+// On globalThis: Next.js bundles this module once per router, and the sweeps are per process.
+const lastSweep = ((globalThis as Record<symbol, unknown>)[SWEPT] ??= new WeakMap<object, number>()) as WeakMap<
+  object,
+  number
+>;
+
+export function createRateLimiter(rule: RateLimitRule): RateLimiter {
   return {
-    hit(key, now) {
-      const t = now.getTime();
-      const current = windows.get(key);
-      if (!current || t - current.startedAt >= windowMs) {
-        if (windows.size > 50_000) prune(windows, t, windowMs);
-        windows.set(key, { startedAt: t, count: 1 });
-        return { ok: true, remaining: limit - 1 };
+    ...rule,
+    async hit(store, key, now) {
+      const window = await store.rateLimits.hit(rule.scope, storedKey(rule.scope, key), now, rule.windowMs);
+      await sweepIfDue(store, now);
+      if (window.count > rule.limit) {
+        const retryAfterSeconds = Math.max(1, Math.ceil((window.endsAt.getTime() - now.getTime()) / 1000));
+        return { ok: false, retryAfterSeconds };
       }
-      if (current.count >= limit) {
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((current.startedAt + windowMs - t) / 1000)) };
-      }
-      current.count += 1;
-      return { ok: true, remaining: limit - current.count };
-    },
-    reset() {
-      windows.clear();
+      return { ok: true, remaining: rule.limit - window.count };
     },
   };
 }
 
-function prune(windows: Map<string, { startedAt: number }>, now: number, windowMs: number): void {
-  for (const [key, w] of windows) if (now - w.startedAt >= windowMs) windows.delete(key);
+function storedKey(scope: string, key: string): string {
+  return sign(`rate-limit:${scope}`, key).slice(0, 32);
+}
+
+async function sweepIfDue(store: Pick<Store, "rateLimits">, now: Date): Promise<void> {
+  const last = lastSweep.get(store.rateLimits);
+  if (last !== undefined && now.getTime() - last < SWEEP_EVERY_MS && now.getTime() >= last) return;
+  lastSweep.set(store.rateLimits, now.getTime());
+  await store.rateLimits.sweep(now);
 }
 
 /** The client's rate-limit key: the address our server stamped (TRUSTED_PROXIES hops honoured), never a header the client wrote. */

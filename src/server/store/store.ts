@@ -7,6 +7,7 @@ import type { FetchLogStore } from "./fetch-log";
 import type { LeaseStore } from "./leases";
 import type { ListingStore } from "./listing";
 import type { PaperStore } from "./papers";
+import type { RateLimitStore } from "./rate-limits";
 import type { RelatedStore } from "./related";
 import type { SearchStore } from "./search";
 import type { StatementObserver } from "./statement-observer";
@@ -26,6 +27,7 @@ export interface Store {
   readonly digest: DigestStore;
   readonly fetchLog: FetchLogStore;
   readonly leases: LeaseStore;
+  readonly rateLimits: RateLimitStore;
   /** Closes every connection; the store is unusable afterwards. */
   close(): Promise<void>;
 }

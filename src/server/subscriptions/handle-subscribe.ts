@@ -19,19 +19,18 @@ export type SubscribeOutcome = { form: boolean } & (
 export async function handleSubscribe(request: Request, userAgent: string | null): Promise<SubscribeOutcome> {
   const now = new Date();
   const ip = clientIp(request.headers);
-  const limiters = subscribeLimiters();
   const input = await readSubscribeInput(request);
   const { form } = input;
-  const byIp = limiters.perIp.hit(ip, now);
+  const store = await getStore();
+  const byIp = await subscribeLimiters.perIp.hit(store, ip, now);
   if (!byIp.ok) return { form, kind: "limited", retryAfterSeconds: byIp.retryAfterSeconds };
   if (!input.ok) {
     const { status, code, message, field } = input;
     return { form, kind: "invalid", status, code, message, ...(field ? { field } : {}) };
   }
-  const store = await getStore();
   const resolved = await resolveSavedQuery(store, input);
   if (!resolved.ok) return { form, kind: "invalid", status: 400, code: "invalid_parameter", ...resolved };
-  const byAddress = limiters.perAddress.hit(input.email.toLowerCase(), now);
+  const byAddress = await subscribeLimiters.perAddress.hit(store, input.email.toLowerCase(), now);
   if (!byAddress.ok) return { form, kind: "limited", retryAfterSeconds: byAddress.retryAfterSeconds };
   if (!input.honeypot) {
     await requestSubscription({

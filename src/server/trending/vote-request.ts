@@ -4,9 +4,9 @@ import { env } from "@/env";
 import { createRateLimiter } from "@/server/platform/rate-limiter";
 
 /** 30 votes a minute per IP: far above a reader clicking through a feed, far below a script. */
-export const voteLimiter = createRateLimiter({ limit: 30, windowMs: 60_000 });
+export const voteLimiter = createRateLimiter({ scope: "vote", limit: 30, windowMs: 60_000 });
 /** 120 view beacons a minute per IP: a reader opening two papers a second still counts. */
-export const viewLimiter = createRateLimiter({ limit: 120, windowMs: 60_000 });
+export const viewLimiter = createRateLimiter({ scope: "view", limit: 120, windowMs: 60_000 });
 
 export const PaperIdParamsSchema = z.object({
   id: z

@@ -56,7 +56,7 @@ describe("a connection lost while serving", () => {
   };
 
   beforeAll(async () => {
-    ensureBuilt();
+    await ensureBuilt();
     temp = await createTempDb();
     server = await startNext(PORT, appEnv(temp, PORT));
   }, 600_000);

@@ -17,7 +17,7 @@ let servers: AppProcess[] = [];
 let paperIds: number[];
 
 beforeAll(async () => {
-  ensureBuilt();
+  await ensureBuilt();
   temp = await createTempDb();
   paperIds = await addPapers(temp.db, 5, new Date(Date.now() - 2 * 3_600_000));
   await addReaders(temp.db, READERS);

@@ -62,7 +62,7 @@ export async function copySqliteToPostgres(
       async (tx) => {
         if (existing > 0)
           await tx.$executeRawUnsafe(
-            `TRUNCATE ${TABLES.map((t) => `"${t.table}"`).join(", ")}, "JobLease" RESTART IDENTITY CASCADE`,
+            `TRUNCATE ${TABLES.map((t) => `"${t.table}"`).join(", ")}, "JobLease", "RateLimit" RESTART IDENTITY CASCADE`,
           );
         const report: CopyReport[] = [];
         for (const t of TABLES) {

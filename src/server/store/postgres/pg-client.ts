@@ -2,6 +2,7 @@
 // store; the per-process caches (search vocabulary, topic matcher, related index) live on the store's
 // context object, which the process-wide store registry keeps on globalThis.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, Prisma } from "@/generated/prisma-postgres/client";
 import { observeStatements, type StatementObserver } from "@/server/store/statement-observer";
 
@@ -16,12 +17,30 @@ export interface PgContext {
   caches: Map<string, unknown>;
 }
 
+const POOL = Symbol.for("paper-digest.pg-pool");
+
 export function openPgDb(url: string, onStatement?: StatementObserver): PgDb {
-  const adapter = observeStatements(
-    new PrismaPg({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 10_000 }),
-    onStatement,
-  );
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 10_000 });
+  // An idle connection the server ended (a restart, a dropped database) leaves the pool; the next query opens
+  // a new one or fails with its own error. Without a listener the pool's "error" event would end the process.
+  pool.on("error", () => {});
+  // The client ends the pool when it disconnects.
+  const adapter = observeStatements(new PrismaPg(pool, { disposeExternalPool: true }), onStatement);
+  const db = new PrismaClient({ adapter });
+  (db as PgDb & { [POOL]?: pg.Pool })[POOL] = pool;
+  return db;
+}
+
+/**
+ * The node-postgres pool under `db`, for the hot single statements (a rate-limit check, a delivery's claim
+ * and record): a prepared statement through it costs ~0.3 ms of CPU, a raw query through Prisma ~1 ms
+ * (measured, 3,000 statements each). Results come back as node-postgres types: int8 as a string, and
+ * timestamps would be read in local time, so these statements return neither or convert them.
+ */
+export function poolOf(db: PgDb): pg.Pool {
+  const pool = (db as PgDb & { [POOL]?: pg.Pool })[POOL];
+  if (!pool) throw new Error("this Prisma client was not opened by openPgDb");
+  return pool;
 }
 
 /** A per-process cache kept with the store's context. */

@@ -22,6 +22,7 @@ import { pgTrending } from "./trending/pg-trending";
 import { authorStore, type AuthorIndexCache } from "@/server/store/sqlite/papers/author-store";
 
 const authorIndexes = contextCache<ReturnType<AuthorIndexCache["get"]> & object>("author-index");
+import { pgRateLimits } from "./rate-limits";
 
 export interface PostgresStore extends Store {
   readonly url: string;
@@ -130,6 +131,7 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
         void (await db.fetchLog.update({ where: { id }, data: { finishedAt: at, ...outcome } })),
     },
     leases: pgLeases(db),
+    rateLimits: pgRateLimits(db),
     close: () => db.$disconnect(),
   };
 }

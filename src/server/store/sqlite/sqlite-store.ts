@@ -7,6 +7,7 @@ import type { Store, StoreSettings } from "@/server/store/store";
 import { databaseFile } from "./database-file";
 import { clientCache, closeSqliteOf } from "./direct-connection";
 import { sqliteLeases } from "./leases";
+import { sqliteRateLimits } from "./rate-limits";
 import { applyMigrations } from "./migrate";
 import { openDb, type Db } from "./prisma-client";
 import { indexPendingPapers } from "./papers/paper-indexing";
@@ -129,6 +130,7 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
         void (await db.fetchLog.update({ where: { id }, data: { finishedAt: at, ...outcome } })),
     },
     leases: sqliteLeases(db),
+    rateLimits: sqliteRateLimits(db),
     async close() {
       closeSqliteOf(db);
       await db.$disconnect();

@@ -28,6 +28,9 @@ import {
 } from "@/server/store/sqlite/papers/paper-source-signals";
 import type { PgContext, PgTx } from "@/server/store/postgres/pg-client";
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
+import type { TopicMatcher } from "@/domain/topics/topic-matcher";
+import { addTags } from "@/server/store/postgres/topics/topic-tagging";
+import { pretaggingMatcher, pretagDrafts } from "@/server/store/postgres/topics/topic-pretagging";
 import { indexPendingPapers } from "./paper-indexing";
 
 const IMPORT_LOCK = 7_131_302;
@@ -38,10 +41,11 @@ export async function addPapers(
   papers: readonly NewPaper[],
   options: AddPapersOptions,
 ): Promise<AddPapersResult> {
+  const matcher = await pretaggingMatcher(ctx, papers.length);
   const outcomes = await ctx.db.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
-      return writeBatch(tx, papers, options);
+      return writeBatch(tx, papers, options, matcher);
     },
     { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS },
   );
@@ -87,6 +91,7 @@ async function writeBatch(
   tx: PgTx,
   papers: readonly NewPaper[],
   { source, now, halfLifeHours }: AddPapersOptions,
+  matcher: TopicMatcher | null,
 ): Promise<AddPapersResult["outcomes"]> {
   const plan = await planBatch(tx, papers);
   const storedIds = plan.stored.map((s) => s.id);
@@ -101,13 +106,21 @@ async function writeBatch(
   const observations = observedSignals(() => recent, plan, papers, { source, now });
   const ids = new Map<DraftPaper | StoredPaper, number>();
 
+  // As on SQLite: one indexed lookup of the plain slugs, then the suffixed ones of the bases already taken
+  // only. (A LIKE per base over every base scanned the whole table once per batch: seconds at 100k papers.)
   const bases = [...new Set(plan.drafts.map((d) => slugify(d.title)))];
-  const takenRows = await tx.$queryRawUnsafe<{ slug: string }[]>(
-    `SELECT "slug" FROM "Paper" WHERE "slug" = ANY($1::text[]) OR "slug" LIKE ANY($2::text[])`,
+  const plain = await tx.$queryRawUnsafe<{ slug: string }[]>(
+    `SELECT "slug" FROM "Paper" WHERE "slug" = ANY($1::text[])`,
     bases,
-    bases.map((b) => `${b}-%`),
   );
-  const taken = takenRows.map((r) => r.slug);
+  const suffixed =
+    plain.length === 0
+      ? []
+      : await tx.$queryRawUnsafe<{ slug: string }[]>(
+          `SELECT "slug" FROM "Paper" WHERE "slug" LIKE ANY($1::text[])`,
+          plain.map((r) => `${r.slug}-%`),
+        );
+  const taken = [...plain, ...suffixed].map((r) => r.slug);
   const slugs = assignSlugs(
     {
       takenSlugs: (wanted) => new Set(taken.filter((s) => wanted.includes(s))),
@@ -116,12 +129,19 @@ async function writeBatch(
     plan.drafts.map((d) => d.title),
   );
 
+  const texts = plan.drafts.map((draft) => ({
+    titleText: cleanLatex(draft.title),
+    abstractText: cleanLatex(draft.abstract),
+    categories: draft.facts.categories,
+  }));
+  const pretagged = matcher && texts.length > 0 ? await pretagDrafts(tx, matcher, texts) : null;
   const rows = plan.drafts.map((draft, index) => ({
     slug: slugs[index]!,
     title: draft.title,
     abstract: draft.abstract,
-    titleText: cleanLatex(draft.title),
-    abstractText: cleanLatex(draft.abstract),
+    titleText: texts[index]!.titleText,
+    abstractText: texts[index]!.abstractText,
+    topicsText: pretagged?.[index]!.topicsText ?? "",
     titleKey: draft.titleKey,
     ...factColumns(draft),
     firstSeenAt: pgTimestamp(now),
@@ -135,11 +155,11 @@ async function writeBatch(
     rows.length === 0
       ? []
       : await tx.$queryRawUnsafe<{ id: number; slug: string }[]>(
-          `INSERT INTO "Paper" ("slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
+          `INSERT INTO "Paper" ("slug", "title", "abstract", "titleText", "abstractText", "topicsText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
        "doi", "primaryCategory", "comment", "codeUrl", "keywords", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey")
-     SELECT "slug", "title", "abstract", "titleText", "abstractText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
+     SELECT "slug", "title", "abstract", "titleText", "abstractText", "topicsText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
        "doi", "primaryCategory", "comment", "codeUrl", "keywords", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey"
-     FROM jsonb_to_recordset($1::jsonb) AS r("slug" text, "title" text, "abstract" text, "titleText" text, "abstractText" text, "titleKey" text, "authors" text,
+     FROM jsonb_to_recordset($1::jsonb) AS r("slug" text, "title" text, "abstract" text, "titleText" text, "abstractText" text, "topicsText" text, "titleKey" text, "authors" text,
        "authorsText" text, "categories" text, "arxivId" text, "sourceUrl" text, "pdfUrl" text, "doi" text, "primaryCategory" text, "comment" text, "codeUrl" text, "keywords" text,
        "publishedAt" timestamp(3), "firstSeenAt" timestamp(3), "feedAt" timestamp(3), "updatedAt" timestamp(3), "sourceName" text, "sourceRank" int, "trendKey" float8)
      RETURNING "id", "slug"`,
@@ -148,10 +168,19 @@ async function writeBatch(
   const idBySlug = new Map(inserted.map((r) => [r.slug, Number(r.id)]));
   plan.drafts.forEach((draft, index) => ids.set(draft, idBySlug.get(slugs[index]!)!));
   const newIds = [...idBySlug.values()];
+  if (pretagged)
+    await addTags(
+      tx,
+      plan.drafts.flatMap((draft, index) =>
+        pretagged[index]!.tags.map((tag) => ({ ...tag, paperId: idBySlug.get(slugs[index]!)! })),
+      ),
+    );
+  // Pretagged papers wait only for their related lists; the others for their tags too.
   if (newIds.length > 0)
     await tx.$executeRawUnsafe(
-      `INSERT INTO "PendingIndex" ("paperId", "tagged") SELECT unnest($1::int[]), false ON CONFLICT DO NOTHING`,
+      `INSERT INTO "PendingIndex" ("paperId", "tagged") SELECT unnest($1::int[]), $2 ON CONFLICT DO NOTHING`,
       newIds,
+      pretagged !== null,
     );
 
   const withSignals = plan.stored.filter((s) => observations.has(s)).map((s) => s.id);

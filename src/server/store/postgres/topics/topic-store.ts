@@ -101,7 +101,7 @@ async function tagPapers(
   return added;
 }
 
-async function vocabularyState(
+export async function vocabularyState(
   db: PgDb,
 ): Promise<{ corpusSize: number; lastCorpusSize: number | null; version: number }> {
   const [papers, lastRun] = await Promise.all([
@@ -111,7 +111,7 @@ async function vocabularyState(
   return { corpusSize: papers._max.id ?? 0, lastCorpusSize: lastRun?.paperCount ?? null, version: lastRun?.id ?? 0 };
 }
 
-async function currentMatcher(ctx: PgContext, reload = false): Promise<TopicMatcher> {
+export async function currentMatcher(ctx: PgContext, reload = false): Promise<TopicMatcher> {
   const { version } = await vocabularyState(ctx.db);
   const cached = matchers.get(ctx);
   if (cached && cached.version === version && !reload) return cached.matcher;

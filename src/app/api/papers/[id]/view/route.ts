@@ -20,15 +20,16 @@ export async function POST(request: Request, context: Context): Promise<Response
   if (!id.success) return validationError(id.error);
   if (isCrossSite(request)) return jsonError(403, "cross_site", "Views are only counted from this site's own pages.");
   const now = new Date();
-  const limit = viewLimiter.hit(clientIp(request.headers), now);
+  const store = await getStore();
+  const limit = await viewLimiter.hit(store, clientIp(request.headers), now);
   if (!limit.ok) return rateLimitedError(limit.retryAfterSeconds);
 
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (!isCountableView(request.method, request.headers)) return Response.json({ counted: false }, { headers });
   const visitor = visitorFor(request);
-  const fresh = visitor.isNew && admitNewVisitor(clientIp(request.headers), now).ok;
+  const fresh = visitor.isNew && (await admitNewVisitor(store, clientIp(request.headers), now)).ok;
   const visitorId = visitor.isNew && !fresh ? addressVisitorId(clientIp(request.headers)) : visitor.id;
-  const outcome = await (await getStore()).trending.recordView({ paperId: id.data.id, visitorId, now });
+  const outcome = await store.trending.recordView({ paperId: id.data.id, visitorId, now });
   if (outcome === "no_paper") return notFoundError("Paper");
   // The cookie is what makes "once a day per visitor" hold for the next view.
   if (fresh) headers.append("Set-Cookie", visitorCookie(visitor.id));

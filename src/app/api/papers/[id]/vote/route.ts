@@ -27,7 +27,8 @@ async function handleVote(original: Request, context: Context, defaultAction: "u
   if (!id.success) return validationError(id.error);
   if (isCrossSite(request)) return jsonError(403, "cross_site", "Votes are only accepted from this site's own pages.");
   const now = new Date();
-  const limit = voteLimiter.hit(clientIp(request.headers), now);
+  const store = await getStore();
+  const limit = await voteLimiter.hit(store, clientIp(request.headers), now);
   if (!limit.ok) return rateLimitedError(limit.retryAfterSeconds);
 
   let action = defaultAction;
@@ -40,14 +41,13 @@ async function handleVote(original: Request, context: Context, defaultAction: "u
 
   const visitor = visitorFor(request);
   if (visitor.isNew && action === "upvote") {
-    const fresh = admitNewVisitor(clientIp(request.headers), now);
+    const fresh = await admitNewVisitor(store, clientIp(request.headers), now);
     if (!fresh.ok) return rateLimitedError(fresh.retryAfterSeconds);
   }
-  const { trending } = await getStore();
   const state =
     action === "upvote"
-      ? await trending.upvote(id.data.id, visitor.id, now)
-      : await trending.removeVote(id.data.id, visitor.id, now);
+      ? await store.trending.upvote(id.data.id, visitor.id, now)
+      : await store.trending.removeVote(id.data.id, visitor.id, now);
   if (!state) return notFoundError("Paper");
 
   const headers = new Headers({ "Cache-Control": "no-store" });

@@ -1,0 +1,12 @@
+-- Rate-limit windows shared by every server process on this database: one row per limit and client key,
+-- counted by one upsert per request; rows whose window has ended are swept.
+CREATE TABLE "RateLimit" (
+    "scope" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "windowEndMs" BIGINT NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    PRIMARY KEY ("scope", "key")
+);
+
+CREATE INDEX "RateLimit_windowEndMs_idx" ON "RateLimit"("windowEndMs");
