@@ -2,7 +2,8 @@
 // is imported into a fresh SQLite database with the real `npm run ingest` (topics, search index and
 // related lists included), then the database is measured in-process (search, feed, topic page, related
 // lists, vocabulary) and over HTTP (`npm start` on it, autocannon with distinct searches).
-// Usage: npm run bench:scale -- <10k|100k|1M|n> [--connections 4] [--seconds 10] [--keep-db]
+// Usage: npm run bench:scale -- <10k|100k|1M|n> [--connections 4] [--seconds 10] [--keep-db | --reuse-db <dir>]
+// --reuse-db measures a data directory a --keep-db run left (its ingest is not repeated, nor reported).
 // Linux only (memory is read from /proc). Prints a table and writes it as JSON beside the corpus.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -15,7 +16,7 @@ import { startAppServer } from "./scale/app-server";
 import { loadPaths, type LoadResult } from "./scale/http-load";
 import { sampleTree, treeMemory } from "./scale/process-memory";
 import { manyPlainQueries, manyTypoQueries } from "./scale/scale-queries";
-import { measureStore, type StoreFigures } from "./scale/store-measures";
+import { measureStore, type P95, type StoreFigures } from "./scale/store-measures";
 
 const DAY = 86_400_000;
 const load = () => os.loadavg()[0]!.toFixed(1);
@@ -94,6 +95,11 @@ async function overHttp(env: Record<string, string>, connections: number, second
   }
 }
 
+const ingestRow = (i: IngestFigures | null) =>
+  i === null
+    ? "not run (--reuse-db)"
+    : `${Math.round(i.papersPerSecond)} papers/s (${i.seconds.toFixed(0)} s; ${Math.round(i.papersPerCpuSecond)} per CPU-second), peak RSS ${Math.round(i.peakRssMb)} MB, load ${i.load}`;
+
 function databaseMb(file: string): number {
   return [file, `${file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0) / 1_048_576;
 }
@@ -114,6 +120,7 @@ async function main(argv: string[]): Promise<number> {
       connections: { type: "string", default: "4" },
       seconds: { type: "string", default: "10" },
       "keep-db": { type: "boolean", default: false },
+      "reuse-db": { type: "string" },
     },
   });
   const parsed = PaperCountSchema.safeParse(positionals[0]);
@@ -122,19 +129,23 @@ async function main(argv: string[]): Promise<number> {
   if (!parsed.success || !(connections >= 1) || !(seconds >= 1)) {
     console.error(
       `bench:scale: ${parsed.success ? "--connections and --seconds must be at least 1" : parsed.error.issues[0]?.message}\n` +
-        "usage: npm run bench:scale -- <10k|100k|1M|n> [--connections 4] [--seconds 10] [--keep-db]",
+        "usage: npm run bench:scale -- <10k|100k|1M|n> [--connections 4] [--seconds 10] [--keep-db | --reuse-db <dir>]",
     );
     return 2;
   }
   const papers = parsed.data;
-  const corpus = await corpusFor(papers);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
+  const reused = values["reuse-db"];
+  const dataDir = reused ?? fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
   const env = { DATA_DIR: dataDir, SAMPLE_DATA: "off" };
   try {
-    console.log(`ingesting ${corpus} into ${dataDir} (load ${load()})…`);
-    const ingested = await ingest(corpus, papers, env);
+    let ingested: IngestFigures | null = null;
+    if (!reused) {
+      const corpus = await corpusFor(papers);
+      console.log(`ingesting ${corpus} into ${dataDir} (load ${load()})…`);
+      ingested = await ingest(corpus, papers, env);
+    }
     const dbMb = databaseMb(path.join(dataDir, "paper-digest.db"));
-    console.log(`ingested in ${ingested.seconds.toFixed(0)} s; searching over HTTP…`);
+    console.log(`ingest: ${ingestRow(ingested)}; database ${Math.round(dbMb)} MB; searching over HTTP…`);
     const http = await overHttp(env, connections, seconds);
     console.log("measuring in-process…");
     const loadBefore = load();
@@ -146,22 +157,26 @@ async function main(argv: string[]): Promise<number> {
       await store.close();
     }
     const ms = (value: number) => `${value.toFixed(1)} ms`;
+    const cpuToo = ({ wall, cpu }: P95, unit: (v: number) => string = ms) => `${unit(wall)} (CPU ${unit(cpu)})`;
     const httpRow = (r: LoadResult) =>
       `p95 ${ms(r.p95)} (p50 ${ms(r.p50)}, p99 ${ms(r.p99)}), ${Math.round(r.perSecond)} req/s, ${r.errors} errors, ${r.non2xx} non-2xx`;
+    const s = (value: number) => `${value.toFixed(1)} s`;
     const figures = {
-      "ingest (npm run ingest, wall)": `${Math.round(ingested.papersPerSecond)} papers/s (${ingested.seconds.toFixed(0)} s; ${Math.round(ingested.papersPerCpuSecond)} per CPU-second), peak RSS ${Math.round(ingested.peakRssMb)} MB, load ${ingested.load}`,
+      "ingest (npm run ingest, wall)": ingestRow(ingested),
       "database size": `${Math.round(dbMb)} MB`,
       [`HTTP search, plain (${connections} connections)`]: httpRow(http.plain),
       [`HTTP search, typos (${connections} connections)`]: httpRow(http.typos),
       "server RSS after the load": `${Math.round(http.serverRssMb)} MB (peak ${Math.round(http.serverPeakMb)} MB), load ${http.load}`,
-      "search p95: plain": ms(measured.search.plain),
-      "search p95: typos": ms(measured.search.typos),
-      "search p95: very common words": ms(measured.search.common),
-      "search p95: topic + query": `${ms(measured.search.topicQuery)} (${measured.topics.phrase}, ${measured.topics.category})`,
-      "feed first page p95: week (default) · all": `${ms(measured.feed.week)} · ${ms(measured.feed.all)}`,
-      "topic first page p95": ms(measured.topicPage),
-      "related lists (newest 1,000 papers)": `${measured.relatedMsPerPaper.toFixed(2)} ms per paper`,
-      "vocabulary recomputation": `${measured.vocabularySeconds.toFixed(1)} s`,
+      "search p95: plain": cpuToo(measured.search.plain),
+      "search p95: typos": cpuToo(measured.search.typos),
+      "search p95: very common words": cpuToo(measured.search.common),
+      "search p95: topic + query": `${cpuToo(measured.search.topicQuery)} (${measured.topics.phrase}, ${measured.topics.category})`,
+      "feed first page p95: week (default)": cpuToo(measured.feed.week),
+      "feed first page p95: all": cpuToo(measured.feed.all),
+      "topic first page p95": cpuToo(measured.topicPage),
+      "related lists (newest 1,000 papers), per paper": cpuToo(measured.relatedMsPerPaper, (v) => `${v.toFixed(2)} ms`),
+      "related index load (whole corpus)": cpuToo(measured.relatedIndexLoadSeconds, s),
+      "vocabulary recomputation": cpuToo(measured.vocabularySeconds, s),
       "load while measuring in-process": `${loadBefore}→${load()}`,
     };
     report(papers, figures);
@@ -177,7 +192,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`(also written to ${out})`);
     return 0;
   } finally {
-    if (values["keep-db"]) console.log(`database kept in ${dataDir}`);
+    if (values["keep-db"] || reused) console.log(`database kept in ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
