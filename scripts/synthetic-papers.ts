@@ -25,12 +25,36 @@ function wordsFor(seed: number, count: number): string {
   return out.join(" ");
 }
 
+// The common words above are in nearly every abstract; real text also has a long tail of rarer words,
+// which is what most searches ask for. The tail: pseudo-words (syllables spelling a rank), drawn with
+// Zipf-like (log-uniform) frequencies from RARE_WORDS ranks, so a few are common and most are rare.
+const SYLLABLES = "ka lo mi ne ru ta vo si pe do gra tri len mor qui zan".split(" ");
+const RARE_WORDS = 50_000;
+
+/** The pseudo-word of a rank in the tail (0 the most frequent). */
+export function rareWord(rank: number): string {
+  let word = "";
+  for (let n = rank + SYLLABLES.length ** 2; n > 0; n = Math.floor(n / SYLLABLES.length))
+    word += SYLLABLES[n % SYLLABLES.length];
+  return word;
+}
+
+function rareWordsFor(seed: number, count: number): string {
+  let state = (seed * 2_246_822_519) >>> 0;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    state = (state * 1_103_515_245 + 12_345) >>> 0;
+    out.push(rareWord(Math.floor(Math.exp((state / 2 ** 32) * Math.log(RARE_WORDS)))));
+  }
+  return out.join(" ");
+}
+
 function title(i: number): string {
-  return `Synthetic ${wordsFor(i, 6)} study ${i}`;
+  return `Synthetic ${wordsFor(i, 6)} ${rareWordsFor(i, 2)} study ${i}`;
 }
 
 function abstract(i: number): string {
-  return `We present a synthetic ${wordsFor(i + 7, 140)}.`;
+  return `We present a synthetic ${wordsFor(i + 7, 120)} ${rareWordsFor(i + 7, 20)}.`;
 }
 
 /** A unique new-style id per i: 99,999 per month, twelve months a year, counting back from 2025. */
@@ -40,8 +64,22 @@ function arxivId(i: number): string {
   return `${String(year).padStart(2, "0")}${String(1 + (month % 12)).padStart(2, "0")}.${String((i % 99_999) + 1).padStart(5, "0")}`;
 }
 
-function published(i: number): Date {
-  return new Date(`2025-01-0${1 + (i % 9)}T12:00:00Z`);
+/** When the papers were published: by default nine days of January 2025 in turn; see Dating. */
+function published(i: number, dating?: Dating): Date {
+  if (!dating) return new Date(`2025-01-0${1 + (i % 9)}T12:00:00Z`);
+  return new Date(dating.newest.getTime() - Math.floor(((dating.papers - 1 - i) * 86_400_000) / PAPERS_PER_DAY));
+}
+
+/** About arXiv's own rate of new papers. */
+export const PAPERS_PER_DAY = 1_000;
+
+/**
+ * Realistic dates: paper `papers - 1` is published at `newest` and each earlier one a little before it,
+ * PAPERS_PER_DAY a day, so a week's window holds 7,000 papers at any corpus size, as on arXiv.
+ */
+export interface Dating {
+  newest: Date;
+  papers: number;
 }
 
 /** Wraps text as the snapshot does: lines of at most ~`width` characters joined by `joint`. */
@@ -58,12 +96,12 @@ function wrap(text: string, width: number, joint: string): string {
 }
 
 /** One line of arXiv's metadata snapshot, with its wrapped title and abstract, versions and parsed authors. */
-export function arxivJsonlLine(i: number): string {
+export function arxivJsonlLine(i: number, dating?: Dating): string {
   const authors = [
     ["One", `Author ${i % 997}`, ""],
     ["Two", `Author ${i % 991}`, ""],
   ];
-  const created = published(i);
+  const created = published(i, dating);
   return JSON.stringify({
     id: arxivId(i),
     submitter: `Author ${i % 997} One`,
@@ -85,9 +123,9 @@ export function arxivJsonlLine(i: number): string {
   });
 }
 
-function atomEntry(i: number): string {
+function atomEntry(i: number, dating?: Dating): string {
   const id = arxivId(i);
-  const date = published(i).toISOString().replace(".000", "");
+  const date = published(i, dating).toISOString().replace(".000", "");
   return `<entry>
     <id>http://arxiv.org/abs/${id}v1</id>
     <updated>${date}</updated>
@@ -109,7 +147,7 @@ function atomEntry(i: number): string {
 const PAPERS_PER_PIECE = 500;
 
 /** Papers `first` to `first + count - 1` as one file of `format`, in pieces of a few hundred papers. */
-export function* syntheticFile(format: SyntheticFormat, count: number, first = 0): Generator<string> {
+export function* syntheticFile(format: SyntheticFormat, count: number, first = 0, dating?: Dating): Generator<string> {
   const end = first + count;
   if (format === "text")
     yield "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\nSubscribe";
@@ -124,8 +162,8 @@ export function* syntheticFile(format: SyntheticFormat, count: number, first = 0
   for (let start = first; start < end; start += PAPERS_PER_PIECE) {
     const piece: string[] = [];
     for (let i = start; i < Math.min(end, start + PAPERS_PER_PIECE); i++) {
-      if (format === "arxiv-jsonl") piece.push(`${arxivJsonlLine(i)}\n`);
-      else if (format === "arxiv-atom") piece.push(`\n  ${atomEntry(i)}`);
+      if (format === "arxiv-jsonl") piece.push(`${arxivJsonlLine(i, dating)}\n`);
+      else if (format === "arxiv-atom") piece.push(`\n  ${atomEntry(i, dating)}`);
       else piece.push(`\n${title(i)}\n${abstract(i)}`);
     }
     yield piece.join("");

@@ -108,7 +108,7 @@ describe("streaming import of a big file", { timeout: 900_000 }, () => {
       expect(
         await db.paper.findFirst({ where: { arxivId: "2501.00001" }, select: { title: true, publishedAt: true } }),
       ).toEqual({
-        title: "Synthetic efficient federated training reasoning scalable synthetic study 0",
+        title: "Synthetic efficient federated training reasoning scalable synthetic lokalo lennezanlo study 0",
         publishedAt: new Date("2025-01-01T12:00:00Z"),
       });
     } finally {
