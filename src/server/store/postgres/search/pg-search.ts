@@ -16,9 +16,10 @@ const RANK_NORMALIZATION = 1;
 /**
  * bm25 normalises each column by its own length, which lifts a match in a short title; one tsvector cannot.
  * So a title-only rank, divided by the title's length (normalisation 2), is added to the whole-paper rank.
+ * The title's vector is stored (migration 20261201001500_title_vector), not computed per match at query time.
  */
 const TITLE_BOOST = 2;
-const RANK_SQL = `ts_rank(${RANK_WEIGHTS}, p."searchVector", q, ${RANK_NORMALIZATION}) + ${TITLE_BOOST} * ts_rank(to_tsvector('english', p."titleText"), q, 2)`;
+const RANK_SQL = `ts_rank(${RANK_WEIGHTS}, p."searchVector", q, ${RANK_NORMALIZATION}) + ${TITLE_BOOST} * ts_rank(p."titleVector", q, 2)`;
 /**
  * ts_rank spreads matching papers far wider than bm25 does (a 0.70 ratio where bm25 gives 0.99 on the
  * sample), while the domain blend is tuned to bm25's scale; rank^RANK_COMPRESSION maps one onto the other.
@@ -76,7 +77,7 @@ export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> 
     where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ANY($${args.push([...q.filter.topicIds])}::int[]))`;
   if (q.filter.paperIds) where += ` AND p."id" = ANY($${args.push([...q.filter.paperIds])}::int[])`;
   if (q.filter.hasCode) where += ` AND p."codeUrl" IS NOT NULL`;
-  const matches = `SELECT p."id", p."searchVector", p."titleText", p."trendKey", p."feedAt" FROM "Paper" p WHERE p."searchVector" @@ to_tsquery('english', $1)${where}`;
+  const matches = `SELECT p."id", p."searchVector", p."titleVector", p."trendKey", p."feedAt" FROM "Paper" p WHERE p."searchVector" @@ to_tsquery('english', $1)${where}`;
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(
     selective
       ? `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", p."feedAt"
