@@ -50,7 +50,7 @@ describe("digest clicks count once", () => {
           VALUES (1, 'click', ${before.now}, ${before.now}, 0.3, '${source}')`);
       await before.exec(`INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "source")
         VALUES (1, 'view', ${before.now}, ${before.now}, 0.1, NULL), (1, 'view', ${before.now}, ${before.now}, 0.1, NULL)`);
-      expect(await before.migrateRest()).toEqual([CLICK_MIGRATION]);
+      expect((await before.migrateRest())[0]).toBe(CLICK_MIGRATION);
       expect(await before.rows(`SELECT "id", "kind", "source" FROM "PaperEvent" ORDER BY "id"`)).toEqual([
         { id: 1, kind: "click", source: "digest:1" },
         { id: 4, kind: "click", source: "digest:2" },
