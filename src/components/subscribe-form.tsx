@@ -36,10 +36,10 @@ export function SubscribeForm({
       className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm dark:border-stone-800 dark:bg-stone-900"
     >
       <h2 id={`${uid}-title`} className="font-serif text-lg font-semibold">
-        Get trending papers in your inbox once a day
+        Get trending papers in your inbox
       </h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        One email each morning. Confirm by email; unsubscribe in one click.
+        Every morning, or once a week on the day you choose. Confirm by email; unsubscribe in one click.
       </p>
       <form action={action} method="post" noValidate {...{ [HOOKS.subscribe]: true }} className="mt-4 space-y-4">
         <div className="flex flex-col gap-2 sm:flex-row lg:flex-col">

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "../../src/env";
 import { manageToken } from "../../src/server/subscriptions/links";
 import { BUILD_TIMEOUT_MS, startAppServer, type AppServer } from "../helpers/app-server";
+import { freePort } from "../helpers/free-port";
 import { confirmationTokenFor } from "../helpers/outbox-mail";
 
 // Shared with the server, so the test can derive a subscriber's manage token as the mails do.
@@ -14,7 +15,7 @@ let server: AppServer;
 beforeAll(async () => {
   process.env.SECRET_KEY = SECRET_KEY;
   resetEnvCache();
-  server = await startAppServer({ port: 3514, env: { SECRET_KEY } });
+  server = await startAppServer({ port: await freePort(), env: { SECRET_KEY } });
 }, BUILD_TIMEOUT_MS + 120_000);
 afterAll(async () => server?.stop());
 

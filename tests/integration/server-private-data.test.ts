@@ -4,10 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILD_TIMEOUT_MS, startAppServer, type AppServer } from "../helpers/app-server";
+import { freePort } from "../helpers/free-port";
 
 let server: AppServer;
 beforeAll(async () => {
-  server = await startAppServer({ port: 3518 });
+  server = await startAppServer({ port: await freePort() });
 }, BUILD_TIMEOUT_MS + 120_000);
 afterAll(async () => server?.stop());
 

@@ -6,9 +6,9 @@ import { ensureBuilt, startNext, type AppProcess } from "../../helpers/app-proce
 import { appEnv, bearer } from "../../helpers/app-env";
 import { addPapers, addReaders } from "../../helpers/digest-fixtures";
 import { startSmtpCatcher, type SmtpCatcher } from "../../helpers/smtp-catcher";
+import { freePort } from "../../helpers/free-port";
 import { createTempDb, type TempDb } from "../../helpers/temp-db";
 
-const PORTS = [3761, 3762];
 const READERS = 12;
 const VOTERS = 20;
 let temp: TempDb;
@@ -22,7 +22,8 @@ beforeAll(async () => {
   paperIds = await addPapers(temp.db, 5, new Date(Date.now() - 2 * 3_600_000));
   await addReaders(temp.db, READERS);
   smtp = await startSmtpCatcher();
-  servers = await Promise.all(PORTS.map((port) => startNext(port, appEnv(temp, port, { SMTP_URL: smtp.url }))));
+  const ports = [await freePort(), await freePort()];
+  servers = await Promise.all(ports.map((port) => startNext(port, appEnv(temp, port, { SMTP_URL: smtp.url }))));
 }, 600_000);
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()));
