@@ -1,10 +1,11 @@
 // The feed page (/): heading, topic filter, window and sort tabs, the cards, paging, and the subscribe box.
 import { DEFAULT_WINDOW } from "@/domain/feed-params";
-import { feedPath, isScoped, scopePath } from "@/domain/feed-links";
+import { isScoped } from "@/domain/feed-links";
 import type { FeedPage } from "@/view-models/feed-page";
 import { CodeFilter } from "./code-link";
 import { FeedList } from "./feed-list";
 import { FeedTabs, feedHref } from "./feed-tabs";
+import { ScopeLinks } from "./scope-links";
 import { SubscribeForm } from "./subscribe-form";
 import { TopicChips } from "./topic-chips";
 
@@ -47,21 +48,7 @@ export function FeedPageView({ page }: { page: FeedPage }) {
         </section>
         {isScoped(scope) && (
           <p className="text-sm text-stone-600 dark:text-stone-400">
-            <a
-              href={scopePath("/subscribe", scope)}
-              className="font-medium text-accent-700 underline dark:text-accent-300"
-              data-testid="get-by-email"
-            >
-              Get this by email
-            </a>
-            {" · "}
-            <a href={feedPath(scope)} className="underline">
-              Atom feed
-            </a>
-            {" · "}
-            <a href={scopePath("/api/papers", scope)} className="underline">
-              JSON
-            </a>
+            <ScopeLinks scope={scope} emailLabel="Get this by email" testId="get-by-email" />
           </p>
         )}
         {query.like && (

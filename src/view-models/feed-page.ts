@@ -38,16 +38,19 @@ export interface TopicCountView extends TopicRef {
   paperCount: number;
 }
 
+/** The feed parameters a page was asked for, as the page shows and links them. */
+export interface FeedPageQuery {
+  q?: string;
+  topic?: string;
+  author?: string[];
+  has?: string;
+  like?: string;
+  window: FeedWindow;
+  sort?: FeedSort;
+}
+
 export interface FeedPage {
-  query: {
-    q?: string;
-    topic?: string;
-    author?: string[];
-    has?: string;
-    like?: string;
-    window: FeedWindow;
-    sort?: FeedSort;
-  };
+  query: FeedPageQuery;
   sort: FeedSort;
   understood: boolean;
   /** Null: the URL named a topic that does not exist. */
@@ -66,15 +69,7 @@ interface FeedInput extends FeedFacts {
 }
 
 interface FeedPageInput {
-  query: {
-    q?: string;
-    topic?: string;
-    author?: string[];
-    has?: string;
-    like?: string;
-    window: FeedWindow;
-    sort?: FeedSort;
-  };
+  query: FeedPageQuery;
   sort: FeedSort;
   understood: boolean;
   feed: FeedInput | null;

@@ -3,9 +3,10 @@
 import type { GetServerSideProps } from "next";
 import { notFoundProps, orNotFound, type NotFoundProps } from "@/components/not-found-page";
 import { PaperCard } from "@/components/paper-card";
+import { ScopeLinks } from "@/components/scope-links";
 import { SitePage } from "@/components/site-page";
 import { TopicChips } from "@/components/topic-chips";
-import { feedAlternates, feedPath, scopePath } from "@/domain/feed-links";
+import { feedAlternates } from "@/domain/feed-links";
 import { env } from "@/env";
 import { loadAuthorPage } from "@/server/papers/author-page";
 import { getStore } from "@/server/store/open-store";
@@ -51,20 +52,7 @@ function AuthorRoute({ page, appUrl }: Props) {
               {page.paperCount} {page.paperCount === 1 ? "paper" : "papers"}
             </span>
             {" · "}
-            <a
-              href={scopePath("/subscribe", scope)}
-              className="font-medium text-accent-700 underline dark:text-accent-300"
-            >
-              Get their papers by email
-            </a>
-            {" · "}
-            <a href={feedPath(scope)} className="underline">
-              Atom feed
-            </a>
-            {" · "}
-            <a href={scopePath("/api/papers", scope)} className="underline">
-              JSON
-            </a>
+            <ScopeLinks scope={scope} emailLabel="Get their papers by email" />
           </p>
         </section>
         {page.topics.length > 0 && (
