@@ -51,3 +51,46 @@ export function contextCache<T>(name: string) {
     delete: (ctx: PgContext) => void ctx.caches.delete(name),
   };
 }
+
+/**
+ * Raw statements of one write step, on a Prisma transaction or on a node-postgres client holding a
+ * transaction (inPoolTransaction). An import's statements carry megabytes of parameters per batch: through
+ * Prisma they took about a quarter of the importer's CPU (its query compiler copies every parameter),
+ * directly on the pool almost none. Results are node-postgres types on the pool (see poolOf): int4 and float8
+ * come back as numbers, so the statements run through a session return no int8 or timestamp columns.
+ */
+export interface SqlSession {
+  rows<T>(sql: string, ...params: unknown[]): Promise<T[]>;
+  /** Runs a statement; returns the rows it affected. */
+  run(sql: string, ...params: unknown[]): Promise<number>;
+}
+
+/** A session on a Prisma transaction (or on the client itself, each statement its own transaction). */
+export function prismaSession(tx: PgTx | PgDb): SqlSession {
+  return {
+    rows: (sql, ...params) => tx.$queryRawUnsafe(sql, ...params),
+    run: (sql, ...params) => tx.$executeRawUnsafe(sql, ...params),
+  };
+}
+
+/** Runs `work` in one transaction on a connection of the pool under `db`: committed if it resolves. */
+export async function inPoolTransaction<T>(db: PgDb, work: (session: SqlSession) => Promise<T>): Promise<T> {
+  const client = await poolOf(db).connect();
+  const session: SqlSession = {
+    rows: async <R>(sql: string, ...params: unknown[]) => (await client.query(sql, params)).rows as R[],
+    run: async (sql, ...params) => (await client.query(sql, params)).rowCount ?? 0,
+  };
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    const result = await work(session);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is not given back to the pool.
+    await client.query("ROLLBACK").catch(() => (broken = true));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

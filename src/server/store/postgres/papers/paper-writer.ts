@@ -1,9 +1,9 @@
 // Adds papers on PostgreSQL: the same merge plan, slugs and import signals as SQLite (the pure planning
 // modules are shared), written in one transaction per batch. Imports take an advisory lock for the
 // transaction, so two importers on two instances plan against each other's committed papers, never race.
-import { cleanLatex } from "@/domain/latex";
+import { cleanLatex, normalizeWhitespace } from "@/domain/latex";
 import type { NewPaper } from "@/domain/paper";
-import { slugify } from "@/domain/title-key";
+import { slugify, titleKey } from "@/domain/title-key";
 import { NO_SIGNAL_KEY } from "@/domain/trending";
 import {
   IndexingIncompleteError,
@@ -26,7 +26,7 @@ import {
   OBSERVATION_WINDOW_HOURS,
   signalsFor,
 } from "@/server/store/sqlite/papers/paper-source-signals";
-import type { PgContext, PgTx } from "@/server/store/postgres/pg-client";
+import { inPoolTransaction, prismaSession, type PgContext, type SqlSession } from "@/server/store/postgres/pg-client";
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
 import type { TopicMatcher } from "@/domain/topics/topic-matcher";
 import { addTags } from "@/server/store/postgres/topics/topic-tagging";
@@ -34,7 +34,6 @@ import { pretaggingMatcher, pretagDrafts } from "@/server/store/postgres/topics/
 import { indexPendingPapers } from "./paper-indexing";
 
 const IMPORT_LOCK = 7_131_302;
-const BATCH_TIMEOUT_MS = 300_000;
 
 export async function addPapers(
   ctx: PgContext,
@@ -42,13 +41,10 @@ export async function addPapers(
   options: AddPapersOptions,
 ): Promise<AddPapersResult> {
   const matcher = await pretaggingMatcher(ctx, papers.length);
-  const outcomes = await ctx.db.$transaction(
-    async (tx) => {
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
-      return writeBatch(tx, papers, options, matcher);
-    },
-    { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS },
-  );
+  const outcomes = await inPoolTransaction(ctx.db, async (tx) => {
+    await tx.run(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
+    return writeBatch(tx, papers, options, matcher);
+  });
   const result = { ...countOutcomes(outcomes), outcomes };
   try {
     await indexPendingPapers(ctx, options.now);
@@ -59,7 +55,7 @@ export async function addPapers(
 }
 
 export async function previewPapers(ctx: PgContext, papers: readonly NewPaper[]): Promise<PaperCounts> {
-  const plan = await planBatch(ctx.db as unknown as PgTx, papers);
+  const plan = await planBatch(prismaSession(ctx.db), papers);
   return countOutcomes(plan.steps);
 }
 
@@ -68,27 +64,24 @@ function countOutcomes(steps: readonly { outcome: AddOutcome }[]): PaperCounts {
   return { added: count("added"), merged: count("merged"), unchanged: count("unchanged") };
 }
 
-const CANDIDATE_COLUMNS = `"id", "titleKey", "arxivId", "authors", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "categories", "comment", "codeUrl", "keywords", "publishedAt"`;
+const CANDIDATE_COLUMNS = `"id", "titleKey", "arxivId", "authors", "sourceUrl", "pdfUrl", "doi", "primaryCategory", "categories", "comment", "codeUrl", "keywords",
+  to_char("publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt"`;
 
-async function planBatch(tx: PgTx, papers: readonly NewPaper[]): Promise<PaperPlan> {
+async function planBatch(tx: SqlSession, papers: readonly NewPaper[]): Promise<PaperPlan> {
   const arxivIds = [...new Set(papers.map((p) => p.arxivId).filter((id): id is string => !!id))];
-  // Title keys are computed by the plan; reading candidates twice is avoided by asking with every key.
-  const probe = planPapers({ findCandidates: () => [] }, papers);
-  const titleKeys = [...new Set(probe.drafts.map((d) => d.titleKey).filter((key) => key !== ""))];
-  const rows = await tx.$queryRawUnsafe<(Omit<CandidateRow, "publishedAt"> & { publishedAt: Date | null })[]>(
+  // Every title's key, as the plan computes it, so candidates are read once for the whole batch.
+  const titleKeys = [...new Set(papers.map((p) => titleKey(normalizeWhitespace(p.title))).filter((key) => key !== ""))];
+  // publishedAt as ISO text: node-postgres would read a timestamp without zone in local time.
+  const candidates = await tx.rows<CandidateRow>(
     `SELECT ${CANDIDATE_COLUMNS} FROM "Paper" WHERE "arxivId" = ANY($1::text[]) OR "titleKey" = ANY($2::text[]) ORDER BY "id"`,
     arxivIds,
     titleKeys,
   );
-  const candidates: CandidateRow[] = rows.map((row) => ({
-    ...row,
-    publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
-  }));
   return planPapers({ findCandidates: () => candidates }, papers);
 }
 
 async function writeBatch(
-  tx: PgTx,
+  tx: SqlSession,
   papers: readonly NewPaper[],
   { source, now, halfLifeHours }: AddPapersOptions,
   matcher: TopicMatcher | null,
@@ -96,7 +89,7 @@ async function writeBatch(
   const plan = await planBatch(tx, papers);
   const storedIds = plan.stored.map((s) => s.id);
   const since = new Date(now.getTime() - OBSERVATION_WINDOW_HOURS * 3_600_000);
-  const recentRows = await tx.$queryRawUnsafe<{ paperId: number; kind: string }[]>(
+  const recentRows = await tx.rows<{ paperId: number; kind: string }>(
     `SELECT "paperId", "kind" FROM "PaperEvent" WHERE "paperId" = ANY($1::int[]) AND "kind" IN ('source_rank', 'hf_upvotes') AND "source" = $2 AND "at" >= $3::timestamp(3)`,
     storedIds,
     source,
@@ -109,14 +102,11 @@ async function writeBatch(
   // As on SQLite: one indexed lookup of the plain slugs, then the suffixed ones of the bases already taken
   // only. (A LIKE per base over every base scanned the whole table once per batch: seconds at 100k papers.)
   const bases = [...new Set(plan.drafts.map((d) => slugify(d.title)))];
-  const plain = await tx.$queryRawUnsafe<{ slug: string }[]>(
-    `SELECT "slug" FROM "Paper" WHERE "slug" = ANY($1::text[])`,
-    bases,
-  );
+  const plain = await tx.rows<{ slug: string }>(`SELECT "slug" FROM "Paper" WHERE "slug" = ANY($1::text[])`, bases);
   const suffixed =
     plain.length === 0
       ? []
-      : await tx.$queryRawUnsafe<{ slug: string }[]>(
+      : await tx.rows<{ slug: string }>(
           `SELECT "slug" FROM "Paper" WHERE "slug" LIKE ANY($1::text[])`,
           plain.map((r) => `${r.slug}-%`),
         );
@@ -154,7 +144,7 @@ async function writeBatch(
   const inserted =
     rows.length === 0
       ? []
-      : await tx.$queryRawUnsafe<{ id: number; slug: string }[]>(
+      : await tx.rows<{ id: number; slug: string }>(
           `INSERT INTO "Paper" ("slug", "title", "abstract", "titleText", "abstractText", "topicsText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
        "doi", "primaryCategory", "comment", "codeUrl", "keywords", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey")
      SELECT "slug", "title", "abstract", "titleText", "abstractText", "topicsText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
@@ -174,17 +164,18 @@ async function writeBatch(
       plan.drafts.flatMap((draft, index) =>
         pretagged[index]!.tags.map((tag) => ({ ...tag, paperId: idBySlug.get(slugs[index]!)! })),
       ),
+      { topicsTextWritten: true },
     );
   // Pretagged papers wait only for their related lists; the others for their tags too.
   if (newIds.length > 0)
-    await tx.$executeRawUnsafe(
+    await tx.run(
       `INSERT INTO "PendingIndex" ("paperId", "tagged") SELECT unnest($1::int[]), $2 ON CONFLICT DO NOTHING`,
       newIds,
       pretagged !== null,
     );
 
   const withSignals = plan.stored.filter((s) => observations.has(s)).map((s) => s.id);
-  const keyRows = await tx.$queryRawUnsafe<{ id: number; trendKey: number }[]>(
+  const keyRows = await tx.rows<{ id: number; trendKey: number }>(
     `SELECT "id", "trendKey" FROM "Paper" WHERE "id" = ANY($1::int[]) FOR UPDATE`,
     withSignals,
   );
@@ -196,21 +187,20 @@ async function writeBatch(
     const facts = stored.changed
       ? {
           ...factColumns(stored),
-          publishedAt: stored.facts.publishedAt,
-          ...(stored.facts.publishedAt ? { feedAt: stored.facts.publishedAt } : {}),
+          ...(stored.facts.publishedAt ? { feedAt: pgTimestamp(stored.facts.publishedAt) } : {}),
         }
       : {};
     const trendKey =
       signals.length > 0
         ? { trendKey: keyWithSignals(keys.get(stored.id) ?? NO_SIGNAL_KEY, signals, halfLifeHours) }
         : {};
-    await tx.paper.update({ where: { id: stored.id }, data: { ...facts, ...trendKey, updatedAt: now } });
+    await updatePaper(tx, stored.id, { ...facts, ...trendKey, updatedAt: pgTimestamp(now) });
   }
 
   // A merge may bring categories (and keywords): the paper is tagged again with what it now is.
   const mergedIds = plan.stored.filter((stored) => stored.changed).map((stored) => stored.id);
   if (mergedIds.length > 0)
-    await tx.$executeRawUnsafe(
+    await tx.run(
       `INSERT INTO "PendingIndex" ("paperId", "tagged") SELECT unnest($1::int[]), false ON CONFLICT DO NOTHING`,
       mergedIds,
     );
@@ -226,7 +216,7 @@ async function writeBatch(
       source,
     }));
   if (events.length > 0) {
-    await tx.$executeRawUnsafe(
+    await tx.run(
       `INSERT INTO "PaperEvent" ("paperId", "kind", "at", "anchorAt", "weight", "value", "source")
        SELECT "paperId", "kind", "at", "at", "weight", "value", "source" FROM jsonb_to_recordset($1::jsonb)
          AS r("paperId" int, "kind" text, "at" timestamp(3), "weight" float8, "value" int, "source" text)`,
@@ -234,6 +224,15 @@ async function writeBatch(
     );
   }
   return plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome }));
+}
+
+const TIMESTAMP_COLUMNS = new Set(["publishedAt", "feedAt", "updatedAt"]);
+
+/** One paper's columns (a merge's facts, its trend key), by name; timestamps as ISO text. */
+async function updatePaper(tx: SqlSession, id: number, columns: Record<string, string | number | null | undefined>) {
+  const names = Object.keys(columns).filter((name) => columns[name] !== undefined);
+  const sets = names.map((name, i) => `"${name}" = $${i + 2}${TIMESTAMP_COLUMNS.has(name) ? "::timestamp(3)" : ""}`);
+  await tx.run(`UPDATE "Paper" SET ${sets.join(", ")} WHERE "id" = $1`, id, ...names.map((name) => columns[name]));
 }
 
 function factColumns({ facts }: DraftPaper | StoredPaper) {

@@ -5,17 +5,18 @@ import { RelatedIndex, type RelatedDocument } from "@/domain/related/related-ind
 import type { Paper } from "@/domain/paper";
 import { RELATED_LIST_SIZE } from "@/domain/related/related-list";
 import type { PgContext, PgDb } from "@/server/store/postgres/pg-client";
-import { contextCache } from "@/server/store/postgres/pg-client";
+import { contextCache, inPoolTransaction, poolOf } from "@/server/store/postgres/pg-client";
 import { papersInOrder } from "@/server/store/postgres/papers/paper-listing";
 
 const RELATED_LOCK = 7_131_303;
 const cache = contextCache<{ index: RelatedIndex; queue: Promise<unknown> }>("related-index");
 
 async function documentsAfter(db: PgDb, afterId: number): Promise<RelatedDocument[]> {
-  return db.$queryRawUnsafe<RelatedDocument[]>(
+  const { rows } = await poolOf(db).query<RelatedDocument>(
     `SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > $1 ORDER BY "id"`,
-    afterId,
+    [afterId],
   );
+  return rows;
 }
 
 async function loadIndex(db: PgDb): Promise<RelatedIndex> {
@@ -32,47 +33,63 @@ async function loadIndex(db: PgDb): Promise<RelatedIndex> {
   return index;
 }
 
-/** Writes lists in one transaction; `replaceAll` empties the table first. Returns the rows written. */
+/**
+ * Writes lists in one transaction; `replaceAll` empties the table first. Returns the rows written. On the
+ * pool, as arrays (a refresh of 2,000 new papers rewrites ~35,000 list rows: their JSON cost more to build
+ * and to read than the rows did to write), and a rank that holds the same paper and score is left as it is:
+ * an offer to a neighbour's list moves the ranks below it, not those above.
+ */
 async function writeLists(
   db: PgDb,
   index: RelatedIndex,
   paperIds: readonly number[],
   replaceAll: boolean,
 ): Promise<number> {
-  const rows = paperIds.flatMap((paperId) =>
-    index.listOf(paperId).map((entry, i) => ({ paperId, rank: i + 1, relatedId: entry.paperId, score: entry.score })),
-  );
-  await db.$transaction(
-    async (tx) => {
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${RELATED_LOCK})`);
-      if (replaceAll) await tx.$executeRawUnsafe(`DELETE FROM "RelatedPaper"`);
-      else
-        await tx.$executeRawUnsafe(
-          `DELETE FROM "RelatedPaper" WHERE "paperId" = ANY($1::int[]) AND "rank" > $2`,
-          [...paperIds],
-          RELATED_LIST_SIZE,
-        );
-      if (rows.length === 0) return;
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "RelatedPaper" ("paperId", "rank", "relatedId", "score")
-       SELECT r."paperId", r."rank", r."relatedId", r."score" FROM jsonb_to_recordset($1::jsonb) AS r("paperId" int, "rank" int, "relatedId" int, "score" float8)
-       WHERE EXISTS (SELECT 1 FROM "Paper" p WHERE p."id" = r."relatedId")
-       ON CONFLICT ("paperId", "rank") DO UPDATE SET "relatedId" = excluded."relatedId", "score" = excluded."score"`,
-        JSON.stringify(rows),
+  const rows = { paperId: [] as number[], rank: [] as number[], relatedId: [] as number[], score: [] as number[] };
+  const shorter = { paperId: [] as number[], size: [] as number[] };
+  for (const paperId of paperIds) {
+    const list = index.listOf(paperId);
+    list.forEach((entry, i) => {
+      rows.paperId.push(paperId);
+      rows.rank.push(i + 1);
+      rows.relatedId.push(entry.paperId);
+      rows.score.push(entry.score);
+    });
+    if (list.length < RELATED_LIST_SIZE) {
+      shorter.paperId.push(paperId);
+      shorter.size.push(list.length);
+    }
+  }
+  await inPoolTransaction(db, async (tx) => {
+    await tx.run(`SELECT pg_advisory_xact_lock(${RELATED_LOCK})`);
+    if (replaceAll) await tx.run(`DELETE FROM "RelatedPaper"`);
+    else
+      await tx.run(
+        `DELETE FROM "RelatedPaper" WHERE "paperId" = ANY($1::int[]) AND "rank" > $2`,
+        [...paperIds],
+        RELATED_LIST_SIZE,
       );
-      const shorter = paperIds
-        .map((paperId) => ({ paperId, size: index.listOf(paperId).length }))
-        .filter((l) => l.size < RELATED_LIST_SIZE);
-      if (!replaceAll && shorter.length > 0) {
-        await tx.$executeRawUnsafe(
-          `DELETE FROM "RelatedPaper" d USING jsonb_to_recordset($1::jsonb) AS l("paperId" int, "size" int) WHERE d."paperId" = l."paperId" AND d."rank" > l."size"`,
-          JSON.stringify(shorter),
-        );
-      }
-    },
-    { timeout: 300_000, maxWait: 300_000 },
-  );
-  return rows.length;
+    if (rows.paperId.length === 0) return;
+    await tx.run(
+      `INSERT INTO "RelatedPaper" ("paperId", "rank", "relatedId", "score")
+       SELECT r."paperId", r."rank", r."relatedId", r."score" FROM unnest($1::int[], $2::int[], $3::int[], $4::float8[]) AS r("paperId", "rank", "relatedId", "score")
+       WHERE EXISTS (SELECT 1 FROM "Paper" p WHERE p."id" = r."relatedId")
+       ON CONFLICT ("paperId", "rank") DO UPDATE SET "relatedId" = excluded."relatedId", "score" = excluded."score"
+       WHERE ("RelatedPaper"."relatedId", "RelatedPaper"."score") IS DISTINCT FROM (excluded."relatedId", excluded."score")`,
+      rows.paperId,
+      rows.rank,
+      rows.relatedId,
+      rows.score,
+    );
+    if (!replaceAll && shorter.paperId.length > 0) {
+      await tx.run(
+        `DELETE FROM "RelatedPaper" d USING unnest($1::int[], $2::int[]) AS l("paperId", "size") WHERE d."paperId" = l."paperId" AND d."rank" > l."size"`,
+        shorter.paperId,
+        shorter.size,
+      );
+    }
+  });
+  return rows.paperId.length;
 }
 
 function serialized<T>(ctx: PgContext, work: () => Promise<T>): Promise<T> {

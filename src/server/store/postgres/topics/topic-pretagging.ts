@@ -5,7 +5,7 @@
 import { parseJsonList } from "@/domain/json-list";
 import type { TopicMatcher } from "@/domain/topics/topic-matcher";
 import { paperTopicsText, topicSpellingsText } from "@/domain/topics/topics-text";
-import type { PgContext, PgTx } from "@/server/store/postgres/pg-client";
+import type { PgContext, SqlSession } from "@/server/store/postgres/pg-client";
 import { CATEGORY_TAG_WEIGHT } from "@/server/store/sqlite/topics/topic-tagging";
 import type { DraftTags, TaggableDraft } from "@/server/store/sqlite/topics/topic-pretagging";
 import { isRecomputeDue } from "@/server/store/sqlite/topics/topic-store";
@@ -21,7 +21,7 @@ export async function pretaggingMatcher(ctx: PgContext, count: number): Promise<
 
 /** Each draft's tags and topicsText, in order (category topics created on first sight, as tagging does). */
 export async function pretagDrafts(
-  tx: PgTx,
+  tx: SqlSession,
   matcher: TopicMatcher,
   drafts: readonly TaggableDraft[],
 ): Promise<DraftTags[]> {
@@ -40,10 +40,10 @@ export async function pretagDrafts(
     return tags;
   });
   const ids = [...new Set(tagged.flatMap((tags) => tags.map((tag) => tag.topicId)))];
-  const topics = await tx.topic.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, label: true, aliases: true },
-  });
+  const topics = await tx.rows<{ id: number; label: string; aliases: string }>(
+    `SELECT "id", "label", "aliases" FROM "Topic" WHERE "id" = ANY($1::int[])`,
+    ids,
+  );
   const texts = new Map(topics.map((t) => [t.id, topicSpellingsText(t.label, parseJsonList(t.aliases))]));
   return tagged.map((tags) => ({
     tags,
