@@ -1,10 +1,10 @@
-// Sends one delivery: claim it, compose, send, record. The claim comes first so only one runner acts;
-// the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
+// Sends one claimed delivery: mark it sending, compose, send, record. The mark comes first so only the claiming
+// run acts; the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
 import { redactAddresses } from "@/server/platform/log-redact";
 import { MailSendError, type Mailer } from "@/server/platform/mail-types";
 import { classifySmtpError } from "@/server/platform/smtp-faults";
-import type { DigestStore, DueDelivery } from "@/server/store/digest";
-import { claimDelivery, markFailed, markNothingToSend, markSent } from "./delivery-claims";
+import type { DigestStore, DueDelivery, SentRecord } from "@/server/store/digest";
+import { markFailed, markNothingToSend } from "./delivery-claims";
 import type { DigestCandidates } from "./digest-candidates";
 import { composeFor, digestMail } from "./digest-mail";
 import type { DigestSettings } from "./digest-settings";
@@ -21,6 +21,10 @@ export interface DeliverContext {
   log: (line: string) => void;
   /** A fault of the run, not of this reader (sender refused, connection lost): the run stops claiming. */
   halt: (reason: string) => void;
+  /** claimed → sending for this run (sendingMarks); false when the claim is no longer this run's. */
+  markSending: (deliveryId: number) => Promise<boolean>;
+  /** Records a send (sentRecords). */
+  recordSent: (record: SentRecord) => Promise<void>;
 }
 
 export async function deliverOne(
@@ -29,9 +33,7 @@ export async function deliverOne(
   sentPaperIds: ReadonlySet<number>,
 ): Promise<DeliveryOutcome> {
   const { digest, settings, clock } = ctx;
-  const claim = await claimDelivery(digest, delivery.id, clock());
-  if (claim === "taken") return "taken";
-  if (claim === "inactive") return "skipped";
+  if (!(await ctx.markSending(delivery.id))) return "taken";
   const attempt = { id: delivery.id, subscriberId: delivery.subscriber.id, attempts: delivery.attempts + 1 };
 
   let mail;
@@ -74,7 +76,7 @@ export async function deliverOne(
     return outcome === "suppressed" ? "failed" : outcome;
   }
   // No catch here on purpose: if recording fails, the row stays "sending" and becomes "unknown", never resent.
-  await markSent(digest, {
+  await ctx.recordSent({
     deliveryId: delivery.id,
     subscriberId: delivery.subscriber.id,
     messageId,
