@@ -9,7 +9,8 @@ import type { DigestCandidates } from "./digest-candidates";
 import { composeFor, digestMail } from "./digest-mail";
 import type { DigestSettings } from "./digest-settings";
 
-export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed" | "taken" | "unknown" | "fault";
+/** "recording": sent, its record handed to the run's recorder (which counts it "sent" once written). */
+export type DeliveryOutcome = "recording" | "skipped" | "retry" | "failed" | "taken" | "unknown" | "fault";
 
 export interface DeliverContext {
   digest: DigestStore;
@@ -23,8 +24,8 @@ export interface DeliverContext {
   halt: (reason: string) => void;
   /** claimed → sending for this run (sendingMarks); false when the claim is no longer this run's. */
   markSending: (deliveryId: number) => Promise<boolean>;
-  /** Records a send (sentRecords). */
-  recordSent: (record: SentRecord) => Promise<void>;
+  /** Hands a send over to be recorded with others (sentRecords); the run waits for every record before it ends. */
+  recordSent: (record: SentRecord) => void;
 }
 
 export async function deliverOne(
@@ -75,8 +76,8 @@ export async function deliverOne(
     if (outcome === "fault" || outcome === "unknown") ctx.halt(`${failure.stage ? `${failure.stage}: ` : ""}${reason}`);
     return outcome === "suppressed" ? "failed" : outcome;
   }
-  // No catch here on purpose: if recording fails, the row stays "sending" and becomes "unknown", never resent.
-  await ctx.recordSent({
+  // If recording fails, the row stays "sending" and becomes "unknown", never resent.
+  ctx.recordSent({
     deliveryId: delivery.id,
     subscriberId: delivery.subscriber.id,
     messageId,
@@ -84,5 +85,5 @@ export async function deliverOne(
     sentAt: clock(),
     windowEnd: ctx.candidates.takenAt,
   });
-  return "sent";
+  return "recording";
 }

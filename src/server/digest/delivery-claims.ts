@@ -3,7 +3,7 @@
 import { retryDelayMs } from "@/domain/digest/retry-backoff";
 import type { MailSendError } from "@/server/platform/mail-types";
 import type { DigestStore, SentRecord } from "@/server/store/digest";
-import { writeBatcher } from "./write-batcher";
+import { writeBatcher, type WriteBatcher } from "./write-batcher";
 
 type Deliveries = Pick<
   DigestStore,
@@ -36,14 +36,21 @@ export function markNothingToSend(digest: Deliveries, deliveryId: number): Promi
 }
 
 /**
- * Records sends in one transaction each batch: the SentPaper rows, the readers' next windows, and the
- * deliveries "sent". All or nothing: a crash before the commit leaves the deliveries "sending" and the readers'
- * windows unmoved, which the lease turns into a reported "unknown", never a resend. Concurrent sends' records
- * go together in one statement.
+ * Records sends in one transaction per batch: the SentPaper rows, the readers' next windows, and the deliveries
+ * "sent". All or nothing: a crash before the commit leaves the deliveries "sending" and the readers' windows
+ * unmoved, which the lease turns into a reported "unknown", never a resend. No sender waits for its record, so
+ * records wait for the other senders' (up to `batch` of them, at most RECORD_WAIT_MS) and go in one statement;
+ * `flush()` writes what is left, and a run ends only after it.
  */
-export function sentRecords(digest: Deliveries): (record: SentRecord) => Promise<void> {
-  return writeBatcher((records: SentRecord[]) => digest.recordSent(records));
+export function sentRecords(digest: Deliveries, batch: number): WriteBatcher<SentRecord, void> {
+  return writeBatcher((records: SentRecord[]) => digest.recordSent(records), {
+    minBatch: batch,
+    maxWaitMs: RECORD_WAIT_MS,
+  });
 }
+
+/** How long a sent record waits for others; mails keep going out meanwhile. */
+const RECORD_WAIT_MS = 20;
 
 export type FailureOutcome = "retry" | "failed" | "suppressed" | "unknown" | "fault";
 

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { digestDateOf } from "@/domain/digest/digest-date";
 import { weekdayOf } from "@/domain/subscription/saved-query";
 import type { Mailer } from "@/server/platform/mail-types";
+import type { SentRecord } from "@/server/store/digest";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
 import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
@@ -87,6 +88,26 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
   const stopping = () => fault !== undefined || options.signal?.aborted === true;
   // This call's claims: only it may begin sending them, and what it has not begun when it stops goes back.
   const token = randomUUID();
+  const logEvery = Math.max(100, Math.ceil(progress.total / 10));
+  const report = (outcome: DeliveryOutcome | "sent") => {
+    if (outcome === "recording") return; // reported once recorded
+    tally(progress, outcome);
+    options.onProgress?.({ ...progress });
+    if (progress.done % logEvery === 0)
+      log(
+        `digest ${date}: ${progress.done}/${progress.total} (sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
+      );
+  };
+  const records = sentRecords(digest, settings.concurrency);
+  const recordSent = (record: SentRecord) =>
+    void records(record).then(
+      () => report("sent"),
+      (error: unknown) => {
+        // The delivery stays "sending" and is reported unknown after the lease; never resent blindly.
+        log(`digest ${date}: delivery ${record.deliveryId} sent but not recorded: ${String(error)}`);
+        report("taken");
+      },
+    );
   const ctx: DeliverContext = {
     digest,
     mailer: options.mailer,
@@ -97,9 +118,8 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
     log,
     halt,
     markSending: sendingMarks(digest, token, clock),
-    recordSent: sentRecords(digest),
+    recordSent,
   };
-  const logEvery = Math.max(100, Math.ceil(progress.total / 10));
   log(`digest ${date}: ${progress.total} deliveries due, ${candidates.papers.length} candidate papers`);
 
   while (!stopping()) {
@@ -107,7 +127,7 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
     const limit = CLAIMS_PER_SENDER * Math.max(1, settings.concurrency);
     const page = await digest.claimPage({ runId: run.id, dueBy: now, at: clock(), limit, token });
     if (page.deliveries.length === 0 && page.skipped === 0) break;
-    for (let i = 0; i < page.skipped; i++) tally(progress, "skipped");
+    for (let i = 0; i < page.skipped; i++) report("skipped");
     const sentPapers = await sentPapersOf(
       store,
       page.deliveries.map((d) => d.subscriber.id),
@@ -121,15 +141,11 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
           return "taken" as DeliveryOutcome;
         },
       );
-      tally(progress, outcome);
-      options.onProgress?.({ ...progress });
-      if (progress.done % logEvery === 0)
-        log(
-          `digest ${date}: ${progress.done}/${progress.total} (sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
-        );
+      report(outcome);
     });
   }
 
+  await records.flush();
   // Stopped or halted mid-page: the claimed deliveries not begun are pending again at once.
   await digest.releaseClaims(token);
   await digest.finishRun(run.id, clock());
@@ -150,7 +166,7 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
   return result;
 }
 
-function tally(progress: DigestProgress, outcome: DeliveryOutcome): void {
+function tally(progress: DigestProgress, outcome: Exclude<DeliveryOutcome, "recording"> | "sent"): void {
   progress.done += 1;
   if (outcome === "sent") progress.sent += 1;
   else if (outcome === "skipped") progress.skipped += 1;
