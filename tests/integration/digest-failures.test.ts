@@ -168,7 +168,7 @@ describe("digest failures", () => {
     expect(recipients()).toEqual(["reader2@example.com", "reader2@example.com"]);
   });
 
-  it("a run that dies mid-send: the next run resumes, and the in-flight delivery is reported unknown, not resent", async () => {
+  it("a run that dies mid-send: its claims not begun are sent by a later run, the in-flight one reported unknown, not resent", async () => {
     const emails = await addReaders(temp.db, 5);
     const real = mailerTo(smtp.url);
     let sends = 0;
@@ -179,8 +179,13 @@ describe("digest failures", () => {
     };
     void runDigest({ store: temp.store, mailer: dying, now: NOW, settings });
     await smtp.waitFor(2);
-    await expect.poll(() => temp.db.delivery.count({ where: { status: "sending" } })).toBe(1);
+    const statuses = async () => temp.store.digest.countByStatus((await temp.store.digest.findRun("2026-11-26"))!.id);
+    // The dead run had claimed the whole page: two sent, one begun, two never begun.
+    await expect.poll(statuses).toEqual({ sent: 2, sending: 1, claimed: 2 });
 
+    // Within the claim lease the dead run's claims are still its own: nothing is sent twice, nothing lost.
+    const tooEarly = await runDigest({ store: temp.store, mailer: real, now: later(MINUTE), settings });
+    expect(tooEarly).toMatchObject({ sent: 0, pending: 2, unknown: 0 });
     const early = await runDigest({ store: temp.store, mailer: real, now: later(5 * MINUTE), settings });
     expect(early).toMatchObject({ sent: 2, unknown: 0 });
     const resumed = await runDigest({ store: temp.store, mailer: real, now: later(20 * MINUTE), settings });

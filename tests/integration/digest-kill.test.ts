@@ -1,6 +1,7 @@
 // `npm run digest` killed (SIGKILL) at random points of a run, 20 times in a row on one edition, then run to the
 // end: every reader gets at most one digest that day, every delivery ends sent, failed, suppressed or unknown,
-// and unknown only where a process died mid-send (its delivery was "sending" when it was killed).
+// and unknown only where a process died mid-send (its delivery was "sending" when it was killed); deliveries it
+// had claimed with a page but not begun are sent by a later run.
 // The kill points come from a seeded generator, so a failure replays exactly: before the first claim, while a
 // message waits for the reply to MAIL FROM (nothing sent yet), or while a whole message waits for its reply.
 import { spawn } from "node:child_process";
@@ -15,7 +16,7 @@ import { createTempDb, type TempDb } from "../helpers/temp-db";
 const SEED = 14_2026;
 const ITERATIONS = 20;
 const READERS = 150;
-/** The claim lease (SENDING_CLAIM_MS) and a minute: how far a killed run's claims are moved into the past. */
+/** The sending lease (SENDING_CLAIM_MS, the longer) and a minute: how far a killed run's claims are moved into the past. */
 const LEASE_PASSED_MS = 16 * 60_000;
 
 let temp: TempDb;
@@ -75,6 +76,7 @@ describe("a digest run killed at random points", () => {
     const env = appEnv(temp, await freePort(), { SMTP_URL: smtp.url, DIGEST_TZ: "UTC", MAIL_RATE_PER_SEC: "1000" });
     const date = new Date().toISOString().slice(0, 10);
     const diedMidSend = new Set<number>();
+    const claimedNotBegun = new Set<number>();
     const points: string[] = [];
 
     for (let i = 0; i < ITERATIONS; i++) {
@@ -95,12 +97,15 @@ describe("a digest run killed at random points", () => {
       await run.exited;
       held?.release();
       points.push(`${point}#${nth}${reached ? "" : " (ended first)"}`);
-      // What was claimed and not recorded when the process died: the only deliveries that may end unknown.
+      // What was begun and not recorded when the process died: the only deliveries that may end unknown.
       const sending = await temp.db.delivery.findMany({ where: { status: "sending" }, select: { id: true } });
       for (const { id } of sending) diedMidSend.add(id);
-      // The lease passes: the next run reports these as unknown instead of waiting for them.
+      // Claimed with the page but never begun: these must still be sent by a later run.
+      const claimed = await temp.db.delivery.findMany({ where: { status: "claimed" }, select: { id: true } });
+      for (const { id } of claimed) claimedNotBegun.add(id);
+      // The leases pass: the next run reports the begun ones as unknown and takes the others back.
       await temp.db.delivery.updateMany({
-        where: { status: "sending" },
+        where: { status: { in: ["sending", "claimed"] } },
         data: { claimedAt: new Date(Date.now() - LEASE_PASSED_MS) },
       });
     }
@@ -116,6 +121,7 @@ describe("a digest run killed at random points", () => {
       expect(["sent", "failed", "unknown"], context).toContain(delivery.status);
       if (delivery.status === "unknown") expect(diedMidSend.has(delivery.id), context).toBe(true);
       if (diedMidSend.has(delivery.id)) expect(delivery.status, context).toBe("unknown");
+      else if (claimedNotBegun.has(delivery.id)) expect(delivery.status, context).toBe("sent");
       const mails = smtp.messages.filter((m) => m.to.includes(delivery.subscriber.email));
       // At most one digest per reader that day; a sent one is the very message recorded.
       expect(mails.length, `${delivery.subscriber.email}: ${context}`).toBeLessThanOrEqual(1);
@@ -125,5 +131,7 @@ describe("a digest run killed at random points", () => {
       deliveries.some((d) => d.status === "sent"),
       context,
     ).toBe(true);
+    // The kills did leave claimed pages behind (a page holds 100 of the 150 deliveries).
+    expect(claimedNotBegun.size, context).toBeGreaterThan(0);
   }, 600_000);
 });

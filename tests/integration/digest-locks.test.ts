@@ -1,19 +1,17 @@
-// The digest's direct SQLite connection beside the Prisma client: claims that must not be taken, and a
-// Prisma transaction holding the write lock in the same process. Real temporary SQLite, real SMTP.
+// The digest's direct SQLite connection beside the Prisma client: a Prisma transaction holding the write lock
+// in the same process. Real temporary SQLite, real SMTP. (Claims themselves: digest-claims.test.ts.)
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { claimDelivery } from "../../src/server/digest/delivery-claims";
 import { runDigest } from "../../src/server/digest/run-digest";
 import { createMailer } from "../../src/server/platform/mailer";
 import { withoutBusyWait } from "../../src/server/store/sqlite/busy-wait";
 import { sqliteOf } from "../../src/server/store/sqlite/direct-connection";
 import type { Mailer } from "../../src/server/platform/mail-types";
-import { addPapers, addReaders, addSubscriber, APP_URL, digestTestSettings, NOW } from "../helpers/digest-fixtures";
+import { addPapers, addReaders, APP_URL, digestTestSettings, NOW } from "../helpers/digest-fixtures";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 process.env.SECRET_KEY = "digest-test-secret-key-0123456789abcdef";
 
-const MINUTE = 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let temp: TempDb;
 let smtp: SmtpCatcher;
@@ -38,46 +36,7 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function pendingDelivery(subscriberId: number, nextAttemptAt: Date | null = null): Promise<number> {
-  const run = await temp.db.digestRun.upsert({
-    where: { date: "2026-11-26" },
-    create: { date: "2026-11-26", startedAt: NOW },
-    update: {},
-  });
-  const delivery = await temp.db.delivery.create({
-    data: { runId: run.id, subscriberId, status: "pending", nextAttemptAt },
-  });
-  return delivery.id;
-}
-
-describe("digest claims on the direct connection", () => {
-  it("a delivery backed off by another runner is not claimed before its retry time, nor dropped", async () => {
-    const reader = await addSubscriber(temp.db, { email: "later@example.com" });
-    const id = await pendingDelivery(reader.id, new Date(NOW.getTime() + 2 * MINUTE));
-    expect(await claimDelivery(temp.store.digest, id, NOW)).toBe("taken");
-    expect(await temp.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
-      status: "pending",
-      attempts: 0,
-    });
-    expect(await claimDelivery(temp.store.digest, id, new Date(NOW.getTime() + 3 * MINUTE))).toBe("claimed");
-    expect(await claimDelivery(temp.store.digest, id, new Date(NOW.getTime() + 3 * MINUTE))).toBe("taken");
-    const claimed = await temp.db.delivery.findUniqueOrThrow({ where: { id } });
-    expect(claimed).toMatchObject({ status: "sending", attempts: 1 });
-    // Written in the adapter's own format, so Prisma reads the same instant back.
-    expect(claimed.claimedAt?.getTime()).toBe(NOW.getTime() + 3 * MINUTE);
-  });
-
-  it("a reader who left is skipped by the claim, once", async () => {
-    const reader = await addSubscriber(temp.db, { email: "gone@example.com", status: "paused" });
-    const id = await pendingDelivery(reader.id);
-    expect(await claimDelivery(temp.store.digest, id, NOW)).toBe("inactive");
-    expect(await claimDelivery(temp.store.digest, id, NOW)).toBe("taken");
-    expect(await temp.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
-      status: "skipped",
-      lastError: "Subscriber no longer active.",
-    });
-  });
-
+describe("the digest beside a Prisma transaction on the direct connection", () => {
   it("a Prisma transaction holding the write lock in this process neither fails the run nor loses a record", async () => {
     await addPapers(temp.db, 3);
     const emails = await addReaders(temp.db, 6);

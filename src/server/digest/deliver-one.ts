@@ -1,15 +1,16 @@
-// Sends one delivery: claim it, compose, send, record. The claim comes first so only one runner acts;
-// the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
+// Sends one claimed delivery: mark it sending, compose, send, record. The mark comes first so only the claiming
+// run acts; the send is recorded only after SMTP accepted it, so a crash in between leaves "sending", never "pending".
 import { redactAddresses } from "@/server/platform/log-redact";
 import { MailSendError, type Mailer } from "@/server/platform/mail-types";
 import { classifySmtpError } from "@/server/platform/smtp-faults";
-import type { DigestStore, DueDelivery } from "@/server/store/digest";
-import { claimDelivery, markFailed, markNothingToSend, markSent } from "./delivery-claims";
+import type { DigestStore, DueDelivery, SentRecord } from "@/server/store/digest";
+import { markFailed, markNothingToSend } from "./delivery-claims";
 import type { DigestCandidates } from "./digest-candidates";
 import { composeFor, digestMail } from "./digest-mail";
 import type { DigestSettings } from "./digest-settings";
 
-export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed" | "taken" | "unknown" | "fault";
+/** "recording": sent, its record handed to the run's recorder (which counts it "sent" once written). */
+export type DeliveryOutcome = "recording" | "skipped" | "retry" | "failed" | "taken" | "unknown" | "fault";
 
 export interface DeliverContext {
   digest: DigestStore;
@@ -21,6 +22,10 @@ export interface DeliverContext {
   log: (line: string) => void;
   /** A fault of the run, not of this reader (sender refused, connection lost): the run stops claiming. */
   halt: (reason: string) => void;
+  /** claimed → sending for this run (sendingMarks); false when the claim is no longer this run's. */
+  markSending: (deliveryId: number) => Promise<boolean>;
+  /** Hands a send over to be recorded with others (sentRecords); the run waits for every record before it ends. */
+  recordSent: (record: SentRecord) => void;
 }
 
 export async function deliverOne(
@@ -29,9 +34,7 @@ export async function deliverOne(
   sentPaperIds: ReadonlySet<number>,
 ): Promise<DeliveryOutcome> {
   const { digest, settings, clock } = ctx;
-  const claim = await claimDelivery(digest, delivery.id, clock());
-  if (claim === "taken") return "taken";
-  if (claim === "inactive") return "skipped";
+  if (!(await ctx.markSending(delivery.id))) return "taken";
   const attempt = { id: delivery.id, subscriberId: delivery.subscriber.id, attempts: delivery.attempts + 1 };
 
   let mail;
@@ -73,8 +76,8 @@ export async function deliverOne(
     if (outcome === "fault" || outcome === "unknown") ctx.halt(`${failure.stage ? `${failure.stage}: ` : ""}${reason}`);
     return outcome === "suppressed" ? "failed" : outcome;
   }
-  // No catch here on purpose: if recording fails, the row stays "sending" and becomes "unknown", never resent.
-  await markSent(digest, {
+  // If recording fails, the row stays "sending" and becomes "unknown", never resent.
+  ctx.recordSent({
     deliveryId: delivery.id,
     subscriberId: delivery.subscriber.id,
     messageId,
@@ -82,5 +85,5 @@ export async function deliverOne(
     sentAt: clock(),
     windowEnd: ctx.candidates.takenAt,
   });
-  return "sent";
+  return "recording";
 }

@@ -1,12 +1,13 @@
-// State changes of one delivery. Every change out of "pending" is a conditional update, so two runners
-// (two cron calls, a cron and the CLI) can never both own, and send, the same delivery.
+// State changes of one delivery. Every change out of "pending" or "claimed" is a conditional update, so two
+// runners (two cron calls, a cron and the CLI, two instances) can never both own, and send, the same delivery.
 import { retryDelayMs } from "@/domain/digest/retry-backoff";
 import type { MailSendError } from "@/server/platform/mail-types";
-import type { ClaimOutcome, DigestStore, SentRecord } from "@/server/store/digest";
+import type { DigestStore, SentRecord } from "@/server/store/digest";
+import { writeBatcher, type WriteBatcher } from "./write-batcher";
 
 type Deliveries = Pick<
   DigestStore,
-  | "claimDelivery"
+  | "markSending"
   | "recordNothingToSend"
   | "recordSent"
   | "recordRetry"
@@ -17,12 +18,17 @@ type Deliveries = Pick<
 >;
 
 /**
- * pending → sending, only while the subscriber is still active and unsuppressed and the retry time has
- * come. One conditional UPDATE: SQLite runs it atomically, so of two runners only one sees a changed row.
- * A pending delivery whose reader left since the run was queued is skipped instead ("inactive").
+ * claimed → sending just before a mail goes out, so a crash leaves "sending" (maybe sent: reported unknown)
+ * only for mails that had begun, and "claimed" (never sent: pending again after the lease) for the rest. The
+ * marks of concurrent sends go together in one statement; resolves false when this run no longer holds the claim.
  */
-export function claimDelivery(digest: Deliveries, deliveryId: number, at: Date): Promise<ClaimOutcome> {
-  return digest.claimDelivery(deliveryId, at);
+export function sendingMarks(
+  digest: Deliveries,
+  token: string,
+  clock: () => Date,
+): (deliveryId: number) => Promise<boolean> {
+  const mark = writeBatcher(async (ids: number[]) => new Set(await digest.markSending(ids, token, clock())));
+  return async (deliveryId) => (await mark(deliveryId)).has(deliveryId);
 }
 
 export function markNothingToSend(digest: Deliveries, deliveryId: number): Promise<void> {
@@ -30,14 +36,21 @@ export function markNothingToSend(digest: Deliveries, deliveryId: number): Promi
 }
 
 /**
- * Records a send in one transaction: the SentPaper rows, the reader's next window, and the delivery "sent".
- * All or nothing: a crash before the commit leaves the delivery "sending" and the reader's window unmoved,
- * which the lease turns into a reported "unknown", never a resend. The transaction is synchronous on the
- * direct connection, so it never holds the lock across an await and does not serialise the other workers.
+ * Records sends in one transaction per batch: the SentPaper rows, the readers' next windows, and the deliveries
+ * "sent". All or nothing: a crash before the commit leaves the deliveries "sending" and the readers' windows
+ * unmoved, which the lease turns into a reported "unknown", never a resend. No sender waits for its record, so
+ * records wait for the other senders' (up to `batch` of them, at most RECORD_WAIT_MS) and go in one statement;
+ * `flush()` writes what is left, and a run ends only after it.
  */
-export function markSent(digest: Deliveries, record: SentRecord): Promise<void> {
-  return digest.recordSent(record);
+export function sentRecords(digest: Deliveries, batch: number): WriteBatcher<SentRecord, void> {
+  return writeBatcher((records: SentRecord[]) => digest.recordSent(records), {
+    minBatch: batch,
+    maxWaitMs: RECORD_WAIT_MS,
+  });
 }
+
+/** How long a sent record waits for others; mails keep going out meanwhile. */
+const RECORD_WAIT_MS = 20;
 
 export type FailureOutcome = "retry" | "failed" | "suppressed" | "unknown" | "fault";
 

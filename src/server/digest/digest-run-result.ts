@@ -6,7 +6,18 @@ export type DigestJobStore = Pick<Store, "digest" | "listing" | "topics" | "sear
 
 /** A send takes seconds; a delivery still "sending" after this belongs to a process that died mid-send. */
 export const SENDING_CLAIM_MS = 15 * 60_000;
-/** Deliveries read (and sent concurrently) per page. */
+/**
+ * A claimed page is sent within seconds (100 mails at the default 50/s and 5 senders); a delivery still "claimed" after this
+ * belongs to a run that died before sending it, and is pending again. Only the claiming run may send a claimed
+ * delivery, so a run slower than this loses the rest of its page to the next run, never sends it twice.
+ */
+export const CLAIM_LEASE_MS = 2 * 60_000;
+/**
+ * Deliveries claimed per page, per concurrent send: 100 a page at the default 5. Enough to make the claim's
+ * round trip negligible per mail, few enough that instances sharing a run share it evenly.
+ */
+export const CLAIMS_PER_SENDER = 20;
+/** Readers read per page by the dry run. */
 export const PAGE_SIZE = 250;
 
 /**

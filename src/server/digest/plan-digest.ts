@@ -5,6 +5,7 @@ import { loadDigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 import { composeFor } from "./digest-mail";
 import {
+  CLAIM_LEASE_MS,
   PAGE_SIZE,
   SENDING_CLAIM_MS,
   type DigestJobStore,
@@ -49,9 +50,11 @@ export async function planDigest({
     );
     for (const reader of readers) {
       const delivery = statusOf.get(reader.id);
+      // Pending and due, or claimed by a run that stopped before sending it (released by the next run).
       const due =
         !delivery ||
-        (delivery.status === "pending" && (delivery.nextAttemptAt === null || delivery.nextAttemptAt <= now));
+        (delivery.status === "pending" && (delivery.nextAttemptAt === null || delivery.nextAttemptAt <= now)) ||
+        (delivery.status === "claimed" && (delivery.claimedAt?.getTime() ?? 0) < now.getTime() - CLAIM_LEASE_MS);
       if (!due) continue;
       const items = await composeFor(reader, candidates, sent.get(reader.id) ?? new Set(), settings.size);
       planned.push({

@@ -1,14 +1,23 @@
 // The digest job: one edition per date (in DIGEST_TZ), one delivery per reader due that day (daily readers,
 // and weekly readers on their weekday), each sent at most once however often or however concurrently the job
 // is called.
+import { randomUUID } from "node:crypto";
 import { digestDateOf } from "@/domain/digest/digest-date";
 import { weekdayOf } from "@/domain/subscription/saved-query";
 import type { Mailer } from "@/server/platform/mail-types";
+import type { SentRecord } from "@/server/store/digest";
 import { deliverOne, type DeliverContext, type DeliveryOutcome } from "./deliver-one";
 import { emptyCandidates, loadDigestCandidates } from "./digest-candidates";
 import type { DigestSettings } from "./digest-settings";
 import { sentPapersOf } from "./sent-papers";
-import { PAGE_SIZE, SENDING_CLAIM_MS, type DigestJobStore, type DigestRunResult } from "./digest-run-result";
+import { sendingMarks, sentRecords } from "./delivery-claims";
+import {
+  CLAIM_LEASE_MS,
+  CLAIMS_PER_SENDER,
+  SENDING_CLAIM_MS,
+  type DigestJobStore,
+  type DigestRunResult,
+} from "./digest-run-result";
 import { planDigest } from "./plan-digest";
 import { sendDigestPreview } from "./send-preview";
 
@@ -54,6 +63,8 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
   const expired = await digest.expireSendingClaims(new Date(now.getTime() - SENDING_CLAIM_MS));
   if (expired > 0)
     log(`digest ${date}: ${expired} deliveries were left "sending" by a crashed run; marked unknown, not resent`);
+  const released = await digest.releaseStaleClaims(new Date(now.getTime() - CLAIM_LEASE_MS));
+  if (released > 0) log(`digest ${date}: ${released} deliveries claimed by a stopped run, never begun; pending again`);
   await digest.supersedeEarlierRuns(date);
   // Daily readers every day, weekly readers on their weekday of the edition's date (in DIGEST_TZ).
   if (!options.resumeOnly) await digest.enqueueDeliveries(run.id, weekdayOf(date));
@@ -75,37 +86,68 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
     fault ??= reason;
   };
   const stopping = () => fault !== undefined || options.signal?.aborted === true;
-  const ctx: DeliverContext = { digest, mailer: options.mailer, date, candidates, settings, clock, log, halt };
+  // This call's claims: only it may begin sending them, and what it has not begun when it stops goes back.
+  const token = randomUUID();
   const logEvery = Math.max(100, Math.ceil(progress.total / 10));
+  const report = (outcome: DeliveryOutcome | "sent") => {
+    if (outcome === "recording") return; // reported once recorded
+    tally(progress, outcome);
+    options.onProgress?.({ ...progress });
+    if (progress.done % logEvery === 0)
+      log(
+        `digest ${date}: ${progress.done}/${progress.total} (sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
+      );
+  };
+  const records = sentRecords(digest, settings.concurrency);
+  const recordSent = (record: SentRecord) =>
+    void records(record).then(
+      () => report("sent"),
+      (error: unknown) => {
+        // The delivery stays "sending" and is reported unknown after the lease; never resent blindly.
+        log(`digest ${date}: delivery ${record.deliveryId} sent but not recorded: ${String(error)}`);
+        report("taken");
+      },
+    );
+  const ctx: DeliverContext = {
+    digest,
+    mailer: options.mailer,
+    date,
+    candidates,
+    settings,
+    clock,
+    log,
+    halt,
+    markSending: sendingMarks(digest, token, clock),
+    recordSent,
+  };
   log(`digest ${date}: ${progress.total} deliveries due, ${candidates.papers.length} candidate papers`);
 
-  for (let afterId = 0; !stopping();) {
-    const page = await digest.duePage(run.id, now, afterId, PAGE_SIZE);
-    const last = page.at(-1);
-    if (!last) break;
-    afterId = last.id;
+  while (!stopping()) {
+    // Due as of the run's start: a retry this run scheduled waits for a later run.
+    const limit = CLAIMS_PER_SENDER * Math.max(1, settings.concurrency);
+    const page = await digest.claimPage({ runId: run.id, dueBy: now, at: clock(), limit, token });
+    if (page.deliveries.length === 0 && page.skipped === 0) break;
+    for (let i = 0; i < page.skipped; i++) report("skipped");
     const sentPapers = await sentPapersOf(
       store,
-      page.map((d) => d.subscriber.id),
+      page.deliveries.map((d) => d.subscriber.id),
       now,
     );
-    await forEachConcurrently(page, settings.concurrency, stopping, async (delivery) => {
+    await forEachConcurrently(page.deliveries, settings.concurrency, stopping, async (delivery) => {
       const outcome = await deliverOne(ctx, delivery, sentPapers.get(delivery.subscriber.id) ?? new Set()).catch(
         (error: unknown) => {
-          // A claimed delivery stays "sending" and is reported unknown after the lease; never resent blindly.
+          // A delivery marked sending stays so and is reported unknown after the lease; never resent blindly.
           log(`digest ${date}: delivery ${delivery.id} stopped unexpectedly: ${String(error)}`);
           return "taken" as DeliveryOutcome;
         },
       );
-      tally(progress, outcome);
-      options.onProgress?.({ ...progress });
-      if (progress.done % logEvery === 0)
-        log(
-          `digest ${date}: ${progress.done}/${progress.total} (sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
-        );
+      report(outcome);
     });
   }
 
+  await records.flush();
+  // Stopped or halted mid-page: the claimed deliveries not begun are pending again at once.
+  await digest.releaseClaims(token);
   await digest.finishRun(run.id, clock());
   const counts = await digest.countByStatus(run.id);
   const status = fault !== undefined ? "halted" : options.signal?.aborted ? "stopped" : "finished";
@@ -116,14 +158,15 @@ export async function runDigest(options: RunDigestOptions): Promise<DigestRunRes
     sent: progress.sent,
     skipped: progress.skipped,
     failed: progress.failed,
-    pending: counts.pending ?? 0,
+    // Another instance's claims not sent yet are still to come.
+    pending: (counts.pending ?? 0) + (counts.claimed ?? 0),
     unknown: counts.unknown ?? 0,
   };
   log(`digest ${date}: done ${JSON.stringify(result)}`);
   return result;
 }
 
-function tally(progress: DigestProgress, outcome: DeliveryOutcome): void {
+function tally(progress: DigestProgress, outcome: Exclude<DeliveryOutcome, "recording"> | "sent"): void {
   progress.done += 1;
   if (outcome === "sent") progress.sent += 1;
   else if (outcome === "skipped") progress.skipped += 1;

@@ -32,7 +32,20 @@ export interface DeliveryState {
   claimedAt: Date | null;
 }
 
-export type ClaimOutcome = "claimed" | "taken" | "inactive";
+/** What claimPage asks for: the run's deliveries due by `dueBy`, up to `limit`, claimed for `token` at `at`. */
+export interface PageClaim {
+  runId: number;
+  dueBy: Date;
+  at: Date;
+  limit: number;
+  token: string;
+}
+
+/** A claimed page, by id; `skipped` counts the page's deliveries whose reader had left (now "skipped"). */
+export interface ClaimedPage {
+  deliveries: DueDelivery[];
+  skipped: number;
+}
 
 /** What a successful send records, in one transaction. */
 export interface SentRecord {
@@ -63,23 +76,34 @@ export interface DigestStore {
   enqueueDeliveries(runId: number, weekday: string): Promise<number>;
   /** Deliveries "sending" since before `claimedBefore` become "unknown" (never resent); returns how many. */
   expireSendingClaims(claimedBefore: Date): Promise<number>;
+  /** Deliveries "claimed" since before `claimedBefore` (never sent: their claimer died) become pending again. */
+  releaseStaleClaims(claimedBefore: Date): Promise<number>;
+  /** This token's deliveries still "claimed" (not begun) become pending again: a run that stops early. */
+  releaseClaims(token: string): Promise<number>;
   /** Earlier editions' pending retries are dropped: `date`'s edition covers their papers. */
   supersedeEarlierRuns(date: string): Promise<number>;
   /** Marks the run finished when nothing is pending or sending any more. */
   finishRun(runId: number, now: Date): Promise<void>;
   countByStatus(runId: number): Promise<Record<string, number>>;
   countDue(runId: number, now: Date): Promise<number>;
-  /** Due deliveries after `afterId`, by id, with what composing needs. */
-  duePage(runId: number, now: Date, afterId: number, limit: number): Promise<DueDelivery[]>;
   deliveriesOf(runId: number): Promise<DeliveryState[]>;
   /** Active, unsuppressed readers due on `weekday` (as enqueueDeliveries) after `afterId`, by id (the dry run's list). */
   activeReaders(afterId: number, limit: number, weekday: string): Promise<DigestRecipient[]>;
   /** Papers sent to these readers since `since`, by reader. */
   sentPapersSince(subscriberIds: readonly number[], since: Date): Promise<Map<number, Set<number>>>;
-  /** pending → sending, only while the reader is active and the retry time has come; one winner. */
-  claimDelivery(deliveryId: number, at: Date): Promise<ClaimOutcome>;
+  /**
+   * pending → claimed for a page of due deliveries (by id), with what composing needs; one statement, and
+   * never a delivery another caller holds. A delivery whose reader left since queueing becomes "skipped".
+   */
+  claimPage(claim: PageClaim): Promise<ClaimedPage>;
+  /**
+   * claimed (by `token`) → sending, the attempt counted, just before each mail goes out; returns the ids that
+   * changed (a claim released after its lease and taken by another caller does not).
+   */
+  markSending(deliveryIds: readonly number[], token: string, at: Date): Promise<number[]>;
   recordNothingToSend(deliveryId: number): Promise<void>;
-  recordSent(record: SentRecord): Promise<void>;
+  /** Records sends, each with its SentPaper rows and the reader's window, in one transaction. */
+  recordSent(records: readonly SentRecord[]): Promise<void>;
   recordRetry(deliveryId: number, message: string, nextAttemptAt: Date): Promise<void>;
   recordFailed(deliveryId: number, message: string): Promise<void>;
   /** sending → unknown: the message went out but no reply came; it is never sent again. */

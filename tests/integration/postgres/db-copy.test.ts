@@ -41,15 +41,19 @@ beforeAll(async () => {
   });
   const run = await source.store.digest.ensureRun("2026-11-20", NOW);
   await source.store.digest.enqueueDeliveries(run.id, "thu");
-  const [delivery] = await source.store.digest.duePage(run.id, NOW, 0, 1);
-  await source.store.digest.recordSent({
-    deliveryId: delivery!.id,
-    subscriberId: reader.id,
-    messageId: "<m1@example.org>",
-    paperIds: [first!.id],
-    sentAt: NOW,
-    windowEnd: NOW,
-  });
+  const claim = { runId: run.id, dueBy: NOW, at: NOW, limit: 1, token: "copy-test" };
+  const [delivery] = (await source.store.digest.claimPage(claim)).deliveries;
+  await source.store.digest.markSending([delivery!.id], claim.token, NOW);
+  await source.store.digest.recordSent([
+    {
+      deliveryId: delivery!.id,
+      subscriberId: reader.id,
+      messageId: "<m1@example.org>",
+      paperIds: [first!.id],
+      sentAt: NOW,
+      windowEnd: NOW,
+    },
+  ]);
   target = await emptyPostgresDatabase();
 }, 180_000);
 afterAll(async () => {

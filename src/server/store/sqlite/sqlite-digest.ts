@@ -3,12 +3,12 @@
 import type { DigestStore } from "@/server/store/digest";
 import type { Db } from "./prisma-client";
 import {
-  claimDeliveryRow,
+  markSendingRows,
   recordBounce,
   recordFailed,
   recordNothingToSend,
   recordRetry,
-  recordSentRow,
+  recordSentRows,
   recordUnknown,
   releaseClaim,
 } from "./digest/delivery-sql";
@@ -19,9 +19,11 @@ import {
   expireSendingClaims,
   findRun,
   finishRun,
+  releaseClaims,
+  releaseStaleClaims,
   supersedeEarlierRuns,
 } from "./digest/digest-run-store";
-import { countDue, loadDuePage, sentPapersSince } from "./digest/due-deliveries";
+import { claimDuePage, countDue, sentPapersSince } from "./digest/due-deliveries";
 import { archivedEdition, recentEditions } from "./digest/edition-history";
 import { dueOnWeekday, RECIPIENT_SELECT } from "./digest/reader-cadence";
 
@@ -31,11 +33,12 @@ export function sqliteDigest(db: Db): DigestStore {
     findRun: (date) => findRun(db, date),
     enqueueDeliveries: (runId, weekday) => enqueueDeliveries(db, runId, weekday),
     expireSendingClaims: (claimedBefore) => expireSendingClaims(db, claimedBefore),
+    releaseStaleClaims: (claimedBefore) => releaseStaleClaims(db, claimedBefore),
+    releaseClaims: (token) => releaseClaims(db, token),
     supersedeEarlierRuns: (date) => supersedeEarlierRuns(db, date),
     finishRun: (runId, now) => finishRun(db, runId, now),
     countByStatus: (runId) => countByStatus(db, runId),
     countDue: (runId, now) => countDue(db, runId, now),
-    duePage: (runId, now, afterId, limit) => loadDuePage(db, runId, now, afterId, limit),
     deliveriesOf: (runId) =>
       db.delivery.findMany({
         where: { runId },
@@ -49,9 +52,10 @@ export function sqliteDigest(db: Db): DigestStore {
         select: RECIPIENT_SELECT,
       }),
     sentPapersSince: (subscriberIds, since) => sentPapersSince(db, subscriberIds, since),
-    claimDelivery: (deliveryId, at) => claimDeliveryRow(db, deliveryId, at),
+    claimPage: (claim) => claimDuePage(db, claim),
+    markSending: (ids, token, at) => markSendingRows(db, ids, token, at),
     recordNothingToSend: (deliveryId) => recordNothingToSend(db, deliveryId),
-    recordSent: (record) => recordSentRow(db, record),
+    recordSent: (records) => recordSentRows(db, records),
     recordRetry: (deliveryId, message, nextAttemptAt) => recordRetry(db, deliveryId, message, nextAttemptAt),
     recordFailed: (deliveryId, message) => recordFailed(db, deliveryId, message),
     recordUnknown: (deliveryId, message) => recordUnknown(db, deliveryId, message),

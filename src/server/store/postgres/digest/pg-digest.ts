@@ -1,22 +1,58 @@
-// The digest area on PostgreSQL. Deliveries are claimed by one conditional UPDATE (pending → sending):
-// under READ COMMITTED a second instance's UPDATE waits for the first, re-checks the WHERE on the new row
-// version and changes nothing, so each reader's delivery has one sender however many instances run the day.
-import type { ClaimOutcome, DigestStore } from "@/server/store/digest";
+// The digest area on PostgreSQL. Deliveries are claimed a page at a time (pending → claimed) by one UPDATE
+// over rows picked `FOR UPDATE SKIP LOCKED`: two instances claiming at once take disjoint pages instead of
+// queueing on the same rows, and each reader's delivery has one sender however many instances run the day.
+// The hot statements (claim, mark sending, record sent) are prepared statements on the store's pool.
+import type { DigestStore, DueDelivery } from "@/server/store/digest";
 import {
   countByStatus,
   expireSendingClaims,
   finishRun,
   findRun,
+  releaseClaims,
+  releaseStaleClaims,
   supersedeEarlierRuns,
 } from "@/server/store/sqlite/digest/digest-run-store";
+import type { DueRow } from "@/server/store/sqlite/digest/delivery-sql";
 import { countDue } from "@/server/store/sqlite/digest/due-deliveries";
 import { DUE_ON_WEEKDAY_SQL, dueOnWeekday, RECIPIENT_SELECT } from "@/server/store/sqlite/digest/reader-cadence";
 import { archivedEdition, recentEditions } from "@/server/store/sqlite/digest/edition-history";
 import { poolOf, type PgDb } from "@/server/store/postgres/pg-client";
 import { modelApi } from "@/server/store/postgres/model-api";
-import { pgTimestamp } from "@/server/store/postgres/sql-values";
+import { fromPgTimestamp, pgTimestamp } from "@/server/store/postgres/sql-values";
 
-const ACTIVE = `EXISTS (SELECT 1 FROM "Subscriber" s WHERE s."id" = "Delivery"."subscriberId" AND s."status" = 'active' AND s."suppressedAt" IS NULL)`;
+const ACTIVE = `(s."status" = 'active' AND s."suppressedAt" IS NULL)`;
+/** An instant as text PostgreSQL writes and fromPgTimestamp reads back as UTC, whatever the client's zone. */
+const ISO = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The page: due deliveries by id, locked as they are picked and skipping rows another instance is claiming
+ * (MATERIALIZED: picked once, whatever the plan). Each becomes "claimed" for this token, or "skipped" when its
+ * reader left since queueing; RETURNING gives what composing needs.
+ */
+const CLAIM_PAGE = `
+  WITH picked AS MATERIALIZED (
+    SELECT "id" FROM "Delivery"
+    WHERE "runId" = $1 AND "status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= $2::timestamp(3))
+    ORDER BY "id" LIMIT $3 FOR UPDATE SKIP LOCKED
+  )
+  UPDATE "Delivery" AS d SET
+    "status" = CASE WHEN ${ACTIVE} THEN 'claimed' ELSE 'skipped' END,
+    "lastError" = CASE WHEN ${ACTIVE} THEN d."lastError" ELSE 'Subscriber no longer active.' END,
+    "claimedAt" = CASE WHEN ${ACTIVE} THEN $4::timestamp(3) ELSE d."claimedAt" END,
+    "claimToken" = CASE WHEN ${ACTIVE} THEN $5 ELSE d."claimToken" END
+  FROM picked, "Subscriber" AS s
+  WHERE d."id" = picked."id" AND s."id" = d."subscriberId" AND d."status" = 'pending'
+  RETURNING d."id", d."attempts", d."status", s."id" AS "subscriberId", s."email", s."topics", s."query", s."authors",
+    s."cadence", ${ISO('s."lastDigestAt"')} AS "lastDigestAt", s."manageTokenHash"`;
+
+/** The SQLite twin's row (delivery-sql.ts), with the new status instead of the reader's state. */
+type ClaimedRow = Omit<DueRow, "active" | "lastDigestAt"> & { status: string; lastDigestAt: string | null };
+
+function toDueDelivery(row: ClaimedRow): DueDelivery {
+  const { id, attempts, subscriberId, lastDigestAt, ...reader } = row;
+  const { status: _status, ...recipient } = reader;
+  return { id, attempts, subscriber: { id: subscriberId, ...recipient, lastDigestAt: fromPgTimestamp(lastDigestAt) } };
+}
 
 export function pgDigest(db: PgDb): DigestStore {
   const shared = modelApi(db);
@@ -36,28 +72,12 @@ export function pgDigest(db: PgDb): DigestStore {
         weekday,
       ),
     expireSendingClaims: (claimedBefore) => expireSendingClaims(shared, claimedBefore),
+    releaseStaleClaims: (claimedBefore) => releaseStaleClaims(shared, claimedBefore),
+    releaseClaims: (token) => releaseClaims(shared, token),
     supersedeEarlierRuns: (date) => supersedeEarlierRuns(shared, date),
     finishRun: (runId, now) => finishRun(shared, runId, now),
     countByStatus: (runId) => countByStatus(shared, runId),
     countDue: (runId, now) => countDue(shared, runId, now),
-    async duePage(runId, now, afterId, limit) {
-      const rows = await db.delivery.findMany({
-        where: {
-          runId,
-          status: "pending",
-          id: { gt: afterId },
-          OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
-        },
-        orderBy: { id: "asc" },
-        take: limit,
-        select: {
-          id: true,
-          attempts: true,
-          subscriber: { select: RECIPIENT_SELECT },
-        },
-      });
-      return rows;
-    },
     deliveriesOf: (runId) =>
       db.delivery.findMany({
         where: { runId },
@@ -80,50 +100,55 @@ export function pgDigest(db: PgDb): DigestStore {
         bySubscriber.set(row.subscriberId, (bySubscriber.get(row.subscriberId) ?? new Set()).add(row.paperId));
       return bySubscriber;
     },
-    async claimDelivery(deliveryId, at): Promise<ClaimOutcome> {
-      const { rowCount: claimed } = await poolOf(db).query({
-        name: "claim-delivery",
-        text: `UPDATE "Delivery" SET "status" = 'sending', "claimedAt" = $1::timestamp(3), "attempts" = "attempts" + 1
-         WHERE "id" = $2 AND "status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= $1::timestamp(3)) AND ${ACTIVE}`,
-        values: [pgTimestamp(at), deliveryId],
+    async claimPage(claim) {
+      const { rows } = await poolOf(db).query<ClaimedRow>({
+        name: "claim-page",
+        text: CLAIM_PAGE,
+        values: [claim.runId, pgTimestamp(claim.dueBy), claim.limit, pgTimestamp(claim.at), claim.token],
       });
-      if (claimed === 1) return "claimed";
-      // Not claimed: the reader left (skip the delivery) or another instance has it (often, with two).
-      const { rowCount: dropped } = await poolOf(db).query({
-        name: "drop-delivery",
-        text: `UPDATE "Delivery" SET "status" = 'skipped', "lastError" = 'Subscriber no longer active.' WHERE "id" = $1 AND "status" = 'pending' AND NOT ${ACTIVE}`,
-        values: [deliveryId],
+      const claimed = rows.filter((row) => row.status === "claimed").sort((a, b) => a.id - b.id);
+      return { deliveries: claimed.map(toDueDelivery), skipped: rows.length - claimed.length };
+    },
+    async markSending(deliveryIds, token, at) {
+      const { rows } = await poolOf(db).query<{ id: number }>({
+        name: "mark-sending",
+        text: `UPDATE "Delivery" SET "status" = 'sending', "claimedAt" = $3::timestamp(3), "attempts" = "attempts" + 1
+         WHERE "id" = ANY($1::int[]) AND "status" = 'claimed' AND "claimToken" = $2 RETURNING "id"`,
+        values: [deliveryIds, token, pgTimestamp(at)],
       });
-      return dropped === 1 ? "inactive" : "taken";
+      return rows.map((row) => row.id);
     },
     recordNothingToSend: async (deliveryId) =>
       void (await db.delivery.update({
         where: { id: deliveryId },
         data: { status: "skipped", lastError: "Nothing new since the last digest.", attempts: { decrement: 1 } },
       })),
-    // One prepared statement (its own transaction) on the pool: the papers sent, the reader's window and the
-    // delivery. As three Prisma calls in a transaction it took five round trips and ~5 of the ~10 ms of CPU
-    // a mail cost (bench:digest on PostgreSQL, docs/benchmarks.md).
-    recordSent: async (row) =>
+    // One prepared statement (its own transaction) on the pool for a batch of sends: the papers sent, the
+    // readers' windows and the deliveries. Three Prisma calls in a transaction per send took five round trips
+    // and ~5 of the ~10 ms of CPU a mail cost (bench:digest on PostgreSQL, docs/benchmarks.md).
+    recordSent: async (records) =>
       void (await poolOf(db).query({
         name: "record-sent",
-        text: `WITH papers AS (
+        text: `WITH sent AS (
+           SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::timestamp(3)[], $6::timestamp(3)[])
+             AS r("deliveryId", "subscriberId", "messageId", "paperIds", "sentAt", "windowEnd")
+         ), papers AS (
            INSERT INTO "SentPaper" ("subscriberId", "paperId", "sentAt")
-           SELECT $1, unnest($2::int[]), $3::timestamp(3) ON CONFLICT DO NOTHING
-         ), reader AS (
-           UPDATE "Subscriber" SET "lastDigestAt" = $4::timestamp(3) WHERE "id" = $1
+           SELECT sent."subscriberId", paper.id::int, sent."sentAt" FROM sent, jsonb_array_elements_text(sent."paperIds"::jsonb) AS paper(id)
+           ON CONFLICT DO NOTHING
+         ), readers AS (
+           UPDATE "Subscriber" AS s SET "lastDigestAt" = sent."windowEnd" FROM sent WHERE s."id" = sent."subscriberId"
          )
-         UPDATE "Delivery" SET "status" = 'sent', "messageId" = $5, "sentAt" = $3::timestamp(3), "paperIds" = $6,
-           "lastError" = NULL, "nextAttemptAt" = NULL
-         WHERE "id" = $7`,
+         UPDATE "Delivery" AS d SET "status" = 'sent', "messageId" = sent."messageId", "sentAt" = sent."sentAt",
+           "paperIds" = sent."paperIds", "lastError" = NULL, "nextAttemptAt" = NULL
+         FROM sent WHERE d."id" = sent."deliveryId"`,
         values: [
-          row.subscriberId,
-          row.paperIds,
-          pgTimestamp(row.sentAt),
-          pgTimestamp(row.windowEnd),
-          row.messageId,
-          JSON.stringify(row.paperIds),
-          row.deliveryId,
+          records.map((r) => r.deliveryId),
+          records.map((r) => r.subscriberId),
+          records.map((r) => r.messageId),
+          records.map((r) => JSON.stringify(r.paperIds)),
+          records.map((r) => pgTimestamp(r.sentAt)),
+          records.map((r) => pgTimestamp(r.windowEnd)),
         ],
       })),
     recordRetry: async (deliveryId, message, nextAttemptAt) =>
@@ -149,6 +174,7 @@ export function pgDigest(db: PgDb): DigestStore {
           lastError: message,
           attempts: { decrement: 1 },
           claimedAt: null,
+          claimToken: null,
           nextAttemptAt: null,
         },
       })),

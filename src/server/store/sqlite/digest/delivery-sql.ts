@@ -1,6 +1,6 @@
 // The digest's hot-path SQL: prepared statements on the direct SQLite connection (sqlite-direct.ts), about
 // 10 µs each where a Prisma statement costs ~0.5 ms. SQLite-specific by design; nothing else writes SQL here.
-import type { ClaimOutcome, SentRecord } from "@/server/store/digest";
+import type { PageClaim, SentRecord } from "@/server/store/digest";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import { sqliteOf, type Sqlite } from "@/server/store/sqlite/direct-connection";
 import { withoutBusyWait } from "@/server/store/sqlite/busy-wait";
@@ -17,19 +17,30 @@ export interface DueRow {
   cadence: string;
   lastDigestAt: string | number | null;
   manageTokenHash: string;
+  /** 1 when the reader is still active and unsuppressed. */
+  active: number;
 }
 
 function prepare(sqlite: Sqlite) {
   return {
-    // pending → sending in one statement: of two runners (two processes even) only one sees a change.
-    claim: sqlite.prepare(`
+    // The page to claim, with each reader's state: read and claimed in one immediate transaction, so of two
+    // runners (two processes even) only one claims a delivery.
+    claimable: sqlite.prepare(`
+      SELECT d."id", d."attempts", s."id" AS "subscriberId", s."email", s."topics", s."query", s."authors", s."cadence", s."lastDigestAt", s."manageTokenHash",
+        (s."status" = 'active' AND s."suppressedAt" IS NULL) AS "active"
+      FROM "Delivery" AS d JOIN "Subscriber" AS s ON s."id" = d."subscriberId"
+      WHERE d."runId" = ? AND d."status" = 'pending' AND (d."nextAttemptAt" IS NULL OR d."nextAttemptAt" <= ?)
+      ORDER BY d."id" LIMIT ?`),
+    claim: sqlite.prepare(
+      `UPDATE "Delivery" SET "status" = 'claimed', "claimedAt" = ?, "claimToken" = ? WHERE "id" = ? AND "status" = 'pending'`,
+    ),
+    dropInactive: sqlite.prepare(
+      `UPDATE "Delivery" SET "status" = 'skipped', "lastError" = 'Subscriber no longer active.' WHERE "id" = ? AND "status" = 'pending'`,
+    ),
+    // claimed → sending just before the mail goes out, only by the caller that claimed it.
+    sending: sqlite.prepare(`
       UPDATE "Delivery" SET "status" = 'sending', "claimedAt" = ?, "attempts" = "attempts" + 1
-      WHERE "id" = ? AND "status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ?)
-        AND EXISTS (SELECT 1 FROM "Subscriber" AS s WHERE s."id" = "Delivery"."subscriberId" AND s."status" = 'active' AND s."suppressedAt" IS NULL)`),
-    dropInactive: sqlite.prepare(`
-      UPDATE "Delivery" SET "status" = 'skipped', "lastError" = 'Subscriber no longer active.'
-      WHERE "id" = ? AND "status" = 'pending'
-        AND NOT EXISTS (SELECT 1 FROM "Subscriber" AS s WHERE s."id" = "Delivery"."subscriberId" AND s."status" = 'active' AND s."suppressedAt" IS NULL)`),
+      WHERE "id" = ? AND "status" = 'claimed' AND "claimToken" = ?`),
     nothingToSend: sqlite.prepare(`
       UPDATE "Delivery" SET "status" = 'skipped', "lastError" = 'Nothing new since the last digest.', "attempts" = "attempts" - 1 WHERE "id" = ?`),
     // OR IGNORE: another edition may have raced us to the same paper; the first record stays.
@@ -50,14 +61,9 @@ function prepare(sqlite: Sqlite) {
       `UPDATE "Delivery" SET "status" = 'unknown', "lastError" = ?, "nextAttemptAt" = NULL WHERE "id" = ? AND "status" = 'sending'`,
     ),
     release: sqlite.prepare(`
-      UPDATE "Delivery" SET "status" = 'pending', "lastError" = ?, "attempts" = "attempts" - 1, "claimedAt" = NULL, "nextAttemptAt" = NULL
+      UPDATE "Delivery" SET "status" = 'pending', "lastError" = ?, "attempts" = "attempts" - 1, "claimedAt" = NULL, "claimToken" = NULL, "nextAttemptAt" = NULL
       WHERE "id" = ? AND "status" = 'sending'`),
     suppress: sqlite.prepare(`UPDATE "Subscriber" SET "suppressedAt" = ?, "suppressReason" = ? WHERE "id" = ?`),
-    duePage: sqlite.prepare(`
-      SELECT d."id", d."attempts", s."id" AS "subscriberId", s."email", s."topics", s."query", s."authors", s."cadence", s."lastDigestAt", s."manageTokenHash"
-      FROM "Delivery" AS d JOIN "Subscriber" AS s ON s."id" = d."subscriberId"
-      WHERE d."runId" = ? AND d."status" = 'pending' AND (d."nextAttemptAt" IS NULL OR d."nextAttemptAt" <= ?) AND d."id" > ?
-      ORDER BY d."id" LIMIT ?`),
     sentPapers: sqlite.prepare(`
       SELECT "subscriberId", "paperId" FROM "SentPaper"
       WHERE "subscriberId" IN (SELECT "value" FROM json_each(?)) AND "sentAt" >= ?`),
@@ -67,11 +73,26 @@ function prepare(sqlite: Sqlite) {
 /** The multi-statement writes, each one synchronous transaction: all or nothing, never open across an await. */
 function transactions(sqlite: Sqlite, sql: ReturnType<typeof prepare>) {
   return {
-    recordSent: sqlite.transaction((row: SentRecord) => {
-      const sentAt = storedDateTime(row.sentAt);
-      for (const paperId of row.paperIds) sql.sentPaper.run(row.subscriberId, paperId, sentAt);
-      sql.lastDigestAt.run(storedDateTime(row.windowEnd), row.subscriberId);
-      sql.sent.run(row.messageId, sentAt, JSON.stringify(row.paperIds), row.deliveryId);
+    claimPage: sqlite.transaction((claim: PageClaim): DueRow[] => {
+      const rows = sql.claimable.all(claim.runId, storedDateTime(claim.dueBy), claim.limit) as DueRow[];
+      const at = storedDateTime(claim.at);
+      for (const row of rows) {
+        if (row.active) sql.claim.run(at, claim.token, row.id);
+        else sql.dropInactive.run(row.id);
+      }
+      return rows;
+    }),
+    markSending: sqlite.transaction((ids: readonly number[], token: string, at: Date): number[] => {
+      const stamp = storedDateTime(at);
+      return ids.filter((id) => sql.sending.run(stamp, id, token).changes === 1);
+    }),
+    recordSent: sqlite.transaction((records: readonly SentRecord[]) => {
+      for (const row of records) {
+        const sentAt = storedDateTime(row.sentAt);
+        for (const paperId of row.paperIds) sql.sentPaper.run(row.subscriberId, paperId, sentAt);
+        sql.lastDigestAt.run(storedDateTime(row.windowEnd), row.subscriberId);
+        sql.sent.run(row.messageId, sentAt, JSON.stringify(row.paperIds), row.deliveryId);
+      }
     }),
     recordBounce: sqlite.transaction((delivery: { id: number; subscriberId: number }, message: string, at: Date) => {
       sql.failed.run(message, delivery.id);
@@ -94,13 +115,15 @@ function connect(db: Db): { sqlite: Sqlite; sql: Statements } {
   return { sqlite, sql };
 }
 
-export function claimDeliveryRow(db: Db, deliveryId: number, at: Date): Promise<ClaimOutcome> {
+/** pending → claimed for a page of due deliveries, or skipped where the reader left; the page's rows, by id. */
+export function claimDueRows(db: Db, claim: PageClaim): Promise<DueRow[]> {
   const { sqlite, sql } = connect(db);
-  return withoutBusyWait(sqlite, () => {
-    if (sql.claim.run(storedDateTime(at), deliveryId, storedDateTime(at)).changes === 1) return "claimed";
-    // Not claimable: another runner has it, its retry time has not come, or the reader left since queueing.
-    return sql.dropInactive.run(deliveryId).changes === 1 ? "inactive" : "taken";
-  });
+  return withoutBusyWait(sqlite, () => sql.tx.claimPage.immediate(claim));
+}
+
+export function markSendingRows(db: Db, ids: readonly number[], token: string, at: Date): Promise<number[]> {
+  const { sqlite, sql } = connect(db);
+  return withoutBusyWait(sqlite, () => sql.tx.markSending.immediate(ids, token, at));
 }
 
 export function recordNothingToSend(db: Db, deliveryId: number): Promise<void> {
@@ -108,10 +131,10 @@ export function recordNothingToSend(db: Db, deliveryId: number): Promise<void> {
   return withoutBusyWait(sqlite, () => void sql.nothingToSend.run(deliveryId));
 }
 
-/** What the reader received, their next window and the delivery, in one transaction: all or nothing. */
-export function recordSentRow(db: Db, row: SentRecord): Promise<void> {
+/** What the readers received, their next windows and the deliveries, in one transaction: all or nothing. */
+export function recordSentRows(db: Db, records: readonly SentRecord[]): Promise<void> {
   const { sqlite, sql } = connect(db);
-  return withoutBusyWait(sqlite, () => sql.tx.recordSent.immediate(row));
+  return withoutBusyWait(sqlite, () => sql.tx.recordSent.immediate(records));
 }
 
 export function recordRetry(db: Db, deliveryId: number, message: string, nextAttemptAt: Date): Promise<void> {
@@ -143,11 +166,6 @@ export function recordBounce(
 ): Promise<void> {
   const { sqlite, sql } = connect(db);
   return withoutBusyWait(sqlite, () => sql.tx.recordBounce.immediate(delivery, message, at));
-}
-
-export function dueRows(db: Db, runId: number, now: Date, afterId: number, limit: number): Promise<DueRow[]> {
-  const { sqlite, sql } = connect(db);
-  return withoutBusyWait(sqlite, () => sql.duePage.all(runId, storedDateTime(now), afterId, limit) as DueRow[]);
 }
 
 export function sentPaperRows(

@@ -39,6 +39,28 @@ export async function expireSendingClaims(db: Db, claimedBefore: Date): Promise<
   return result.count;
 }
 
+/**
+ * Deliveries left "claimed" past the lease go back to pending: their claimer died (or stopped) before it began
+ * sending them, so nothing went out. Only their claimer may mark them "sending" (the token), so one that was
+ * merely slow loses them to the next run instead of sending them twice.
+ */
+export async function releaseStaleClaims(db: Db, claimedBefore: Date): Promise<number> {
+  const result = await db.delivery.updateMany({
+    where: { status: "claimed", claimedAt: { lt: claimedBefore } },
+    data: { status: "pending", claimedAt: null, claimToken: null },
+  });
+  return result.count;
+}
+
+/** A run stopping early hands back the deliveries it claimed and has not begun. */
+export async function releaseClaims(db: Db, token: string): Promise<number> {
+  const result = await db.delivery.updateMany({
+    where: { status: "claimed", claimToken: token },
+    data: { status: "pending", claimedAt: null, claimToken: null },
+  });
+  return result.count;
+}
+
 /** Earlier editions' unfinished retries are dropped: today's digest covers their papers instead. */
 export async function supersedeEarlierRuns(db: Db, date: string): Promise<number> {
   const result = await db.delivery.updateMany({
@@ -49,7 +71,7 @@ export async function supersedeEarlierRuns(db: Db, date: string): Promise<number
 }
 
 export async function finishRun(db: Db, runId: number, now: Date): Promise<void> {
-  const open = await db.delivery.count({ where: { runId, status: { in: ["pending", "sending"] } } });
+  const open = await db.delivery.count({ where: { runId, status: { in: ["pending", "claimed", "sending"] } } });
   await db.digestRun.update({ where: { id: runId }, data: { finishedAt: open === 0 ? now : null } });
 }
 

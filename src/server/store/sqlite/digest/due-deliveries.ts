@@ -1,8 +1,7 @@
-// Reads the run's due deliveries a page at a time, with what composing needs, in two queries per page
-// (direct SQL: delivery-sql.ts).
+// Claims the run's due deliveries a page at a time, with what composing needs (direct SQL: delivery-sql.ts).
 import type { Db } from "@/server/store/sqlite/prisma-client";
-import type { DueDelivery } from "@/server/store/digest";
-import { dueRows, sentPaperRows } from "./delivery-sql";
+import type { ClaimedPage, DueDelivery, PageClaim } from "@/server/store/digest";
+import { claimDueRows, sentPaperRows, type DueRow } from "./delivery-sql";
 
 export function countDue(db: Db, runId: number, now: Date): Promise<number> {
   return db.delivery.count({
@@ -10,15 +9,15 @@ export function countDue(db: Db, runId: number, now: Date): Promise<number> {
   });
 }
 
-export async function loadDuePage(
-  db: Db,
-  runId: number,
-  now: Date,
-  afterId: number,
-  limit: number,
-): Promise<DueDelivery[]> {
-  const rows = await dueRows(db, runId, now, afterId, limit);
-  return rows.map((row) => ({
+/** Claims a page of due deliveries (delivery-sql.ts) and hands back the claimed ones with their readers. */
+export async function claimDuePage(db: Db, claim: PageClaim): Promise<ClaimedPage> {
+  const rows = await claimDueRows(db, claim);
+  const claimed = rows.filter((row) => row.active);
+  return { deliveries: claimed.map(toDueDelivery), skipped: rows.length - claimed.length };
+}
+
+function toDueDelivery(row: DueRow): DueDelivery {
+  return {
     id: row.id,
     attempts: row.attempts,
     subscriber: {
@@ -31,7 +30,7 @@ export async function loadDuePage(
       lastDigestAt: row.lastDigestAt === null ? null : new Date(row.lastDigestAt),
       manageTokenHash: row.manageTokenHash,
     },
-  }));
+  };
 }
 
 /** Papers sent to these readers since `since`, by reader. */
