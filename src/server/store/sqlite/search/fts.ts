@@ -1,10 +1,15 @@
 // The one module that speaks SQLite FTS5 (table "PaperSearch", created and kept in sync by triggers in
 // the 20261126000100_search_fts migration). A PostgreSQL backend would replace this file only.
 // Paper rows are wide (whole abstracts), so nothing here reads them: FTS5 answers ids and bm25, the
-// covering index "Paper_search_cover_idx" answers trendKey and feedAt.
+// covering index "Paper_search_cover_idx" answers trendKey and feedAt. The hot statements run on the
+// direct connection, prepared once: Prisma's per-statement cost is a good part of a rare word's search.
 import type { QuerySlot } from "@/domain/search/query-plan";
 import type { MatchFilter } from "@/server/store/search";
+import { storedDateTime } from "@/server/store/sqlite/date-encoding";
+import { sqliteOf } from "@/server/store/sqlite/direct-connection";
 import type { Db } from "@/server/store/sqlite/prisma-client";
+import { statement } from "./statements";
+import { windowFloor } from "./window-floor";
 
 /** bm25 column weights, in the table's column order: title, abstract, authors, topics. */
 export const BM25_WEIGHTS = { title: 10, abstract: 1, authors: 5, topics: 4 } as const;
@@ -38,34 +43,35 @@ export function matchExpression(
 const toNumber = (value: number | bigint) => Number(value);
 
 /** Number of matches, counting no further than `cap` (FTS5 streams rowids, so this stays cheap). */
-export async function countMatchesUpTo(db: Db, match: string, cap: number): Promise<number> {
-  const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+export function countMatchesUpTo(db: Db, match: string, cap: number): number {
+  const row = statement(
+    sqliteOf(db),
     `SELECT count(*) AS n FROM (SELECT rowid FROM "PaperSearch" WHERE "PaperSearch" MATCH ? LIMIT ?)`,
-    match,
-    cap,
-  );
-  return toNumber(rows[0]?.n ?? 0);
+  ).get(match, cap) as { n: number } | undefined;
+  return row?.n ?? 0;
 }
 
 interface CandidateRow {
-  id: number | bigint;
+  id: number;
   bm25: number;
   trendKey: number;
-  feedAt: Date | string;
+  feedAt: string;
 }
 
-async function candidates(
-  db: Db,
-  match: string,
-  filter: MatchFilter,
-  order: string,
-  cap: number,
-): Promise<Candidate[]> {
+function candidates(db: Db, match: string, filter: MatchFilter, order: string, cap: number): Candidate[] {
+  const sqlite = sqliteOf(db);
   const args: unknown[] = [match];
   let where = "";
   if (filter.since) {
+    const since = storedDateTime(filter.since);
+    const floor = windowFloor(sqlite, filter.since, since);
+    // Bound as an integer: FTS5 ignores a rowid constraint whose value is a float (a JS number).
+    if (floor !== null) {
+      where += ` AND s.rowid >= ?`;
+      args.push(BigInt(floor));
+    }
     where += ` AND p."feedAt" >= ?`;
-    args.push(filter.since);
+    args.push(since);
   }
   if (filter.topicId !== undefined) {
     where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = s.rowid AND pt."topicId" = ?)`;
@@ -80,18 +86,17 @@ async function candidates(
     args.push(JSON.stringify(filter.paperIds));
   }
   if (filter.hasCode) where += ` AND p."codeUrl" IS NOT NULL`;
-  const rows = await db.$queryRawUnsafe<CandidateRow[]>(
+  const rows = statement(
+    sqlite,
     `SELECT s.rowid AS id, ${BM25} AS bm25, p."trendKey" AS trendKey, p."feedAt" AS feedAt
      FROM "PaperSearch" s JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = s.rowid
      WHERE "PaperSearch" MATCH ?${where} ORDER BY ${order} LIMIT ?`,
-    ...args,
-    cap,
-  );
-  return rows.map((r) => ({ id: toNumber(r.id), bm25: r.bm25, trendKey: r.trendKey, feedAt: new Date(r.feedAt) }));
+  ).all(...args, cap) as CandidateRow[];
+  return rows.map((r) => ({ id: r.id, bm25: r.bm25, trendKey: r.trendKey, feedAt: new Date(r.feedAt) }));
 }
 
 /** The `cap` best matches by bm25. FTS5 scores every match, so callers keep this for selective queries. */
-export function bestMatches(db: Db, match: string, filter: MatchFilter, cap: number): Promise<Candidate[]> {
+export function bestMatches(db: Db, match: string, filter: MatchFilter, cap: number): Candidate[] {
   return candidates(db, match, filter, "bm25", cap);
 }
 
@@ -99,7 +104,7 @@ export function bestMatches(db: Db, match: string, filter: MatchFilter, cap: num
  * The `cap` most recently added matches (rowid order, which FTS5 streams and stops early), each with
  * its bm25: the bounded plan for very common words, where scoring every match would be too slow.
  */
-export function recentMatches(db: Db, match: string, filter: MatchFilter, cap: number): Promise<Candidate[]> {
+export function recentMatches(db: Db, match: string, filter: MatchFilter, cap: number): Candidate[] {
   return candidates(db, match, filter, "s.rowid DESC", cap);
 }
 

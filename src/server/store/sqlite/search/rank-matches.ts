@@ -37,14 +37,14 @@ export async function rankMatches(
       ? BLEND_CANDIDATES
       : SELECTIVE_MATCHES
     : COMMON_CANDIDATES;
-  const found = selective ? await bestMatches(db, match, filter, cap + 1) : await recentMatches(db, match, filter, cap);
+  const found = selective ? bestMatches(db, match, filter, cap + 1) : recentMatches(db, match, filter, cap);
   const complete = selective && found.length <= cap;
   const candidates = found.slice(0, cap);
   if (candidates.length === 0) return { ids: [], total: 0, totalIsLowerBound: false };
   const page = orderCandidates(candidates, sort).slice(offset, offset + limit);
   if (complete) return { ids: page, total: candidates.length, totalIsLowerBound: false };
   if (!filtered) {
-    const total = await countMatchesUpTo(db, match, COUNT_CAP);
+    const total = countMatchesUpTo(db, match, COUNT_CAP);
     return { ids: page, total, totalIsLowerBound: total >= COUNT_CAP };
   }
   return { ids: page, total: candidates.length, totalIsLowerBound: true };
