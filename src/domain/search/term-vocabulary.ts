@@ -69,6 +69,11 @@ export class TermVocabulary {
     return this.df.get(word) ?? 0;
   }
 
+  /** The share of the documents read that contain the word, in [0, 1]. */
+  documentShare(word: string): number {
+    return this.documentCount === 0 ? 0 : this.docFrequency(word) / this.documentCount;
+  }
+
   has(word: string): boolean {
     return this.df.has(word);
   }

@@ -8,6 +8,7 @@ import type { MatchFilter } from "@/server/store/search";
 import { storedDateTime } from "@/server/store/sqlite/date-encoding";
 import { sqliteOf } from "@/server/store/sqlite/direct-connection";
 import type { Db } from "@/server/store/sqlite/prisma-client";
+import type { ScoredMatch } from "./scored-match";
 import { statement } from "./statements";
 import { windowFloor } from "./window-floor";
 
@@ -58,13 +59,18 @@ interface CandidateRow {
   feedAt: string;
 }
 
-function candidates(db: Db, match: string, filter: MatchFilter, order: string, cap: number): Candidate[] {
-  const sqlite = sqliteOf(db);
-  const args: unknown[] = [match];
+const toCandidate = (r: CandidateRow): Candidate => ({ ...r, feedAt: new Date(r.feedAt) });
+
+/** Beyond this many matches, an expression with unscored slots is scored whole after all. */
+const MAX_UNSCORED_MATCHES = 20_000;
+
+/** SQL conditions on the joined paper `p` and the FTS row `s` for a filter, with their arguments. */
+function filterConditions(db: Db, filter: MatchFilter): { where: string; args: unknown[] } {
+  const args: unknown[] = [];
   let where = "";
   if (filter.since) {
     const since = storedDateTime(filter.since);
-    const floor = windowFloor(sqlite, filter.since, since);
+    const floor = windowFloor(sqliteOf(db), filter.since, since);
     // Bound as an integer: FTS5 ignores a rowid constraint whose value is a float (a JS number).
     if (floor !== null) {
       where += ` AND s.rowid >= ?`;
@@ -86,17 +92,43 @@ function candidates(db: Db, match: string, filter: MatchFilter, order: string, c
     args.push(JSON.stringify(filter.paperIds));
   }
   if (filter.hasCode) where += ` AND p."codeUrl" IS NOT NULL`;
-  const rows = statement(
+  return { where, args };
+}
+
+const FROM = `FROM "PaperSearch" s JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = s.rowid`;
+
+function candidates(db: Db, m: ScoredMatch, filter: MatchFilter, order: "bm25" | "recent", cap: number): Candidate[] {
+  const sqlite = sqliteOf(db);
+  const { where, args } = filterConditions(db, filter);
+  if (!m.scored) {
+    const rows = statement(
+      sqlite,
+      `SELECT s.rowid AS id, ${BM25} AS bm25, p."trendKey" AS trendKey, p."feedAt" AS feedAt
+       ${FROM} WHERE "PaperSearch" MATCH ?${where} ORDER BY ${order === "bm25" ? "bm25" : "s.rowid DESC"} LIMIT ?`,
+    ).all(m.match, ...args, cap) as CandidateRow[];
+    return rows.map(toCandidate);
+  }
+  // The matches first, unscored, then bm25 of the scored slots over the matches' id range: no doclist
+  // of an unscored slot is read whole.
+  const limit = order === "recent" ? cap : MAX_UNSCORED_MATCHES + 1;
+  const matches = statement(
     sqlite,
-    `SELECT s.rowid AS id, ${BM25} AS bm25, p."trendKey" AS trendKey, p."feedAt" AS feedAt
-     FROM "PaperSearch" s JOIN "Paper" p INDEXED BY "Paper_search_cover_idx" ON p."id" = s.rowid
-     WHERE "PaperSearch" MATCH ?${where} ORDER BY ${order} LIMIT ?`,
-  ).all(...args, cap) as CandidateRow[];
-  return rows.map((r) => ({ id: r.id, bm25: r.bm25, trendKey: r.trendKey, feedAt: new Date(r.feedAt) }));
+    `SELECT s.rowid AS id, p."trendKey" AS trendKey, p."feedAt" AS feedAt
+     ${FROM} WHERE "PaperSearch" MATCH ?${where} ORDER BY s.rowid DESC LIMIT ?`,
+  ).all(m.match, ...args, limit) as Omit<CandidateRow, "bm25">[];
+  if (matches.length > MAX_UNSCORED_MATCHES) return candidates(db, { match: m.match }, filter, order, cap);
+  if (matches.length === 0) return [];
+  const scores = statement(
+    sqlite,
+    `SELECT rowid AS id, ${BM25} AS bm25 FROM "PaperSearch" WHERE "PaperSearch" MATCH ? AND rowid BETWEEN ? AND ?`,
+  ).all(m.scored, BigInt(matches.at(-1)!.id), BigInt(matches[0]!.id)) as { id: number; bm25: number }[];
+  const bm25 = new Map(scores.map((r) => [r.id, r.bm25]));
+  const found = matches.map((r) => toCandidate({ ...r, bm25: bm25.get(r.id) ?? 0 }));
+  return order === "bm25" ? found.sort((a, b) => a.bm25 - b.bm25).slice(0, cap) : found;
 }
 
 /** The `cap` best matches by bm25. FTS5 scores every match, so callers keep this for selective queries. */
-export function bestMatches(db: Db, match: string, filter: MatchFilter, cap: number): Candidate[] {
+export function bestMatches(db: Db, match: ScoredMatch, filter: MatchFilter, cap: number): Candidate[] {
   return candidates(db, match, filter, "bm25", cap);
 }
 
@@ -104,8 +136,8 @@ export function bestMatches(db: Db, match: string, filter: MatchFilter, cap: num
  * The `cap` most recently added matches (rowid order, which FTS5 streams and stops early), each with
  * its bm25: the bounded plan for very common words, where scoring every match would be too slow.
  */
-export function recentMatches(db: Db, match: string, filter: MatchFilter, cap: number): Candidate[] {
-  return candidates(db, match, filter, "s.rowid DESC", cap);
+export function recentMatches(db: Db, match: ScoredMatch, filter: MatchFilter, cap: number): Candidate[] {
+  return candidates(db, match, filter, "recent", cap);
 }
 
 /** Ids of papers whose title or abstract contains any of the phrases (for tagging a new topic). */
