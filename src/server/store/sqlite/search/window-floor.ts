@@ -22,10 +22,10 @@ interface Floor {
 const floors = new WeakMap<Sqlite, Floor[]>();
 
 /**
- * Whether anything was committed since: `data_version` moves on other connections' commits (other
+ * Changes whenever anything is committed: `data_version` moves on other connections' commits (other
  * processes, Prisma's connection), `total_changes()` on this connection's own writes.
  */
-function dataVersion(sqlite: Sqlite): string {
+export function dataVersion(sqlite: Sqlite): string {
   const row = statement(sqlite, `SELECT total_changes() AS changes`).get() as { changes: number };
   const data = statement(sqlite, `PRAGMA data_version`).get() as { data_version: number };
   return `${data.data_version}:${row.changes}`;
