@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planQuery } from "../../src/domain/search/query-plan";
 import { TermVocabulary } from "../../src/domain/search/term-vocabulary";
 import { searchPapers } from "../../src/server/search/search-papers";
-import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
 import { scoredMatch } from "../../src/server/store/sqlite/search/scored-match";
 import { createTempSqliteDb, type TempDb } from "../helpers/temp-db";
 
@@ -26,7 +25,7 @@ const FILLER = Array.from({ length: 300 }, (_, i) => ({
 
 beforeAll(async () => {
   temp = await createTempSqliteDb();
-  await addPapers(temp.db, [...FILLER, ...RARE], { source: "test", now, halfLifeHours: 24 });
+  await temp.store.papers.addPapers([...FILLER, ...RARE], { source: "test", now, halfLifeHours: 24 });
 }, 120_000);
 afterAll(() => temp.cleanup());
 

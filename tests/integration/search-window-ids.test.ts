@@ -1,18 +1,14 @@
 // A search within a time window narrows the full-text lookup to the ids of the window's papers
-// (SQLite: a rowid floor found from "feedAt"). Papers' ids and dates need not agree: an archive imported
-// after recent papers, a paper re-dated by a new version. The window's answer must not depend on it.
+// (SQLite: a rowid floor found from "feedAt", tested in sqlite-window-floor.test.ts). Papers' ids and
+// dates need not agree: an archive imported after recent papers, a paper re-dated by a new version. The
+// window's answer must not depend on it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addPapers } from "../../src/server/store/sqlite/papers/paper-store";
-import { sqliteOf } from "../../src/server/store/sqlite/direct-connection";
-import { windowFloor } from "../../src/server/store/sqlite/search/window-floor";
-import { storedDateTime } from "../../src/server/store/sqlite/date-encoding";
 import { searchPapers } from "../../src/server/search/search-papers";
-import { createTempDb, createTempSqliteDb, type TempDb } from "../helpers/temp-db";
+import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 const now = new Date("2026-11-20T12:00:00Z");
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
-const weekStart = daysAgo(7);
 
 /** Added oldest id first: old, recent, an older archive paper, recent again. */
 const PAPERS = [
@@ -25,10 +21,9 @@ const PAPERS = [
 let temp: TempDb;
 let ids: number[];
 
-async function arrange(open: () => Promise<TempDb>): Promise<void> {
-  temp = await open();
-  await addPapers(
-    temp.db,
+async function arrange(): Promise<void> {
+  temp = await createTempDb();
+  await temp.store.papers.addPapers(
     PAPERS.map((p) => ({ ...p, abstract: "We study zyxtrel lattices." })),
     { source: "test", now, halfLifeHours: 24 },
   );
@@ -51,7 +46,7 @@ const titlesThisWeek = async () => {
 afterEach(() => temp.cleanup());
 
 describe("a search within a window, whatever the order of ids and dates", () => {
-  beforeEach(() => arrange(createTempDb));
+  beforeEach(arrange);
 
   it("finds the window's papers only, though an older paper has a higher id", async () => {
     expect(await titlesThisWeek()).toEqual({
@@ -71,22 +66,5 @@ describe("a search within a window, whatever the order of ids and dates", () => 
       ],
       total: 3,
     });
-  });
-});
-
-describe("the SQLite window floor", () => {
-  beforeEach(() => arrange(createTempSqliteDb));
-
-  const floor = () => windowFloor(sqliteOf(temp.db), weekStart, storedDateTime(weekStart));
-
-  it("is the lowest id in the window, found again after any write", async () => {
-    expect(floor()).toBe(ids[1]);
-    await temp.db.paper.update({ where: { id: ids[0]! }, data: { feedAt: daysAgo(3) } });
-    expect(floor()).toBe(ids[0]);
-  });
-
-  it("is above every id when the window is empty", async () => {
-    await temp.db.paper.updateMany({ data: { feedAt: daysAgo(30) } });
-    expect(floor()).toBeGreaterThan(Math.max(...ids));
   });
 });
