@@ -27,8 +27,17 @@ export class TermVocabulary {
   private sorted: string[] = [];
   /** New words not yet in `sorted`: merged lazily, so a bulk build sorts once instead of splicing. */
   private unsorted: string[] = [];
-  /** Letter pairs ("^q", "qu", …, "n$") → correctable words containing them. */
-  private readonly byPair = new Map<string, string[]>();
+  /** Correctable words; the index's lists hold their positions here, in the order they became correctable. */
+  private readonly correctable: string[] = [];
+  /**
+   * A letter pair ("^q", "qu", …, "n$") and a word length → positions of the correctable words of that
+   * length containing the pair: a correction reads only the lengths it may return, not every word.
+   */
+  private readonly byPairAndLength = new Map<string, number[]>();
+  /** Per correctable word, letter pairs shared with the term being corrected (zeroed after each use). */
+  private sharedPairs = new Uint8Array(0);
+  /** Per correctable word, the first of the term's pairs it shares (original order of encounter). */
+  private firstPair = new Uint8Array(0);
 
   private documentCount = 0;
   /** Papers in the whole store; the vocabulary may have read only the newest of them. */
@@ -58,6 +67,11 @@ export class TermVocabulary {
 
   docFrequency(word: string): number {
     return this.df.get(word) ?? 0;
+  }
+
+  /** The share of the documents read that contain the word, in [0, 1]. */
+  documentShare(word: string): number {
+    return this.documentCount === 0 ? 0 : this.docFrequency(word) / this.documentCount;
   }
 
   has(word: string): boolean {
@@ -122,25 +136,41 @@ export class TermVocabulary {
   /** Words of similar length sharing most of the term's letter pairs (a typo breaks at most ~4). */
   private similarWords(term: string, spread: number): string[] {
     const pairs = letterPairs(term);
-    const shared = new Map<string, number>();
-    for (const pair of pairs) {
-      for (const word of this.byPair.get(pair) ?? []) {
-        if (Math.abs(word.length - term.length) <= spread) shared.set(word, (shared.get(word) ?? 0) + 1);
-      }
+    if (this.sharedPairs.length < this.correctable.length) {
+      this.sharedPairs = new Uint8Array(this.correctable.length * 2);
+      this.firstPair = new Uint8Array(this.correctable.length * 2);
     }
+    const shared = this.sharedPairs;
+    const touched: number[] = [];
+    pairs.forEach((pair, p) => {
+      for (let length = term.length - spread; length <= term.length + spread; length++) {
+        for (const id of this.byPairAndLength.get(pair + length) ?? []) {
+          if (shared[id] === 0) {
+            touched.push(id);
+            this.firstPair[id] = p;
+          }
+          shared[id] = shared[id]! + 1;
+        }
+      }
+    });
     const needed = Math.max(1, pairs.length - 4);
-    return [...shared]
-      .filter(([, n]) => n >= needed)
-      .sort((a, b) => b[1] - a[1])
+    // Most shared pairs first; ties in the order the pairs were met, then the order words arrived.
+    const found = touched
+      .filter((id) => shared[id]! >= needed)
+      .sort((a, b) => shared[b]! - shared[a]! || this.firstPair[a]! - this.firstPair[b]! || a - b)
       .slice(0, MAX_CANDIDATES)
-      .map(([word]) => word);
+      .map((id) => this.correctable[id]!);
+    for (const id of touched) shared[id] = 0;
+    return found;
   }
 
   private indexPairs(word: string): void {
+    const id = this.correctable.push(word) - 1;
     for (const pair of letterPairs(word)) {
-      const list = this.byPair.get(pair);
-      if (list) list.push(word);
-      else this.byPair.set(pair, [word]);
+      const key = pair + word.length;
+      const list = this.byPairAndLength.get(key);
+      if (list) list.push(id);
+      else this.byPairAndLength.set(key, [id]);
     }
   }
 

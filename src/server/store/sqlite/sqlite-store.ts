@@ -15,8 +15,8 @@ import { listPapers, papersInOrder } from "./papers/paper-listing";
 import { paperById, paperBySlug } from "./papers/paper-lookup";
 import { addPapers, previewPapers } from "./papers/paper-store";
 import { rebuildRelated, relatedPapers, similarTo } from "./related/related-store";
-import { matchExpression } from "./search/fts";
 import { rankMatches } from "./search/rank-matches";
+import { scoredMatch } from "./search/scored-match";
 import { searchVocabulary, warmSearchIndex } from "./search/search-index";
 import { sqliteDigest } from "./sqlite-digest";
 import { sqliteSubscribers } from "./sqlite-subscribers";
@@ -111,8 +111,10 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
       rebuildTrendKeys: () => rebuildTrendKeys(db, halfLifeHours),
     },
     search: {
-      rankMatches: (q) =>
-        rankMatches(db, matchExpression(q.slots, q.mode), q.estimatedMatches, q.filter, q.order, q.limit, q.offset),
+      rankMatches: async (q) => {
+        const match = scoredMatch(q.slots, q.mode, await searchVocabulary(db, false));
+        return rankMatches(db, match, q.estimatedMatches, q.filter, q.order, q.limit, q.offset);
+      },
       vocabulary: (refresh) => searchVocabulary(db, refresh),
       warm: () => warmSearchIndex(db),
     },

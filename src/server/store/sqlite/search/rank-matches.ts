@@ -6,6 +6,7 @@ import { orderCandidates } from "@/domain/search/relevance-blend";
 import { isFiltered, type MatchFilter, type RankedPage } from "@/server/store/search";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import { bestMatches, countMatchesUpTo, recentMatches } from "./fts";
+import { ENTRIES_PER_ROW, type ScoredMatch } from "./scored-match";
 
 /** Up to this many matches, every match is scored (bm25 over 5,000 rows takes ~10 ms here). */
 export const SELECTIVE_MATCHES = 5_000;
@@ -22,7 +23,7 @@ export const BLEND_CANDIDATES = 300;
 /** `estimatedMatches` comes from the in-memory vocabulary; it only picks the plan, never the answer. */
 export async function rankMatches(
   db: Db,
-  match: string,
+  match: ScoredMatch,
   estimatedMatches: number,
   filter: MatchFilter,
   sort: "relevance" | "trending" | "new",
@@ -37,15 +38,23 @@ export async function rankMatches(
       ? BLEND_CANDIDATES
       : SELECTIVE_MATCHES
     : COMMON_CANDIDATES;
-  const found = selective ? await bestMatches(db, match, filter, cap + 1) : await recentMatches(db, match, filter, cap);
+  const found = selective
+    ? bestMatches(db, scoreApartIfCheaper(match, estimatedMatches, cap + 1), filter, cap + 1)
+    : recentMatches(db, scoreApartIfCheaper(match, estimatedMatches, cap), filter, cap);
   const complete = selective && found.length <= cap;
   const candidates = found.slice(0, cap);
   if (candidates.length === 0) return { ids: [], total: 0, totalIsLowerBound: false };
   const page = orderCandidates(candidates, sort).slice(offset, offset + limit);
   if (complete) return { ids: page, total: candidates.length, totalIsLowerBound: false };
   if (!filtered) {
-    const total = await countMatchesUpTo(db, match, COUNT_CAP);
+    const total = countMatchesUpTo(db, match.match, COUNT_CAP);
     return { ids: page, total, totalIsLowerBound: total >= COUNT_CAP };
   }
   return { ids: page, total: candidates.length, totalIsLowerBound: true };
+}
+
+/** Scoring apart reads the rows twice: worth it only when the doclists it skips are much longer. */
+function scoreApartIfCheaper(match: ScoredMatch, estimatedMatches: number, cap: number): ScoredMatch {
+  const rows = Math.min(estimatedMatches, cap);
+  return (match.unscoredEntries ?? 0) > ENTRIES_PER_ROW * rows ? match : { match: match.match };
 }

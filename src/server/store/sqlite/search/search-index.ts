@@ -5,11 +5,14 @@
 import { TermVocabulary } from "@/domain/search/term-vocabulary";
 import { foldedWords } from "@/domain/search/text-words";
 import type { Db } from "@/server/store/sqlite/prisma-client";
-import { clientCache } from "@/server/store/sqlite/direct-connection";
+import { clientCache, sqliteOf } from "@/server/store/sqlite/direct-connection";
+import { dataVersion } from "./window-floor";
 
 interface IndexState {
   vocabulary: TermVocabulary;
   lastPaperId: number;
+  /** The database's data version when the vocabulary last caught up: nothing to read while it holds. */
+  caughtUpAt?: string;
   refreshing?: Promise<void>;
 }
 
@@ -28,12 +31,16 @@ export async function searchVocabulary(db: Db, refresh = true): Promise<TermVoca
     const newest = await db.paper.aggregate({ _max: { id: true } });
     state = { vocabulary: new TermVocabulary(), lastPaperId: Math.max(0, (newest._max.id ?? 0) - VOCABULARY_SAMPLE) };
     indexes.set(db, state);
-  } else if (!refresh && !state.refreshing) {
+  } else if (!state.refreshing && (!refresh || state.caughtUpAt === dataVersion(sqliteOf(db)))) {
     return state.vocabulary;
   }
   const current = state;
   // Concurrent requests share one refresh instead of each reading the new papers.
-  current.refreshing ??= addNewPapers(db, current).finally(() => {
+  current.refreshing ??= (async () => {
+    const version = dataVersion(sqliteOf(db));
+    await addNewPapers(db, current);
+    current.caughtUpAt = version;
+  })().finally(() => {
     current.refreshing = undefined;
   });
   await current.refreshing;
