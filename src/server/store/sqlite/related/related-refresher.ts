@@ -3,19 +3,13 @@
 // only the papers it is given, never those of later batches already committed beyond them.
 import { RelatedIndex } from "@/domain/related/related-index";
 import type { Sqlite } from "@/server/store/sqlite/direct-connection";
-import {
-  readPapersAfterOn,
-  readPapersBetween,
-  readStoredListsOn,
-  StaleRelatedIndexError,
-  writeRelatedListsOn,
-} from "./related-rows";
+import { readPapersBetween, readStoredListsOn, StaleRelatedIndexError, writeRelatedListsOn } from "./related-rows";
 
-/** A new index over every stored paper, with the stored lists. */
-export function loadIndexOn(sqlite: Sqlite): RelatedIndex {
+/** A new index over every stored paper up to `upToId`, with the stored lists. */
+export function loadIndexOn(sqlite: Sqlite, upToId = Number.MAX_SAFE_INTEGER): RelatedIndex {
   const index = new RelatedIndex();
   // All documents go in at once, so every vector is weighted with the document frequencies of the whole corpus.
-  index.add(readPapersAfterOn(sqlite, 0).documents);
+  index.add(readPapersBetween(sqlite, 0, upToId).documents);
   for (const [paperId, list] of readStoredListsOn(sqlite)) index.setList(paperId, list);
   return index;
 }
@@ -58,7 +52,8 @@ export class RelatedRefresher {
         return this.index;
       }
     }
-    this.index = loadIndexOn(this.sqlite);
+    // Up to this job's papers only: later batches may already be committed, and are later jobs'.
+    this.index = loadIndexOn(this.sqlite, upTo);
     return this.index;
   }
 }

@@ -48,14 +48,7 @@ function statementsFor(sqlite: Sqlite): { sqlite: Sqlite; sql: Statements } {
 
 /** Papers above `afterId` (clean title and abstract) and the number of papers, read from one snapshot. */
 export function readPapersAfter(db: Db, afterId: number): { documents: RelatedDocument[]; paperCount: number } {
-  return readPapersAfterOn(sqliteOf(db), afterId);
-}
-
-export function readPapersAfterOn(
-  connection: Sqlite,
-  afterId: number,
-): { documents: RelatedDocument[]; paperCount: number } {
-  const { sqlite, sql } = statementsFor(connection);
+  const { sqlite, sql } = statementsFor(sqliteOf(db));
   // A read transaction, so a commit by another process cannot fall between the two statements.
   return sqlite.transaction(() => ({
     documents: sql.documentsAfter.all(afterId) as RelatedDocument[],
