@@ -32,9 +32,9 @@ export class RelatedPipeline {
   private nextJob = 1;
 
   constructor(file: string) {
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    const data: RelatedWorkerData = { entry: pathToFileURL(path.join(here, "related-worker.ts")).href, file };
-    this.worker = new Worker(path.join(here, "related-worker-boot.mjs"), { workerData: data });
+    const entry = besideThis("related-worker.ts");
+    const data: RelatedWorkerData = { entry: pathToFileURL(entry).href, entryPath: entry, file };
+    this.worker = new Worker(BOOT, { eval: true, workerData: data });
     this.worker.on("message", ({ job, error }: RelatedReply) => {
       if (error !== undefined) this.fail(new Error(`related lists: ${error}`));
       this.finish(job);
@@ -96,6 +96,24 @@ export class RelatedPipeline {
     this.fail(error);
     for (const job of [...this.outstanding.keys()]) this.finish(job);
   }
+}
+
+/**
+ * The worker starts from this script, not a file: Next.js's bundler follows any worker file it can find
+ * (and from it tsx and esbuild), though only the command line, run by tsx, ever starts the worker. A worker
+ * thread starts without its process's TypeScript loader, so the script registers tsx's first.
+ */
+const BOOT = `const { workerData } = require("node:worker_threads");
+const { pathToFileURL } = require("node:url");
+const api = require("node:module").createRequire(workerData.entryPath).resolve("tsx/esm/api");
+import(pathToFileURL(api.replace(/\\.cjs$/, ".mjs")).href).then(({ register }) => {
+  register();
+  return import(workerData.entry);
+});`;
+
+/** A file in this folder. */
+function besideThis(name: string): string {
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), name);
 }
 
 /** The pipeline of `db` while a bulk import runs, else undefined. */

@@ -18,7 +18,10 @@ export interface RelatedReply {
 }
 
 export interface RelatedWorkerData {
+  /** This module, as a URL and as a path (the start script resolves tsx from it). */
   entry: string;
+  entryPath: string;
+  /** The database file. */
   file: string;
 }
 
