@@ -8,6 +8,7 @@ const SQLITE_ONLY = [
   "digest-locks",
   "ingest-cli",
   "ingest-indexing",
+  "ingest-pipeline",
   "migrations",
   "related-papers",
   "search-papers",

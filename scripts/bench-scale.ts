@@ -37,6 +37,8 @@ interface IngestFigures {
   peakRssMb: number;
   /** Papers per second of CPU time (all processes of the command): what a busy machine distorts least. */
   papersPerCpuSecond: number;
+  /** CPU-seconds per wall-second: how much of the machine's cores the import used (2 = both of two). */
+  coresUsed: number;
   load: string;
 }
 
@@ -61,6 +63,7 @@ async function ingest(corpus: string, papers: number, env: Record<string, string
     seconds,
     peakRssMb,
     papersPerCpuSecond: papers / cpuSeconds,
+    coresUsed: cpuSeconds / seconds,
     load: `${loadBefore}→${load()}`,
   };
 }
@@ -106,7 +109,7 @@ async function overHttp(env: Record<string, string>, connections: number, second
 const ingestRow = (i: IngestFigures | null) =>
   i === null
     ? "not run (--reuse-db)"
-    : `${Math.round(i.papersPerSecond)} papers/s (${i.seconds.toFixed(0)} s; ${Math.round(i.papersPerCpuSecond)} per CPU-second), peak RSS ${Math.round(i.peakRssMb)} MB, load ${i.load}`;
+    : `${Math.round(i.papersPerSecond)} papers/s (${i.seconds.toFixed(0)} s; ${Math.round(i.papersPerCpuSecond)} per CPU-second, ${i.coresUsed.toFixed(2)} CPU-seconds per wall-second), peak RSS ${Math.round(i.peakRssMb)} MB, load ${i.load}`;
 
 function databaseMb(file: string): number {
   return [file, `${file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0) / 1_048_576;

@@ -62,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
       format: args.format,
       source: args.source,
       dryRun: args.dryRun,
+      background: true,
       onProgress: (done, total) => {
         bar ??= createProgressBar({ total, label: args.dryRun ? "checking" : "importing" });
         bar.tick(done - doneSoFar);

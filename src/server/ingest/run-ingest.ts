@@ -38,6 +38,11 @@ export interface IngestOptions {
   source?: string;
   dryRun?: boolean;
   batchSize?: number;
+  /**
+   * A big import (the command line's): the store may index in the background while the next batches are
+   * written (SQLite: related lists in a worker thread, on the second core). Ignored by a dry run.
+   */
+  background?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -112,20 +117,31 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     if (!dryRun) onProgress?.(done, total);
   };
   onProgress?.(0, total);
-  for (const [index, input] of inputs.entries()) {
-    const detected = summary.inputs[index]!.format;
-    source = options.source ?? SOURCE_BY_FORMAT[detected];
-    await readInput(input, detected, async (chunk) => {
-      pending = pending.length === 0 ? chunk.papers : pending.concat(chunk.papers);
-      for (; pending.length >= batchSize; pending = pending.slice(batchSize)) await write(pending.slice(0, batchSize));
-    });
-    // A batch is written under one source; a dry run previews across inputs, as one import would see them.
-    if (!dryRun && pending.length > 0) {
-      await write(pending);
-      pending = [];
+  const writeAll = async () => {
+    for (const [index, input] of inputs.entries()) {
+      const detected = summary.inputs[index]!.format;
+      source = options.source ?? SOURCE_BY_FORMAT[detected];
+      await readInput(input, detected, async (chunk) => {
+        pending = pending.length === 0 ? chunk.papers : pending.concat(chunk.papers);
+        for (; pending.length >= batchSize; pending = pending.slice(batchSize))
+          await write(pending.slice(0, batchSize));
+      });
+      // A batch is written under one source; a dry run previews across inputs, as one import would see them.
+      if (!dryRun && pending.length > 0) {
+        await write(pending);
+        pending = [];
+      }
     }
-  }
-  if (pending.length > 0) await write(pending);
+    if (pending.length > 0) await write(pending);
+  };
+  // One batch has nothing to overlap with.
+  const bulkImport = options.background && !dryRun && total > batchSize ? store.papers.bulkImport : undefined;
+  if (bulkImport) {
+    // Indexing finished (or failed) in the background after the batches: its outcome replaces theirs.
+    const { indexing } = await bulkImport.call(store.papers, now, writeAll);
+    if (indexing) summary.indexing = indexing;
+    else delete summary.indexing;
+  } else await writeAll();
   if (dryRun) onProgress?.(total, total);
   return summary;
 }

@@ -34,6 +34,11 @@ export class IndexingIncompleteError extends Error {
   }
 }
 
+export interface BulkImportResult<T> {
+  result: T;
+  indexing?: { pending: number; error: string };
+}
+
 export interface PaperStore {
   paperBySlug(slug: string): Promise<Paper | null>;
   paperById(id: number): Promise<Paper | null>;
@@ -49,6 +54,12 @@ export interface PaperStore {
   previewPapers(papers: readonly NewPaper[]): Promise<PaperCounts>;
   /** Completes the indexing of papers an earlier interrupted import committed; returns how many. */
   indexPending(now: Date): Promise<number>;
+  /**
+   * Runs an import of many batches (`work` calls addPapers). A store may index their papers in the
+   * background meanwhile (SQLite computes related lists in a worker thread); when it resolves, every paper
+   * is indexed, or `indexing` says how many are still pending and why.
+   */
+  bulkImport?<T>(now: Date, work: () => Promise<T>): Promise<BulkImportResult<T>>;
   /** Newest papers first, for the sitemap. */
   newestSlugs(limit: number, offset?: number): Promise<{ slug: string; updatedAt: Date }[]>;
 }

@@ -10,7 +10,7 @@ import { sqliteLeases } from "./leases";
 import { sqliteRateLimits } from "./rate-limits";
 import { applyMigrations } from "./migrate";
 import { openDb, type Db } from "./prisma-client";
-import { indexPendingPapers } from "./papers/paper-indexing";
+import { bulkImport, indexPendingPapers } from "./papers/paper-indexing";
 import { listPapers, papersInOrder } from "./papers/paper-listing";
 import { paperById, paperBySlug } from "./papers/paper-lookup";
 import { addPapers, previewPapers } from "./papers/paper-store";
@@ -58,6 +58,7 @@ function sqliteStoreOn(db: Db, file: string, { halfLifeHours }: StoreSettings): 
       addPapers: (papers, options) => addPapers(db, papers, options),
       previewPapers: (papers) => previewPapers(db, papers),
       indexPending: (now) => indexPendingPapers(db, now),
+      bulkImport: (now, work) => bulkImport(db, now, work),
       newestSlugs: (limit, offset = 0) =>
         db.paper.findMany({
           orderBy: [{ feedAt: "desc" }, { id: "desc" }],

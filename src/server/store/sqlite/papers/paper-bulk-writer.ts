@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import { retryWhenBusy } from "@/server/store/sqlite/busy-policy";
 import { fileOf } from "@/server/store/sqlite/direct-connection";
+import { relatedPipelineOf } from "@/server/store/sqlite/related/related-pipeline";
 import { TopicLinkWriter } from "@/server/store/sqlite/topics/topic-link-writer";
 
 /** Columns the merge plan reads from a stored paper. */
@@ -206,6 +207,9 @@ export async function withPaperWriter<T>(
     // A batch dirties more pages (rows, 7 indexes, FTS segments) than the default 2 MB cache holds; a full
     // cache spills them into the WAL mid-transaction and they are written again at COMMIT.
     sqlite.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+    // In a bulk import the related-lists worker checkpoints after each of its jobs, on the second core;
+    // this connection's COMMIT then only appends to the log instead of copying it into the database too.
+    if (relatedPipelineOf(db)?.failure === null) sqlite.pragma("wal_autocheckpoint = 0");
     await retryWhenBusy(() => sqlite.exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
     try {
       const result = work(new PaperBulkWriter(sqlite));

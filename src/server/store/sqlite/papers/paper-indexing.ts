@@ -5,7 +5,11 @@
 // The batch's transaction records its new papers in PendingIndex; a row leaves it only once its topics and
 // related list are stored. So an indexing step that fails (or a process killed after the commit) leaves
 // committed papers that the next import, or indexPendingPapers, completes.
+// During a bulk import (related-pipeline.ts) the related lists are a worker thread's: this step tags the
+// batch, hands its ids over and returns; the worker takes them out of PendingIndex with their lists.
+import type { BulkImportResult } from "@/server/store/papers";
 import type { Db } from "@/server/store/sqlite/prisma-client";
+import { relatedPipelineOf, withRelatedPipeline } from "@/server/store/sqlite/related/related-pipeline";
 import { refreshRelated } from "@/server/store/sqlite/related/related-store";
 import { tagNewPapers } from "@/server/store/sqlite/topics/topic-store";
 
@@ -16,14 +20,19 @@ async function pendingPapers(db: Db): Promise<{ paperId: number; tagged: boolean
 
 /** Indexes every pending paper (this batch's and any an earlier run left); returns how many. */
 export async function indexPendingPapers(db: Db, now: Date): Promise<number> {
+  const pipeline = relatedPipelineOf(db);
+  if (pipeline && !pipeline.failure) {
+    const pending = (await pendingPapers(db)).filter((p) => !pipeline.holds(p.paperId));
+    if (pending.length === 0) return 0;
+    await tagPending(db, pending, now);
+    if (await pipeline.submit(pending.map((p) => p.paperId))) return pending.length;
+  }
+  // After a worker failure, its jobs are finished (or failed) before this reads what is still pending.
+  await pipeline?.drain();
   const pending = await pendingPapers(db);
   if (pending.length === 0) return 0;
   const paperIds = pending.map((p) => p.paperId);
-  await tagNewPapers(
-    db,
-    pending.filter((p) => !p.tagged).map((p) => p.paperId),
-    now,
-  );
+  await tagPending(db, pending, now);
   await refreshRelated(db, paperIds);
   // One JSON parameter: a batch holds more ids than SQLite binds as separate parameters.
   await db.$executeRawUnsafe(
@@ -31,4 +40,26 @@ export async function indexPendingPapers(db: Db, now: Date): Promise<number> {
     JSON.stringify(paperIds),
   );
   return paperIds.length;
+}
+
+function tagPending(db: Db, pending: readonly { paperId: number; tagged: boolean }[], now: Date): Promise<void> {
+  return tagNewPapers(
+    db,
+    pending.filter((p) => !p.tagged).map((p) => p.paperId),
+    now,
+  );
+}
+
+/** A many-batch import with its related lists computed by a worker thread (related-pipeline.ts). */
+export async function bulkImport<T>(db: Db, now: Date, work: () => Promise<T>): Promise<BulkImportResult<T>> {
+  const { result, failure } = await withRelatedPipeline(db, work);
+  if (!failure) return { result };
+  // What the failed worker left pending is indexed here, in process, as the next import would.
+  try {
+    await indexPendingPapers(db, now);
+    return { result };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { result, indexing: { pending: await db.pendingIndex.count(), error: message } };
+  }
 }

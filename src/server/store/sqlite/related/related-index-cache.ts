@@ -1,10 +1,11 @@
 // One RelatedIndex per open database, kept in this process so adding papers never re-reads the corpus.
 // Before each use it checks the papers table: if anything besides the papers being added changed (another
 // process ingested, or papers were deleted), the index is loaded again from the database.
-import { RelatedIndex } from "@/domain/related/related-index";
+import type { RelatedIndex } from "@/domain/related/related-index";
 import type { Db } from "@/server/store/sqlite/prisma-client";
-import { clientCache } from "@/server/store/sqlite/direct-connection";
-import { readPapersAfter, readStoredLists } from "./related-rows";
+import { clientCache, sqliteOf } from "@/server/store/sqlite/direct-connection";
+import { loadIndexOn } from "./related-refresher";
+import { readPapersAfter } from "./related-rows";
 
 interface CachedIndex {
   index: RelatedIndex | null;
@@ -21,15 +22,6 @@ export function serialized<T>(db: Db, work: () => Promise<T>): Promise<T> {
   entry.queue = run.catch(() => undefined);
   cache.set(db, entry);
   return run;
-}
-
-/** A new index over every stored paper, with the stored lists. */
-function loadIndex(db: Db): RelatedIndex {
-  const index = new RelatedIndex();
-  // All documents go in at once, so every vector is weighted with the document frequencies of the whole corpus.
-  index.add(readPapersAfter(db, 0).documents);
-  for (const [paperId, list] of readStoredLists(db)) index.setList(paperId, list);
-  return index;
 }
 
 /** Remembers an index as this process's current one for the database. */
@@ -58,7 +50,7 @@ export function indexWith(db: Db, newIds: ReadonlySet<number>): RelatedIndex {
       return cached;
     }
   }
-  const index = loadIndex(db);
+  const index = loadIndexOn(sqliteOf(db));
   keepIndex(db, index);
   return index;
 }

@@ -12,6 +12,9 @@ function prepare(sqlite: Sqlite) {
     documentsAfter: sqlite.prepare(
       `SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > ? ORDER BY "id"`,
     ),
+    documentsBetween: sqlite.prepare(
+      `SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > ? AND "id" <= ? ORDER BY "id"`,
+    ),
     paperCount: sqlite.prepare(`SELECT count(*) FROM "Paper"`).pluck(),
     // Papers up to an id: the total (counted on the smallest index) minus the few above it (a rowid range).
     papersUpTo: sqlite
@@ -28,6 +31,8 @@ function prepare(sqlite: Sqlite) {
     ),
     vacate: sqlite.prepare(`DELETE FROM "RelatedPaper" WHERE "paperId" = ? AND "rank" > ?`),
     deleteAll: sqlite.prepare(`DELETE FROM "RelatedPaper"`),
+    // One JSON parameter: a batch holds more ids than SQLite binds as separate parameters.
+    indexed: sqlite.prepare(`DELETE FROM "PendingIndex" WHERE "paperId" IN (SELECT value FROM json_each(?))`),
   };
 }
 
@@ -35,8 +40,7 @@ type Statements = ReturnType<typeof prepare>;
 // Keyed by connection: a closed and reopened connection gets fresh statements.
 const statementsOf = new WeakMap<Sqlite, Statements>();
 
-function connect(db: Db): { sqlite: Sqlite; sql: Statements } {
-  const sqlite = sqliteOf(db);
+function statementsFor(sqlite: Sqlite): { sqlite: Sqlite; sql: Statements } {
   let sql = statementsOf.get(sqlite);
   if (!sql) statementsOf.set(sqlite, (sql = prepare(sqlite)));
   return { sqlite, sql };
@@ -44,7 +48,7 @@ function connect(db: Db): { sqlite: Sqlite; sql: Statements } {
 
 /** Papers above `afterId` (clean title and abstract) and the number of papers, read from one snapshot. */
 export function readPapersAfter(db: Db, afterId: number): { documents: RelatedDocument[]; paperCount: number } {
-  const { sqlite, sql } = connect(db);
+  const { sqlite, sql } = statementsFor(sqliteOf(db));
   // A read transaction, so a commit by another process cannot fall between the two statements.
   return sqlite.transaction(() => ({
     documents: sql.documentsAfter.all(afterId) as RelatedDocument[],
@@ -52,10 +56,26 @@ export function readPapersAfter(db: Db, afterId: number): { documents: RelatedDo
   }))();
 }
 
+/**
+ * Papers in (afterId, upToId] and how many papers there are up to max(afterId, upToId), from one snapshot:
+ * what a background refresher reads while later batches are being committed beyond upToId.
+ */
+export function readPapersBetween(
+  connection: Sqlite,
+  afterId: number,
+  upToId: number,
+): { documents: RelatedDocument[]; papersUpTo: number } {
+  const { sqlite, sql } = statementsFor(connection);
+  return sqlite.transaction(() => ({
+    documents: sql.documentsBetween.all(afterId, upToId) as RelatedDocument[],
+    papersUpTo: sql.papersUpTo.get(Math.max(afterId, upToId)) as number,
+  }))();
+}
+
 /** Every stored list, by paper id (entries in rank order). */
-export function readStoredLists(db: Db): Map<number, RelatedEntry[]> {
+export function readStoredListsOn(connection: Sqlite): Map<number, RelatedEntry[]> {
   const lists = new Map<number, RelatedEntry[]>();
-  for (const [paperId, relatedId, score] of connect(db).sql.storedRows.iterate() as IterableIterator<
+  for (const [paperId, relatedId, score] of statementsFor(connection).sql.storedRows.iterate() as IterableIterator<
     [number, number, number]
   >) {
     let list = lists.get(paperId);
@@ -96,8 +116,34 @@ export function writeRelatedLists(
   indexed: IndexedPapers,
   replaceAll = false,
 ): Promise<number> {
-  const { sqlite, sql } = connect(db);
-  const write = sqlite.transaction(() => {
+  const sqlite = sqliteOf(db);
+  const write = listWriter(sqlite, lists, indexed, { replaceAll });
+  // BEGIN IMMEDIATE: take the write lock before reading anything, and wait for it without blocking the event loop.
+  return withoutBusyWait(sqlite, () => withoutForeignKeyChecks(sqlite, () => write.immediate()));
+}
+
+/**
+ * writeRelatedLists on a connection of its own (a worker thread's, which may wait for the lock in place),
+ * also taking `done` out of PendingIndex in the same transaction: their lists are stored with them.
+ */
+export function writeRelatedListsOn(
+  sqlite: Sqlite,
+  lists: readonly (readonly [paperId: number, entries: readonly RelatedEntry[]])[],
+  indexed: IndexedPapers,
+  done: readonly number[],
+): number {
+  const write = listWriter(sqlite, lists, indexed, { replaceAll: false, done });
+  return withoutForeignKeyChecks(sqlite, () => write.immediate());
+}
+
+function listWriter(
+  connection: Sqlite,
+  lists: readonly (readonly [paperId: number, entries: readonly RelatedEntry[]])[],
+  indexed: IndexedPapers,
+  { replaceAll, done = [] }: { replaceAll: boolean; done?: readonly number[] },
+) {
+  const { sqlite, sql } = statementsFor(connection);
+  return sqlite.transaction(() => {
     if (sql.papersUpTo.get(indexed.maxPaperId) !== indexed.count) throw new StaleRelatedIndexError();
     if (replaceAll) sql.deleteAll.run();
     let rows = 0;
@@ -106,10 +152,9 @@ export function writeRelatedLists(
       if (!replaceAll && entries.length < RELATED_LIST_SIZE) sql.vacate.run(paperId, entries.length);
       rows += entries.length;
     }
+    if (done.length > 0) sql.indexed.run(JSON.stringify(done));
     return rows;
   });
-  // BEGIN IMMEDIATE: take the write lock before reading anything, and wait for it without blocking the event loop.
-  return withoutBusyWait(sqlite, () => withoutForeignKeyChecks(sqlite, () => write.immediate()));
 }
 
 /**

@@ -1,0 +1,61 @@
+// The related-lists worker thread of a bulk import (related-pipeline.ts starts it): jobs of just-committed
+// paper ids arrive in commit order; each gets its lists written (and its PendingIndex rows taken out) in
+// one transaction on this thread's own connection, then a reply. A failed job replies with the error.
+import { parentPort, workerData } from "node:worker_threads";
+import { BUSY_LIMIT_MS } from "@/server/store/sqlite/busy-policy";
+import { openConnection } from "@/server/store/sqlite/direct-connection";
+import { RelatedRefresher } from "./related-refresher";
+
+export interface RelatedJob {
+  job: number;
+  paperIds: number[];
+}
+
+export interface RelatedReply {
+  job: number;
+  /** The job's failure; absent when its lists are stored. */
+  error?: string;
+}
+
+export interface RelatedWorkerData {
+  /** This module, as a URL and as a path (the start script resolves tsx from it). */
+  entry: string;
+  entryPath: string;
+  /** The database file. */
+  file: string;
+}
+
+/**
+ * The write-ahead log is checkpointed back to its start once it holds this many pages (128 MB of 4 KB pages).
+ * Two connections writing in turn, each nearly always inside a transaction, leave the commits' automatic
+ * (passive) checkpoints no moment to restart the log: without this it grew to over a gigabyte at 250k papers.
+ */
+const WAL_RESTART_PAGES = 32_768;
+
+const { file } = workerData as RelatedWorkerData;
+// This thread's waits hold up nobody else, so it may wait for the write lock in place.
+const sqlite = openConnection(file, BUSY_LIMIT_MS);
+const refresher = new RelatedRefresher(sqlite);
+const port = parentPort!;
+
+port.on("message", ({ job, paperIds }: RelatedJob) => {
+  let reply: RelatedReply;
+  try {
+    refresher.refresh(paperIds);
+    reply = { job };
+    restartLogWhenLong();
+  } catch (error) {
+    reply = { job, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply);
+});
+port.on("close", () => sqlite.close());
+
+/**
+ * A RESTART checkpoint waits (here, on this thread) for the import's current batch to commit, copies the log
+ * into the database and makes the next writer start the log over. Busy after the wait: the next job tries again.
+ */
+function restartLogWhenLong(): void {
+  const [passive] = sqlite.pragma("wal_checkpoint(PASSIVE)") as { log: number }[];
+  if ((passive?.log ?? 0) >= WAL_RESTART_PAGES) sqlite.pragma("wal_checkpoint(RESTART)");
+}
