@@ -1,7 +1,9 @@
 // Search benchmark: a deterministic synthetic corpus of 100k abstracts recombined from the sample's
 // sentences, then a fixed query mix (plain, multi-word, very common, typos, topic filters) timed
 // server-side through searchPapers, plus naive fuse.js over a 10k subset for comparison.
-// Usage: npm run bench:search [-- --papers 100000] [--engine sqlite|postgres] (see scripts/bench-database.ts)
+// Usage: npm run bench:search [-- --papers 100000] [--engine sqlite|postgres] [--no-baseline] (scripts/bench-database.ts)
+// With --engine postgres the same corpus is also built on SQLite (the baseline, unless --no-baseline) and
+// the two are measured in turns, round by round, so the p95 ratio per mix (target: ≤ 2×) is of one sitting.
 import fs from "node:fs";
 import os from "node:os";
 import Fuse from "fuse.js";
@@ -12,7 +14,7 @@ import { openPostgresStore, type PostgresStore } from "../src/server/store/postg
 import { openSqliteStore, type SqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { SAMPLE_FILE } from "../src/server/papers/sample-data";
 import { searchPapers } from "../src/server/search/search-papers";
-import { benchDatabase, benchEngine, type BenchEngine } from "./bench-database";
+import { benchDatabase, benchEngine, type BenchDatabase, type BenchEngine } from "./bench-database";
 
 const papersArg = process.argv.indexOf("--papers");
 const PAPERS = papersArg > 0 ? Number(process.argv[papersArg + 1]) : 100_000;
@@ -31,7 +33,7 @@ function random(seed: number): () => number {
 
 const sample = parseTextExport(fs.readFileSync(SAMPLE_FILE, "utf8"));
 const sentences = sample.flatMap((e) => e.abstract.split(/(?<=\.)\s+/)).filter((s) => s.length > 20);
-const rand = random(42);
+let rand = random(42);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
 /**
@@ -100,8 +102,17 @@ function asNewPaper(row: Row): NewPaper {
   return { title: row.t, abstract: row.a, authors: JSON.parse(row.au) as string[], publishedAt: new Date(row.f) };
 }
 
-async function main() {
-  const engine = benchEngine();
+interface Built {
+  engine: BenchEngine;
+  bench: BenchDatabase;
+  store: SqliteStore | PostgresStore;
+  /** The first 10,000 papers, for the fuse.js comparison. */
+  corpus: Row[];
+}
+
+/** The corpus (the same papers on every engine: the generator restarts from its seed), topics, vocabulary. */
+async function build(engine: BenchEngine): Promise<Built> {
+  rand = random(42);
   const bench = await benchDatabase("search", engine);
   const store =
     engine === "sqlite"
@@ -136,10 +147,21 @@ async function main() {
   console.log(
     `addPapers of 1,000 new papers at this size (insert, topics, related lists): ${addMs.toFixed(0)} ms (${(addMs / 1000).toFixed(2)} ms per paper)`,
   );
+  if (engine === "postgres") {
+    // Tagging rewrote every row: settle the table as autovacuum would, rather than measure beside it.
+    started = performance.now();
+    await (store as PostgresStore).db.$executeRawUnsafe(`VACUUM (ANALYZE) "Paper", "PaperTopic"`);
+    console.log(`VACUUM (ANALYZE): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { engine, bench, store, corpus };
+}
 
+type Mix = Record<string, { q: string; topic?: string }[]>;
+
+async function queryMix(store: SqliteStore | PostgresStore): Promise<Mix> {
   const topics = ["low-rank-adaptation", "activation-sparsity", "mixture-of-experts", "quantization"];
   const topicIds = (await Promise.all(topics.map((slug) => store.topics.topicBySlug(slug)))).filter((t) => t !== null);
-  const mix: Record<string, { q: string; topic?: string }[]> = {
+  return {
     "plain (1–3 words)": [
       "quantization",
       "kolmogorov arnold networks",
@@ -166,40 +188,96 @@ async function main() {
     "topic first page (no query)": topicIds.map((t) => ({ q: "", topic: t.slug })),
     "topic + query": topicIds.map((t) => ({ q: "memory", topic: t.slug })),
   };
-  for (const [name, queries] of Object.entries(mix)) {
-    for (const { q, topic } of queries)
-      await searchPapers(store, { q, topic, sort: "relevance", window: "all", limit: 20, offset: 0, now: NOW });
-    const times: number[] = [];
-    const cpu: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const { q, topic } of queries) {
-        for (const [sort, window] of [
-          ["relevance", "all"],
-          ["trending", "week"],
-        ] as const) {
-          const [t0, c0] = [performance.now(), cpuMs()];
-          await searchPapers(store, { q, topic, sort, window, limit: 20, offset: 0, now: NOW });
-          times.push(performance.now() - t0);
-          cpu.push(cpuMs() - c0);
-        }
-      }
+}
+
+interface Timings {
+  wall: number[];
+  cpu: number[];
+  /** The throwaway PostgreSQL server's CPU over these runs, in ms (null when not known). */
+  serverMs: number | null;
+}
+
+/** One round of a mix: every query, sorted by relevance (all time) and by trending (this week). */
+async function runRound(built: Built, queries: Mix[string], into: Timings): Promise<void> {
+  const server0 = built.bench.serverCpuSeconds();
+  for (const { q, topic } of queries) {
+    for (const [sort, window] of [
+      ["relevance", "all"],
+      ["trending", "week"],
+    ] as const) {
+      const [t0, c0] = [performance.now(), cpuMs()];
+      await searchPapers(built.store, { q, topic, sort, window, limit: 20, offset: 0, now: NOW });
+      into.wall.push(performance.now() - t0);
+      into.cpu.push(cpuMs() - c0);
     }
-    console.log(`${name.padEnd(28)} ${stats(times, cpu)}`);
+  }
+  const server1 = built.bench.serverCpuSeconds();
+  if (server0 !== null && server1 !== null) into.serverMs = (into.serverMs ?? 0) + (server1 - server0) * 1000;
+}
+
+const p95 = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.min(ms.length - 1, Math.floor(0.95 * ms.length))]!;
+const mean = (ms: number[]) => ms.reduce((a, b) => a + b, 0) / ms.length;
+/** CPU per search: the benchmark process's, plus the database server's when it is known. */
+const cpuPerSearch = (t: Timings) => mean(t.cpu) + (t.serverMs ?? 0) / t.cpu.length;
+
+async function main() {
+  const engine = benchEngine();
+  const engines: BenchEngine[] =
+    engine === "postgres" && !process.argv.includes("--no-baseline") ? ["sqlite", "postgres"] : [engine];
+  const builds: Built[] = [];
+  for (const e of engines) builds.push(await build(e));
+  const mix = await queryMix(builds[0]!.store);
+
+  const results = new Map<string, Timings[]>();
+  for (const [name, queries] of Object.entries(mix)) {
+    for (const built of builds)
+      for (const { q, topic } of queries)
+        await searchPapers(built.store, { q, topic, sort: "relevance", window: "all", limit: 20, offset: 0, now: NOW });
+    const timings = builds.map((): Timings => ({ wall: [], cpu: [], serverMs: null }));
+    // Engines take turns (the order flips every round), so a burst of load on the machine hits both.
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? builds.keys() : [...builds.keys()].reverse();
+      for (const i of order) await runRound(builds[i]!, queries, timings[i]!);
+    }
+    results.set(name, timings);
+    builds.forEach((built, i) => {
+      const t = timings[i]!;
+      const server =
+        t.serverMs === null ? "" : ` | + server cpu ${(t.serverMs / t.cpu.length).toFixed(1)} ms per search`;
+      console.log(`${built.engine.padEnd(8)} ${name.padEnd(28)} ${stats(t.wall, t.cpu)}${server}`);
+    });
   }
 
-  const size = await databaseBytes(store, engine);
-  const memory = process.memoryUsage();
   console.log(
     `load average while measuring: ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(" ")} on ${os.cpus().length} CPUs`,
   );
+  for (const built of builds) {
+    const size = await databaseBytes(built.store, built.engine);
+    console.log(`${built.engine} db size ${(size / 1_048_576).toFixed(0)} MB`);
+  }
+  const memory = process.memoryUsage();
   console.log(
-    `db size ${(size / 1_048_576).toFixed(0)} MB · process rss ${(memory.rss / 1_048_576).toFixed(0)} MB, heap ${(memory.heapUsed / 1_048_576).toFixed(0)} MB`,
+    `process rss ${(memory.rss / 1_048_576).toFixed(0)} MB, heap ${(memory.heapUsed / 1_048_576).toFixed(0)} MB`,
   );
 
-  if (corpus.length === 0) corpus.push(...Array.from({ length: 10_000 }, (_, k) => syntheticPaper(k)));
+  if (builds.length === 2) {
+    console.log(`\nPostgreSQL ÷ SQLite, same corpus, same sitting (target: search p95 within 2× of SQLite's)`);
+    let met = true;
+    for (const [name, [lite, pg]] of results) {
+      const ratio = p95(pg!.wall) / p95(lite!.wall);
+      met &&= ratio <= 2;
+      const cpuRatio = cpuPerSearch(pg!) / cpuPerSearch(lite!);
+      console.log(
+        `${name.padEnd(28)} wall p95 ${p95(lite!.wall).toFixed(1)} → ${p95(pg!.wall).toFixed(1)} ms: ${ratio.toFixed(2)}× ${ratio <= 2 ? "✓" : "✗"} | cpu per search ${cpuPerSearch(lite!).toFixed(1)} → ${cpuPerSearch(pg!).toFixed(1)} ms${pg!.serverMs === null ? " (server not counted)" : " (with the server)"}: ${cpuRatio.toFixed(2)}×`,
+      );
+    }
+    console.log(`target (every mix's p95 ≤ 2× SQLite's): ${met ? "met" : "NOT met"}`);
+  }
+
+  const corpus = builds[0]!.corpus;
   const fuse = new Fuse(corpus, {
     keys: [
       { name: "t", weight: 2 },
@@ -218,8 +296,10 @@ async function main() {
     `naive fuse.js over ${corpus.length.toLocaleString("en")} whole abstracts: ${fuseAvg.toFixed(0)} ms per query (vs the store's full-text search + fuse above on ${PAPERS.toLocaleString("en")})`,
   );
 
-  await store.close();
-  await bench.drop();
+  for (const built of builds) {
+    await built.store.close();
+    await built.bench.drop();
+  }
 }
 
 async function databaseBytes(store: SqliteStore | PostgresStore, engine: BenchEngine): Promise<number> {

@@ -2,10 +2,11 @@
 // abstract B, English stemming; migration 20261201000100_search_tsvector) and its GIN index. ts_rank with
 // length normalisation stands in for SQLite's bm25; it is negated so the domain's blend
 // (relevance-blend.ts, "negative, lower is better") ranks both engines the same way.
+import type pg from "pg";
 import { orderCandidates } from "@/domain/search/relevance-blend";
 import type { QuerySlot } from "@/domain/search/query-plan";
-import { isFiltered, type MatchQuery, type RankedPage } from "@/server/store/search";
-import type { PgDb } from "@/server/store/postgres/pg-client";
+import { isFiltered, type MatchFilter, type MatchQuery, type RankedPage } from "@/server/store/search";
+import { poolOf, type PgDb } from "@/server/store/postgres/pg-client";
 import { COMMON_CANDIDATES, SELECTIVE_MATCHES } from "@/server/store/sqlite/search/rank-matches";
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
 
@@ -51,14 +52,37 @@ interface CandidateRow {
   id: number;
   rank: number;
   trendKey: number;
-  feedAt: Date;
+  feedMs: number;
+  /** Matches counted up to COUNT_CAP, when the statement counted them (null otherwise). */
+  total: number | null;
 }
 
+/** The filter as SQL conditions on the papers aliased `p`, its values appended to `args`. */
+function filterSql(filter: MatchFilter, args: unknown[], p = "p"): string {
+  let where = "";
+  if (filter.since) where += ` AND ${p}."feedAt" >= $${args.push(pgTimestamp(filter.since))}::timestamp(3)`;
+  if (filter.topicId !== undefined)
+    where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = ${p}."id" AND pt."topicId" = $${args.push(filter.topicId)})`;
+  if (filter.topicIds)
+    where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = ${p}."id" AND pt."topicId" = ANY($${args.push([...filter.topicIds])}::int[]))`;
+  if (filter.paperIds) where += ` AND ${p}."id" = ANY($${args.push([...filter.paperIds])}::int[])`;
+  if (filter.hasCode) where += ` AND ${p}."codeUrl" IS NOT NULL`;
+  return where;
+}
+
+/** feedAt as epoch milliseconds: node-postgres would read a zoneless timestamp in local time. */
+const FEED_MS = `(extract(epoch FROM p."feedAt") * 1000)::float8 AS "feedMs"`;
+
 /**
- * As on SQLite (rank-matches.ts there), a very common query (more than SELECTIVE_MATCHES estimated matches)
- * takes the bounded plan: its COMMON_CANDIDATES newest matches, found by walking the primary key backwards,
- * ranked among themselves. Ranking every match reads every matching paper's search vector out of TOAST:
- * 0.6 s for the 13,600 papers "language models" matches in 30k, against 0.13 s for the bounded plan, measured.
+ * One statement per search, on the store's node-postgres pool (a raw query through Prisma costs ~0.7 ms more
+ * CPU, measured in pg-client.ts), with the total in the same statement:
+ * - a selective query ranks every match anyway, so a window count over them is free;
+ * - a very common one (more than SELECTIVE_MATCHES estimated matches) takes the bounded plan, as on SQLite
+ *   (rank-matches.ts there): its COMMON_CANDIDATES newest matches, found by walking the primary key
+ *   backwards, ranked among themselves. Ranking every match reads every matching paper's search vector:
+ *   0.6 s for the 13,600 papers "language models" matches in 30k, against 0.13 s for the bounded plan,
+ *   measured. Unfiltered, its total is counted through the GIN index (paper_matches_up_to, migration
+ *   20261202003000); filtered, the candidates are a lower bound, as on SQLite.
  */
 export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> {
   const filtered = isFiltered(q.filter);
@@ -69,43 +93,58 @@ export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> 
       ? BLEND_CANDIDATES
       : FILTERED_CANDIDATES;
   const args: unknown[] = [tsQueryText(q.slots, q.mode)];
-  let where = "";
-  if (q.filter.since) where += ` AND p."feedAt" >= $${args.push(pgTimestamp(q.filter.since))}::timestamp(3)`;
-  if (q.filter.topicId !== undefined)
-    where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = $${args.push(q.filter.topicId)})`;
-  if (q.filter.topicIds)
-    where += ` AND EXISTS (SELECT 1 FROM "PaperTopic" pt WHERE pt."paperId" = p."id" AND pt."topicId" = ANY($${args.push([...q.filter.topicIds])}::int[]))`;
-  if (q.filter.paperIds) where += ` AND p."id" = ANY($${args.push([...q.filter.paperIds])}::int[])`;
-  if (q.filter.hasCode) where += ` AND p."codeUrl" IS NOT NULL`;
-  const matches = `SELECT p."id", p."searchVector", p."titleVector", p."trendKey", p."feedAt" FROM "Paper" p WHERE p."searchVector" @@ to_tsquery('english', $1)${where}`;
-  const rows = await db.$queryRawUnsafe<CandidateRow[]>(
-    selective
-      ? `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", p."feedAt"
-         FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${where} ORDER BY rank DESC, p."id" LIMIT ${cap + 1}`
-      : `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", p."feedAt"
-         FROM (${matches} ORDER BY p."id" DESC LIMIT ${cap + 1}) p, to_tsquery('english', $1) q`,
-    ...args,
-  );
+  const text = selective
+    ? // OFFSET 0 keeps the ranking below the window: otherwise every match's vectors are buffered for the count.
+      `SELECT p."id", p.rank, p."trendKey", ${FEED_MS}, least(count(*) OVER (), ${COUNT_CAP})::int AS total
+       FROM (SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", p."feedAt"
+             FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${filterSql(q.filter, args)} OFFSET 0) p
+       ORDER BY p.rank DESC, p."id" LIMIT ${cap + 1}`
+    : // The newest candidates are picked by id alone, then joined back: sorting the matches with their vectors
+      // spilled to disk (16 MB for the 9,530 matches of "linear attention"; 74 against 24 ms of server CPU).
+      `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", ${FEED_MS},
+              ${filtered ? "NULL" : `(SELECT paper_matches_up_to(to_tsquery('english', $1), ${COUNT_CAP}))`} AS total
+       FROM to_tsquery('english', $1) q,
+            LATERAL (SELECT c."id" FROM "Paper" c WHERE c."searchVector" @@ q${filterSql(q.filter, args, "c")}
+                     ORDER BY c."id" DESC LIMIT ${cap + 1}) c
+            JOIN "Paper" p ON p."id" = c."id"
+       ORDER BY p."id" DESC`;
+  const rows = await withoutParallelWorkers(db, (client) => client.query<CandidateRow>(text, args));
   const candidates = rows.slice(0, cap).map((r) => ({
-    id: Number(r.id),
-    bm25: -(Number(r.rank) ** RANK_COMPRESSION),
-    trendKey: Number(r.trendKey),
-    feedAt: new Date(r.feedAt),
+    id: r.id,
+    bm25: -(r.rank ** RANK_COMPRESSION),
+    trendKey: r.trendKey,
+    feedAt: new Date(r.feedMs),
   }));
   if (candidates.length === 0) return { ids: [], total: 0, totalIsLowerBound: false };
   const page = orderCandidates(candidates, q.order).slice(q.offset, q.offset + q.limit);
   if (rows.length <= cap) return { ids: page, total: candidates.length, totalIsLowerBound: false };
-  // Counted through the GIN index: the planner prefers a sequential scan for a common word, which reads every
-  // search vector out of TOAST to test it (1.26 s against 0.15 s for 10,000 matches in 30k papers, measured).
-  const [, counted] = await db.$transaction([
-    db.$executeRawUnsafe(`SET LOCAL enable_seqscan = off`),
-    db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${where} LIMIT ${COUNT_CAP}) m`,
-      ...args,
-    ),
-  ]);
-  const total = Number(counted[0]?.n ?? 0);
-  return { ids: page, total, totalIsLowerBound: total >= COUNT_CAP };
+  const total = rows[0]!.total ?? candidates.length;
+  return { ids: page, total, totalIsLowerBound: rows[0]!.total === null || total >= COUNT_CAP };
+}
+
+/**
+ * Runs a search statement with parallel query off. PostgreSQL plans parallel workers for some searches (a topic
+ * filter's paper list, the candidates of a very common word); starting them cost more CPU than they save: the
+ * server's CPU for "memory" within a topic went from 46–78 ms to 10–18 ms without them (100k papers, measured),
+ * and a server answering several searches at once has no idle core to give them. SET LOCAL ends with the
+ * transaction, so the pool's other users keep the server's setting.
+ */
+async function withoutParallelWorkers<T extends pg.QueryResultRow>(
+  db: PgDb,
+  run: (client: pg.PoolClient) => Promise<pg.QueryResult<T>>,
+): Promise<T[]> {
+  const client = await poolOf(db).connect();
+  try {
+    await client.query("BEGIN READ ONLY; SET LOCAL max_parallel_workers_per_gather = 0");
+    const { rows } = await run(client);
+    await client.query("COMMIT");
+    return rows;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** Ids of papers whose title or abstract contains any of the phrases (for tagging a new topic). */

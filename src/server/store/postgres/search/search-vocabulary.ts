@@ -4,7 +4,7 @@
 import { TermVocabulary } from "@/domain/search/term-vocabulary";
 import { addNewPapers, VOCABULARY_SAMPLE } from "@/server/store/sqlite/search/search-index";
 import { modelApi } from "@/server/store/postgres/model-api";
-import { contextCache, type PgContext } from "@/server/store/postgres/pg-client";
+import { contextCache, poolOf, type PgContext } from "@/server/store/postgres/pg-client";
 
 interface IndexState {
   vocabulary: TermVocabulary;
@@ -23,9 +23,18 @@ export async function searchVocabulary(ctx: PgContext, refresh = true): Promise<
     return state.vocabulary;
   }
   const current = state;
-  current.refreshing ??= addNewPapers(modelApi(ctx.db), current).finally(() => {
+  current.refreshing ??= addPapersSince(ctx, current).finally(() => {
     current.refreshing = undefined;
   });
   await current.refreshing;
   return current.vocabulary;
+}
+
+/**
+ * A search with a word the vocabulary lacks (every typo) refreshes it first. Most often nothing was added:
+ * the newest id, one statement on the pool, says so more cheaply than a query through Prisma (pg-client.ts).
+ */
+async function addPapersSince(ctx: PgContext, state: IndexState): Promise<void> {
+  const { rows } = await poolOf(ctx.db).query<{ newest: number | null }>(`SELECT max("id") AS newest FROM "Paper"`);
+  if ((rows[0]?.newest ?? 0) > state.lastPaperId) await addNewPapers(modelApi(ctx.db), state);
 }
