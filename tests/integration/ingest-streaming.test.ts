@@ -54,7 +54,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-streaming-"));
   big = path.join(dir, "arxiv-snapshot.jsonl");
   await writePieces(big, snapshotPieces());
-}, 120_000);
+}, 300_000);
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
