@@ -6,7 +6,7 @@ import { extractTopicVocabulary } from "@/domain/topics/extract-vocabulary";
 import { TopicMatcher } from "@/domain/topics/topic-matcher";
 import { foldedWords } from "@/domain/search/text-words";
 import { parseJsonList } from "@/domain/json-list";
-import { CATEGORY_TAG_WEIGHT, type PaperTag } from "@/server/store/sqlite/topics/topic-tagging";
+import { tagsOfPapers } from "@/server/store/sqlite/topics/topic-tagging";
 import { EXTRACTION_SAMPLE, isRecomputeDue, mergeDefinitions } from "@/server/store/sqlite/topics/topic-store";
 import { modelApi } from "@/server/store/postgres/model-api";
 import { contextCache, inPoolTransaction, poolOf, type PgContext, type PgDb } from "@/server/store/postgres/pg-client";
@@ -84,18 +84,7 @@ async function tagPapers(
             tx,
             papers.flatMap((p) => parseJsonList(p.categories)),
           );
-      const tags: PaperTag[] = [];
-      for (const paper of papers) {
-        for (const m of matcher.match(paper.titleText, paper.abstractText)) {
-          if (!onlyTopic || onlyTopic(m.topicId))
-            tags.push({ paperId: paper.id, topicId: m.topicId, weight: m.weight });
-        }
-        for (const code of onlyTopic ? [] : parseJsonList(paper.categories)) {
-          const topicId = categories.get(code);
-          if (topicId !== undefined) tags.push({ paperId: paper.id, topicId, weight: CATEGORY_TAG_WEIGHT });
-        }
-      }
-      return addTags(tx, tags);
+      return addTags(tx, tagsOfPapers(papers, matcher, categories, onlyTopic));
     });
   }
   return added;

@@ -13,7 +13,7 @@ import { clientCache } from "@/server/store/sqlite/direct-connection";
 import { parseJsonList } from "@/server/store/sqlite/papers/paper-rows";
 import { papersMentioning } from "@/server/store/sqlite/search/fts";
 import { newestPaperTexts, paperTextsByIds } from "./topic-corpus-reads";
-import { addTags, CATEGORY_TAG_WEIGHT, categoryTopicIds, type PaperTag } from "./topic-tagging";
+import { addTags, categoryTopicIds, tagsOfPapers } from "./topic-tagging";
 
 /** The first vocabulary is computed once the store holds this many papers. */
 export const MIN_CORPUS_FOR_TOPICS = 20;
@@ -129,16 +129,7 @@ async function tagPapers(
           db,
           papers.flatMap((p) => parseJsonList(p.categories)),
         );
-    const tags: PaperTag[] = [];
-    for (const paper of papers) {
-      for (const m of matcher.match(paper.titleText, paper.abstractText)) {
-        if (!onlyTopic || onlyTopic(m.topicId)) tags.push({ paperId: paper.id, topicId: m.topicId, weight: m.weight });
-      }
-      for (const code of onlyTopic ? [] : parseJsonList(paper.categories)) {
-        const topicId = categories.get(code);
-        if (topicId !== undefined) tags.push({ paperId: paper.id, topicId, weight: CATEGORY_TAG_WEIGHT });
-      }
-    }
+    const tags = tagsOfPapers(papers, matcher, categories, onlyTopic);
     added += await db.$transaction((tx) => addTags(tx, tags));
   }
   return added;

@@ -1,6 +1,8 @@
 // Writes topic tags: PaperTopic rows, Topic.paperCount and Paper.topicsText (which the FTS trigger
 // indexes, so a topic's label and aliases find its papers). Set-based SQL, one statement per step.
+import { parseJsonList } from "@/domain/json-list";
 import { categoryTopic, isArxivCategory } from "@/domain/topics/arxiv-categories";
+import type { TopicMatcher } from "@/domain/topics/topic-matcher";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -13,6 +15,38 @@ export interface PaperTag {
   paperId: number;
   topicId: number;
   weight: number;
+}
+
+/** A paper's text as tagging reads it (`categories`: the stored JSON list of arXiv codes). */
+export interface TaggablePaper {
+  id: number;
+  titleText: string;
+  abstractText: string;
+  categories: string;
+}
+
+/**
+ * The tags of papers, on either engine: the vocabulary's matches in title and abstract, plus the topics of
+ * their arXiv categories (`categories`: code → topic id). With `onlyTopic`, only matches of the topics it
+ * accepts, and no category tags.
+ */
+export function tagsOfPapers(
+  papers: readonly TaggablePaper[],
+  matcher: TopicMatcher,
+  categories: ReadonlyMap<string, number>,
+  onlyTopic?: (topicId: number) => boolean,
+): PaperTag[] {
+  const tags: PaperTag[] = [];
+  for (const paper of papers) {
+    for (const m of matcher.match(paper.titleText, paper.abstractText)) {
+      if (!onlyTopic || onlyTopic(m.topicId)) tags.push({ paperId: paper.id, topicId: m.topicId, weight: m.weight });
+    }
+    for (const code of onlyTopic ? [] : parseJsonList(paper.categories)) {
+      const topicId = categories.get(code);
+      if (topicId !== undefined) tags.push({ paperId: paper.id, topicId, weight: CATEGORY_TAG_WEIGHT });
+    }
+  }
+  return tags;
 }
 
 /** Adds tags that do not exist yet, bumps the counts of the topics that gained papers, refreshes topicsText. */
