@@ -27,8 +27,26 @@ export function openPgDb(url: string, onStatement?: StatementObserver): PgDb {
   // The client ends the pool when it disconnects.
   const adapter = observeStatements(new PrismaPg(pool, { disposeExternalPool: true }), onStatement);
   const db = new PrismaClient({ adapter });
-  (db as PgDb & { [POOL]?: pg.Pool })[POOL] = pool;
+  (db as PgDb & { [POOL]?: pg.Pool })[POOL] = onStatement ? observedPool(pool, onStatement) : pool;
   return db;
+}
+
+/** The pool as poolOf gives it out, reporting its statements to the observer as the adapter does Prisma's. */
+function observedPool(pool: pg.Pool, onStatement: StatementObserver): pg.Pool {
+  const observe = <Q extends pg.Pool | pg.PoolClient>(target: Q): Q =>
+    new Proxy(target, {
+      get(object, property) {
+        const value: unknown = Reflect.get(object, property);
+        if (property === "query")
+          return (query: string | { text: string }, ...rest: unknown[]) => {
+            onStatement(typeof query === "string" ? query : query.text);
+            return (value as (...args: unknown[]) => unknown).call(object, query, ...rest);
+          };
+        if (property === "connect") return async () => observe(await (object as pg.Pool).connect());
+        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+      },
+    });
+  return observe(pool);
 }
 
 /**

@@ -5,7 +5,7 @@ import { RETIRED_TOPIC } from "@/server/store/topics";
 import type { LeaseStore } from "@/server/store/leases";
 import type { Store, StoreSettings } from "@/server/store/store";
 import { pgSubscribers } from "./subscribers/pg-subscribers";
-import { listTopics, topicBySlug } from "@/server/store/sqlite/topics/topic-queries";
+import { listTopics } from "@/server/store/sqlite/topics/topic-queries";
 import { parseJsonList } from "@/domain/json-list";
 import { pgDigest } from "./digest/pg-digest";
 import { applyPgMigrations } from "./migrate";
@@ -17,6 +17,7 @@ import { addPapers, previewPapers } from "./papers/paper-writer";
 import { rebuildRelated, relatedPapers, similarTo } from "./related/related-store";
 import { rankMatches } from "./search/pg-search";
 import { searchVocabulary } from "./search/search-vocabulary";
+import { topicBySlug } from "./topics/topic-by-slug";
 import { recomputeTopicVocabulary, suggestTopics } from "./topics/topic-store";
 import { pgTrending } from "./trending/pg-trending";
 import { authorStore, type AuthorIndexCache } from "@/server/store/sqlite/papers/author-store";
@@ -89,7 +90,7 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
     }),
     topics: {
       listTopics: () => listTopics(modelApi(db)),
-      topicBySlug: (slug) => topicBySlug(modelApi(db), slug),
+      topicBySlug: (slug) => topicBySlug(db, slug),
       async catalogue() {
         const rows = await db.topic.findMany({
           where: { kind: { not: RETIRED_TOPIC } },
