@@ -74,14 +74,24 @@ function filterSql(filter: MatchFilter, args: unknown[], p = "p"): string {
 const FEED_MS = `(extract(epoch FROM p."feedAt") * 1000)::float8 AS "feedMs"`;
 
 /**
+ * Below this many estimated matches, a common query's unfiltered total is counted in the same pass that finds
+ * its newest candidates. Both read every match's row (one per page, migration 20261202003000); counting
+ * apart read up to COUNT_CAP of them again: 24 + 40 ms of server CPU for the 10,734 matches of
+ * "(transformer | transfomer) & memory" in 100k papers, 41 ms in one pass; 33 + 55 against 63 ms for
+ * "lora finetunig", measured. Above it (44,000 matches of "language models": 33 + 16 against 109 ms) the
+ * capped count reads fewer rows than one pass over every match.
+ */
+const ONE_PASS_MATCHES = 30_000;
+
+/**
  * One statement per search, on the store's node-postgres pool (a raw query through Prisma costs ~0.7 ms more
  * CPU, measured in pg-client.ts), with the total in the same statement:
  * - a selective query ranks every match anyway, so a window count over them is free;
  * - a very common one (more than SELECTIVE_MATCHES estimated matches) takes the bounded plan, as on SQLite
- *   (rank-matches.ts there): its COMMON_CANDIDATES newest matches, found by walking the primary key
- *   backwards, ranked among themselves. Ranking every match reads every matching paper's search vector:
- *   0.6 s for the 13,600 papers "language models" matches in 30k, against 0.13 s for the bounded plan,
- *   measured. Unfiltered, its total is counted through the GIN index (paper_matches_up_to, migration
+ *   (rank-matches.ts there): its COMMON_CANDIDATES newest matches, ranked among themselves. Ranking every
+ *   match reads every matching paper's search vector: 0.6 s for the 13,600 papers "language models" matches
+ *   in 30k, against 0.13 s for the bounded plan, measured. Its total, unfiltered, is counted in the same
+ *   pass below ONE_PASS_MATCHES and through the GIN index above (paper_matches_up_to, migration
  *   20261202003000); filtered, the candidates are a lower bound, as on SQLite.
  */
 export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> {
@@ -99,15 +109,13 @@ export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> 
        FROM (SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", p."feedAt"
              FROM "Paper" p, to_tsquery('english', $1) q WHERE p."searchVector" @@ q${filterSql(q.filter, args)} OFFSET 0) p
        ORDER BY p.rank DESC, p."id" LIMIT ${cap + 1}`
-    : // The newest candidates are picked by id alone, then joined back: sorting the matches with their vectors
-      // spilled to disk (16 MB for the 9,530 matches of "linear attention"; 74 against 24 ms of server CPU).
-      `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", ${FEED_MS},
-              ${filtered ? "NULL" : `(SELECT paper_matches_up_to(to_tsquery('english', $1), ${COUNT_CAP}))`} AS total
-       FROM to_tsquery('english', $1) q,
-            LATERAL (SELECT c."id" FROM "Paper" c WHERE c."searchVector" @@ q${filterSql(q.filter, args, "c")}
-                     ORDER BY c."id" DESC LIMIT ${cap + 1}) c
-            JOIN "Paper" p ON p."id" = c."id"
-       ORDER BY p."id" DESC`;
+    : !filtered && q.estimatedMatches <= ONE_PASS_MATCHES
+      ? countedNewestSql(cap)
+      : newestSql(
+          cap,
+          filtered ? "NULL" : `(SELECT paper_matches_up_to(to_tsquery('english', $1), ${COUNT_CAP}))`,
+          filterSql(q.filter, args, "p"),
+        );
   const rows = await withoutParallelWorkers(db, (client) => client.query<CandidateRow>(text, args));
   const candidates = rows.slice(0, cap).map((r) => ({
     id: r.id,
@@ -120,6 +128,36 @@ export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> 
   if (rows.length <= cap) return { ids: page, total: candidates.length, totalIsLowerBound: false };
   const total = rows[0]!.total ?? candidates.length;
   return { ids: page, total, totalIsLowerBound: rows[0]!.total === null || total >= COUNT_CAP };
+}
+
+/**
+ * A common query's newest candidates with the count of every match, in one pass. The ids are picked and
+ * counted alone (OFFSET 0 keeps the planner from walking the primary key backwards through every match for
+ * the window), then joined back for ranking: sorting the matches with their vectors cost more than
+ * fetching the few candidates again (53 against 35 ms of server CPU for "linear attention", measured).
+ */
+function countedNewestSql(cap: number): string {
+  return `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", ${FEED_MS}, least(c.total, ${COUNT_CAP})::int AS total
+     FROM to_tsquery('english', $1) q,
+          LATERAL (SELECT m."id", m.total FROM (SELECT c."id", count(*) OVER () AS total FROM "Paper" c
+                                                WHERE c."searchVector" @@ q OFFSET 0) m
+                   ORDER BY m."id" DESC LIMIT ${cap + 1}) c
+          JOIN "Paper" p ON p."id" = c."id"
+     ORDER BY p."id" DESC`;
+}
+
+/**
+ * A common query's newest candidates, ranked on the rows the scan found: walking the primary key backwards
+ * (the very common words) or a window's few matches. Joining the ids back to the papers instead read each
+ * candidate's page again (12 against 7 ms of server CPU for "training", 18 against 12 for "linear attention"
+ * within a week, measured).
+ */
+function newestSql(cap: number, total: string, where: string): string {
+  return `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", ${FEED_MS}, ${total} AS total
+     FROM to_tsquery('english', $1) q,
+          LATERAL (SELECT p."id", p."searchVector", p."titleVector", p."trendKey", p."feedAt" FROM "Paper" p
+                   WHERE p."searchVector" @@ q${where} ORDER BY p."id" DESC LIMIT ${cap + 1}) p
+     ORDER BY p."id" DESC`;
 }
 
 /**
