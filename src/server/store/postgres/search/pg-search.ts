@@ -115,6 +115,7 @@ export async function rankMatches(db: PgDb, q: MatchQuery): Promise<RankedPage> 
           cap,
           filtered ? "NULL" : `(SELECT paper_matches_up_to(to_tsquery('english', $1), ${COUNT_CAP}))`,
           filterSql(q.filter, args, "p"),
+          !q.filter.topicId && !q.filter.topicIds && !q.filter.paperIds,
         );
   const rows = await withoutParallelWorkers(db, (client) => client.query<CandidateRow>(text, args));
   const candidates = rows.slice(0, cap).map((r) => ({
@@ -147,16 +148,19 @@ function countedNewestSql(cap: number): string {
 }
 
 /**
- * A common query's newest candidates, ranked on the rows the scan found: walking the primary key backwards
- * (the very common words) or a window's few matches. Joining the ids back to the papers instead read each
- * candidate's page again (12 against 7 ms of server CPU for "training", 18 against 12 for "linear attention"
- * within a week, measured).
+ * A common query's newest candidates. Found by walking the primary key backwards (the very common words) or
+ * among a window's few matches, they are ranked on the rows the scan found (`onScannedRows`): joining the ids
+ * back to the papers read each candidate's page again (12 against 7 ms of server CPU for "training", 18
+ * against 12 for "linear attention" within a week, measured). Found through a topic's or a list's papers,
+ * they are joined back: the planner caches each paper it looks up there, and caching whole rows with their
+ * vectors cost more than the second read.
  */
-function newestSql(cap: number, total: string, where: string): string {
+function newestSql(cap: number, total: string, where: string, onScannedRows: boolean): string {
+  const columns = onScannedRows ? `p."id", p."searchVector", p."titleVector", p."trendKey", p."feedAt"` : `p."id"`;
+  const newest = `SELECT ${columns} FROM "Paper" p WHERE p."searchVector" @@ q${where} ORDER BY p."id" DESC LIMIT ${cap + 1}`;
   return `SELECT p."id", ${RANK_SQL} AS rank, p."trendKey", ${FEED_MS}, ${total} AS total
      FROM to_tsquery('english', $1) q,
-          LATERAL (SELECT p."id", p."searchVector", p."titleVector", p."trendKey", p."feedAt" FROM "Paper" p
-                   WHERE p."searchVector" @@ q${where} ORDER BY p."id" DESC LIMIT ${cap + 1}) p
+          ${onScannedRows ? `LATERAL (${newest}) p` : `LATERAL (${newest}) c JOIN "Paper" p ON p."id" = c."id"`}
      ORDER BY p."id" DESC`;
 }
 
