@@ -2,7 +2,8 @@
 // a lower bound ("1,500+") when a filtered very common query stopped at its newest candidates.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchQuery } from "../../src/server/store/search";
-import { COMMON_CANDIDATES } from "../../src/server/store/sqlite/search/rank-matches";
+import { ONE_PASS_MATCHES } from "../../src/server/store/postgres/search/pg-search";
+import { COMMON_CANDIDATES, SELECTIVE_MATCHES } from "../../src/server/store/sqlite/search/rank-matches";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -57,6 +58,16 @@ describe("search totals", () => {
     const page = await temp.store.search.rankMatches(query(1_000_000, null));
     expect(page.ids).toHaveLength(20);
     expect(page).toMatchObject({ total: MATCHES, totalIsLowerBound: false });
+  });
+
+  it("gives a common query the same page and total whether its matches are counted in its pass or apart", async () => {
+    // Between the two estimates PostgreSQL counts the matches in the pass that picks the newest candidates.
+    const estimate = Math.round((SELECTIVE_MATCHES + ONE_PASS_MATCHES) / 2);
+    const inPass = await temp.store.search.rankMatches(query(estimate, null));
+    const apart = await temp.store.search.rankMatches(query(1_000_000, null));
+    expect(inPass).toMatchObject({ total: MATCHES, totalIsLowerBound: false });
+    expect(inPass.ids).toHaveLength(20);
+    expect(inPass.ids).toEqual(apart.ids);
   });
 
   it("gives a filtered very common query's candidates as a lower bound", async () => {

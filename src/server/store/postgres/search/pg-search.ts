@@ -81,7 +81,7 @@ const FEED_MS = `(extract(epoch FROM p."feedAt") * 1000)::float8 AS "feedMs"`;
  * "lora finetunig", measured. Above it (44,000 matches of "language models": 33 + 16 against 109 ms) the
  * capped count reads fewer rows than one pass over every match.
  */
-const ONE_PASS_MATCHES = 30_000;
+export const ONE_PASS_MATCHES = 30_000;
 
 /**
  * One statement per search, on the store's node-postgres pool (a raw query through Prisma costs ~0.7 ms more
