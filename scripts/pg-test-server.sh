@@ -3,6 +3,7 @@
 # since initdb refuses root), listen on a free loopback port only, trust authentication.
 #   eval "$(scripts/pg-test-server.sh start)"   # exports TEST_POSTGRES_URL and PG_TEST_DIR
 #   scripts/pg-test-server.sh stop "$PG_TEST_DIR"
+# PG_TEST_OPTIONS adds server options, e.g. "-c shared_preload_libraries=pg_stat_statements" for profiling.
 set -euo pipefail
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
@@ -27,7 +28,7 @@ start() {
   as_postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >&2 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${PG_TEST_OPTIONS:-}" start >&2 \
     || { cat "$dir/server.log" >&2; exit 1; }
   echo "export PG_TEST_DIR=$dir"
   echo "export TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:$port/postgres"
