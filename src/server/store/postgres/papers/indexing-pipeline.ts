@@ -3,13 +3,15 @@
 // are computed (this process's related index) and written on a second pooled connection, so the two cores
 // and two server backends work at once instead of taking turns. One job at a time: a committed batch waits
 // for the previous job before handing over its own, so the importer runs at most one batch ahead.
-// Only batches that need nothing but related lists go this way (every new paper pretagged, no merges);
-// any other batch, or every batch after a failed job, waits for the background and is indexed in line, as
-// without a bulk import. A batch's papers leave PendingIndex with their lists, so a failed job or a crash
-// leaves whole committed batches that the next indexing step completes.
+// A batch that still needs tagging (its vocabulary was due, or it merged papers) is tagged in line first:
+// tagging writes topics and topic text only, the job in the background related lists only. After a failed
+// job every batch waits for the background and is indexed in line, as without a bulk import. A batch's
+// papers leave PendingIndex with their lists, so a failed job or a crash leaves whole committed batches that
+// the next indexing step completes.
 import type { BulkImportResult } from "@/server/store/papers";
 import { contextCache, poolOf, type PgContext } from "@/server/store/postgres/pg-client";
 import { refreshRelated } from "@/server/store/postgres/related/related-store";
+import { tagNewPapers } from "@/server/store/postgres/topics/topic-store";
 import { indexPendingPapers } from "./paper-indexing";
 
 interface Pipeline {
@@ -45,24 +47,36 @@ export async function withIndexingPipeline<T>(
   }
 }
 
+/** A committed batch's papers in PendingIndex, and those of them still to be tagged (PendingIndex.tagged false). */
+export interface CommittedBatch {
+  paperIds: readonly number[];
+  untagged: readonly number[];
+}
+
 /**
- * Indexes a just-committed batch: in the background when a bulk import runs and the batch needs only its
- * related lists (`onlyRelated`), otherwise in line (after the background job, so no paper is indexed twice).
+ * Indexes a just-committed batch. In a bulk import its papers are tagged in line when they need it (the
+ * vocabulary, recomputed then, is the next batch's), and their related lists are left to the background;
+ * otherwise (or after a failed job) every pending paper is indexed in line, after the background job so no
+ * paper is indexed twice.
  */
-export async function indexCommitted(
-  ctx: PgContext,
-  newIds: readonly number[],
-  onlyRelated: boolean,
-  now: Date,
-): Promise<void> {
+export async function indexCommitted(ctx: PgContext, batch: CommittedBatch, now: Date): Promise<void> {
   const pipeline = pipelines.get(ctx);
-  await pipeline?.running;
-  if (!pipeline || pipeline.failure !== undefined || !onlyRelated) {
+  if (!pipeline || pipeline.failure !== undefined) {
+    await pipeline?.running;
     await indexPendingPapers(ctx, now);
     return;
   }
-  if (newIds.length === 0) return;
-  pipeline.running = relatedListsOf(ctx, newIds).catch((error: unknown) => void (pipeline.failure = error));
+  if (batch.untagged.length > 0) {
+    // Tags and topic text only: the job in the background writes related lists, nothing of these.
+    await tagNewPapers(ctx, batch.untagged, now);
+    await poolOf(ctx.db).query(`UPDATE "PendingIndex" SET "tagged" = true WHERE "paperId" = ANY($1::int[])`, [
+      batch.untagged,
+    ]);
+  }
+  await pipeline.running;
+  if (pipeline.failure !== undefined) return indexCommitted(ctx, batch, now);
+  if (batch.paperIds.length === 0) return;
+  pipeline.running = relatedListsOf(ctx, batch.paperIds).catch((error: unknown) => void (pipeline.failure = error));
 }
 
 async function relatedListsOf(ctx: PgContext, paperIds: readonly number[]): Promise<void> {

@@ -31,7 +31,7 @@ import { pgTimestamp } from "@/server/store/postgres/sql-values";
 import type { TopicMatcher } from "@/domain/topics/topic-matcher";
 import { addTags } from "@/server/store/postgres/topics/topic-tagging";
 import { pretaggingMatcher, pretagDrafts } from "@/server/store/postgres/topics/topic-pretagging";
-import { indexCommitted } from "./indexing-pipeline";
+import { indexCommitted, type CommittedBatch } from "./indexing-pipeline";
 
 const IMPORT_LOCK = 7_131_302;
 
@@ -41,14 +41,13 @@ export async function addPapers(
   options: AddPapersOptions,
 ): Promise<AddPapersResult> {
   const matcher = await pretaggingMatcher(ctx, papers.length);
-  const { outcomes, onlyRelated } = await inPoolTransaction(ctx.db, async (tx) => {
+  const { outcomes, pending } = await inPoolTransaction(ctx.db, async (tx) => {
     await tx.run(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
     return writeBatch(tx, papers, options, matcher);
   });
   const result = { ...countOutcomes(outcomes), outcomes };
-  const newIds = outcomes.filter((o) => o.outcome === "added").map((o) => o.paperId);
   try {
-    await indexCommitted(ctx, newIds, onlyRelated, options.now);
+    await indexCommitted(ctx, pending, options.now);
   } catch (error) {
     throw new IndexingIncompleteError(result, error);
   }
@@ -86,7 +85,7 @@ async function writeBatch(
   papers: readonly NewPaper[],
   { source, now, halfLifeHours }: AddPapersOptions,
   matcher: TopicMatcher | null,
-): Promise<{ outcomes: AddPapersResult["outcomes"]; onlyRelated: boolean }> {
+): Promise<{ outcomes: AddPapersResult["outcomes"]; pending: CommittedBatch }> {
   const plan = await planBatch(tx, papers);
   const storedIds = plan.stored.map((s) => s.id);
   const since = new Date(now.getTime() - OBSERVATION_WINDOW_HOURS * 3_600_000);
@@ -226,8 +225,11 @@ async function writeBatch(
   }
   return {
     outcomes: plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome })),
-    // Tagged already and nothing merged: the new papers wait only for their related lists.
-    onlyRelated: (pretagged !== null || rows.length === 0) && mergedIds.length === 0,
+    // The batch's PendingIndex rows: new papers (tagged already when pretagged) and merged ones.
+    pending: {
+      paperIds: [...new Set([...newIds, ...mergedIds])],
+      untagged: [...new Set([...(pretagged ? [] : newIds), ...mergedIds])],
+    },
   };
 }
 
