@@ -1,7 +1,7 @@
 // Adds papers on PostgreSQL: the same merge plan, slugs and import signals as SQLite (the pure planning
 // modules are shared), written in one transaction per batch. Imports take an advisory lock for the
 // transaction, so two importers on two instances plan against each other's committed papers, never race.
-import { cleanLatex, normalizeWhitespace } from "@/domain/latex";
+import { normalizeWhitespace } from "@/domain/latex";
 import type { NewPaper } from "@/domain/paper";
 import { slugify, titleKey } from "@/domain/title-key";
 import { NO_SIGNAL_KEY } from "@/domain/trending";
@@ -30,7 +30,8 @@ import { inPoolTransaction, prismaSession, type PgContext, type SqlSession } fro
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
 import type { TopicMatcher } from "@/domain/topics/topic-matcher";
 import { addTags } from "@/server/store/postgres/topics/topic-tagging";
-import { pretaggingMatcher, pretagDrafts } from "@/server/store/postgres/topics/topic-pretagging";
+import { pretaggingMatcher } from "@/server/store/postgres/topics/topic-pretagging";
+import { insertDrafts } from "./paper-insert";
 import { indexCommitted, type CommittedBatch } from "./indexing-pipeline";
 
 const IMPORT_LOCK = 7_131_302;
@@ -119,19 +120,11 @@ async function writeBatch(
     plan.drafts.map((d) => d.title),
   );
 
-  const texts = plan.drafts.map((draft) => ({
-    titleText: cleanLatex(draft.title),
-    abstractText: cleanLatex(draft.abstract),
-    categories: draft.facts.categories,
-  }));
-  const pretagged = matcher && texts.length > 0 ? await pretagDrafts(tx, matcher, texts) : null;
-  const rows = plan.drafts.map((draft, index) => ({
+  const { inserted, tags: pretagged } = await insertDrafts(tx, plan.drafts, matcher, (draft, index, texts) => ({
     slug: slugs[index]!,
     title: draft.title,
     abstract: draft.abstract,
-    titleText: texts[index]!.titleText,
-    abstractText: texts[index]!.abstractText,
-    topicsText: pretagged?.[index]!.topicsText ?? "",
+    ...texts,
     titleKey: draft.titleKey,
     ...factColumns(draft),
     firstSeenAt: pgTimestamp(now),
@@ -141,20 +134,6 @@ async function writeBatch(
     sourceRank: draft.sourceRank,
     trendKey: keyWithSignals(NO_SIGNAL_KEY, signalsFor(0, observations.get(draft), { source, now }), halfLifeHours),
   }));
-  const inserted =
-    rows.length === 0
-      ? []
-      : await tx.rows<{ id: number; slug: string }>(
-          `INSERT INTO "Paper" ("slug", "title", "abstract", "titleText", "abstractText", "topicsText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
-       "doi", "primaryCategory", "comment", "codeUrl", "keywords", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey")
-     SELECT "slug", "title", "abstract", "titleText", "abstractText", "topicsText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
-       "doi", "primaryCategory", "comment", "codeUrl", "keywords", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey"
-     FROM jsonb_to_recordset($1::jsonb) AS r("slug" text, "title" text, "abstract" text, "titleText" text, "abstractText" text, "topicsText" text, "titleKey" text, "authors" text,
-       "authorsText" text, "categories" text, "arxivId" text, "sourceUrl" text, "pdfUrl" text, "doi" text, "primaryCategory" text, "comment" text, "codeUrl" text, "keywords" text,
-       "publishedAt" timestamp(3), "firstSeenAt" timestamp(3), "feedAt" timestamp(3), "updatedAt" timestamp(3), "sourceName" text, "sourceRank" int, "trendKey" float8)
-     RETURNING "id", "slug"`,
-          JSON.stringify(rows),
-        );
   const idBySlug = new Map(inserted.map((r) => [r.slug, Number(r.id)]));
   plan.drafts.forEach((draft, index) => ids.set(draft, idBySlug.get(slugs[index]!)!));
   const newIds = [...idBySlug.values()];
