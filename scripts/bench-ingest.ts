@@ -3,9 +3,11 @@
 // related lists), each format streamed as one file through the importer's streaming parser.
 // Prints papers/s by wall and by CPU time, and peak memory; on PostgreSQL also the database server's CPU and
 // a line for the ingest target (at least 1,000 papers/s by the wall clock at 100k papers): wall rate, papers
-// per CPU-second of the importer and with the server's, met or not.
-// On PostgreSQL the store step is the store's addPapers (transaction, then topics, vocabulary and related
-// lists in indexPendingPapers), not split further: its vocabulary and index columns read 0 there.
+// per CPU-second of the importer and with the server's, CPU per paper of each, how much of the time both
+// worked at once (CPU-seconds per wall-second), met or not.
+// On PostgreSQL the batches run inside the store's bulkImport, as `npm run ingest` runs them: the store step
+// is addPapers (transaction, tagging, and the related lists of the batch before, written in the background
+// meanwhile), not split further; the index step is the wait for the last batch's lists.
 // Usage: npm run bench:ingest [-- <papers> [<format>...]] [--engine sqlite|postgres] (see scripts/bench-database.ts)
 import os from "node:os";
 import type { NewPaper } from "../src/domain/paper";
@@ -79,12 +81,16 @@ async function benchOne(format: SyntheticFormat): Promise<void> {
       await timed("index", () => indexPendingPapers(db, NOW));
       added += stored.added;
     };
-    for (const piece of thenNull(syntheticFile(format, PAPERS))) {
-      const { papers } = await timed("parse", () => (piece === null ? parser.end() : parser.push(piece)));
-      pending = pending.concat(papers);
-      for (; pending.length >= BATCH || (piece === null && pending.length > 0); pending = pending.slice(BATCH))
-        await write(pending.slice(0, BATCH));
-    }
+    const writeAll = async () => {
+      for (const piece of thenNull(syntheticFile(format, PAPERS))) {
+        const { papers } = await timed("parse", () => (piece === null ? parser.end() : parser.push(piece)));
+        pending = pending.concat(papers);
+        for (; pending.length >= BATCH || (piece === null && pending.length > 0); pending = pending.slice(BATCH))
+          await write(pending.slice(0, BATCH));
+      }
+    };
+    if (ENGINE === "postgres") await bulkImport(store, writeAll, wall, cpu, cpuMs);
+    else await writeAll();
     const serverCpu = serverCpuBefore === null ? null : bench.serverCpuSeconds()! - serverCpuBefore;
     const { searchable, topicLinks } = await counts(store);
     console.log(
@@ -119,6 +125,28 @@ async function benchOne(format: SyntheticFormat): Promise<void> {
   }
 }
 
+/**
+ * PostgreSQL's import as `npm run ingest` runs it (runIngest with `background`): the batches inside the store's
+ * bulkImport, which writes related lists in the background while the next batch is parsed and stored. Its
+ * wait for the last batch's lists (and any in-line retry) counts as the index step.
+ */
+async function bulkImport(
+  store: Store,
+  writeAll: () => Promise<void>,
+  wall: Record<Step, number>,
+  cpu: Record<Step, number>,
+  cpuMs: () => number,
+): Promise<void> {
+  let tail = [0, 0];
+  const { indexing } = await store.papers.bulkImport!(NOW, async () => {
+    await writeAll();
+    tail = [performance.now(), cpuMs()];
+  });
+  wall.index += performance.now() - tail[0]!;
+  cpu.index += cpuMs() - tail[1]!;
+  if (indexing) throw new Error(`${indexing.pending} papers left unindexed: ${indexing.error}`);
+}
+
 /** The figures issue 13's ingest target names: PostgreSQL, 100k papers, at least 1,000 papers/s by the wall clock. */
 function printTarget(added: number, wallSeconds: number, ownCpu: number, serverCpu: number | null): void {
   const rate = Math.round(added / wallSeconds);
@@ -127,9 +155,16 @@ function printTarget(added: number, wallSeconds: number, ownCpu: number, serverC
     (serverCpu === null
       ? " (server CPU unknown: not a throwaway server)"
       : `, ${Math.round(added / (ownCpu + serverCpu))} with the server's`);
+  const perPaper =
+    `CPU per paper: importer ${((ownCpu * 1000) / added).toFixed(2)} ms` +
+    (serverCpu === null
+      ? ""
+      : `, server ${((serverCpu * 1000) / added).toFixed(2)} ms; ` +
+        // Above 1 only when the importer and the server (or two server backends) work at once.
+        `${((ownCpu + serverCpu) / wallSeconds).toFixed(2)} CPU-seconds (both) per wall-second`);
   const verdict = added < 100_000 ? "not judged (fewer than 100,000 papers)" : rate >= 1_000 ? "MET" : "NOT met";
   console.log(
-    `  target ≥ 1,000 papers/s (wall, 100k, PostgreSQL): ${rate} papers/s wall; ${perCpu}; ${verdict} at load average ${os.loadavg()[0]!.toFixed(1)}`,
+    `  target ≥ 1,000 papers/s (wall, 100k, PostgreSQL): ${rate} papers/s wall; ${perCpu}; ${perPaper}; ${verdict} at load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
 }
 

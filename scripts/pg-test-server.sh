@@ -3,7 +3,8 @@
 # since initdb refuses root), listen on a free loopback port only, trust authentication.
 #   eval "$(scripts/pg-test-server.sh start)"   # exports TEST_POSTGRES_URL and PG_TEST_DIR
 #   scripts/pg-test-server.sh stop "$PG_TEST_DIR"
-# PG_TEST_OPTIONS adds server settings (e.g. "-c shared_buffers=1536MB" for a benchmark's larger database).
+# PG_TEST_OPTIONS adds server settings, e.g. "-c shared_buffers=1536MB" for a benchmark's larger database or
+# "-c shared_preload_libraries=pg_stat_statements" for profiling.
 set -euo pipefail
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 

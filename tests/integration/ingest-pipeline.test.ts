@@ -1,94 +1,48 @@
 // A bulk import (the command line's, `background: true`) computes related lists in a worker thread while
 // later batches are written: the same lists and topics as one thread makes, bad lines still reported by
 // number, and a failing worker leaves whole committed batches that are reported pending and completed later.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { arxivJsonlLine } from "../../scripts/synthetic-papers";
-import { runIngest, type IngestOptions } from "../../src/server/ingest/run-ingest";
+import { describe, expect, it } from "vitest";
 import { withRelatedPipeline } from "../../src/server/store/sqlite/related/related-pipeline";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import {
+  BULK_NOW,
+  BULK_PAPERS,
+  expectSameAsInLine,
+  importsAroundABadLine,
+  ingestSnapshot,
+  plainAndPiped,
+  relatedRows,
+} from "../helpers/bulk-import-fixtures";
 
-const NOW = new Date("2026-12-01T08:00:00Z");
-const PAPERS = 240;
-const BATCH = 40;
-
-let plain: TempDb;
-let piped: TempDb;
-beforeEach(async () => {
-  [plain, piped] = await Promise.all([createTempDb(), createTempDb()]);
-});
-afterEach(async () => {
-  await Promise.all([plain.cleanup(), piped.cleanup()]);
-});
-
-function snapshot(broken?: number): { name: string; content: string } {
-  const lines = Array.from({ length: PAPERS }, (_, i) =>
-    i + 1 === broken ? '{"id": "2501.99999", "title": "cut off' : arxivJsonlLine(i),
-  );
-  return { name: "snapshot.jsonl", content: `${lines.join("\n")}\n` };
-}
-
-function ingest(temp: TempDb, options: Partial<IngestOptions> = {}) {
-  return runIngest({
-    store: temp.store,
-    now: NOW,
-    halfLifeHours: 24,
-    inputs: [snapshot()],
-    batchSize: BATCH,
-    ...options,
-  });
-}
-
-async function relatedRows(temp: TempDb) {
-  return temp.db.relatedPaper.findMany({ orderBy: [{ paperId: "asc" }, { rank: "asc" }] });
-}
-
-async function topicRows(temp: TempDb) {
-  return temp.db.paperTopic.findMany({ orderBy: [{ paperId: "asc" }, { topicId: "asc" }] });
-}
+const dbs = plainAndPiped();
 
 describe("bulk import with related lists in a worker thread", () => {
   it("stores the same related lists and topics as an import on one thread, and leaves nothing pending", async () => {
-    const one = await ingest(plain);
+    const one = await ingestSnapshot(dbs.plain);
     // The pipeline runIngest's `background` asks for, entered directly to see that no job fell back.
-    const { result: two, failure } = await withRelatedPipeline(piped.db, () => ingest(piped));
+    const { result: two, failure } = await withRelatedPipeline(dbs.piped.db, () => ingestSnapshot(dbs.piped));
     expect(failure).toBeNull();
-    expect(two).toEqual(one);
-    expect(two).toMatchObject({ added: PAPERS });
-    expect(two.indexing).toBeUndefined();
-    const lists = await relatedRows(piped);
-    expect(new Set(lists.map((row) => row.paperId)).size).toBe(PAPERS);
-    expect(lists).toEqual(await relatedRows(plain));
-    expect(await topicRows(piped)).toEqual(await topicRows(plain));
-    expect(await piped.db.pendingIndex.count()).toBe(0);
+    await expectSameAsInLine(dbs, one, two);
   });
 
-  it("reports a bad line mid-stream by its number and imports the rest", async () => {
-    const summary = await ingest(piped, { background: true, inputs: [snapshot(101)] });
-    expect(summary).toMatchObject({ added: PAPERS - 1 });
-    expect(summary.rejected).toEqual([
-      { input: "snapshot.jsonl", position: 101, unit: "line", reason: expect.stringContaining("not a JSON object") },
-    ]);
-    expect(summary.indexing).toBeUndefined();
-    expect(await piped.db.pendingIndex.count()).toBe(0);
-  });
+  it("reports a bad line mid-stream by its number and imports the rest", () => importsAroundABadLine(dbs.piped));
 
   it("a failing worker leaves whole committed batches, reported pending, that a later run completes", async () => {
     // A real fault in the worker's transaction (and in the in-process retry): SQLite refuses every list row.
-    await piped.db.$executeRawUnsafe(
+    await dbs.piped.db.$executeRawUnsafe(
       `CREATE TRIGGER "refuse_related" BEFORE INSERT ON "RelatedPaper" BEGIN SELECT RAISE(ABORT, 'related lists are refused'); END`,
     );
-    const summary = await ingest(piped, { background: true });
+    const summary = await ingestSnapshot(dbs.piped, { background: true });
     expect(summary).toMatchObject({
-      added: PAPERS,
-      indexing: { pending: PAPERS, error: expect.stringContaining("related lists are refused") },
+      added: BULK_PAPERS,
+      indexing: { pending: BULK_PAPERS, error: expect.stringContaining("related lists are refused") },
     });
-    expect(await piped.db.paper.count()).toBe(PAPERS);
-    expect(await piped.db.relatedPaper.count()).toBe(0);
-    expect(await piped.db.pendingIndex.count()).toBe(PAPERS);
+    expect(await dbs.piped.db.paper.count()).toBe(BULK_PAPERS);
+    expect(await dbs.piped.db.relatedPaper.count()).toBe(0);
+    expect(await dbs.piped.db.pendingIndex.count()).toBe(BULK_PAPERS);
 
-    await piped.db.$executeRawUnsafe(`DROP TRIGGER "refuse_related"`);
-    expect(await piped.store.papers.indexPending(NOW)).toBe(PAPERS);
-    expect(await piped.db.pendingIndex.count()).toBe(0);
-    expect(new Set((await relatedRows(piped)).map((row) => row.paperId)).size).toBe(PAPERS);
+    await dbs.piped.db.$executeRawUnsafe(`DROP TRIGGER "refuse_related"`);
+    expect(await dbs.piped.store.papers.indexPending(BULK_NOW)).toBe(BULK_PAPERS);
+    expect(await dbs.piped.db.pendingIndex.count()).toBe(0);
+    expect(new Set((await relatedRows(dbs.piped.db)).map((row) => row.paperId)).size).toBe(BULK_PAPERS);
   });
 });

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RelatedIndex } from "../../../src/domain/related/related-index";
 import { parseTextExport } from "../../../src/domain/text-export";
+import { papersWithStaleTopicsText } from "../../helpers/pg-topics-text";
 import { createTempDb, type TempDb } from "../../helpers/temp-db";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -58,13 +59,7 @@ describe("an import in batches on PostgreSQL", () => {
   });
 
   it("gives each paper the topicsText of exactly its tags, and each topic the count of its papers", async () => {
-    const [mismatched] = await temp.db.$queryRawUnsafe<{ n: bigint }[]>(
-      `WITH wanted AS (
-         SELECT p."id", coalesce(string_agg(t."label" || coalesce((SELECT ' | ' || string_agg(a, ' | ') FROM jsonb_array_elements_text(t."aliases"::jsonb) a), ''), ' | ' ORDER BY t."id"), '') AS text
-         FROM "Paper" p LEFT JOIN "PaperTopic" pt ON pt."paperId" = p."id" LEFT JOIN "Topic" t ON t."id" = pt."topicId" GROUP BY p."id")
-       SELECT count(*) AS n FROM "Paper" p JOIN wanted w ON w."id" = p."id" WHERE p."topicsText" <> w.text`,
-    );
-    expect(Number(mismatched!.n)).toBe(0);
+    expect(await papersWithStaleTopicsText(temp.db)).toBe(0);
     const [tagged] = await temp.db.$queryRawUnsafe<{ n: bigint }[]>(
       `SELECT count(*) AS n FROM "Paper" WHERE "topicsText" <> ''`,
     );

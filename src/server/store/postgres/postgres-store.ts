@@ -12,6 +12,7 @@ import { applyPgMigrations } from "./migrate";
 import { modelApi } from "./model-api";
 import { contextCache, openPgDb, type PgContext, type PgDb } from "./pg-client";
 import { indexPendingPapers } from "./papers/paper-indexing";
+import { withIndexingPipeline } from "./papers/indexing-pipeline";
 import { listPapers, papersInOrder } from "./papers/paper-listing";
 import { addPapers, previewPapers } from "./papers/paper-writer";
 import { rebuildRelated, relatedPapers, similarTo } from "./related/related-store";
@@ -75,6 +76,7 @@ function postgresStoreOn(ctx: PgContext, url: string, { halfLifeHours }: StoreSe
       addPapers: (papers, options) => addPapers(ctx, papers, options),
       previewPapers: (papers) => previewPapers(ctx, papers),
       indexPending: (now) => indexPendingPapers(ctx, now),
+      bulkImport: (now, work) => withIndexingPipeline(ctx, now, work),
       newestSlugs: (limit, offset = 0) =>
         db.paper.findMany({
           orderBy: [{ feedAt: "desc" }, { id: "desc" }],

@@ -1,7 +1,7 @@
 // Adds papers on PostgreSQL: the same merge plan, slugs and import signals as SQLite (the pure planning
 // modules are shared), written in one transaction per batch. Imports take an advisory lock for the
 // transaction, so two importers on two instances plan against each other's committed papers, never race.
-import { cleanLatex, normalizeWhitespace } from "@/domain/latex";
+import { normalizeWhitespace } from "@/domain/latex";
 import type { NewPaper } from "@/domain/paper";
 import { slugify, titleKey } from "@/domain/title-key";
 import { NO_SIGNAL_KEY } from "@/domain/trending";
@@ -30,8 +30,9 @@ import { inPoolTransaction, prismaSession, type PgContext, type SqlSession } fro
 import { pgTimestamp } from "@/server/store/postgres/sql-values";
 import type { TopicMatcher } from "@/domain/topics/topic-matcher";
 import { addTags } from "@/server/store/postgres/topics/topic-tagging";
-import { pretaggingMatcher, pretagDrafts } from "@/server/store/postgres/topics/topic-pretagging";
-import { indexPendingPapers } from "./paper-indexing";
+import { pretaggingMatcher } from "@/server/store/postgres/topics/topic-pretagging";
+import { insertDrafts } from "./paper-insert";
+import { indexCommitted, type CommittedBatch } from "./indexing-pipeline";
 
 const IMPORT_LOCK = 7_131_302;
 
@@ -41,13 +42,13 @@ export async function addPapers(
   options: AddPapersOptions,
 ): Promise<AddPapersResult> {
   const matcher = await pretaggingMatcher(ctx, papers.length);
-  const outcomes = await inPoolTransaction(ctx.db, async (tx) => {
+  const { outcomes, pending } = await inPoolTransaction(ctx.db, async (tx) => {
     await tx.run(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
     return writeBatch(tx, papers, options, matcher);
   });
   const result = { ...countOutcomes(outcomes), outcomes };
   try {
-    await indexPendingPapers(ctx, options.now);
+    await indexCommitted(ctx, pending, options.now);
   } catch (error) {
     throw new IndexingIncompleteError(result, error);
   }
@@ -85,7 +86,7 @@ async function writeBatch(
   papers: readonly NewPaper[],
   { source, now, halfLifeHours }: AddPapersOptions,
   matcher: TopicMatcher | null,
-): Promise<AddPapersResult["outcomes"]> {
+): Promise<{ outcomes: AddPapersResult["outcomes"]; pending: CommittedBatch }> {
   const plan = await planBatch(tx, papers);
   const storedIds = plan.stored.map((s) => s.id);
   const since = new Date(now.getTime() - OBSERVATION_WINDOW_HOURS * 3_600_000);
@@ -119,19 +120,11 @@ async function writeBatch(
     plan.drafts.map((d) => d.title),
   );
 
-  const texts = plan.drafts.map((draft) => ({
-    titleText: cleanLatex(draft.title),
-    abstractText: cleanLatex(draft.abstract),
-    categories: draft.facts.categories,
-  }));
-  const pretagged = matcher && texts.length > 0 ? await pretagDrafts(tx, matcher, texts) : null;
-  const rows = plan.drafts.map((draft, index) => ({
+  const { inserted, tags: pretagged } = await insertDrafts(tx, plan.drafts, matcher, (draft, index, texts) => ({
     slug: slugs[index]!,
     title: draft.title,
     abstract: draft.abstract,
-    titleText: texts[index]!.titleText,
-    abstractText: texts[index]!.abstractText,
-    topicsText: pretagged?.[index]!.topicsText ?? "",
+    ...texts,
     titleKey: draft.titleKey,
     ...factColumns(draft),
     firstSeenAt: pgTimestamp(now),
@@ -141,20 +134,6 @@ async function writeBatch(
     sourceRank: draft.sourceRank,
     trendKey: keyWithSignals(NO_SIGNAL_KEY, signalsFor(0, observations.get(draft), { source, now }), halfLifeHours),
   }));
-  const inserted =
-    rows.length === 0
-      ? []
-      : await tx.rows<{ id: number; slug: string }>(
-          `INSERT INTO "Paper" ("slug", "title", "abstract", "titleText", "abstractText", "topicsText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
-       "doi", "primaryCategory", "comment", "codeUrl", "keywords", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey")
-     SELECT "slug", "title", "abstract", "titleText", "abstractText", "topicsText", "titleKey", "authors", "authorsText", "categories", "arxivId", "sourceUrl", "pdfUrl",
-       "doi", "primaryCategory", "comment", "codeUrl", "keywords", "publishedAt", "firstSeenAt", "feedAt", "updatedAt", "sourceName", "sourceRank", "trendKey"
-     FROM jsonb_to_recordset($1::jsonb) AS r("slug" text, "title" text, "abstract" text, "titleText" text, "abstractText" text, "topicsText" text, "titleKey" text, "authors" text,
-       "authorsText" text, "categories" text, "arxivId" text, "sourceUrl" text, "pdfUrl" text, "doi" text, "primaryCategory" text, "comment" text, "codeUrl" text, "keywords" text,
-       "publishedAt" timestamp(3), "firstSeenAt" timestamp(3), "feedAt" timestamp(3), "updatedAt" timestamp(3), "sourceName" text, "sourceRank" int, "trendKey" float8)
-     RETURNING "id", "slug"`,
-          JSON.stringify(rows),
-        );
   const idBySlug = new Map(inserted.map((r) => [r.slug, Number(r.id)]));
   plan.drafts.forEach((draft, index) => ids.set(draft, idBySlug.get(slugs[index]!)!));
   const newIds = [...idBySlug.values()];
@@ -223,7 +202,14 @@ async function writeBatch(
       JSON.stringify(events),
     );
   }
-  return plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome }));
+  return {
+    outcomes: plan.steps.map((step) => ({ paperId: ids.get(step.target)!, outcome: step.outcome })),
+    // The batch's PendingIndex rows: new papers (tagged already when pretagged) and merged ones.
+    pending: {
+      paperIds: [...new Set([...newIds, ...mergedIds])],
+      untagged: [...new Set([...(pretagged ? [] : newIds), ...mergedIds])],
+    },
+  };
 }
 
 const TIMESTAMP_COLUMNS = new Set(["publishedAt", "feedAt", "updatedAt"]);

@@ -8,21 +8,27 @@ import type { PgContext, PgDb } from "@/server/store/postgres/pg-client";
 import { contextCache, inPoolTransaction, poolOf } from "@/server/store/postgres/pg-client";
 import { papersInOrder } from "@/server/store/postgres/papers/paper-listing";
 
-const RELATED_LOCK = 7_131_303;
+/** The advisory lock every list write takes: instances write one after another. */
+export const RELATED_LOCK = 7_131_303;
 const cache = contextCache<{ index: RelatedIndex; queue: Promise<unknown> }>("related-index");
 
-async function documentsAfter(db: PgDb, afterId: number): Promise<RelatedDocument[]> {
+/**
+ * Papers after `afterId`, up to `upTo`: a refresh reads no further than its own papers, so the batches a bulk
+ * import commits meanwhile (indexing-pipeline.ts) wait for their own refresh instead of forcing a reload.
+ */
+async function documentsAfter(db: PgDb, afterId: number, upTo = 2 ** 31 - 1): Promise<RelatedDocument[]> {
   const { rows } = await poolOf(db).query<RelatedDocument>(
-    `SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > $1 ORDER BY "id"`,
-    [afterId],
+    `SELECT "id" AS "paperId", "titleText" AS "title", "abstractText" AS "abstract" FROM "Paper" WHERE "id" > $1 AND "id" <= $2 ORDER BY "id"`,
+    [afterId, upTo],
   );
   return rows;
 }
 
-async function loadIndex(db: PgDb): Promise<RelatedIndex> {
+async function loadIndex(db: PgDb, upTo?: number): Promise<RelatedIndex> {
   const index = new RelatedIndex();
-  index.add(await documentsAfter(db, 0));
+  index.add(await documentsAfter(db, 0, upTo));
   const rows = await db.relatedPaper.findMany({
+    where: upTo === undefined ? {} : { paperId: { lte: upTo } },
     orderBy: [{ paperId: "asc" }, { rank: "asc" }],
     select: { paperId: true, relatedId: true, score: true },
   });
@@ -104,7 +110,11 @@ function serialized<T>(ctx: PgContext, work: () => Promise<T>): Promise<T> {
 export async function refreshRelated(ctx: PgContext, newPaperIds: readonly number[]): Promise<void> {
   if (newPaperIds.length === 0) return;
   await serialized(ctx, async () => {
-    const index = await currentIndex(ctx, new Set(newPaperIds));
+    const index = await currentIndex(
+      ctx,
+      new Set(newPaperIds),
+      newPaperIds.reduce((a, b) => Math.max(a, b)),
+    );
     const changed = index.refresh(newPaperIds);
     try {
       await writeLists(ctx.db, index, [...changed], false);
@@ -115,17 +125,20 @@ export async function refreshRelated(ctx: PgContext, newPaperIds: readonly numbe
   });
 }
 
-/** The cached index extended with papers added since, or reloaded when others' lists may have changed. */
-async function currentIndex(ctx: PgContext, newIds: ReadonlySet<number>): Promise<RelatedIndex> {
+/**
+ * The cached index extended with papers added since (up to `upTo`), or reloaded when others' lists may have
+ * changed.
+ */
+async function currentIndex(ctx: PgContext, newIds: ReadonlySet<number>, upTo?: number): Promise<RelatedIndex> {
   const cached = cache.get(ctx);
   if (cached) {
-    const arrived = await documentsAfter(ctx.db, cached.index.maxPaperId);
+    const arrived = await documentsAfter(ctx.db, cached.index.maxPaperId, upTo);
     if (arrived.every((d) => newIds.has(d.paperId))) {
       cached.index.add(arrived);
       return cached.index;
     }
   }
-  const index = await loadIndex(ctx.db);
+  const index = await loadIndex(ctx.db, upTo);
   cache.set(ctx, { index, queue: cached?.queue ?? Promise.resolve() });
   return index;
 }

@@ -19,37 +19,44 @@ export async function pretaggingMatcher(ctx: PgContext, count: number): Promise<
   return currentMatcher(ctx);
 }
 
-/** Each draft's tags and topicsText, in order (category topics created on first sight, as tagging does). */
-export async function pretagDrafts(
+/**
+ * Tags drafts part by part (paper-insert.ts): the category topics of the whole batch are created on first
+ * sight (as tagging does) before the first part, and each topic's spellings are read once per batch.
+ */
+export async function draftTagger(
   tx: SqlSession,
   matcher: TopicMatcher,
-  drafts: readonly TaggableDraft[],
-): Promise<DraftTags[]> {
-  const categories = await categoryTopicIds(
-    tx,
-    drafts.flatMap((draft) => draft.categories),
-  );
-  const tagged = drafts.map((draft) => {
-    const tags = matcher
-      .match(draft.titleText, draft.abstractText)
-      .map((m) => ({ topicId: m.topicId, weight: m.weight }));
-    for (const code of draft.categories) {
-      const topicId = categories.get(code);
-      if (topicId !== undefined) tags.push({ topicId, weight: CATEGORY_TAG_WEIGHT });
+  categoryCodes: Iterable<string>,
+): Promise<(drafts: readonly TaggableDraft[]) => Promise<DraftTags[]>> {
+  const categories = await categoryTopicIds(tx, categoryCodes);
+  const texts = new Map<number, string>();
+  return async (drafts) => {
+    const tagged = drafts.map((draft) => {
+      const tags = matcher
+        .match(draft.titleText, draft.abstractText)
+        .map((m) => ({ topicId: m.topicId, weight: m.weight }));
+      for (const code of draft.categories) {
+        const topicId = categories.get(code);
+        if (topicId !== undefined) tags.push({ topicId, weight: CATEGORY_TAG_WEIGHT });
+      }
+      return tags;
+    });
+    const unread = [...new Set(tagged.flatMap((tags) => tags.map((tag) => tag.topicId)))].filter(
+      (id) => !texts.has(id),
+    );
+    if (unread.length > 0) {
+      const topics = await tx.rows<{ id: number; label: string; aliases: string }>(
+        `SELECT "id", "label", "aliases" FROM "Topic" WHERE "id" = ANY($1::int[])`,
+        unread,
+      );
+      for (const t of topics) texts.set(t.id, topicSpellingsText(t.label, parseJsonList(t.aliases)));
     }
-    return tags;
-  });
-  const ids = [...new Set(tagged.flatMap((tags) => tags.map((tag) => tag.topicId)))];
-  const topics = await tx.rows<{ id: number; label: string; aliases: string }>(
-    `SELECT "id", "label", "aliases" FROM "Topic" WHERE "id" = ANY($1::int[])`,
-    ids,
-  );
-  const texts = new Map(topics.map((t) => [t.id, topicSpellingsText(t.label, parseJsonList(t.aliases))]));
-  return tagged.map((tags) => ({
-    tags,
-    topicsText: paperTopicsText(
-      tags.map((tag) => tag.topicId),
-      texts,
-    ),
-  }));
+    return tagged.map((tags) => ({
+      tags,
+      topicsText: paperTopicsText(
+        tags.map((tag) => tag.topicId),
+        texts,
+      ),
+    }));
+  };
 }
