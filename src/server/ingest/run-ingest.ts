@@ -11,6 +11,7 @@ import {
 import { createImportParser } from "@/domain/import/parse-import";
 import type { NewPaper } from "@/domain/paper";
 import { IndexingIncompleteError, type AddPapersResult } from "@/server/store/papers";
+import { importTimings } from "@/server/store/step-timings";
 import type { Store } from "@/server/store/store";
 
 /** An input whose text is held in memory (a fetched page, a test). `name` (path or URL) is used in messages. */
@@ -93,23 +94,25 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     onProgress,
   } = options;
   const summary: IngestSummary = { dryRun, inputs: [], added: 0, merged: 0, unchanged: 0, skipped: [], rejected: [] };
-  for (const input of inputs) {
-    let papers = 0;
-    const detected = await readInput(input, format, (chunk) => {
-      papers += chunk.papers.length;
-      summary.skipped.push(...chunk.skipped.map((s) => ({ input: input.name, ...s })));
-      summary.rejected.push(...chunk.rejections.map((r) => ({ input: input.name, ...r })));
-    });
-    summary.inputs.push({ name: input.name, format: detected, papers });
-  }
+  await importTimings.timeAsync("checking pass (read and parse every input)", async () => {
+    for (const input of inputs) {
+      let papers = 0;
+      const detected = await readInput(input, format, (chunk) => {
+        papers += chunk.papers.length;
+        summary.skipped.push(...chunk.skipped.map((s) => ({ input: input.name, ...s })));
+        summary.rejected.push(...chunk.rejections.map((r) => ({ input: input.name, ...r })));
+      });
+      summary.inputs.push({ name: input.name, format: detected, papers });
+    }
+  });
   const total = summary.inputs.reduce((sum, input) => sum + input.papers, 0);
   let done = 0;
   let pending: NewPaper[] = [];
   let source = "";
   const write = async (batch: NewPaper[]) => {
-    const outcome = dryRun
-      ? await store.papers.previewPapers(batch)
-      : await addBatch(store, batch, { source, now, halfLifeHours }, summary);
+    const outcome = await importTimings.timeAsync("writing pass: batches through the store", () =>
+      dryRun ? store.papers.previewPapers(batch) : addBatch(store, batch, { source, now, halfLifeHours }, summary),
+    );
     summary.added += outcome.added;
     summary.merged += outcome.merged;
     summary.unchanged += outcome.unchanged;
@@ -121,11 +124,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     for (const [index, input] of inputs.entries()) {
       const detected = summary.inputs[index]!.format;
       source = options.source ?? SOURCE_BY_FORMAT[detected];
-      await readInput(input, detected, async (chunk) => {
+      const onChunk = async (chunk: ImportChunk) => {
         pending = pending.length === 0 ? chunk.papers : pending.concat(chunk.papers);
         for (; pending.length >= batchSize; pending = pending.slice(batchSize))
           await write(pending.slice(0, batchSize));
-      });
+      };
+      await readInput(input, detected, onChunk, "writing pass: parse");
       // A batch is written under one source; a dry run previews across inputs, as one import would see them.
       if (!dryRun && pending.length > 0) {
         await write(pending);
@@ -176,11 +180,14 @@ async function readInput(
   input: IngestInput,
   format: ImportFormat | "auto",
   onChunk: (chunk: ImportChunk) => void | Promise<void>,
+  parseStep?: string,
 ): Promise<ImportFormat> {
   const parser = createImportParser(format);
+  const parse = <T>(work: () => T) => (parseStep ? importTimings.time(parseStep, work) : work());
   try {
-    for await (const text of "content" in input ? [input.content] : input.read()) await onChunk(parser.push(text));
-    await onChunk(parser.end());
+    for await (const text of "content" in input ? [input.content] : input.read())
+      await onChunk(parse(() => parser.push(text)));
+    await onChunk(parse(() => parser.end()));
   } catch (error) {
     if (error instanceof ImportFormatError) throw new IngestInputError(input.name, error.message);
     throw error;

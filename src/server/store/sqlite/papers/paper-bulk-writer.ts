@@ -3,6 +3,7 @@
 // synchronous BEGIN IMMEDIATE ... COMMIT, so it can never interleave with a Prisma transaction's awaits.
 import Database from "better-sqlite3";
 import type { Db } from "@/server/store/sqlite/prisma-client";
+import { importTimings } from "@/server/store/step-timings";
 import { retryWhenBusy } from "@/server/store/sqlite/busy-policy";
 import { fileOf } from "@/server/store/sqlite/direct-connection";
 import { relatedPipelineOf } from "@/server/store/sqlite/related/related-pipeline";
@@ -210,10 +211,12 @@ export async function withPaperWriter<T>(
     // In a bulk import the related-lists worker checkpoints after each of its jobs, on the second core;
     // this connection's COMMIT then only appends to the log instead of copying it into the database too.
     if (relatedPipelineOf(db)?.failure === null) sqlite.pragma("wal_autocheckpoint = 0");
-    await retryWhenBusy(() => sqlite.exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+    await importTimings.timeAsync("batch: BEGIN (waiting for the write lock)", () =>
+      retryWhenBusy(() => sqlite.exec(write ? "BEGIN IMMEDIATE" : "BEGIN")),
+    );
     try {
       const result = work(new PaperBulkWriter(sqlite));
-      sqlite.exec(write ? "COMMIT" : "ROLLBACK");
+      importTimings.time("batch: COMMIT", () => sqlite.exec(write ? "COMMIT" : "ROLLBACK"));
       return result;
     } catch (error) {
       if (sqlite.inTransaction) sqlite.exec("ROLLBACK");

@@ -12,6 +12,7 @@ import type { Db } from "@/server/store/sqlite/prisma-client";
 import { relatedPipelineOf, withRelatedPipeline } from "@/server/store/sqlite/related/related-pipeline";
 import { refreshRelated } from "@/server/store/sqlite/related/related-store";
 import { tagNewPapers } from "@/server/store/sqlite/topics/topic-store";
+import { importTimings } from "@/server/store/step-timings";
 
 /** Papers committed but not indexed yet, with whether the import already tagged them. */
 async function pendingPapers(db: Db): Promise<{ paperId: number; tagged: boolean }[]> {
@@ -22,10 +23,15 @@ async function pendingPapers(db: Db): Promise<{ paperId: number; tagged: boolean
 export async function indexPendingPapers(db: Db, now: Date): Promise<number> {
   const pipeline = relatedPipelineOf(db);
   if (pipeline && !pipeline.failure) {
-    const pending = (await pendingPapers(db)).filter((p) => !pipeline.holds(p.paperId));
+    const pending = (await importTimings.timeAsync("index: reading PendingIndex", () => pendingPapers(db))).filter(
+      (p) => !pipeline.holds(p.paperId),
+    );
     if (pending.length === 0) return 0;
-    await tagPending(db, pending, now);
-    if (await pipeline.submit(pending.map((p) => p.paperId))) return pending.length;
+    await importTimings.timeAsync("index: tagging after the batch, vocabulary", () => tagPending(db, pending, now));
+    const submitted = await importTimings.timeAsync("index: waiting for the related-lists worker", () =>
+      pipeline.submit(pending.map((p) => p.paperId)),
+    );
+    if (submitted) return pending.length;
   }
   // After a worker failure, its jobs are finished (or failed) before this reads what is still pending.
   await pipeline?.drain();

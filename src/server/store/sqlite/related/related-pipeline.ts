@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import { clientCache, fileOf } from "@/server/store/sqlite/direct-connection";
+import { importTimings } from "@/server/store/step-timings";
 import type { RelatedJob, RelatedReply, RelatedWorkerData } from "./related-worker";
 
 /** One job computing, one waiting: the worker never idles between batches, the main thread runs two ahead at most. */
@@ -33,9 +34,15 @@ export class RelatedPipeline {
 
   constructor(file: string) {
     const entry = besideThis("related-worker.ts");
-    const data: RelatedWorkerData = { entry: pathToFileURL(entry).href, entryPath: entry, file };
+    const data: RelatedWorkerData = {
+      entry: pathToFileURL(entry).href,
+      entryPath: entry,
+      file,
+      timings: importTimings.enabled,
+    };
     this.worker = new Worker(BOOT, { eval: true, workerData: data });
-    this.worker.on("message", ({ job, error }: RelatedReply) => {
+    this.worker.on("message", ({ job, error, timings }: RelatedReply) => {
+      importTimings.merge(timings, "worker: ");
       if (error !== undefined) this.fail(new Error(`related lists: ${error}`));
       this.finish(job);
     });

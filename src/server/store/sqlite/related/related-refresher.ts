@@ -3,6 +3,7 @@
 // only the papers it is given, never those of later batches already committed beyond them.
 import { RelatedIndex } from "@/domain/related/related-index";
 import type { Sqlite } from "@/server/store/sqlite/direct-connection";
+import { importTimings } from "@/server/store/step-timings";
 import { readPapersBetween, readStoredListsOn, StaleRelatedIndexError, writeRelatedListsOn } from "./related-rows";
 
 /** A new index over every stored paper up to `upToId`, with the stored lists. */
@@ -35,10 +36,16 @@ export class RelatedRefresher {
   }
 
   private attempt(paperIds: readonly number[]): number {
-    const index = this.indexWith(paperIds);
-    const changed = index.refresh(paperIds);
-    const lists = [...changed].map((paperId) => [paperId, index.listOf(paperId)] as const);
-    return writeRelatedListsOn(this.sqlite, lists, { count: index.size, maxPaperId: index.maxPaperId }, paperIds);
+    const index = importTimings.time("related: read the new papers, add them to the index", () =>
+      this.indexWith(paperIds),
+    );
+    const lists = importTimings.time("related: compute the lists", () => {
+      const changed = index.refresh(paperIds);
+      return [...changed].map((paperId) => [paperId, index.listOf(paperId)] as const);
+    });
+    return importTimings.time("related: write the lists (lock wait included)", () =>
+      writeRelatedListsOn(this.sqlite, lists, { count: index.size, maxPaperId: index.maxPaperId }, paperIds),
+    );
   }
 
   /** The index up to the highest of `paperIds`; loaded again when anything else changed below it. */

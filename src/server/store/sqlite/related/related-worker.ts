@@ -4,6 +4,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { BUSY_LIMIT_MS } from "@/server/store/sqlite/busy-policy";
 import { openConnection } from "@/server/store/sqlite/direct-connection";
+import { importTimings, type StepTotal } from "@/server/store/step-timings";
 import { RelatedRefresher } from "./related-refresher";
 
 export interface RelatedJob {
@@ -15,6 +16,8 @@ export interface RelatedReply {
   job: number;
   /** The job's failure; absent when its lists are stored. */
   error?: string;
+  /** This thread's step timings since the last reply, when asked for. */
+  timings: [string, StepTotal][];
 }
 
 export interface RelatedWorkerData {
@@ -23,6 +26,8 @@ export interface RelatedWorkerData {
   entryPath: string;
   /** The database file. */
   file: string;
+  /** Whether to time the steps (the import's --timings). */
+  timings: boolean;
 }
 
 /**
@@ -32,7 +37,8 @@ export interface RelatedWorkerData {
  */
 const WAL_RESTART_PAGES = 32_768;
 
-const { file } = workerData as RelatedWorkerData;
+const { file, timings } = workerData as RelatedWorkerData;
+importTimings.enabled = timings;
 // This thread's waits hold up nobody else, so it may wait for the write lock in place.
 const sqlite = openConnection(file, BUSY_LIMIT_MS);
 const refresher = new RelatedRefresher(sqlite);
@@ -42,10 +48,10 @@ port.on("message", ({ job, paperIds }: RelatedJob) => {
   let reply: RelatedReply;
   try {
     refresher.refresh(paperIds);
-    reply = { job };
     restartLogWhenLong();
+    reply = { job, timings: importTimings.take() };
   } catch (error) {
-    reply = { job, error: error instanceof Error ? error.message : String(error) };
+    reply = { job, error: error instanceof Error ? error.message : String(error), timings: importTimings.take() };
   }
   port.postMessage(reply);
 });
@@ -56,6 +62,9 @@ port.on("close", () => sqlite.close());
  * into the database and makes the next writer start the log over. Busy after the wait: the next job tries again.
  */
 function restartLogWhenLong(): void {
-  const [passive] = sqlite.pragma("wal_checkpoint(PASSIVE)") as { log: number }[];
-  if ((passive?.log ?? 0) >= WAL_RESTART_PAGES) sqlite.pragma("wal_checkpoint(RESTART)");
+  const [passive] = importTimings.time("checkpoint: PASSIVE", () => sqlite.pragma("wal_checkpoint(PASSIVE)")) as {
+    log: number;
+  }[];
+  if ((passive?.log ?? 0) >= WAL_RESTART_PAGES)
+    importTimings.time("checkpoint: RESTART (holds the writer out)", () => sqlite.pragma("wal_checkpoint(RESTART)"));
 }
