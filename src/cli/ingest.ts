@@ -8,7 +8,7 @@ import { env } from "@/env";
 import { IngestInputError, runIngest } from "@/server/ingest/run-ingest";
 import { InputReadError, readInputs, type OpenedInputs } from "@/server/ingest/read-inputs";
 import { openConfiguredStore } from "@/server/store/open-store";
-import { importTimings } from "@/server/store/step-timings";
+import { importTimings, threadCpuMs } from "@/server/store/step-timings";
 import { DatabaseTooNewError, StoreBusyError } from "@/server/store/store";
 import { formatIngestSummary } from "./ingest-summary";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
@@ -77,7 +77,10 @@ export async function main(argv: string[]): Promise<number> {
     });
     bar?.done();
     console.log(formatIngestSummary(summary));
-    if (args.timings) console.log(importTimings.format(performance.now() - started));
+    if (args.timings) {
+      importTimings.add("main thread: CPU time", threadCpuMs());
+      console.log(importTimings.format(performance.now() - started));
+    }
     return summary.indexing ? 1 : 0;
   } catch (error) {
     bar?.done();

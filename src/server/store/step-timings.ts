@@ -3,6 +3,8 @@
 // off, timing a step is one branch. Steps are timed per batch (a few hundred per million papers), never per
 // paper, so measuring does not change what is measured.
 
+import fs from "node:fs";
+
 export interface StepTotal {
   ms: number;
   count: number;
@@ -64,6 +66,24 @@ export class StepTimings {
     return [`where the time went (${(wallMs / 1000).toFixed(1)} s by the wall clock; threads overlap):`, ...lines].join(
       "\n",
     );
+  }
+}
+
+/** Linux's clock ticks per second, in which /proc reports CPU time. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU time this thread has used, in ms (Linux: /proc/thread-self/stat; NaN elsewhere): how busy each
+ * thread was, which the wall-clock durations of its steps (waits included) do not say.
+ */
+export function threadCpuMs(): number {
+  try {
+    const stat = fs.readFileSync("/proc/thread-self/stat", "utf8");
+    // utime and stime are fields 14 and 15; the command name (field 2) is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
   }
 }
 

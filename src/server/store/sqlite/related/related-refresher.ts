@@ -1,10 +1,12 @@
-// The related-list refresh of a bulk import, on a connection of its own (related-worker.ts runs it in a
-// worker thread while the import's main thread writes the next batch). It keeps its own index and reads
-// only the papers it is given, never those of later batches already committed beyond them.
+// The related-list computation of a bulk import, on a connection of its own (related-worker.ts runs it in a
+// worker thread while the import's main thread writes the next batch). It keeps its own index, reads only
+// the papers it is given (never those of later batches already committed beyond them) and writes nothing:
+// the lists go back to the import's one writer, which stores them (related-pipeline.ts).
 import { RelatedIndex } from "@/domain/related/related-index";
 import type { Sqlite } from "@/server/store/sqlite/direct-connection";
 import { importTimings } from "@/server/store/step-timings";
-import { readPapersBetween, readStoredListsOn, StaleRelatedIndexError, writeRelatedListsOn } from "./related-rows";
+import { packLists, type PackedLists } from "./packed-lists";
+import { readPapersBetween, readStoredListsOn, type IndexedPapers } from "./related-rows";
 
 /** A new index over every stored paper up to `upToId`, with the stored lists. */
 export function loadIndexOn(sqlite: Sqlite, upToId = Number.MAX_SAFE_INTEGER): RelatedIndex {
@@ -15,52 +17,49 @@ export function loadIndexOn(sqlite: Sqlite, upToId = Number.MAX_SAFE_INTEGER): R
   return index;
 }
 
+export interface ComputedLists {
+  /** The lists that changed: the new papers' own, and their neighbours' they entered. */
+  lists: PackedLists;
+  /** The papers the index held: the writer checks that none of them was deleted meanwhile. */
+  indexed: IndexedPapers;
+}
+
 export class RelatedRefresher {
   private index: RelatedIndex | null = null;
 
   constructor(private readonly sqlite: Sqlite) {}
 
   /**
-   * Lists for the just-committed papers `paperIds` (offered to their neighbours too), written with their
-   * PendingIndex rows taken out, in one transaction. Returns the list rows written.
+   * Lists for the just-committed papers `paperIds` (offered to their neighbours too). The index keeps
+   * them as if stored: the writer stores every job's lists, in job order, or the import falls back to
+   * indexing in process what is left pending.
    */
-  refresh(paperIds: readonly number[]): number {
-    try {
-      return this.attempt(paperIds);
-    } catch (error) {
-      // The index may hold lists the failed write did not store: the next use reloads it.
-      this.index = null;
-      if (!(error instanceof StaleRelatedIndexError)) throw error;
-      return this.attempt(paperIds);
-    }
-  }
-
-  private attempt(paperIds: readonly number[]): number {
+  compute(paperIds: readonly number[]): ComputedLists {
     const index = importTimings.time("related: read the new papers, add them to the index", () =>
       this.indexWith(paperIds),
     );
-    const lists = importTimings.time("related: compute the lists", () => {
+    return importTimings.time("related: compute the lists", () => {
       const changed = index.refresh(paperIds);
-      return [...changed].map((paperId) => [paperId, index.listOf(paperId)] as const);
+      return {
+        lists: packLists([...changed].map((paperId) => [paperId, index.listOf(paperId)] as const)),
+        indexed: { count: index.size, maxPaperId: index.maxPaperId },
+      };
     });
-    return importTimings.time("related: write the lists (lock wait included)", () =>
-      writeRelatedListsOn(this.sqlite, lists, { count: index.size, maxPaperId: index.maxPaperId }, paperIds),
-    );
   }
 
-  /** The index up to the highest of `paperIds`; loaded again when anything else changed below it. */
+  /**
+   * The index up to the highest of `paperIds`. Loaded (with the stored lists) for the first job only: later,
+   * the stored lists lag behind the lists computed but not yet written, so papers that changed below a job
+   * in any other way (another process adding or deleting papers) fail it, and the import indexes in process.
+   */
   private indexWith(paperIds: readonly number[]): RelatedIndex {
     const upTo = paperIds.reduce((max, id) => Math.max(max, id), 0);
-    if (this.index) {
-      const { documents, papersUpTo } = readPapersBetween(this.sqlite, this.index.maxPaperId, upTo);
-      const expected = new Set(paperIds);
-      if (documents.every((d) => expected.has(d.paperId)) && papersUpTo === this.index.size + documents.length) {
-        this.index.add(documents);
-        return this.index;
-      }
-    }
-    // Up to this job's papers only: later batches may already be committed, and are later jobs'.
-    this.index = loadIndexOn(this.sqlite, upTo);
+    if (!this.index) return (this.index = loadIndexOn(this.sqlite, upTo));
+    const { documents, papersUpTo } = readPapersBetween(this.sqlite, this.index.maxPaperId, upTo);
+    const expected = new Set(paperIds);
+    if (!documents.every((d) => expected.has(d.paperId)) || papersUpTo !== this.index.size + documents.length)
+      throw new Error("papers were added or deleted beside the import");
+    this.index.add(documents);
     return this.index;
   }
 }
