@@ -1,6 +1,7 @@
 // A bulk import (the command line's, `background: true`) computes related lists in a worker thread while
-// later batches are written: the same lists and topics as one thread makes, bad lines still reported by
-// number, and a failing worker leaves whole committed batches that are reported pending and completed later.
+// later batches are written, and stores them on its one writer: the same lists and topics as one thread
+// makes, bad lines still reported by number, and lists that cannot be stored, or an import interrupted
+// before they are, leave whole committed batches pending, completed later.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { arxivJsonlLine } from "../../scripts/synthetic-papers";
 import { runIngest, type IngestOptions } from "../../src/server/ingest/run-ingest";
@@ -72,8 +73,8 @@ describe("bulk import with related lists in a worker thread", () => {
     expect(await piped.db.pendingIndex.count()).toBe(0);
   });
 
-  it("a failing worker leaves whole committed batches, reported pending, that a later run completes", async () => {
-    // A real fault in the worker's transaction (and in the in-process retry): SQLite refuses every list row.
+  it("lists that cannot be stored leave whole committed batches, reported pending, that a later run completes", async () => {
+    // A real fault in storing the worker's lists (and in the in-process retry): SQLite refuses every list row.
     await piped.db.$executeRawUnsafe(
       `CREATE TRIGGER "refuse_related" BEFORE INSERT ON "RelatedPaper" BEGIN SELECT RAISE(ABORT, 'related lists are refused'); END`,
     );
@@ -88,6 +89,25 @@ describe("bulk import with related lists in a worker thread", () => {
 
     await piped.db.$executeRawUnsafe(`DROP TRIGGER "refuse_related"`);
     expect(await piped.store.papers.indexPending(NOW)).toBe(PAPERS);
+    expect(await piped.db.pendingIndex.count()).toBe(0);
+    expect(new Set((await relatedRows(piped)).map((row) => row.paperId)).size).toBe(PAPERS);
+  });
+
+  it("an import interrupted after its batches leaves every paper without its list pending, for indexPending", async () => {
+    const interrupted = withRelatedPipeline(piped.db, async () => {
+      await ingest(piped);
+      throw new Error("interrupted");
+    });
+    await expect(interrupted).rejects.toThrow("interrupted");
+    // The last job's lists at least were computed and never stored: those papers are still pending.
+    const pending = new Set((await piped.db.pendingIndex.findMany()).map((row) => row.paperId));
+    const listed = new Set((await relatedRows(piped)).map((row) => row.paperId));
+    const papers = (await piped.db.paper.findMany({ select: { id: true } })).map((paper) => paper.id);
+    expect(papers).toHaveLength(PAPERS);
+    expect(papers.filter((id) => !listed.has(id) && !pending.has(id))).toEqual([]);
+    expect(pending.size).toBeGreaterThanOrEqual(BATCH);
+
+    expect(await piped.store.papers.indexPending(NOW)).toBe(pending.size);
     expect(await piped.db.pendingIndex.count()).toBe(0);
     expect(new Set((await relatedRows(piped)).map((row) => row.paperId)).size).toBe(PAPERS);
   });

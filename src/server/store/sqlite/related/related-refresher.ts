@@ -3,29 +3,43 @@
 // the papers it is given (never those of later batches already committed beyond them) and writes nothing:
 // the lists go back to the import's one writer, which stores them (related-pipeline.ts).
 import { RelatedIndex } from "@/domain/related/related-index";
+import type { RelatedEntry } from "@/domain/related/related-list";
 import type { Sqlite } from "@/server/store/sqlite/direct-connection";
 import { importTimings } from "@/server/store/step-timings";
-import { packLists, type PackedLists } from "./packed-lists";
+import { packChanges, type PackedLists } from "./packed-lists";
 import { readPapersBetween, readStoredListsOn, type IndexedPapers } from "./related-rows";
 
 /** A new index over every stored paper up to `upToId`, with the stored lists. */
-export function loadIndexOn(sqlite: Sqlite, upToId = Number.MAX_SAFE_INTEGER): RelatedIndex {
-  const index = new RelatedIndex();
+export function loadIndexOn<T extends RelatedIndex = RelatedIndex>(
+  sqlite: Sqlite,
+  upToId = Number.MAX_SAFE_INTEGER,
+  index: T = new RelatedIndex() as T,
+): T {
   // All documents go in at once, so every vector is weighted with the document frequencies of the whole corpus.
   index.add(readPapersBetween(sqlite, 0, upToId).documents);
   for (const [paperId, list] of readStoredListsOn(sqlite)) index.setList(paperId, list);
   return index;
 }
 
+/** An index that remembers, while it records, each changed list as it was before: what the database holds. */
+class RecordingIndex extends RelatedIndex {
+  before: Map<number, RelatedEntry[]> | null = null;
+
+  override setList(paperId: number, entries: readonly RelatedEntry[]): void {
+    if (this.before && !this.before.has(paperId)) this.before.set(paperId, this.listOf(paperId));
+    super.setList(paperId, entries);
+  }
+}
+
 export interface ComputedLists {
-  /** The lists that changed: the new papers' own, and their neighbours' they entered. */
+  /** The rows of the lists that changed (the new papers' own, and their neighbours' they entered). */
   lists: PackedLists;
   /** The papers the index held: the writer checks that none of them was deleted meanwhile. */
   indexed: IndexedPapers;
 }
 
 export class RelatedRefresher {
-  private index: RelatedIndex | null = null;
+  private index: RecordingIndex | null = null;
 
   constructor(private readonly sqlite: Sqlite) {}
 
@@ -39,9 +53,14 @@ export class RelatedRefresher {
       this.indexWith(paperIds),
     );
     return importTimings.time("related: compute the lists", () => {
+      const before = new Map<number, RelatedEntry[]>();
+      index.before = before;
       const changed = index.refresh(paperIds);
+      index.before = null;
       return {
-        lists: packLists([...changed].map((paperId) => [paperId, index.listOf(paperId)] as const)),
+        lists: packChanges(
+          [...changed].map((paperId) => [paperId, before.get(paperId) ?? [], index.listOf(paperId)] as const),
+        ),
         indexed: { count: index.size, maxPaperId: index.maxPaperId },
       };
     });
@@ -52,9 +71,9 @@ export class RelatedRefresher {
    * the stored lists lag behind the lists computed but not yet written, so papers that changed below a job
    * in any other way (another process adding or deleting papers) fail it, and the import indexes in process.
    */
-  private indexWith(paperIds: readonly number[]): RelatedIndex {
+  private indexWith(paperIds: readonly number[]): RecordingIndex {
     const upTo = paperIds.reduce((max, id) => Math.max(max, id), 0);
-    if (!this.index) return (this.index = loadIndexOn(this.sqlite, upTo));
+    if (!this.index) return (this.index = loadIndexOn(this.sqlite, upTo, new RecordingIndex()));
     const { documents, papersUpTo } = readPapersBetween(this.sqlite, this.index.maxPaperId, upTo);
     const expected = new Set(paperIds);
     if (!documents.every((d) => expected.has(d.paperId)) || papersUpTo !== this.index.size + documents.length)

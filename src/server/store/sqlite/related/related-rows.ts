@@ -2,7 +2,7 @@
 // prepared statements cost a few microseconds each where a Prisma statement costs ~0.5 ms, and related lists
 // are refreshed after every ingest batch. SQLite-specific by design; the related SQL lives here only.
 import type { RelatedDocument } from "@/domain/related/related-index";
-import { RELATED_LIST_SIZE, type RelatedEntry } from "@/domain/related/related-list";
+import type { RelatedEntry } from "@/domain/related/related-list";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import { withoutBusyWait } from "@/server/store/sqlite/busy-wait";
 import { sqliteOf, type Sqlite } from "@/server/store/sqlite/direct-connection";
@@ -146,7 +146,7 @@ function writePackedLists(
 
 function listWriter(
   connection: Sqlite,
-  { paperIds, lengths, relatedIds, scores }: PackedLists,
+  { paperIds, ranks, relatedIds, scores, shortened }: PackedLists,
   indexed: IndexedPapers,
   { replaceAll, done = [] }: { replaceAll: boolean; done?: readonly number[] },
 ) {
@@ -154,15 +154,11 @@ function listWriter(
   return sqlite.transaction(() => {
     if (sql.papersUpTo.get(indexed.maxPaperId) !== indexed.count) throw new StaleRelatedIndexError();
     if (replaceAll) sql.deleteAll.run();
-    let at = 0;
-    for (let list = 0; list < paperIds.length; list++) {
-      const paperId = paperIds[list]!;
-      const length = lengths[list]!;
-      for (let i = 0; i < length; i++, at++) sql.upsert.run(paperId, i + 1, relatedIds[at]!, scores[at]!);
-      if (!replaceAll && length < RELATED_LIST_SIZE) sql.vacate.run(paperId, length);
-    }
+    for (let row = 0; row < paperIds.length; row++)
+      sql.upsert.run(paperIds[row]!, ranks[row]!, relatedIds[row]!, scores[row]!);
+    if (!replaceAll) for (let i = 0; i < shortened.length; i += 2) sql.vacate.run(shortened[i]!, shortened[i + 1]!);
     if (done.length > 0) sql.indexed.run(JSON.stringify(done));
-    return at;
+    return paperIds.length;
   });
 }
 
