@@ -94,18 +94,22 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     onProgress,
   } = options;
   const summary: IngestSummary = { dryRun, inputs: [], added: 0, merged: 0, unchanged: 0, skipped: [], rejected: [] };
-  await importTimings.timeAsync("checking pass (read and parse every input)", async () => {
-    for (const input of inputs) {
-      let papers = 0;
-      const detected = await readInput(input, format, (chunk) => {
-        papers += chunk.papers.length;
-        summary.skipped.push(...chunk.skipped.map((s) => ({ input: input.name, ...s })));
-        summary.rejected.push(...chunk.rejections.map((r) => ({ input: input.name, ...r })));
-      });
-      summary.inputs.push({ name: input.name, format: detected, papers });
-    }
-  });
-  const total = summary.inputs.reduce((sum, input) => sum + input.papers, 0);
+  // Rejections and skipped entries per input, so the summary lists them in input order whichever pass found them.
+  const notes = inputs.map(() => ({
+    skipped: [] as IngestSummary["skipped"],
+    rejected: [] as IngestSummary["rejected"],
+  }));
+  const note = (index: number, chunk: ImportChunk) => {
+    const input = inputs[index]!.name;
+    notes[index]!.skipped.push(...chunk.skipped.map((s) => ({ input, ...s })));
+    notes[index]!.rejected.push(...chunk.rejections.map((r) => ({ input, ...r })));
+  };
+  const checked = await importTimings.timeAsync("checking pass (read and parse every input)", () =>
+    checkInputs(inputs, format, note),
+  );
+  for (const [index, input] of inputs.entries())
+    summary.inputs.push({ name: input.name, format: checked[index]!.format, papers: checked[index]!.papers ?? 0 });
+  const total = checked.reduce((sum, input) => sum + (input.papers ?? input.lines ?? 0), 0);
   let done = 0;
   let pending: NewPaper[] = [];
   let source = "";
@@ -124,7 +128,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     for (const [index, input] of inputs.entries()) {
       const detected = summary.inputs[index]!.format;
       source = options.source ?? SOURCE_BY_FORMAT[detected];
+      const byHead = checked[index]!.papers === undefined;
       const onChunk = async (chunk: ImportChunk) => {
+        if (byHead) {
+          // Counted and noted here, not by the checking pass; its lines count towards the progress total.
+          summary.inputs[index]!.papers += chunk.papers.length;
+          note(index, chunk);
+          done += chunk.rejections.length + chunk.skipped.length;
+        }
         pending = pending.length === 0 ? chunk.papers : pending.concat(chunk.papers);
         for (; pending.length >= batchSize; pending = pending.slice(batchSize))
           await write(pending.slice(0, batchSize));
@@ -147,7 +158,75 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     else delete summary.indexing;
   } else await writeAll();
   if (dryRun) onProgress?.(total, total);
+  summary.skipped = notes.flatMap((n) => n.skipped);
+  summary.rejected = notes.flatMap((n) => n.rejected);
   return summary;
+}
+
+/**
+ * Formats read line by line whose parser, once it has recognised an input from its head, never gives up on
+ * it: a bad line is that line's rejection, the rest imports. For them the head says whether the input is
+ * usable, so the checking pass reads no further than the head and only counts the lines (the progress total);
+ * the writing pass counts their papers and notes their rejections. Every other input is parsed whole first.
+ */
+const USABLE_FROM_HEAD: ReadonlySet<ImportFormat> = new Set(["arxiv-jsonl"]);
+
+interface CheckedInput {
+  format: ImportFormat;
+  /** Its papers, when the checking pass parsed it whole. */
+  papers?: number;
+  /** Its lines, when the checking pass judged it by its head (a blank or rejected line counts too). */
+  lines?: number;
+}
+
+/** The checking pass: throws IngestInputError, before anything is written, when an input is unusable. */
+async function checkInputs(
+  inputs: readonly IngestInput[],
+  format: ImportFormat | "auto",
+  note: (index: number, chunk: ImportChunk) => void,
+): Promise<CheckedInput[]> {
+  const checked: CheckedInput[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const parser = createImportParser(format);
+    let papers = 0;
+    let seen = 0;
+    let lines: number | undefined;
+    try {
+      for await (const text of piecesOf(input)) {
+        seen += countLines(text);
+        if (lines !== undefined) {
+          lines = seen;
+          continue;
+        }
+        const chunk = parser.push(text);
+        if (parser.format && USABLE_FROM_HEAD.has(parser.format)) lines = seen;
+        else {
+          papers += chunk.papers.length;
+          note(index, chunk);
+        }
+      }
+      if (lines === undefined) {
+        const last = parser.end();
+        papers += last.papers.length;
+        note(index, last);
+      }
+    } catch (error) {
+      if (error instanceof ImportFormatError) throw new IngestInputError(input.name, error.message);
+      throw error;
+    }
+    checked.push(lines === undefined ? { format: parser.format!, papers } : { format: parser.format!, lines });
+  }
+  return checked;
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count++;
+  return count;
+}
+
+function piecesOf(input: IngestInput): Iterable<string> | AsyncIterable<string> {
+  return "content" in input ? [input.content] : input.read();
 }
 
 /**
@@ -185,8 +264,7 @@ async function readInput(
   const parser = createImportParser(format);
   const parse = <T>(work: () => T) => (parseStep ? importTimings.time(parseStep, work) : work());
   try {
-    for await (const text of "content" in input ? [input.content] : input.read())
-      await onChunk(parse(() => parser.push(text)));
+    for await (const text of piecesOf(input)) await onChunk(parse(() => parser.push(text)));
     await onChunk(parse(() => parser.end()));
   } catch (error) {
     if (error instanceof ImportFormatError) throw new IngestInputError(input.name, error.message);
