@@ -37,8 +37,9 @@ export interface RelatedWorkerData {
 
 /**
  * The write-ahead log is checkpointed back to its start once it holds this many pages (128 MB of 4 KB pages).
- * Two connections writing in turn, each nearly always inside a transaction, leave the commits' automatic
- * (passive) checkpoints no moment to restart the log: without this it grew to over a gigabyte at 250k papers.
+ * The writer restarts the log by itself only when it begins a transaction with the whole log copied into the
+ * database; the import's writer is nearly always inside a transaction, so the PASSIVE checkpoints seldom
+ * leave it that moment: without this the log grew to over a gigabyte at 250k papers.
  */
 const WAL_RESTART_PAGES = 32_768;
 
@@ -79,8 +80,10 @@ port.on("message", ({ job, paperIds }: RelatedJob) => {
 port.on("close", () => sqlite.close());
 
 /**
- * A RESTART checkpoint waits (here, on this thread) for the import's current batch to commit, copies the log
- * into the database and makes the next writer start the log over. Busy after the wait: the next job tries again.
+ * A PASSIVE checkpoint copies what it can of the log without stopping the writer. A RESTART checkpoint waits
+ * (here, on this thread) for the import's current transaction to commit, copies the rest (little, after the
+ * PASSIVE ones) while holding the writer out, and makes the next writer start the log over. Busy after the
+ * wait: the next job tries again.
  */
 function restartLogWhenLong(): void {
   const [passive] = importTimings.time("checkpoint: PASSIVE", () => sqlite.pragma("wal_checkpoint(PASSIVE)")) as {
