@@ -135,7 +135,7 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
     expect(result.stdout).toMatch(new RegExp(`added\\s+${papers}\\b`));
     expect(result.stdout).toContain("where the time went");
     for (const step of [
-      "checking pass (read and parse every input)",
+      "checking pass",
       "batch: insert papers (rows, indexes, FTS5)",
       "index: storing the worker's related lists",
       "worker: related: compute the lists",

@@ -1,6 +1,7 @@
-// The ingest job, streaming: a checking pass reads every input through its parser (one unusable input means
-// nothing is written), then a writing pass reads them again and writes the papers in transactions of one
-// batch each through addPapers, reporting progress per batch. Inputs are read piece by piece, so memory
+// The ingest job, streaming: a checking pass reads every input through its parser, or only the head of an
+// arXiv snapshot (checkInputs says why), so that one unusable input means nothing is written; then a writing
+// pass reads them again and writes the papers in transactions of one batch each through addPapers,
+// reporting progress per batch. Inputs are read piece by piece, so memory
 // stays bounded whatever their size.
 import {
   ImportFormatError,
@@ -104,7 +105,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     notes[index]!.skipped.push(...chunk.skipped.map((s) => ({ input, ...s })));
     notes[index]!.rejected.push(...chunk.rejections.map((r) => ({ input, ...r })));
   };
-  const checked = await importTimings.timeAsync("checking pass (read and parse every input)", () =>
+  const checked = await importTimings.timeAsync("checking pass", () =>
     checkInputs(inputs, format, note),
   );
   for (const [index, input] of inputs.entries())
