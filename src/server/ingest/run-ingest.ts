@@ -1,8 +1,7 @@
 // The ingest job, streaming: a checking pass reads every input through its parser, or only the head of an
 // arXiv snapshot (checkInputs says why), so that one unusable input means nothing is written; then a writing
 // pass reads them again and writes the papers in transactions of one batch each through addPapers,
-// reporting progress per batch. Inputs are read piece by piece, so memory
-// stays bounded whatever their size.
+// reporting progress per batch. Inputs are read piece by piece, so memory stays bounded whatever their size.
 import {
   ImportFormatError,
   type ImportChunk,
@@ -105,9 +104,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     notes[index]!.skipped.push(...chunk.skipped.map((s) => ({ input, ...s })));
     notes[index]!.rejected.push(...chunk.rejections.map((r) => ({ input, ...r })));
   };
-  const checked = await importTimings.timeAsync("checking pass", () =>
-    checkInputs(inputs, format, note),
-  );
+  const checked = await importTimings.timeAsync("checking pass", () => checkInputs(inputs, format, note));
   for (const [index, input] of inputs.entries())
     summary.inputs.push({ name: input.name, format: checked[index]!.format, papers: checked[index]!.papers ?? 0 });
   const total = checked.reduce((sum, input) => sum + (input.papers ?? input.lines ?? 0), 0);
