@@ -31,24 +31,39 @@ export function packChanges(
   return pack(changes.map(([paperId, before, after]) => [paperId, after, before]));
 }
 
+/** Typed arrays straight away (two passes, no object per row): a rebuild packs every list of the corpus. */
 function pack(lists: readonly (readonly [number, readonly RelatedEntry[], readonly RelatedEntry[] | null])[]) {
-  const rows: [paperId: number, rank: number, entry: RelatedEntry][] = [];
-  const shortened: number[] = [];
+  const changed = (entry: RelatedEntry, was: RelatedEntry | undefined) =>
+    !was || was.paperId !== entry.paperId || was.score !== entry.score;
+  let rows = 0;
+  let short = 0;
+  for (const [, after, before] of lists) {
+    after.forEach((entry, i) => (rows += changed(entry, before?.[i]) ? 1 : 0));
+    if (after.length < (before ? before.length : RELATED_LIST_SIZE)) short++;
+  }
+  const packed: PackedLists = {
+    paperIds: new Float64Array(rows),
+    ranks: new Uint8Array(rows),
+    relatedIds: new Float64Array(rows),
+    scores: new Float64Array(rows),
+    shortened: new Float64Array(2 * short),
+  };
+  let row = 0;
+  let at = 0;
   for (const [paperId, after, before] of lists) {
     after.forEach((entry, i) => {
-      const was = before?.[i];
-      if (!was || was.paperId !== entry.paperId || was.score !== entry.score) rows.push([paperId, i + 1, entry]);
+      if (!changed(entry, before?.[i])) return;
+      packed.paperIds[row] = paperId;
+      packed.ranks[row] = i + 1;
+      packed.relatedIds[row] = entry.paperId;
+      packed.scores[row++] = entry.score;
     });
-    const filled = before ? before.length : RELATED_LIST_SIZE;
-    if (after.length < filled) shortened.push(paperId, after.length);
+    if (after.length < (before ? before.length : RELATED_LIST_SIZE)) {
+      packed.shortened[at++] = paperId;
+      packed.shortened[at++] = after.length;
+    }
   }
-  return {
-    paperIds: Float64Array.from(rows, ([paperId]) => paperId),
-    ranks: Uint8Array.from(rows, ([, rank]) => rank),
-    relatedIds: Float64Array.from(rows, ([, , entry]) => entry.paperId),
-    scores: Float64Array.from(rows, ([, , entry]) => entry.score),
-    shortened: Float64Array.from(shortened),
-  };
+  return packed;
 }
 
 /** The buffers to transfer with a message. */
