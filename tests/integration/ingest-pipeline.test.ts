@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { arxivJsonlLine } from "../../scripts/synthetic-papers";
 import { runIngest, type IngestOptions } from "../../src/server/ingest/run-ingest";
 import { withRelatedPipeline } from "../../src/server/store/sqlite/related/related-pipeline";
+import { openSqliteStore } from "../../src/server/store/sqlite/sqlite-store";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 const NOW = new Date("2026-12-01T08:00:00Z");
@@ -110,5 +111,33 @@ describe("bulk import with related lists in a worker thread", () => {
     expect(await piped.store.papers.indexPending(NOW)).toBe(pending.size);
     expect(await piped.db.pendingIndex.count()).toBe(0);
     expect(new Set((await relatedRows(piped)).map((row) => row.paperId)).size).toBe(PAPERS);
+  });
+
+  it("papers another process adds meanwhile fail the worker's next job, and the import indexes the rest itself", async () => {
+    const lines = (from: number, to: number) => ({
+      name: `snapshot-${from}.jsonl`,
+      content: `${Array.from({ length: to - from }, (_, i) => arxivJsonlLine(from + i)).join("\n")}\n`,
+    });
+    const beside = await openSqliteStore(piped.url, { halfLifeHours: 24 });
+    try {
+      const { result, failure } = await withRelatedPipeline(piped.db, async () => {
+        const first = await ingest(piped, { inputs: [lines(0, 120)] });
+        // Another process's import: its paper lands between this import's batches.
+        await beside.papers.addPapers([{ title: "Quasicrystal lattices beside an import", abstract: "A paper." }], {
+          source: "beside",
+          now: NOW,
+          halfLifeHours: 24,
+        });
+        const second = await ingest(piped, { inputs: [lines(120, PAPERS)] });
+        return first.added + second.added;
+      });
+      expect(result).toBe(PAPERS);
+      expect(failure?.message).toContain("papers were added or deleted beside the import");
+    } finally {
+      await beside.close();
+    }
+    expect(await piped.db.pendingIndex.count()).toBe(0);
+    // Every paper of the import has its list (the one beside may have no neighbour).
+    expect(new Set((await relatedRows(piped)).map((row) => row.paperId)).size).toBeGreaterThanOrEqual(PAPERS);
   });
 });
