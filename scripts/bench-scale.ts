@@ -46,7 +46,7 @@ interface IngestFigures {
 async function ingest(corpus: string, papers: number, env: Record<string, string>): Promise<IngestFigures> {
   const loadBefore = load();
   const started = performance.now();
-  const child = spawn("npm", ["run", "--silent", "ingest", "--", corpus], {
+  const child = spawn("npm", ["run", "--silent", "ingest", "--", corpus, "--timings"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -58,6 +58,9 @@ async function ingest(corpus: string, papers: number, env: Record<string, string
   const { peakRssMb, cpuSeconds } = sampler.stop();
   if (code !== 0 || !new RegExp(`added\\s+${papers}\\b`).test(output))
     throw new Error(`npm run ingest failed (exit ${code}):\n${output}`);
+  // The import's own account of where its wall time went (npm run ingest -- --timings).
+  const breakdown = output.slice(output.indexOf("where the time went"));
+  if (breakdown.startsWith("where")) console.log(breakdown.trimEnd());
   return {
     papersPerSecond: papers / seconds,
     seconds,

@@ -1,6 +1,6 @@
-// npm run ingest -- <file-or-url>... [--format auto|arxiv-atom|arxiv-rss|arxiv-jsonl|hf-daily|text] [--source <name>] [--dry-run]
+// npm run ingest -- <file-or-url>... [--format auto|arxiv-atom|arxiv-rss|arxiv-jsonl|hf-daily|text] [--source <name>] [--dry-run] [--timings]
 // Imports papers from files (streamed, any size) or URLs into the database (migrated first), with a progress
-// bar and a summary.
+// bar and a summary; --timings adds where the time went, step by step and per thread (step-timings.ts).
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { IMPORT_FORMATS } from "@/domain/import/import-types";
@@ -8,17 +8,19 @@ import { env } from "@/env";
 import { IngestInputError, runIngest } from "@/server/ingest/run-ingest";
 import { InputReadError, readInputs, type OpenedInputs } from "@/server/ingest/read-inputs";
 import { openConfiguredStore } from "@/server/store/open-store";
+import { importTimings, threadCpuMs } from "@/server/store/step-timings";
 import { DatabaseTooNewError, StoreBusyError } from "@/server/store/store";
 import { formatIngestSummary } from "./ingest-summary";
 import { createProgressBar, type ProgressBar } from "./progress-bar";
 
-const USAGE = `usage: npm run ingest -- <file-or-url>... [--format auto|${IMPORT_FORMATS.join("|")}] [--source <name>] [--dry-run]`;
+const USAGE = `usage: npm run ingest -- <file-or-url>... [--format auto|${IMPORT_FORMATS.join("|")}] [--source <name>] [--dry-run] [--timings]`;
 
 const IngestArgsSchema = z.object({
   inputs: z.array(z.string()).min(1, "give at least one file or URL"),
   format: z.enum(["auto", ...IMPORT_FORMATS], { error: `--format must be one of auto, ${IMPORT_FORMATS.join(", ")}` }),
   source: z.string().trim().min(1, "--source must not be empty").max(100).optional(),
   dryRun: z.boolean(),
+  timings: z.boolean(),
 });
 
 export async function main(argv: string[]): Promise<number> {
@@ -31,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: "string", default: "auto" },
         source: { type: "string" },
         "dry-run": { type: "boolean", default: false },
+        timings: { type: "boolean", default: false },
         help: { type: "boolean" },
       },
     });
@@ -40,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       format: values.format,
       source: values.source,
       dryRun: values["dry-run"],
+      timings: values.timings,
     });
     if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "invalid arguments");
     args = parsed.data;
@@ -48,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  const started = performance.now();
+  importTimings.enabled = args.timings;
   const store = await openConfiguredStore();
   let bar: ProgressBar | undefined;
   let doneSoFar = 0;
@@ -71,6 +77,10 @@ export async function main(argv: string[]): Promise<number> {
     });
     bar?.done();
     console.log(formatIngestSummary(summary));
+    if (args.timings) {
+      importTimings.add("main thread: CPU time", threadCpuMs());
+      console.log(importTimings.format(performance.now() - started));
+    }
     return summary.indexing ? 1 : 0;
   } catch (error) {
     bar?.done();

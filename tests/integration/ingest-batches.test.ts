@@ -1,7 +1,8 @@
 // runIngest end to end on a real db: all-or-nothing per input file, per-entry rejections, dry runs,
 // progress, and new papers searchable as they land.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { IngestInputError, runIngest } from "../../src/server/ingest/run-ingest";
+import { arxivJsonlLine } from "../../scripts/synthetic-papers";
+import { IngestInputError, runIngest, type StreamedInput } from "../../src/server/ingest/run-ingest";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 import { fixtureInput } from "../helpers/ingest-fixtures";
 
@@ -16,7 +17,60 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
+/**
+ * An arXiv snapshot read in pieces like a file, longer than the head its format is judged by (256 KB), with
+ * one broken line.
+ */
+function snapshotFile(lines: number, broken: number): StreamedInput {
+  const all = Array.from({ length: lines }, (_, i) =>
+    i + 1 === broken ? '{"id": "2501.99999", "title": "cut off' : arxivJsonlLine(i),
+  );
+  const text = `${all.join("\n")}\n`;
+  expect(text.length).toBeGreaterThan(256 * 1024);
+  return {
+    name: "snapshot.jsonl",
+    async *read() {
+      for (let at = 0; at < text.length; at += 64 * 1024) yield text.slice(at, at + 64 * 1024);
+    },
+  };
+}
+
 describe("runIngest", () => {
+  it("judges a snapshot by its head: a later unusable input still means nothing is written", async () => {
+    const run = runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [snapshotFile(300, 150), { name: "empty.txt", content: "" }],
+    });
+    await expect(run).rejects.toThrow(/empty\.txt: the input is empty/);
+    expect(await temp.db.paper.count()).toBe(0);
+  });
+
+  it("imports a snapshot judged by its head: its bad line rejected by number, progress counted in lines", async () => {
+    const progress: [number, number][] = [];
+    const summary = await runIngest({
+      store: temp.store,
+      halfLifeHours: 24,
+      now: NOW,
+      inputs: [input("trending-export.txt"), snapshotFile(300, 150)],
+      batchSize: 100,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(summary.inputs).toEqual([
+      { name: "trending-export.txt", format: "text", papers: 3 },
+      { name: "snapshot.jsonl", format: "arxiv-jsonl", papers: 299 },
+    ]);
+    expect(summary.rejected).toEqual([
+      { input: "snapshot.jsonl", position: 150, unit: "line", reason: expect.stringContaining("not a JSON object") },
+    ]);
+    expect(summary.added).toBe(302);
+    expect(await temp.db.paper.count()).toBe(302);
+    // The total: the text export's 3 papers and the snapshot's 300 lines; the last report reaches it.
+    expect(progress[0]).toEqual([0, 303]);
+    expect(progress.at(-1)).toEqual([303, 303]);
+  });
+
   it("writes nothing when any input is malformed, and names that input", async () => {
     const truncated = { name: "cut.xml", content: input("arxiv-api-page.xml").content.slice(0, 1_500) };
     const run = runIngest({

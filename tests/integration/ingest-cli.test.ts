@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { arxivJsonlLine } from "../../scripts/synthetic-papers";
 import { openDb, type Db } from "../../src/server/store/sqlite/prisma-client";
 import { applyMigrations } from "../../src/server/store/sqlite/migrate";
 
@@ -122,6 +123,32 @@ describe("npm run ingest", { timeout: 300_000 }, () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain("Nothing was imported.");
     expect(await withDb((db) => db.paper.count({ where: { arxivId: "2501.07101" } }))).toBe(0);
+  });
+
+  it("--timings: a many-batch import says where its time went on each thread, and leaves nothing pending", async () => {
+    // More papers than one batch (2,000), so the related lists are computed by the worker thread.
+    const papers = 2_500;
+    const file = path.join(dir, "snapshot.jsonl");
+    fs.writeFileSync(file, `${Array.from({ length: papers }, (_, i) => arxivJsonlLine(i)).join("\n")}\n`);
+    const result = await ingest(file, "--timings");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`added\\s+${papers}\\b`));
+    expect(result.stdout).toContain("where the time went");
+    for (const step of [
+      "checking pass",
+      "batch: insert papers (rows, indexes, FTS5)",
+      "index: storing the worker's related lists",
+      "worker: related: compute the lists",
+      "main thread: CPU time",
+      "worker: thread: CPU time",
+    ])
+      expect(result.stdout).toContain(step);
+    const { pending, listed } = await withDb(async (db) => ({
+      pending: await db.pendingIndex.count(),
+      listed: (await db.relatedPaper.groupBy({ by: ["paperId"] })).length,
+    }));
+    expect(pending).toBe(0);
+    expect(listed).toBe(papers);
   });
 
   it("refuses a missing file and a directory, writing nothing", async () => {

@@ -1,7 +1,7 @@
-// The ingest job, streaming: a checking pass reads every input through its parser (one unusable input means
-// nothing is written), then a writing pass reads them again and writes the papers in transactions of one
-// batch each through addPapers, reporting progress per batch. Inputs are read piece by piece, so memory
-// stays bounded whatever their size.
+// The ingest job, streaming: a checking pass reads every input through its parser, or only the head of an
+// arXiv snapshot (checkInputs says why), so that one unusable input means nothing is written; then a writing
+// pass reads them again and writes the papers in transactions of one batch each through addPapers,
+// reporting progress per batch. Inputs are read piece by piece, so memory stays bounded whatever their size.
 import {
   ImportFormatError,
   type ImportChunk,
@@ -11,6 +11,7 @@ import {
 import { createImportParser } from "@/domain/import/parse-import";
 import type { NewPaper } from "@/domain/paper";
 import { IndexingIncompleteError, type AddPapersResult } from "@/server/store/papers";
+import { importTimings } from "@/server/store/step-timings";
 import type { Store } from "@/server/store/store";
 
 /** An input whose text is held in memory (a fetched page, a test). `name` (path or URL) is used in messages. */
@@ -93,23 +94,27 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     onProgress,
   } = options;
   const summary: IngestSummary = { dryRun, inputs: [], added: 0, merged: 0, unchanged: 0, skipped: [], rejected: [] };
-  for (const input of inputs) {
-    let papers = 0;
-    const detected = await readInput(input, format, (chunk) => {
-      papers += chunk.papers.length;
-      summary.skipped.push(...chunk.skipped.map((s) => ({ input: input.name, ...s })));
-      summary.rejected.push(...chunk.rejections.map((r) => ({ input: input.name, ...r })));
-    });
-    summary.inputs.push({ name: input.name, format: detected, papers });
-  }
-  const total = summary.inputs.reduce((sum, input) => sum + input.papers, 0);
+  // Rejections and skipped entries per input, so the summary lists them in input order whichever pass found them.
+  const notes = inputs.map(() => ({
+    skipped: [] as IngestSummary["skipped"],
+    rejected: [] as IngestSummary["rejected"],
+  }));
+  const note = (index: number, chunk: ImportChunk) => {
+    const input = inputs[index]!.name;
+    notes[index]!.skipped.push(...chunk.skipped.map((s) => ({ input, ...s })));
+    notes[index]!.rejected.push(...chunk.rejections.map((r) => ({ input, ...r })));
+  };
+  const checked = await importTimings.timeAsync("checking pass", () => checkInputs(inputs, format, note));
+  for (const [index, input] of inputs.entries())
+    summary.inputs.push({ name: input.name, format: checked[index]!.format, papers: checked[index]!.papers ?? 0 });
+  const total = checked.reduce((sum, input) => sum + (input.papers ?? input.lines ?? 0), 0);
   let done = 0;
   let pending: NewPaper[] = [];
   let source = "";
   const write = async (batch: NewPaper[]) => {
-    const outcome = dryRun
-      ? await store.papers.previewPapers(batch)
-      : await addBatch(store, batch, { source, now, halfLifeHours }, summary);
+    const outcome = await importTimings.timeAsync("writing pass: batches through the store", () =>
+      dryRun ? store.papers.previewPapers(batch) : addBatch(store, batch, { source, now, halfLifeHours }, summary),
+    );
     summary.added += outcome.added;
     summary.merged += outcome.merged;
     summary.unchanged += outcome.unchanged;
@@ -121,11 +126,19 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     for (const [index, input] of inputs.entries()) {
       const detected = summary.inputs[index]!.format;
       source = options.source ?? SOURCE_BY_FORMAT[detected];
-      await readInput(input, detected, async (chunk) => {
+      const byHead = checked[index]!.papers === undefined;
+      const onChunk = async (chunk: ImportChunk) => {
+        if (byHead) {
+          // Counted and noted here, not by the checking pass; its lines count towards the progress total.
+          summary.inputs[index]!.papers += chunk.papers.length;
+          note(index, chunk);
+          done += chunk.rejections.length + chunk.skipped.length;
+        }
         pending = pending.length === 0 ? chunk.papers : pending.concat(chunk.papers);
         for (; pending.length >= batchSize; pending = pending.slice(batchSize))
           await write(pending.slice(0, batchSize));
-      });
+      };
+      await readInput(input, detected, onChunk, "writing pass: parse");
       // A batch is written under one source; a dry run previews across inputs, as one import would see them.
       if (!dryRun && pending.length > 0) {
         await write(pending);
@@ -143,7 +156,75 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     else delete summary.indexing;
   } else await writeAll();
   if (dryRun) onProgress?.(total, total);
+  summary.skipped = notes.flatMap((n) => n.skipped);
+  summary.rejected = notes.flatMap((n) => n.rejected);
   return summary;
+}
+
+/**
+ * Formats read line by line whose parser, once it has recognised an input from its head, never gives up on
+ * it: a bad line is that line's rejection, the rest imports. For them the head says whether the input is
+ * usable, so the checking pass reads no further than the head and only counts the lines (the progress total);
+ * the writing pass counts their papers and notes their rejections. Every other input is parsed whole first.
+ */
+const USABLE_FROM_HEAD: ReadonlySet<ImportFormat> = new Set(["arxiv-jsonl"]);
+
+interface CheckedInput {
+  format: ImportFormat;
+  /** Its papers, when the checking pass parsed it whole. */
+  papers?: number;
+  /** Its lines, when the checking pass judged it by its head (a blank or rejected line counts too). */
+  lines?: number;
+}
+
+/** The checking pass: throws IngestInputError, before anything is written, when an input is unusable. */
+async function checkInputs(
+  inputs: readonly IngestInput[],
+  format: ImportFormat | "auto",
+  note: (index: number, chunk: ImportChunk) => void,
+): Promise<CheckedInput[]> {
+  const checked: CheckedInput[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const parser = createImportParser(format);
+    let papers = 0;
+    let seen = 0;
+    let lines: number | undefined;
+    try {
+      for await (const text of piecesOf(input)) {
+        seen += countLines(text);
+        if (lines !== undefined) {
+          lines = seen;
+          continue;
+        }
+        const chunk = parser.push(text);
+        if (parser.format && USABLE_FROM_HEAD.has(parser.format)) lines = seen;
+        else {
+          papers += chunk.papers.length;
+          note(index, chunk);
+        }
+      }
+      if (lines === undefined) {
+        const last = parser.end();
+        papers += last.papers.length;
+        note(index, last);
+      }
+    } catch (error) {
+      if (error instanceof ImportFormatError) throw new IngestInputError(input.name, error.message);
+      throw error;
+    }
+    checked.push(lines === undefined ? { format: parser.format!, papers } : { format: parser.format!, lines });
+  }
+  return checked;
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count++;
+  return count;
+}
+
+function piecesOf(input: IngestInput): Iterable<string> | AsyncIterable<string> {
+  return "content" in input ? [input.content] : input.read();
 }
 
 /**
@@ -176,11 +257,13 @@ async function readInput(
   input: IngestInput,
   format: ImportFormat | "auto",
   onChunk: (chunk: ImportChunk) => void | Promise<void>,
+  parseStep?: string,
 ): Promise<ImportFormat> {
   const parser = createImportParser(format);
+  const parse = <T>(work: () => T) => (parseStep ? importTimings.time(parseStep, work) : work());
   try {
-    for await (const text of "content" in input ? [input.content] : input.read()) await onChunk(parser.push(text));
-    await onChunk(parser.end());
+    for await (const text of piecesOf(input)) await onChunk(parse(() => parser.push(text)));
+    await onChunk(parse(() => parser.end()));
   } catch (error) {
     if (error instanceof ImportFormatError) throw new IngestInputError(input.name, error.message);
     throw error;

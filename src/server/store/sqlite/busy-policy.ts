@@ -4,6 +4,7 @@
 // passed, and then fails with a StoreBusyError that says what happened. Connections keep a busy timeout of
 // 0 while they retry, so no wait ever blocks the event loop (which may be the one holding the lock).
 // Whole transactions are retried, never single statements: a rolled-back transaction is safe to run again.
+import { importTimings } from "@/server/store/step-timings";
 import { StoreBusyError } from "@/server/store/store";
 
 /** Long enough for any write transaction of this app (an import batch takes about a second) to finish. */
@@ -30,6 +31,8 @@ export async function retryWhenBusy<T>(attempt: () => T | Promise<T>, limitMs = 
       if (waited >= limitMs) throw new StoreBusyError(waited, error);
     }
     // Jitter, so two retrying writers do not collide again.
-    await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
+    const pause = delay * (0.5 + Math.random());
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    importTimings.add("busy: retry pauses (database locked)", pause);
   }
 }

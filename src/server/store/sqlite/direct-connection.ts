@@ -44,6 +44,19 @@ export function openConnection(file: string, busyTimeoutMs: number, options: Dat
   return connection;
 }
 
+/**
+ * A connection for batch writes: busy timeout 0 (the write lock is awaited by the busy policy), the same
+ * settings as openDb (in WAL mode NORMAL is durable enough and saves an fsync per batch), and a cache of
+ * `cacheKiB`: a full cache spills dirty pages into the WAL mid-transaction, and they are written again at COMMIT.
+ */
+export function openBatchConnection(file: string, cacheKiB: number): Sqlite {
+  const sqlite = new Database(file, { timeout: 0 });
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma(`cache_size = -${cacheKiB}`);
+  return sqlite;
+}
+
 /** The direct connection for the database behind `db` (opened once per client). */
 export function sqliteOf(db: Db): Sqlite {
   const state = stateOf(db);

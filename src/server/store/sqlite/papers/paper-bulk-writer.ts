@@ -3,8 +3,9 @@
 // synchronous BEGIN IMMEDIATE ... COMMIT, so it can never interleave with a Prisma transaction's awaits.
 import Database from "better-sqlite3";
 import type { Db } from "@/server/store/sqlite/prisma-client";
+import { importTimings } from "@/server/store/step-timings";
 import { retryWhenBusy } from "@/server/store/sqlite/busy-policy";
-import { fileOf } from "@/server/store/sqlite/direct-connection";
+import { fileOf, openBatchConnection } from "@/server/store/sqlite/direct-connection";
 import { relatedPipelineOf } from "@/server/store/sqlite/related/related-pipeline";
 import { TopicLinkWriter } from "@/server/store/sqlite/topics/topic-link-writer";
 
@@ -60,6 +61,7 @@ export interface EventInsert {
 }
 
 const CHUNK = 5_000;
+/** A batch dirties more pages (rows, 7 indexes, FTS segments) than the default 2 MB cache holds. */
 const WRITER_CACHE_KIB = 32_768;
 const PAPER_COLUMNS = [
   "slug",
@@ -190,7 +192,8 @@ export class PaperBulkWriter {
 }
 
 /**
- * Runs `work` in one transaction on a short-lived connection to `db`'s file. The write lock is awaited
+ * Runs `work` in one transaction: on the bulk import's one writer connection while one runs
+ * (related-pipeline.ts), else on a short-lived connection to `db`'s file. The write lock is awaited
  * asynchronously (the connection's busy timeout is 0), then the work runs without yielding.
  * `write: false` gives a read snapshot that is rolled back (the importer's dry run).
  */
@@ -199,28 +202,22 @@ export async function withPaperWriter<T>(
   work: (writer: PaperBulkWriter) => T,
   { write = true } = {},
 ): Promise<T> {
-  const sqlite = new Database(fileOf(db), { timeout: 0 });
+  const shared = relatedPipelineOf(db)?.writer;
+  const sqlite = shared ?? openBatchConnection(fileOf(db), WRITER_CACHE_KIB);
   try {
-    // The same settings as openDb: in WAL mode NORMAL is durable enough and saves an fsync per batch.
-    sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("synchronous = NORMAL");
-    // A batch dirties more pages (rows, 7 indexes, FTS segments) than the default 2 MB cache holds; a full
-    // cache spills them into the WAL mid-transaction and they are written again at COMMIT.
-    sqlite.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
-    // In a bulk import the related-lists worker checkpoints after each of its jobs, on the second core;
-    // this connection's COMMIT then only appends to the log instead of copying it into the database too.
-    if (relatedPipelineOf(db)?.failure === null) sqlite.pragma("wal_autocheckpoint = 0");
-    await retryWhenBusy(() => sqlite.exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+    await importTimings.timeAsync("batch: BEGIN (waiting for the write lock)", () =>
+      retryWhenBusy(() => sqlite.exec(write ? "BEGIN IMMEDIATE" : "BEGIN")),
+    );
     try {
       const result = work(new PaperBulkWriter(sqlite));
-      sqlite.exec(write ? "COMMIT" : "ROLLBACK");
+      importTimings.time("batch: COMMIT", () => sqlite.exec(write ? "COMMIT" : "ROLLBACK"));
       return result;
     } catch (error) {
       if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
       throw error;
     }
   } finally {
-    sqlite.close();
+    if (!shared) sqlite.close();
   }
 }
 

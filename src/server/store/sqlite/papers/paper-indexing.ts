@@ -5,13 +5,15 @@
 // The batch's transaction records its new papers in PendingIndex; a row leaves it only once its topics and
 // related list are stored. So an indexing step that fails (or a process killed after the commit) leaves
 // committed papers that the next import, or indexPendingPapers, completes.
-// During a bulk import (related-pipeline.ts) the related lists are a worker thread's: this step tags the
-// batch, hands its ids over and returns; the worker takes them out of PendingIndex with their lists.
+// During a bulk import (related-pipeline.ts) the related lists are computed by a worker thread: this step
+// tags the batch, hands its ids over, stores the lists of earlier batches the worker has finished (taking
+// those papers out of PendingIndex with them) and returns.
 import type { BulkImportResult } from "@/server/store/papers";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import { relatedPipelineOf, withRelatedPipeline } from "@/server/store/sqlite/related/related-pipeline";
 import { refreshRelated } from "@/server/store/sqlite/related/related-store";
 import { tagNewPapers } from "@/server/store/sqlite/topics/topic-store";
+import { importTimings } from "@/server/store/step-timings";
 
 /** Papers committed but not indexed yet, with whether the import already tagged them. */
 async function pendingPapers(db: Db): Promise<{ paperId: number; tagged: boolean }[]> {
@@ -22,13 +24,22 @@ async function pendingPapers(db: Db): Promise<{ paperId: number; tagged: boolean
 export async function indexPendingPapers(db: Db, now: Date): Promise<number> {
   const pipeline = relatedPipelineOf(db);
   if (pipeline && !pipeline.failure) {
-    const pending = (await pendingPapers(db)).filter((p) => !pipeline.holds(p.paperId));
+    const pending = (await importTimings.timeAsync("index: reading PendingIndex", () => pendingPapers(db))).filter(
+      (p) => !pipeline.holds(p.paperId),
+    );
     if (pending.length === 0) return 0;
-    await tagPending(db, pending, now);
-    if (await pipeline.submit(pending.map((p) => p.paperId))) return pending.length;
+    await importTimings.timeAsync("index: tagging after the batch, vocabulary", () => tagPending(db, pending, now));
+    const submitted = await importTimings.timeAsync("index: waiting for the related-lists worker", () =>
+      pipeline.submit(pending.map((p) => p.paperId)),
+    );
+    // The lists of earlier jobs the worker has finished meanwhile.
+    await pipeline.storeComputed();
+    if (submitted) return pending.length;
   }
-  // After a worker failure, its jobs are finished (or failed) before this reads what is still pending.
+  // After a failure, the jobs sent are finished (or failed), and what they computed is stored or released,
+  // before this reads what is still pending.
   await pipeline?.drain();
+  await pipeline?.storeComputed();
   const pending = await pendingPapers(db);
   if (pending.length === 0) return 0;
   const paperIds = pending.map((p) => p.paperId);

@@ -11,6 +11,7 @@ import { indexPendingPapers } from "./paper-indexing";
 import { assignSlugs } from "./paper-slugs";
 import { pretagDrafts } from "@/server/store/sqlite/topics/topic-pretagging";
 import { keyWithSignals, observedSignals, signalsFor } from "./paper-source-signals";
+import { importTimings } from "@/server/store/step-timings";
 
 import {
   IndexingIncompleteError,
@@ -70,22 +71,27 @@ function writeBatch(
   halfLife: number,
 ): AddPapersResult["outcomes"] {
   const stamp = storedDateTime(now);
-  const plan = planPapers(writer, papers);
+  const time = <T>(step: string, work: () => T) => importTimings.time(`batch: ${step}`, work);
+  const plan = time("merge plan", () => planPapers(writer, papers));
   const recent = (ids: readonly number[], from: string, since: Date) =>
     writer.recentObservations(ids, from, storedDateTime(since));
   const observations = observedSignals(recent, plan, papers, { source, now });
   const ids = new Map<DraftPaper | StoredPaper, number>();
 
-  const slugs = assignSlugs(
-    writer,
-    plan.drafts.map((draft) => draft.title),
+  const slugs = time("slugs", () =>
+    assignSlugs(
+      writer,
+      plan.drafts.map((draft) => draft.title),
+    ),
   );
-  const texts = plan.drafts.map((draft) => ({
-    titleText: cleanLatex(draft.title),
-    abstractText: cleanLatex(draft.abstract),
-    categories: draft.facts.categories,
-  }));
-  const topics = pretagDrafts(db, writer.topics, texts);
+  const texts = time("clean text", () =>
+    plan.drafts.map((draft) => ({
+      titleText: cleanLatex(draft.title),
+      abstractText: cleanLatex(draft.abstract),
+      categories: draft.facts.categories,
+    })),
+  );
+  const topics = time("topic tagging", () => pretagDrafts(db, writer.topics, texts));
   const rows: PaperInsert[] = plan.drafts.map((draft, index) => ({
     slug: slugs[index]!,
     title: draft.title,
@@ -101,13 +107,15 @@ function writeBatch(
     sourceRank: draft.sourceRank,
     trendKey: keyWithSignals(NO_SIGNAL_KEY, signalsFor(0, observations.get(draft), { source, now }), halfLife),
   }));
-  const newIds = writer.insertPapers(rows, stamp);
+  const newIds = time("insert papers (rows, indexes, FTS5)", () => writer.insertPapers(rows, stamp));
   newIds.forEach((id, index) => ids.set(plan.drafts[index]!, id));
-  writer.markPendingIndex(newIds, new Set(topics ? newIds : []));
-  if (topics)
-    writer.topics.insertLinks(
-      newIds.flatMap((paperId, index) => topics[index]!.tags.map((tag) => ({ paperId, ...tag }))),
-    );
+  time("pending rows and topic links", () => {
+    writer.markPendingIndex(newIds, new Set(topics ? newIds : []));
+    if (topics)
+      writer.topics.insertLinks(
+        newIds.flatMap((paperId, index) => topics[index]!.tags.map((tag) => ({ paperId, ...tag }))),
+      );
+  });
 
   const keys = writer.trendKeys(plan.stored.filter((stored) => observations.has(stored)).map((stored) => stored.id));
   for (const stored of plan.stored) {

@@ -2,10 +2,11 @@
 // prepared statements cost a few microseconds each where a Prisma statement costs ~0.5 ms, and related lists
 // are refreshed after every ingest batch. SQLite-specific by design; the related SQL lives here only.
 import type { RelatedDocument } from "@/domain/related/related-index";
-import { RELATED_LIST_SIZE, type RelatedEntry } from "@/domain/related/related-list";
+import type { RelatedEntry } from "@/domain/related/related-list";
 import type { Db } from "@/server/store/sqlite/prisma-client";
 import { withoutBusyWait } from "@/server/store/sqlite/busy-wait";
 import { sqliteOf, type Sqlite } from "@/server/store/sqlite/direct-connection";
+import { packLists, type PackedLists } from "./packed-lists";
 
 function prepare(sqlite: Sqlite) {
   return {
@@ -116,29 +117,36 @@ export function writeRelatedLists(
   indexed: IndexedPapers,
   replaceAll = false,
 ): Promise<number> {
-  const sqlite = sqliteOf(db);
-  const write = listWriter(sqlite, lists, indexed, { replaceAll });
+  return writePackedLists(sqliteOf(db), packLists(lists), indexed, { replaceAll });
+}
+
+/**
+ * writeRelatedLists of lists computed elsewhere (a bulk import's worker thread) on the import's writer
+ * connection, also taking `done` out of PendingIndex in the same transaction: their lists are stored with them.
+ */
+export function writeComputedLists(
+  sqlite: Sqlite,
+  lists: PackedLists,
+  indexed: IndexedPapers,
+  done: readonly number[],
+): Promise<number> {
+  return writePackedLists(sqlite, lists, indexed, { replaceAll: false, done });
+}
+
+function writePackedLists(
+  sqlite: Sqlite,
+  lists: PackedLists,
+  indexed: IndexedPapers,
+  options: { replaceAll: boolean; done?: readonly number[] },
+): Promise<number> {
+  const write = listWriter(sqlite, lists, indexed, options);
   // BEGIN IMMEDIATE: take the write lock before reading anything, and wait for it without blocking the event loop.
   return withoutBusyWait(sqlite, () => withoutForeignKeyChecks(sqlite, () => write.immediate()));
 }
 
-/**
- * writeRelatedLists on a connection of its own (a worker thread's, which may wait for the lock in place),
- * also taking `done` out of PendingIndex in the same transaction: their lists are stored with them.
- */
-export function writeRelatedListsOn(
-  sqlite: Sqlite,
-  lists: readonly (readonly [paperId: number, entries: readonly RelatedEntry[]])[],
-  indexed: IndexedPapers,
-  done: readonly number[],
-): number {
-  const write = listWriter(sqlite, lists, indexed, { replaceAll: false, done });
-  return withoutForeignKeyChecks(sqlite, () => write.immediate());
-}
-
 function listWriter(
   connection: Sqlite,
-  lists: readonly (readonly [paperId: number, entries: readonly RelatedEntry[]])[],
+  { paperIds, ranks, relatedIds, scores, shortened }: PackedLists,
   indexed: IndexedPapers,
   { replaceAll, done = [] }: { replaceAll: boolean; done?: readonly number[] },
 ) {
@@ -146,14 +154,11 @@ function listWriter(
   return sqlite.transaction(() => {
     if (sql.papersUpTo.get(indexed.maxPaperId) !== indexed.count) throw new StaleRelatedIndexError();
     if (replaceAll) sql.deleteAll.run();
-    let rows = 0;
-    for (const [paperId, entries] of lists) {
-      for (let i = 0; i < entries.length; i++) sql.upsert.run(paperId, i + 1, entries[i]!.paperId, entries[i]!.score);
-      if (!replaceAll && entries.length < RELATED_LIST_SIZE) sql.vacate.run(paperId, entries.length);
-      rows += entries.length;
-    }
+    for (let row = 0; row < paperIds.length; row++)
+      sql.upsert.run(paperIds[row]!, ranks[row]!, relatedIds[row]!, scores[row]!);
+    if (!replaceAll) for (let i = 0; i < shortened.length; i += 2) sql.vacate.run(shortened[i]!, shortened[i + 1]!);
     if (done.length > 0) sql.indexed.run(JSON.stringify(done));
-    return rows;
+    return paperIds.length;
   });
 }
 
