@@ -94,19 +94,29 @@ export function prismaSession(tx: PgTx | PgDb): SqlSession {
 /** Runs `work` in one transaction on a connection of the pool under `db`: committed if it resolves. */
 export async function inPoolTransaction<T>(db: PgDb, work: (session: SqlSession) => Promise<T>): Promise<T> {
   const client = await poolOf(db).connect();
+  // A statement sent while another is running waits for it here: a connection runs one statement at a time,
+  // and leaving the queue to node-postgres is deprecated. An import sends its next part without waiting
+  // (paper-insert.ts), so the server works on one while the importer prepares the next.
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <R>(sql: string, params: unknown[]): Promise<pg.QueryResult<R & pg.QueryResultRow>> => {
+    const send = () => client.query<R & pg.QueryResultRow>(sql, params);
+    const result = last.then(send, send);
+    last = result.catch(() => {});
+    return result;
+  };
   const session: SqlSession = {
-    rows: async <R>(sql: string, ...params: unknown[]) => (await client.query(sql, params)).rows as R[],
-    run: async (sql, ...params) => (await client.query(sql, params)).rowCount ?? 0,
+    rows: async <R>(sql: string, ...params: unknown[]) => (await inTurn<R>(sql, params)).rows as R[],
+    run: async (sql, ...params) => (await inTurn(sql, params)).rowCount ?? 0,
   };
   let broken = false;
   try {
     await client.query("BEGIN");
     const result = await work(session);
-    await client.query("COMMIT");
+    await inTurn("COMMIT", []);
     return result;
   } catch (error) {
     // A connection that cannot even roll back is not given back to the pool.
-    await client.query("ROLLBACK").catch(() => (broken = true));
+    await inTurn("ROLLBACK", []).catch(() => (broken = true));
     throw error;
   } finally {
     client.release(broken);
