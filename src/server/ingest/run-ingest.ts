@@ -167,7 +167,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
  * usable, so the checking pass reads no further than the head and only counts the lines (the progress total);
  * the writing pass counts their papers and notes their rejections. Every other input is parsed whole first.
  */
-const USABLE_FROM_HEAD: ReadonlySet<ImportFormat> = new Set(["arxiv-jsonl"]);
+export const USABLE_FROM_HEAD: ReadonlySet<ImportFormat> = new Set(["arxiv-jsonl"]);
 
 interface CheckedInput {
   format: ImportFormat;
